@@ -1,0 +1,43 @@
+// dondoc's activities, built from injected dependencies so the worker passes real I/O and tests
+// can pass their own.
+import type { Pool } from 'pg';
+import type { ReadModel, DirectiveRecord, TaskRecord } from '../db/read-model';
+import type { Links } from '../db/links';
+import type { Mailer } from './mailer';
+import { createNotify } from './notify';
+import type { ConsolidateInput } from './types';
+
+export interface ActivityDeps {
+  pool: Pool;
+  readModel: ReadModel;
+  links: Links;
+  mailer: Mailer;
+  from: string;
+  publicUrl: string;
+  lang: 'vi' | 'en';
+}
+
+export function createActivities(deps: ActivityDeps) {
+  return {
+    notify: createNotify(deps),
+
+    async recordDirective(record: DirectiveRecord): Promise<void> {
+      await deps.readModel.upsertDirective(record);
+    },
+
+    async recordTask(record: TaskRecord): Promise<void> {
+      await deps.readModel.upsertTask(record);
+      // A closed task's links stay usable for a grace period, to read the outcome.
+      if (record.state.phase === 'done' || record.state.phase === 'cancelled') {
+        await deps.pool.query(`UPDATE links SET expires_at = LEAST(expires_at, now() + interval '30 days') WHERE task_workflow_id = $1`, [record.workflowId]);
+      }
+    },
+
+    async consolidate(input: ConsolidateInput): Promise<{ tasks: number }> {
+      const rows = await deps.readModel.tasksOfDirective(input.directiveNumber);
+      return { tasks: rows.length };
+    },
+  };
+}
+
+export type Activities = ReturnType<typeof createActivities>;

@@ -1,0 +1,45 @@
+// `dondoc dev`: the whole stack on its embedded defaults, until Ctrl-C.
+import type { Config } from '../../config';
+import { startStack } from '../stack';
+import { createDondocWorker } from '../../worker/worker';
+import { buildApp } from '../web/app';
+import { createReadModel } from '../../db/read-model';
+import { createLinks } from '../../db/links';
+import { connectClient } from '../temporal';
+
+export async function devCommand(config: Config, o: { headless?: boolean }): Promise<void> {
+  const say = (line: string) => process.stdout.write(`${line}\n`);
+  say(`dondoc: starting under ${config.dataDir} …`);
+  const stack = await startStack(config, { headless: o.headless, log: (l) => say(`  ${l}`) });
+  const { worker, close } = await createDondocWorker({ config, temporalAddress: stack.temporalAddress, pool: stack.pool, smtpUrl: stack.smtpUrl });
+  const temporal = await connectClient(stack.temporalAddress, config.TEMPORAL_NAMESPACE);
+  const app = await buildApp({ config, pool: stack.pool, readModel: createReadModel(stack.pool), links: createLinks(stack.pool), temporal }, { logger: false });
+  await app.listen({ host: config.WEB_HOST, port: config.WEB_PORT });
+  const running = worker.run();
+
+  say('');
+  say(`  Web app:          ${config.publicUrl}`);
+  say(`  Mail outbox:      ${config.publicUrl}/outbox`);
+  if (stack.temporalUiUrl) say(`  Temporal Web UI:  ${stack.temporalUiUrl}`);
+  say(`  Temporal:         ${stack.temporalAddress}   PostgreSQL: ${stack.databaseUrl.replace(/:[^:@/]+@/, ':***@')}   SMTP: ${stack.smtpUrl}`);
+  say('');
+  say('  Try: npm run dondoc -- launch examples/ninh-binh-524.yaml     (Ctrl-C stops everything)');
+
+  let stopping = false;
+  const shutdown = async (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    say(`\ndondoc: ${signal}, stopping …`);
+    worker.shutdown();
+    await running.catch(() => undefined);
+    await app.close();
+    await close();
+    await temporal.connection.close();
+    await stack.stop();
+    say('dondoc: stopped.');
+    process.exit(0);
+  };
+  process.on('SIGINT', () => void shutdown('SIGINT'));
+  process.on('SIGTERM', () => void shutdown('SIGTERM'));
+  await running;
+}

@@ -1,0 +1,69 @@
+// The Temporal dev server (with its Web UI) as a child process, persisted in a SQLite file.
+import { spawn, type ChildProcess } from 'node:child_process';
+import { mkdirSync, openSync } from 'node:fs';
+import path from 'node:path';
+import { Connection } from '@temporalio/client';
+import { projectRoot } from '../../db/paths';
+import { waitFor } from './wait';
+
+export interface TemporalDevOptions {
+  dataDir: string;
+  port: number;
+  uiPort: number;
+  namespace: string;
+  headless?: boolean;
+}
+
+export interface RunningProcess {
+  address: string;
+  stop(): Promise<void>;
+}
+
+export const temporalCliPath = (): string => process.env.TEMPORAL_CLI_PATH ?? path.join(projectRoot(), '.tools', 'bin', 'temporal');
+
+/** Search attributes dondoc sets on task workflows, so lists can be filtered. */
+export const SEARCH_ATTRIBUTES = ['DondocDirective=Keyword', 'DondocUnit=Keyword', 'DondocStatus=Keyword', 'DondocDeadline=Datetime'];
+
+export async function startTemporalDev(o: TemporalDevOptions): Promise<RunningProcess> {
+  mkdirSync(o.dataDir, { recursive: true });
+  const log = openSync(path.join(o.dataDir, 'temporal.log'), 'a');
+  const args = [
+    'server', 'start-dev',
+    '--ip', '127.0.0.1', '--port', String(o.port), '--namespace', o.namespace,
+    '--db-filename', path.join(o.dataDir, 'temporal.db'),
+    // WAL and synchronous=normal: the default journal makes the dev server crawl.
+    '--sqlite-pragma', 'journal_mode=wal', '--sqlite-pragma', 'synchronous=normal',
+    '--log-level', 'warn',
+    ...SEARCH_ATTRIBUTES.flatMap((a) => ['--search-attribute', a]),
+    ...(o.headless ? ['--headless'] : ['--ui-port', String(o.uiPort), '--ui-ip', '127.0.0.1']),
+  ];
+  const child: ChildProcess = spawn(temporalCliPath(), args, { stdio: ['ignore', log, log], detached: false });
+  let exited = false;
+  child.on('exit', () => (exited = true));
+  const address = `127.0.0.1:${o.port}`;
+  await waitFor(`the Temporal dev server on ${address}`, 60_000, async () => {
+    if (exited) throw new Error(`the Temporal dev server exited; see ${path.join(o.dataDir, 'temporal.log')}`);
+    const conn = await Connection.connect({ address, connectTimeout: 1000 });
+    try {
+      await conn.workflowService.getSystemInfo({});
+    } finally {
+      await conn.close();
+    }
+  });
+  return {
+    address,
+    stop: () => stopChild(child),
+  };
+}
+
+export function stopChild(child: ChildProcess, graceMs = 10_000): Promise<void> {
+  return new Promise((resolve) => {
+    if (child.exitCode !== null || child.signalCode !== null) return resolve();
+    const timer = setTimeout(() => child.kill('SIGKILL'), graceMs);
+    child.once('exit', () => {
+      clearTimeout(timer);
+      resolve();
+    });
+    child.kill('SIGTERM');
+  });
+}

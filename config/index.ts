@@ -1,0 +1,68 @@
+// dondoc's settings, all from environment variables, validated in one place. A variable left
+// unset means "use the embedded default": a local Temporal dev server, an embedded PostgreSQL and
+// an SMTP sink, all under DATA_DIR.
+import { z } from 'zod';
+import path from 'node:path';
+
+const port = z.coerce.number().int().min(1).max(65535);
+const url = (protocols: string[]) =>
+  z.string().refine((s) => {
+    try {
+      return protocols.includes(new URL(s).protocol);
+    } catch {
+      return false;
+    }
+  }, `expected a URL starting with ${protocols.map((p) => `${p}//`).join(' or ')}`);
+
+export const ConfigSchema = z.object({
+  DATA_DIR: z.string().min(1).default('data'),
+  TEMPORAL_ADDRESS: z.string().regex(/^[^\s:]+:\d{1,5}$/, 'expected host:port, e.g. localhost:7233').optional(),
+  TEMPORAL_NAMESPACE: z.string().min(1).default('default'),
+  TEMPORAL_TASK_QUEUE: z.string().min(1).default('dondoc'),
+  TEMPORAL_PORT: port.default(7233),
+  TEMPORAL_UI_PORT: port.default(8233),
+  DATABASE_URL: url(['postgres:', 'postgresql:']).optional(),
+  EMBEDDED_PG_PORT: port.default(5433),
+  SMTP_URL: url(['smtp:', 'smtps:']).optional(),
+  SMTP_SINK_PORT: port.default(2525),
+  MAIL_FROM: z.string().min(3).default('dondoc <dondoc@localhost>'),
+  WEB_HOST: z.string().min(1).default('127.0.0.1'),
+  WEB_PORT: port.default(3000),
+  PUBLIC_URL: url(['http:', 'https:']).optional(),
+  /** Secret for link tokens and sessions; generated and kept under DATA_DIR when unset. */
+  LINK_SECRET: z.string().min(32, 'must be at least 32 characters').optional(),
+  DEFAULT_LANG: z.enum(['vi', 'en']).default('vi'),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+});
+export type Config = z.infer<typeof ConfigSchema> & { publicUrl: string; dataDir: string };
+
+export class ConfigError extends Error {
+  constructor(readonly variable: string, message: string) {
+    super(`${variable}: ${message}`);
+  }
+}
+
+/** Reads the configuration from an environment; throws ConfigError naming the first bad variable. */
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  const known = Object.fromEntries(Object.keys(ConfigSchema.shape).map((k) => [k, env[k] === '' ? undefined : env[k]]));
+  const parsed = ConfigSchema.safeParse(known);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0]!;
+    throw new ConfigError(String(issue.path[0]), `${issue.message} (got ${JSON.stringify(known[String(issue.path[0])])})`);
+  }
+  const c = parsed.data;
+  return { ...c, dataDir: path.resolve(c.DATA_DIR), publicUrl: c.PUBLIC_URL ?? `http://${c.WEB_HOST === '0.0.0.0' ? 'localhost' : c.WEB_HOST}:${c.WEB_PORT}` };
+}
+
+/** For entry points: a bad setting is one sentence and exit code 2, never a stack trace. */
+export function loadConfigOrExit(env: NodeJS.ProcessEnv = process.env): Config {
+  try {
+    return loadConfig(env);
+  } catch (err) {
+    if (err instanceof ConfigError) {
+      process.stderr.write(`dondoc: bad setting ${err.message}\n`);
+      process.exit(2);
+    }
+    throw err;
+  }
+}

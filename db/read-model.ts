@@ -1,0 +1,168 @@
+// The read model behind an interface. Every write is an idempotent upsert that ignores versions
+// older than the stored one, so retried and out-of-order projections converge.
+import type { Pool, PoolClient } from 'pg';
+import type { Directive, OrgUnit, TaskSpec } from '../domain/schemas';
+import type { DirectiveSummary, TaskState } from '../workflows/types';
+
+export interface DirectiveRecord {
+  workflowId: string;
+  directive: Directive;
+  phase: string;
+  launchedAt: number;
+  version: number;
+  summary: Record<string, unknown>;
+}
+
+export interface TaskRecord {
+  workflowId: string;
+  directive: DirectiveSummary;
+  spec: TaskSpec;
+  cycle: string;
+  state: TaskState;
+}
+
+export interface TaskRow {
+  workflow_id: string;
+  directive_number: string;
+  unit_code: string;
+  cycle: string;
+  role: string;
+  title: string;
+  deadline: string;
+  original_deadline: string;
+  state: string;
+  submitted_at: Date | null;
+  done_at: Date | null;
+  escalation_level: number;
+  snapshot: TaskRecord;
+  version: string;
+}
+
+export interface UnitGroup {
+  code: string;
+  name: string;
+  members: string[];
+}
+
+export interface ReadModel {
+  upsertUnits(units: OrgUnit[], groups?: UnitGroup[]): Promise<void>;
+  unit(code: string): Promise<OrgUnit | undefined>;
+  units(): Promise<OrgUnit[]>;
+  upsertDirective(r: DirectiveRecord): Promise<void>;
+  upsertTask(r: TaskRecord): Promise<void>;
+  task(workflowId: string): Promise<TaskRow | undefined>;
+  tasksOfDirective(number: string): Promise<TaskRow[]>;
+}
+
+const unitFromRow = (r: Record<string, unknown>): OrgUnit => ({
+  code: r.code as string,
+  name: r.name as string,
+  kind: r.kind as OrgUnit['kind'],
+  emails: r.emails as string[],
+  head: r.head_email ? { name: (r.head_name as string) ?? '', email: r.head_email as string } : undefined,
+  parent: (r.parent as string) ?? undefined,
+  supervisorEmails: r.supervisor_emails as string[],
+  steeringEmails: r.steering_emails as string[],
+});
+
+const iso = (ms: number | undefined) => (ms === undefined ? null : new Date(ms).toISOString());
+
+export async function inTransaction<T>(pool: Pool, work: (c: PoolClient) => Promise<T>): Promise<T> {
+  const client = await pool.connect();
+  try {
+    await client.query('BEGIN');
+    const result = await work(client);
+    await client.query('COMMIT');
+    return result;
+  } catch (err) {
+    await client.query('ROLLBACK').catch(() => undefined);
+    throw err;
+  } finally {
+    client.release();
+  }
+}
+
+async function upsertTaskRows(c: PoolClient, r: TaskRecord): Promise<void> {
+  const s = r.state;
+  const res = await c.query(
+    `INSERT INTO tasks (workflow_id, directive_number, unit_code, cycle, role, title, deadline, original_deadline, state,
+       submitted_at, done_at, escalation_level, last_chase_at, extension_pending, snapshot, version)
+     VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9,$10,$11,$12,$13,$14,$15,$16)
+     ON CONFLICT (workflow_id) DO UPDATE SET deadline=$7, state=$9, submitted_at=$10, done_at=$11, escalation_level=$12,
+       last_chase_at=$13, extension_pending=$14, snapshot=$15, version=$16, updated_at=now()
+     WHERE tasks.version < EXCLUDED.version`,
+    [r.workflowId, r.directive.number, r.spec.unit, r.cycle, r.spec.role, r.spec.title, s.deadline, s.originalDeadline, s.phase,
+      iso(s.reports.at(-1)?.submittedAt), iso(s.doneAt), s.escalationLevel, iso(s.chases.at(-1)?.at), s.extension !== undefined, JSON.stringify(r), s.version],
+  );
+  if (!res.rowCount) return; // an older version than the one stored: nothing to do
+  for (const rep of s.reports) {
+    await c.query(
+      `INSERT INTO reports (receipt, task_workflow_id, submission_id, submitted_at, submitted_by, body, indicators, attachments, review, review_comment)
+       VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9,$10)
+       ON CONFLICT (receipt) DO UPDATE SET review=$9, review_comment=$10`,
+      [rep.receipt, r.workflowId, rep.submissionId, iso(rep.submittedAt), rep.submittedBy, rep.text, JSON.stringify(rep.indicators), JSON.stringify(rep.attachments), rep.review, rep.reviewComment ?? null],
+    );
+  }
+  // The chase list only grows, so a chase's position is a stable key.
+  for (const [i, ch] of s.chases.entries()) {
+    if (ch.kind !== 'escalation') continue;
+    await c.query(
+      `INSERT INTO escalations (task_workflow_id, seq, level, target, sent_at) VALUES ($1,$2,$3,$4,$5) ON CONFLICT DO NOTHING`,
+      [r.workflowId, i + 1, ch.level, ch.target ?? '', iso(ch.at)],
+    );
+  }
+}
+
+export function createReadModel(pool: Pool): ReadModel {
+  return {
+    upsertUnits: (units, groups = []) =>
+      inTransaction(pool, async (c) => {
+        for (const u of units) {
+          await c.query(
+            `INSERT INTO units (code, name, kind, emails, head_name, head_email, parent, supervisor_emails, steering_emails)
+             VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9)
+             ON CONFLICT (code) DO UPDATE SET name=$2, kind=$3, emails=$4, head_name=$5, head_email=$6, parent=$7,
+               supervisor_emails=$8, steering_emails=$9, updated_at=now()`,
+            [u.code, u.name, u.kind, u.emails, u.head?.name ?? null, u.head?.email ?? null, u.parent ?? null, u.supervisorEmails, u.steeringEmails],
+          );
+        }
+        for (const g of groups) {
+          await c.query(`INSERT INTO unit_groups (code, name, members) VALUES ($1,$2,$3) ON CONFLICT (code) DO UPDATE SET name=$2, members=$3`, [g.code, g.name, g.members]);
+        }
+      }),
+
+    async unit(code) {
+      const { rows } = await pool.query('SELECT * FROM units WHERE code = $1', [code]);
+      return rows[0] ? unitFromRow(rows[0]) : undefined;
+    },
+
+    async units() {
+      const { rows } = await pool.query('SELECT * FROM units ORDER BY code');
+      return rows.map(unitFromRow);
+    },
+
+    async upsertDirective(r) {
+      const d = r.directive;
+      const closed = r.phase === 'done' || r.phase === 'cancelled';
+      await pool.query(
+        `INSERT INTO directives (number, workflow_id, title, issuer, issued_on, spec, state, launched_at, closed_at, version)
+         VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9,$10)
+         ON CONFLICT (number) DO UPDATE SET state=$7, spec=$6, closed_at=$9, version=$10, updated_at=now()
+         WHERE directives.version < EXCLUDED.version`,
+        [d.number, r.workflowId, d.title, d.issuer, d.issuedOn, JSON.stringify({ ...d, summary: r.summary }), r.phase, iso(r.launchedAt), closed ? new Date().toISOString() : null, r.version],
+      );
+    },
+
+    upsertTask: (r) => inTransaction(pool, (c) => upsertTaskRows(c, r)),
+
+    async task(workflowId) {
+      const { rows } = await pool.query('SELECT * FROM tasks WHERE workflow_id = $1', [workflowId]);
+      return rows[0];
+    },
+
+    async tasksOfDirective(number) {
+      const { rows } = await pool.query('SELECT * FROM tasks WHERE directive_number = $1 ORDER BY unit_code, cycle', [number]);
+      return rows;
+    },
+  };
+}

@@ -1,0 +1,54 @@
+// Directive files (YAML, or JSON, which YAML reads too): parsed with positions so that every
+// error names the line and the field.
+import { LineCounter, parseDocument, isMap, isSeq, type Node } from 'yaml';
+import type { z } from 'zod';
+import { DirectiveSchema, type Directive } from './schemas';
+import { UnitDirectorySchema, type UnitDirectory } from './units';
+
+export interface FileProblem {
+  line?: number;
+  path: string;
+  message: string;
+}
+
+export class FileError extends Error {
+  constructor(readonly fileName: string, readonly problems: FileProblem[]) {
+    super(problems.map((p) => `${fileName}${p.line ? `:${p.line}` : ''}: ${p.path ? `${p.path}: ` : ''}${p.message}`).join('\n'));
+  }
+}
+
+/** The line of the node at a path, or of its nearest parent that exists. */
+function lineOf(root: Node | null, path: (string | number)[], lines: LineCounter): number | undefined {
+  let node: unknown = root;
+  let found: Node | undefined = root ?? undefined;
+  for (const key of path) {
+    if (isMap(node)) {
+      const pair = node.items.find((p) => (p.key as { value?: unknown })?.value === key);
+      node = pair?.value;
+      if (!node) return found?.range ? lines.linePos((pair?.key as Node | undefined)?.range?.[0] ?? found.range[0]).line : undefined;
+    } else if (isSeq(node) && typeof key === 'number') {
+      node = node.items[key];
+    } else break;
+    if (node && (node as Node).range) found = node as Node;
+  }
+  return found?.range ? lines.linePos(found.range[0]).line : undefined;
+}
+
+function parseWith<S extends z.ZodType>(schema: S, text: string, fileName: string): z.infer<S> {
+  if (text.includes('\uFFFD')) throw new FileError(fileName, [{ path: '', message: 'the file is not valid UTF-8 text' }]);
+  const lines = new LineCounter();
+  const doc = parseDocument(text.replace(/^\uFEFF/, ''), { lineCounter: lines, prettyErrors: false, uniqueKeys: true });
+  if (doc.errors.length) {
+    throw new FileError(fileName, doc.errors.map((e) => ({ line: e.linePos?.[0]?.line, path: '', message: e.message.split('\n')[0]! })));
+  }
+  const value = doc.toJS({ maxAliasCount: 50 });
+  if (value === null || typeof value !== 'object' || Array.isArray(value)) throw new FileError(fileName, [{ line: 1, path: '', message: 'expected a mapping of fields (number, title, tasks, …)' }]);
+  const parsed = schema.safeParse(value);
+  if (!parsed.success) {
+    throw new FileError(fileName, parsed.error.issues.map((i) => ({ line: lineOf(doc.contents, i.path as (string | number)[], lines), path: i.path.join('.'), message: i.message })));
+  }
+  return parsed.data;
+}
+
+export const parseDirectiveFile = (text: string, fileName = 'directive.yaml'): Directive => parseWith(DirectiveSchema, text, fileName);
+export const parseUnitDirectoryFile = (text: string, fileName = 'units.yaml'): UnitDirectory => parseWith(UnitDirectorySchema, text, fileName);

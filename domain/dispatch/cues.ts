@@ -1,0 +1,134 @@
+// The words that turn prose into task fields: roles (chủ trì / phối hợp), deadlines ("trước ngày
+// 15/12/2024", "trong 05 ngày làm việc"), reporting ("báo cáo định kỳ hằng quý", "đột xuất") and
+// counted outputs ("tổ chức 02 hội nghị"). Matching runs on folded text, which keeps positions.
+import { foldVi } from '../units';
+import type { Indicator, Period, TaskRole } from '../schemas';
+import { DATE, dateFromGroups, stripBullet } from './text';
+
+export type DeadlineCue =
+  | { kind: 'date'; iso: string; raw: string }
+  | { kind: 'workingDays'; days: number; raw: string }
+  | { kind: 'calendarDays'; days: number; raw: string }
+  | { kind: 'noYear'; day: number; month: number; raw: string }
+  | { kind: 'invalid'; raw: string };
+
+const BEFORE = String.raw`(?:truoc|cham nhat(?: la)?|han chot|han cuoi|khong muon hon|xong truoc)\s+(?:ngay\s+)?`;
+const WITHIN = String.raw`(?:trong(?: vong| thoi han| thoi gian)?|sau)\s+(\d{1,3})\s+ngay`;
+
+/** A sentence or a clause of one: the unit a cue applies to. */
+export interface Clause { text: string; folded: string; line?: number }
+
+export function clausesOf(text: string, line?: number): Clause[] {
+  const folded = foldVi(text);
+  const out: Clause[] = [];
+  let start = 0;
+  for (const m of folded.matchAll(/;|\.(?=\s|$)|\n/g)) {
+    out.push({ text: text.slice(start, m.index), folded: folded.slice(start, m.index), line });
+    start = m.index + 1;
+  }
+  out.push({ text: text.slice(start), folded: folded.slice(start), line });
+  return out.filter((c) => c.text.trim());
+}
+
+export function deadlineCues(clauses: Clause[]): DeadlineCue[] {
+  const cues: DeadlineCue[] = [];
+  for (const { text, folded } of clauses) {
+    const raw = (m: RegExpMatchArray) => text.slice(m.index!, m.index! + m[0].length).trim();
+    for (const m of folded.matchAll(new RegExp(BEFORE + `(?:${DATE})`, 'g'))) {
+      const date = dateFromGroups(m.slice(1), raw(m).replace(/^.*?(\d)/, '$1'));
+      cues.push('iso' in date ? { kind: 'date', iso: date.iso, raw: raw(m) } : { kind: 'invalid', raw: date.invalid });
+    }
+    const noYear = new RegExp(BEFORE + String.raw`(\d{1,2})(?:\s*/\s*|\s+thang\s+)(\d{1,2})(?![\d/])(?!\s*,?\s*nam\s+\d)(?!\s*[-.]\s*\d)`, 'g');
+    for (const m of folded.matchAll(noYear)) cues.push({ kind: 'noYear', day: Number(m[1]), month: Number(m[2]), raw: raw(m) });
+    for (const m of folded.matchAll(new RegExp(WITHIN + String.raw`(\s+lam viec)?(?!\s*\d)`, 'g'))) {
+      const days = Number(m[1]);
+      cues.push(m[2] ? { kind: 'workingDays', days, raw: raw(m) } : { kind: 'calendarDays', days, raw: raw(m) });
+    }
+  }
+  return cues;
+}
+
+const PERIODS: Array<[Period, RegExp]> = [
+  ['monthly', /hang thang|moi thang/],
+  ['quarterly', /hang quy|moi quy|theo quy/],
+  ['half-yearly', /6 thang|sau thang/],
+  ['yearly', /hang nam|moi nam|cuoi nam/],
+];
+const REPORT = String.raw`bao cao\b(?! vien| quoc gia)`;
+const PERIODIC = [
+  new RegExp(String.raw`dinh ky[^;]{0,80}?${REPORT}`),
+  new RegExp(String.raw`bao cao (?:ket qua|tinh hinh|tien do|so ket|tong ket)[^;]{0,120}?(?:dinh ky|hang (?:thang|quy|nam)|6 thang)`),
+  new RegExp(String.raw`(?:hang (?:thang|quy|nam)|6 thang)[^;]{0,40}?${REPORT}`),
+  /che do bao cao[^;]{0,60}?(?:dinh ky|hang)/,
+];
+const AD_HOC = new RegExp(String.raw`${REPORT}[^;]{0,80}dot xuat|dot xuat[^;]{0,40}${REPORT}`);
+
+export interface ReportingCue {
+  /** Clauses asking for periodic reports; their dates are due days, not task deadlines. */
+  periodic: Clause[];
+  period?: Period;
+  dueDays: number[];
+  adHoc: boolean;
+}
+
+export function isPeriodic(c: Clause): boolean {
+  return PERIODIC.some((re) => re.test(c.folded));
+}
+
+export function reportingCue(clauses: Clause[]): ReportingCue {
+  const periodic = clauses.filter(isPeriodic);
+  const periods = PERIODS.filter(([, re]) => periodic.some((c) => re.test(c.folded))).map(([p]) => p);
+  const dueDays = periodic.flatMap((c) => [...c.folded.matchAll(/ngay\s+(\d{1,2})(?!\d)/g)].map((m) => Number(m[1])));
+  return { periodic, period: periods[0], dueDays: [...new Set(dueDays)], adHoc: clauses.some((c) => AD_HOC.test(c.folded)) };
+}
+
+/** The last year of a programme: "giai đoạn 2023-2028", "đến năm 2028". */
+export function untilYear(text: string): number | undefined {
+  const f = foldVi(text);
+  const years = [
+    ...[...f.matchAll(/giai doan\s*(\d{4})\s*[-–—]\s*(\d{4})/g)].map((m) => Number(m[2])),
+    ...[...f.matchAll(/den (?:het )?nam\s+(\d{4})/g)].map((m) => Number(m[1])),
+  ];
+  return years.length ? Math.max(...years) : undefined;
+}
+
+/** Chủ trì leads; a task whose every item starts "Phối hợp" supports another unit. */
+export function roleCue(items: string[]): TaskRole {
+  const starts = items.map((i) => foldVi(stripBullet(i)).trimStart());
+  if (!starts.length || starts[0].startsWith('chu tri')) return 'lead';
+  return starts.every((s) => s.startsWith('phoi hop')) ? 'support' : 'lead';
+}
+
+/** What follows "Phối hợp với" in the first item: where the lead unit is named, if it is. */
+export function supportedPhrase(items: string[]): string | undefined {
+  const first = stripBullet(items[0] ?? '').trimStart();
+  const m = /^phoi hop\s+(?:chat che\s+)?voi\s+/.exec(foldVi(first));
+  return m ? first.slice(m[0].length) : undefined;
+}
+
+const OUTPUTS: Array<{ words: string; code: string; name: string; unit: string }> = [
+  { words: 'hoi nghi', code: 'conferences', name: 'Hội nghị', unit: 'hội nghị' },
+  { words: 'lop tap huan|lop boi duong|lop', code: 'training_classes', name: 'Lớp tập huấn, bồi dưỡng', unit: 'lớp' },
+  { words: 'to roi|to gap', code: 'leaflets', name: 'Tờ rơi, tờ gấp', unit: 'tờ' },
+  { words: 'tin,? bai|bai viet|tin|bai', code: 'articles', name: 'Tin, bài', unit: 'tin, bài' },
+  { words: 'phong su', code: 'features', name: 'Phóng sự', unit: 'phóng sự' },
+  { words: 'cuoc thi', code: 'contests', name: 'Cuộc thi', unit: 'cuộc thi' },
+  { words: 'pano|ap phich|bang ron', code: 'posters', name: 'Pano, áp phích, băng rôn', unit: 'cái' },
+  { words: 'buoi', code: 'sessions', name: 'Buổi tuyên truyền', unit: 'buổi' },
+  { words: 'luot nguoi|nguoi', code: 'people', name: 'Người tham dự', unit: 'người' },
+];
+
+/** Counted outputs the text asks for ("in 20.000 tờ rơi") become indicators with that target. */
+export function indicatorCues(text: string): Indicator[] {
+  const f = foldVi(text);
+  const hits: Array<{ at: number; indicator: Indicator }> = [];
+  for (const o of OUTPUTS) {
+    for (const m of f.matchAll(new RegExp(String.raw`(?<![\d.,/])(\d{1,3}(?:\.\d{3})+|\d{1,6})\s+(?:${o.words})(?![a-z])`, 'g'))) {
+      const target = Number(m[1].replace(/\./g, ''));
+      if (target > 0) hits.push({ at: m.index, indicator: { code: o.code, name: o.name, unit: o.unit, target } });
+    }
+  }
+  const byCode = new Map<string, Indicator>();
+  for (const h of hits.sort((a, b) => a.at - b.at)) if (!byCode.has(h.indicator.code)) byCode.set(h.indicator.code, h.indicator);
+  return [...byCode.values()];
+}

@@ -1,0 +1,26 @@
+// Three projects: pure domain code, workflows on the time-skipping server, and the real stack.
+// A few dependencies ship only ES modules; they are compiled like our own code.
+const transform = {
+  '^.+\\.ts$': ['@swc/jest', { jsc: { target: 'es2022' } }],
+  '^.+/node_modules/cookie/.+\\.js$': ['@swc/jest', { jsc: { target: 'es2022' }, module: { type: 'commonjs' } }],
+};
+const common = { transform, transformIgnorePatterns: ['/node_modules/(?!cookie/)'], testEnvironment: 'node', moduleFileExtensions: ['ts', 'js', 'json'] };
+
+module.exports = {
+  projects: [
+    { ...common, displayName: 'unit', testMatch: ['<rootDir>/test/domain/**/*.test.ts'] },
+    {
+      ...common,
+      displayName: 'workflow',
+      testMatch: ['<rootDir>/test/workflows/**/*.test.ts'],
+      globalSetup: '<rootDir>/test/helpers/workflow-global-setup.ts',
+    },
+    {
+      ...common,
+      displayName: 'integration',
+      testMatch: ['<rootDir>/test/integration/**/*.test.ts', '<rootDir>/test/web/**/*.test.ts'],
+      globalSetup: '<rootDir>/test/helpers/integration-global-setup.ts',
+      globalTeardown: '<rootDir>/test/helpers/integration-global-teardown.ts',
+    },
+  ],
+};

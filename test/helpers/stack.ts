@@ -1,0 +1,74 @@
+// The real embedded stack for integration tests: a Temporal dev server, PostgreSQL and the SMTP
+// sink on free loopback ports under a temporary folder, plus a worker and the web app.
+import { mkdtempSync, rmSync } from 'node:fs';
+import { randomBytes } from 'node:crypto';
+import { Client as PgClient } from 'pg';
+import { freePort } from './ports';
+import os from 'node:os';
+import path from 'node:path';
+import type { Worker } from '@temporalio/worker';
+import type { FastifyInstance } from 'fastify';
+import type { Client } from '@temporalio/client';
+import { loadConfig, type Config } from '../../config';
+import { startStack, type Stack } from '../../client/stack';
+import { createDondocWorker } from '../../worker/worker';
+import { buildApp } from '../../client/web/app';
+import { createReadModel } from '../../db/read-model';
+import { createLinks } from '../../db/links';
+import { connectClient } from '../../client/temporal';
+
+/** A new, empty database in the run's PostgreSQL, so test files never see each other's rows. */
+export async function freshDatabase(): Promise<string> {
+  const admin = process.env.DONDOC_TEST_DATABASE_URL;
+  if (!admin) throw new Error('DONDOC_TEST_DATABASE_URL is not set: the integration global setup starts PostgreSQL');
+  const name = `dondoc_${randomBytes(6).toString('hex')}`;
+  const c = new PgClient({ connectionString: admin });
+  await c.connect();
+  await c.query(`CREATE DATABASE ${name} ENCODING 'UTF8' TEMPLATE template0`);
+  await c.end();
+  const url = new URL(admin);
+  url.pathname = `/${name}`;
+  return url.toString();
+}
+
+export { freePort };
+
+export interface TestStack {
+  config: Config;
+  stack: Stack;
+  worker: Worker;
+  app: FastifyInstance;
+  client: Client;
+  stop(): Promise<void>;
+}
+
+export async function startTestStack(): Promise<TestStack> {
+  const dataDir = mkdtempSync(path.join(os.tmpdir(), 'dondoc-it-'));
+  const config = loadConfig({
+    DATABASE_URL: await freshDatabase(),
+    DATA_DIR: dataDir,
+    TEMPORAL_PORT: String(await freePort()),
+    TEMPORAL_UI_PORT: String(await freePort()),
+    EMBEDDED_PG_PORT: String(await freePort()),
+    SMTP_SINK_PORT: String(await freePort()),
+    WEB_PORT: String(await freePort()),
+    LOG_LEVEL: 'warn',
+  });
+  const stack = await startStack(config, { headless: true });
+  const { worker, close } = await createDondocWorker({ config, temporalAddress: stack.temporalAddress, pool: stack.pool, smtpUrl: stack.smtpUrl });
+  const running = worker.run();
+  const client = await connectClient(stack.temporalAddress, config.TEMPORAL_NAMESPACE);
+  const app = await buildApp({ config, pool: stack.pool, readModel: createReadModel(stack.pool), links: createLinks(stack.pool), temporal: client });
+  return {
+    config, stack, worker, app, client,
+    async stop() {
+      worker.shutdown();
+      await running.catch(() => undefined);
+      await app.close();
+      await close();
+      await client.connection.close();
+      await stack.stop();
+      rmSync(dataDir, { recursive: true, force: true });
+    },
+  };
+}

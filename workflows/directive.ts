@@ -1,0 +1,175 @@
+// A directive: one task per unit (per cycle, for periodic reports), chased until every task is
+// closed. Tasks are started in batches and the directive continues as new between batches and
+// cycles, so no run holds more than a batch of pending children and history stays bounded.
+import {
+  ParentClosePolicy,
+  allHandlersFinished,
+  condition,
+  continueAsNew,
+  getExternalWorkflowHandle,
+  setHandler,
+  startChild,
+  workflowInfo,
+} from '@temporalio/workflow';
+import { atLocalTime, localDateOf, vietnamCalendar } from '../domain/calendar';
+import { AmendRequestSchema, CancelDirectiveSchema } from '../domain/commands';
+import { DirectiveSchema, TaskSpecSchema } from '../domain/schemas';
+import { reportingCycles } from '../domain/periods';
+import { acts } from './activities';
+import { amendUpdate, cancelDirectiveUpdate, directiveStatusQuery, moveDeadlineSignal, taskProgressSignal, taskWorkflowId } from './messages';
+import { planCycle, planTask, summarise, viewOf } from './directive-plan';
+import { refuse, validate } from './validation';
+import { taskWorkflow } from './task';
+import type { DirectiveResult, DirectiveRunInput, DirectiveState, PlannedTask } from './types';
+
+/** At most this many children are started (and so pending) in one run. */
+export const START_BATCH = 500;
+
+export async function directiveWorkflow(input: DirectiveRunInput): Promise<DirectiveResult> {
+  const calendar = vietnamCalendar();
+  const parsed = DirectiveSchema.safeParse(input.directive);
+  if (!parsed.success) validate(DirectiveSchema, input.directive);
+  const directive = parsed.data!;
+  const cycles = directive.schedule.kind === 'periodic' ? reportingCycles(directive.schedule) : [];
+  const s: DirectiveState = input.state ?? { phase: 'running', launchedAt: Date.now(), queue: [], tasks: {}, nextCycle: 0, version: 1 };
+  let changed = false;
+  let startedThisRun = 0;
+  const touch = () => {
+    s.version += 1;
+    changed = true;
+  };
+  const open = () => Object.values(s.tasks).filter((t) => t.phase !== 'done' && t.phase !== 'cancelled');
+  const record = () => acts.recordDirective({ workflowId: workflowInfo().workflowId, directive, phase: s.phase, launchedAt: s.launchedAt, version: s.version, summary: summarise(s) });
+
+  setHandler(directiveStatusQuery, () => viewOf(directive.number, s));
+
+  setHandler(taskProgressSignal, (p) => {
+    const known = s.tasks[p.workflowId];
+    if (known && (known.phase === 'done' || known.phase === 'cancelled')) return;
+    s.tasks[p.workflowId] = p;
+    touch();
+  });
+
+  setHandler(
+    amendUpdate,
+    async (req) => {
+      const launchDay = localDateOf(Date.now());
+      if (req.kind === 'add') {
+        const spec = TaskSpecSchema.parse(req.task);
+        const planned = planTask(directive, spec, launchDay, calendar, '');
+        s.queue.push(planned);
+        touch();
+        return { applied: 'add', unit: planned.spec.unit, deadline: planned.deadline };
+      }
+      const id = taskWorkflowId(directive.number, req.unit);
+      if (req.kind === 'remove') {
+        await getExternalWorkflowHandle(id).cancel();
+        return { applied: 'remove', unit: req.unit };
+      }
+      const deadline = calendar.nextWorkingDay(req.deadline, true);
+      await getExternalWorkflowHandle(id).signal(moveDeadlineSignal, { deadline, by: req.by });
+      return { applied: 'move', unit: req.unit, deadline };
+    },
+    {
+      validator: (raw) => {
+        const req = validate(AmendRequestSchema, raw);
+        if (s.phase !== 'running') refuse('DIRECTIVE_CLOSED', `the directive is ${s.phase}`);
+        const unit = req.kind === 'add' ? req.task.unit : req.unit;
+        const id = taskWorkflowId(directive.number, unit);
+        const exists = s.tasks[id] !== undefined || s.queue.some((q) => q.workflowId === id);
+        if (req.kind === 'add' && exists) refuse('CONFLICT', `task.unit: ${unit} already has a task in this directive`);
+        if (req.kind !== 'add' && !exists) refuse('NOT_FOUND', `unit: ${unit} has no task in this directive`);
+        if (req.kind === 'move' && req.deadline <= localDateOf(Date.now())) refuse('INVALID_INPUT', 'deadline: must be in the future');
+      },
+    },
+  );
+
+  setHandler(
+    cancelDirectiveUpdate,
+    async ({ reason }) => {
+      s.phase = 'cancelling';
+      s.cancelReason = reason;
+      s.queue = [];
+      const targets = open();
+      // Cancel in modest groups: each is a command in this workflow's next task.
+      for (let i = 0; i < targets.length; i += 100) {
+        await Promise.all(targets.slice(i, i + 100).map((t) => getExternalWorkflowHandle(t.workflowId).cancel().catch(() => undefined)));
+      }
+      touch();
+      return { cancelling: targets.length };
+    },
+    {
+      validator: (req) => {
+        validate(CancelDirectiveSchema, req);
+        if (s.phase !== 'running') refuse('DIRECTIVE_CLOSED', `the directive is ${s.phase}`);
+      },
+    },
+  );
+
+  const startQueued = async () => {
+    const batch: PlannedTask[] = s.queue.splice(0, START_BATCH - startedThisRun);
+    startedThisRun += batch.length;
+    await Promise.all(
+      batch.map(async (t) => {
+        await startChild(taskWorkflow, {
+          workflowId: t.workflowId,
+          args: [{ directive: { number: directive.number, title: directive.title, issuer: directive.issuer }, spec: t.spec, cycle: t.cycle, deadline: t.deadline, policy: directive.policy, leadWorkflowId: t.leadWorkflowId }],
+          // Tasks outlive a run of their directive: it continues as new between batches.
+          parentClosePolicy: ParentClosePolicy.ABANDON,
+        });
+        s.tasks[t.workflowId] ??= { workflowId: t.workflowId, unit: t.spec.unit, cycle: t.cycle, phase: 'open', deadline: t.deadline, escalationLevel: 0 };
+      }),
+    );
+    if (batch.length) touch();
+  };
+
+  const continueLater = async () => {
+    await condition(allHandlersFinished);
+    return continueAsNew<typeof directiveWorkflow>({ directive: input.directive, state: s });
+  };
+
+  if (!input.state) {
+    const launchDay = localDateOf(s.launchedAt);
+    if (cycles.length === 0) s.queue.push(...planCycle(directive, launchDay, calendar, ''));
+    await record();
+  }
+
+  while (true) {
+    // Open the next reporting cycle when its period begins.
+    if (s.phase === 'running' && s.nextCycle < cycles.length) {
+      const cycle = cycles[s.nextCycle]!;
+      const opensAt = atLocalTime(cycle.from, directive.policy.sendHour);
+      if (Date.now() >= opensAt || s.nextCycle === 0) {
+        s.queue.push(...planCycle(directive, cycle.due, calendar, cycle.key));
+        s.nextCycle += 1;
+        touch();
+      }
+    }
+    if (s.queue.length > 0) {
+      if (startedThisRun >= START_BATCH) return continueLater();
+      await startQueued();
+      continue;
+    }
+    const cyclesLeft = s.phase === 'running' && s.nextCycle < cycles.length;
+    if (!cyclesLeft && open().length === 0 && Object.keys(s.tasks).length > 0) break;
+    if (s.phase === 'cancelling' && open().length === 0) break;
+    // A periodic plan runs for years: a fresh run per cycle keeps each history short.
+    if (workflowInfo().continueAsNewSuggested || (cycles.length > 0 && startedThisRun > 0)) {
+      await record();
+      return continueLater();
+    }
+    changed = false;
+    const nextOpening = cyclesLeft ? atLocalTime(cycles[s.nextCycle]!.from, directive.policy.sendHour) - Date.now() : undefined;
+    await record();
+    if (nextOpening !== undefined) await condition(() => changed, Math.max(1, nextOpening));
+    else await condition(() => changed);
+  }
+
+  s.phase = s.phase === 'cancelling' ? 'cancelled' : 'done';
+  touch();
+  await record();
+  await condition(allHandlersFinished);
+  const result = summarise(s);
+  if (s.phase === 'done') await acts.consolidate({ directiveNumber: directive.number });
+  return { phase: s.phase, ...result };
+}

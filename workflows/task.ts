@@ -1,0 +1,272 @@
+// One department's obligation under a directive (one cycle of it, for periodic reports).
+// It sleeps until the next reminder or escalation, or until the department or the office acts.
+import {
+  CancellationScope,
+  allHandlersFinished,
+  condition,
+  continueAsNew,
+  getExternalWorkflowHandle,
+  isCancellation,
+  setHandler,
+  workflowInfo,
+} from '@temporalio/workflow';
+import { localDateOf, vietnamCalendar } from '../domain/calendar';
+import { nextChaseStep, revisionDeadline, type ChaseStep } from '../domain/chase';
+import { ReportSubmissionSchema } from '../domain/schemas';
+import { AcknowledgeSchema, ExtensionDecisionSchema, ExtensionRequestSchema, ReviewDecisionSchema } from '../domain/commands';
+import { acts } from './activities';
+import {
+  acknowledgeUpdate,
+  decideExtensionUpdate,
+  directiveWorkflowId,
+  moveDeadlineSignal,
+  requestExtensionUpdate,
+  reviewReportUpdate,
+  submitReportUpdate,
+  supportReportedSignal,
+  taskProgressSignal,
+  taskStateQuery,
+} from './messages';
+import { taskView, initialTaskState, isOnTime, progressOf, receiptNumber } from './task-state';
+import { validate, refuse } from './validation';
+import type { NotifyInput } from '../activities/types';
+import type { TaskInput, TaskResult, TaskState } from './types';
+
+/** Temporal allows 2,000 updates a run; continue as new well before. */
+const MAX_UPDATES_PER_RUN = 1_000;
+
+export async function taskWorkflow(input: TaskInput): Promise<TaskResult> {
+  const { workflowId } = workflowInfo();
+  const calendar = vietnamCalendar();
+  const state: TaskState = input.state ? { ...input.state, updatesThisRun: 0 } : initialTaskState(input, Date.now());
+  let changed = false;
+  let lastProgress = '';
+  // Handlers wait for the assignment to go out first: a receipt must never precede it.
+  let assigned = input.state !== undefined;
+  const touch = () => {
+    state.version += 1;
+    changed = true;
+  };
+  const chasing = () => state.phase === 'open' || state.phase === 'returned';
+  const notify = async (kind: NotifyInput['kind'], keySuffix: string, extra: Partial<NotifyInput> = {}) => {
+    if (kind !== 'assignment') await condition(() => assigned);
+    return acts.notify({
+      key: `${workflowId}:${kind}:${keySuffix}`,
+      kind,
+      taskWorkflowId: workflowId,
+      directive: input.directive,
+      unit: input.spec.unit,
+      task: { title: input.spec.title, deadline: state.deadline, role: input.spec.role, supports: input.spec.supports },
+      ...extra,
+    });
+  };
+
+  /** Writes the read model and tells the directive when the task's outline changed. */
+  const publish = async () => {
+    await acts.recordTask({ workflowId, directive: input.directive, spec: input.spec, cycle: input.cycle, state });
+    const progress = progressOf(workflowId, input, state);
+    const outline = JSON.stringify(progress);
+    if (outline === lastProgress) return;
+    lastProgress = outline;
+    const parentId = workflowInfo().parent?.workflowId ?? directiveWorkflowId(input.directive.number);
+    // The directive may already be closed (a task started by hand, or amended away): not our concern.
+    await getExternalWorkflowHandle(parentId).signal(taskProgressSignal, progress).catch(() => undefined);
+  };
+
+  setHandler(taskStateQuery, () => taskView(workflowId, input, state, Date.now(), calendar));
+
+  setHandler(
+    acknowledgeUpdate,
+    async ({ by }) => {
+      state.updatesThisRun += 1;
+      if (state.acknowledgedAt === undefined) {
+        state.acknowledgedAt = Date.now();
+        state.acknowledgedBy = by;
+        if (input.spec.completion === 'acknowledgement') {
+          state.phase = 'done';
+          state.doneAt = state.acknowledgedAt;
+        }
+        touch();
+        await publish();
+      }
+      return { acknowledgedAt: state.acknowledgedAt };
+    },
+    {
+      validator: (req) => {
+        validate(AcknowledgeSchema, req);
+        if (state.phase === 'cancelled') refuse('TASK_CLOSED', 'the task was cancelled');
+      },
+    },
+  );
+
+  setHandler(
+    submitReportUpdate,
+    async (submission) => {
+      state.updatesThisRun += 1;
+      // A double submit (refresh, back button) answers with the receipt already given.
+      const earlier = state.reports.find((r) => r.submissionId === submission.submissionId);
+      if (earlier) return { receipt: earlier.receipt, submittedAt: earlier.submittedAt, deadline: state.deadline, onTime: isOnTime(earlier.submittedAt, state.deadline) };
+      const sub = ReportSubmissionSchema.parse(submission);
+      const submittedAt = Date.now();
+      const receipt = receiptNumber(input, state.reports.length + 1);
+      state.reports.push({ receipt, submissionId: sub.submissionId, submittedAt, submittedBy: sub.submittedBy, text: sub.text, indicators: sub.indicators, attachments: sub.attachments, review: 'pending' });
+      state.phase = 'submitted';
+      if (state.escalationLevel > 0) state.escalationLevel = 0; // the report de-escalates the task
+      touch();
+      await publish();
+      if (input.leadWorkflowId) {
+        await getExternalWorkflowHandle(input.leadWorkflowId).signal(supportReportedSignal, { unit: input.spec.unit, receipt, submittedAt }).catch(() => undefined);
+      }
+      await notify('receipt', receipt, { receipt, submittedAt, indicators: sub.indicators });
+      return { receipt, submittedAt, deadline: state.deadline, onTime: isOnTime(submittedAt, state.deadline) };
+    },
+    {
+      validator: (submission) => {
+        const sub = validate(ReportSubmissionSchema, submission);
+        if (state.reports.some((r) => r.submissionId === sub.submissionId)) return;
+        if (!chasing()) refuse('REPORT_NOT_EXPECTED', state.phase === 'submitted' ? 'a report is already waiting for review' : `the task is ${state.phase}`);
+        const known = new Set(input.spec.indicators.map((i) => i.code));
+        for (const code of Object.keys(sub.indicators)) if (!known.has(code)) refuse('INVALID_REPORT', `indicators.${code}: not an indicator of this task`);
+        if (state.updatesThisRun >= MAX_UPDATES_PER_RUN * 1.8) refuse('BUSY', 'try again in a moment');
+      },
+    },
+  );
+
+  setHandler(
+    requestExtensionUpdate,
+    async (req) => {
+      state.updatesThisRun += 1;
+      state.extension = { requested: req.until, reason: req.reason, by: req.by, at: Date.now() };
+      touch();
+      await publish();
+      return { requested: req.until };
+    },
+    {
+      validator: (req) => {
+        const r = validate(ExtensionRequestSchema, req);
+        if (!chasing()) refuse('TASK_CLOSED', `the task is ${state.phase}`);
+        if (state.extension) refuse('EXTENSION_PENDING', 'an extension request is already waiting for a decision');
+        if (r.until <= state.deadline) refuse('INVALID_EXTENSION', `until: must be after the current deadline ${state.deadline}`);
+      },
+    },
+  );
+
+  setHandler(
+    decideExtensionUpdate,
+    async (decision) => {
+      state.updatesThisRun += 1;
+      const pending = state.extension!;
+      const deadline = decision.approve ? calendar.nextWorkingDay(decision.deadline ?? pending.requested, true) : state.deadline;
+      state.extensions.push({ requested: pending.requested, decided: decision.approve ? 'approved' : 'rejected', deadline, at: Date.now(), comment: decision.comment });
+      state.extension = undefined;
+      if (decision.approve) {
+        state.deadline = deadline;
+        state.cursor = Math.max(state.cursor, Date.now());
+      }
+      touch();
+      await publish();
+      await notify('extension_decision', String(state.extensions.length), { approved: decision.approve, comment: decision.comment });
+      return { deadline: state.deadline };
+    },
+    {
+      validator: (decision) => {
+        const d = validate(ExtensionDecisionSchema, decision);
+        if (!state.extension) refuse('NO_EXTENSION_PENDING', 'there is no extension request to decide');
+        if (d.approve && d.deadline && d.deadline <= localDateOf(Date.now())) refuse('INVALID_EXTENSION', 'deadline: must be in the future');
+      },
+    },
+  );
+
+  setHandler(
+    reviewReportUpdate,
+    async (decision) => {
+      state.updatesThisRun += 1;
+      const report = state.reports.find((r) => r.receipt === decision.receipt)!;
+      report.review = decision.accept ? 'accepted' : 'returned';
+      report.reviewComment = decision.comment;
+      report.reviewedBy = decision.by;
+      if (decision.accept) {
+        state.phase = 'done';
+        state.doneAt = report.submittedAt;
+      } else {
+        // A returned report reopens the task with a short new deadline from the policy.
+        state.phase = 'returned';
+        state.deadline = revisionDeadline(localDateOf(Date.now()), input.policy, calendar);
+        state.cursor = Date.now();
+      }
+      touch();
+      await publish();
+      if (!decision.accept) await notify('returned', report.receipt, { comment: decision.comment, receipt: report.receipt });
+      return { state: state.phase, deadline: state.deadline };
+    },
+    {
+      validator: (decision) => {
+        const d = validate(ReviewDecisionSchema, decision);
+        const report = state.reports.find((r) => r.receipt === d.receipt);
+        if (!report) refuse('NOT_FOUND', `receipt: no report ${d.receipt}`);
+        if (report.review !== 'pending') refuse('ALREADY_REVIEWED', `report ${d.receipt} was already ${report.review}`);
+      },
+    },
+  );
+
+  setHandler(moveDeadlineSignal, ({ deadline }) => {
+    if (!chasing() && state.phase !== 'submitted') return;
+    state.deadline = calendar.nextWorkingDay(deadline, true);
+    state.cursor = Math.max(state.cursor, Date.now());
+    touch();
+  });
+
+  setHandler(supportReportedSignal, (s) => {
+    if (!state.supportReports.some((r) => r.receipt === s.receipt)) {
+      state.supportReports.push(s);
+      touch();
+    }
+  });
+
+  /** Sends one reminder or escalation, unless an extension request pauses escalation. */
+  const fire = async (step: ChaseStep) => {
+    state.cursor = step.at;
+    if (step.kind === 'escalation' && state.extension) return;
+    const deadline = state.deadline;
+    if (step.kind === 'reminder') {
+      await notify('reminder', `${deadline}:${step.seq}`, { daysBefore: step.daysBefore });
+    } else {
+      state.escalationLevel = step.level;
+      await notify('escalation', `${deadline}:${step.seq}`, { level: step.level, target: step.to, weekly: step.weekly });
+    }
+    state.chases.push({ seq: step.seq, kind: step.kind, level: step.kind === 'escalation' ? step.level : 0, target: step.kind === 'escalation' ? step.to : undefined, at: Date.now(), deadline });
+    touch();
+  };
+
+  try {
+    if (!input.state) {
+      await publish();
+      await notify('assignment', '1');
+      assigned = true;
+    }
+    while (state.phase !== 'done') {
+      if (state.updatesThisRun >= MAX_UPDATES_PER_RUN || workflowInfo().continueAsNewSuggested) {
+        await condition(allHandlersFinished);
+        return await continueAsNew<typeof taskWorkflow>({ ...input, state });
+      }
+      const step = chasing() ? nextChaseStep({ policy: input.policy, deadline: state.deadline, calendar }, state.cursor) : undefined;
+      changed = false;
+      const woke = step ? await condition(() => changed, Math.max(1, step.at - Date.now())) : await condition(() => changed);
+      if (!woke && step && chasing()) await fire(step);
+      await publish();
+    }
+    await condition(allHandlersFinished);
+    const accepted = state.reports.find((r) => r.review === 'accepted');
+    return { outcome: 'done', onTime: isOnTime(state.doneAt!, state.deadline), doneAt: state.doneAt, receipt: accepted?.receipt, indicators: accepted?.indicators ?? {} };
+  } catch (err) {
+    if (!isCancellation(err)) throw err;
+    // Cancelled by the office (directive cancelled or unit removed): tell the unit, then stop.
+    await CancellationScope.nonCancellable(async () => {
+      state.phase = 'cancelled';
+      touch();
+      await publish();
+      await notify('cancellation', '1');
+    });
+    return { outcome: 'cancelled', onTime: false, indicators: {} };
+  }
+}

@@ -1,0 +1,154 @@
+// Inputs, states and results of dondoc's workflows. Each workflow and message has its own type.
+import type { ChasePolicy, Directive, LocalDate, ReportSubmission, TaskSpec } from '../domain/schemas';
+import type { AmendRequest, ExtensionDecision, ExtensionRequest, ReviewDecision } from '../domain/commands';
+import type { TaskStatus } from '../domain/status';
+
+export type { AmendRequest, ExtensionDecision, ExtensionRequest, ReportSubmission, ReviewDecision };
+
+export interface DirectiveSummary {
+  number: string;
+  title: string;
+  issuer: string;
+}
+
+export interface TaskInput {
+  directive: DirectiveSummary;
+  spec: TaskSpec;
+  /** Cycle key of a periodic report, '' for a one-off task. */
+  cycle: string;
+  deadline: LocalDate;
+  policy: ChasePolicy;
+  /** Workflow id of the lead task this support task feeds. */
+  leadWorkflowId?: string;
+  /** Present when the workflow continues as new: the state it had. */
+  state?: TaskState;
+}
+
+export type TaskPhase = 'open' | 'submitted' | 'returned' | 'done' | 'cancelled';
+
+export interface ReportRecord {
+  receipt: string;
+  submissionId: string;
+  submittedAt: number;
+  submittedBy: string;
+  text: string;
+  indicators: Record<string, number>;
+  attachments: ReportSubmission['attachments'];
+  review: 'pending' | 'accepted' | 'returned';
+  reviewComment?: string;
+  reviewedBy?: string;
+}
+
+export interface ChaseRecord {
+  seq: number;
+  kind: 'reminder' | 'escalation';
+  level: number;
+  target?: string;
+  at: number;
+  deadline: LocalDate;
+}
+
+export interface TaskState {
+  phase: TaskPhase;
+  assignedAt: number;
+  deadline: LocalDate;
+  originalDeadline: LocalDate;
+  acknowledgedAt?: number;
+  acknowledgedBy?: string;
+  doneAt?: number;
+  reports: ReportRecord[];
+  extension?: { requested: LocalDate; reason: string; by: string; at: number };
+  extensions: { requested: LocalDate; decided: 'approved' | 'rejected'; deadline: LocalDate; at: number; comment?: string }[];
+  chases: ChaseRecord[];
+  escalationLevel: number;
+  /** Chase steps at or before this instant are done or were skipped. */
+  cursor: number;
+  supportReports: { unit: string; receipt: string; submittedAt: number }[];
+  /** Bumped on every change; the read model ignores writes older than what it has. */
+  version: number;
+  /** Updates handled in this run, kept under Temporal's per-run limit. */
+  updatesThisRun: number;
+}
+
+export interface Receipt {
+  receipt: string;
+  submittedAt: number;
+  deadline: LocalDate;
+  onTime: boolean;
+}
+
+export interface TaskView {
+  workflowId: string;
+  directive: DirectiveSummary;
+  spec: TaskSpec;
+  cycle: string;
+  status: TaskStatus;
+  state: Omit<TaskState, 'updatesThisRun'>;
+}
+
+export interface TaskResult {
+  outcome: 'done' | 'cancelled';
+  onTime: boolean;
+  doneAt?: number;
+  receipt?: string;
+  indicators: Record<string, number>;
+}
+
+/** What a task tells its directive whenever its outline changes. */
+export interface TaskProgress {
+  workflowId: string;
+  unit: string;
+  cycle: string;
+  phase: TaskPhase;
+  deadline: LocalDate;
+  escalationLevel: number;
+  doneAt?: number;
+  onTime?: boolean;
+  indicators?: Record<string, number>;
+}
+
+export interface DirectiveRunInput {
+  directive: Directive;
+  state?: DirectiveState;
+}
+
+export interface PlannedTask {
+  workflowId: string;
+  spec: TaskSpec;
+  cycle: string;
+  deadline: LocalDate;
+  leadWorkflowId?: string;
+}
+
+export interface DirectiveState {
+  phase: 'running' | 'cancelling' | 'done' | 'cancelled';
+  launchedAt: number;
+  /** Tasks decided but not yet started, started in batches. */
+  queue: PlannedTask[];
+  tasks: Record<string, TaskProgress>;
+  /** Index of the next periodic cycle to open. */
+  nextCycle: number;
+  version: number;
+  cancelReason?: string;
+}
+
+export interface DirectiveView {
+  number: string;
+  phase: DirectiveState['phase'];
+  launchedAt: number;
+  total: number;
+  queued: number;
+  byPhase: Record<string, number>;
+  tasks: TaskProgress[];
+}
+
+export type AmendResult = { applied: AmendRequest['kind']; unit: string; deadline?: LocalDate };
+
+export interface DirectiveResult {
+  phase: 'done' | 'cancelled';
+  tasks: number;
+  onTime: number;
+  late: number;
+  cancelled: number;
+  indicators: Record<string, number>;
+}
