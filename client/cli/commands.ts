@@ -88,3 +88,21 @@ export async function workerCommand(config: Config): Promise<void> {
   await close();
   await pool.end();
 }
+
+export async function webCommand(config: Config): Promise<void> {
+  const { buildApp } = await import('../web/app');
+  const { createLinks } = await import('../../db/links');
+  const pool = createPool(databaseUrl(config));
+  await migrate(databaseUrl(config));
+  const temporal = await connectClient(temporalAddress(config), config.TEMPORAL_NAMESPACE);
+  const app = await buildApp({ config, pool, readModel: createReadModel(pool), links: createLinks(pool), temporal }, { logger: true });
+  await app.listen({ host: config.WEB_HOST, port: config.WEB_PORT });
+  const stop = async () => {
+    await app.close();
+    await temporal.connection.close();
+    await pool.end();
+    process.exit(0);
+  };
+  process.on('SIGINT', () => void stop());
+  process.on('SIGTERM', () => void stop());
+}

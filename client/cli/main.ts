@@ -5,7 +5,7 @@ import { Command, CommanderError } from 'commander';
 import { loadConfigOrExit } from '../../config';
 import { FileError } from '../../domain/directive-file';
 import { devCommand } from './dev';
-import { launchCommand, statusCommand, unitsImportCommand, workerCommand } from './commands';
+import { launchCommand, statusCommand, unitsImportCommand, webCommand, workerCommand } from './commands';
 
 export class UsageError extends Error {}
 
@@ -25,6 +25,11 @@ async function main(argv: string[]): Promise<void> {
     .command('worker')
     .description('run a worker against TEMPORAL_ADDRESS, DATABASE_URL and SMTP_URL')
     .action(async () => workerCommand(loadConfigOrExit()));
+
+  program
+    .command('web')
+    .description('run the web app against TEMPORAL_ADDRESS and DATABASE_URL')
+    .action(async () => webCommand(loadConfigOrExit()));
 
   program
     .command('launch')

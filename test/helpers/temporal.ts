@@ -4,6 +4,7 @@ import path from 'node:path';
 import { existsSync, readFileSync, writeFileSync, mkdirSync } from 'node:fs';
 import { TestWorkflowEnvironment } from '@temporalio/testing';
 import { Worker, Runtime, DefaultLogger } from '@temporalio/worker';
+import { temporal } from '@temporalio/proto';
 import type { Activities } from '../../activities';
 import type { NotifyInput, NotifyResult } from '../../activities/types';
 import type { DirectiveRecord, TaskRecord } from '../../db/read-model';
@@ -69,7 +70,8 @@ export async function maybeRecordHistory(env: TestWorkflowEnvironment, workflowI
   const history = await env.client.workflow.getHandle(workflowId).fetchHistory();
   const dir = path.join(root, 'test', 'histories');
   mkdirSync(dir, { recursive: true });
-  writeFileSync(path.join(dir, `${name}.json`), JSON.stringify(history));
+  // Binary protobuf: exact, compact, and read back with the same generated class.
+  writeFileSync(path.join(dir, `${name}.history.pb`), temporal.api.history.v1.History.encode(history).finish());
 }
 
 export const loadJson = (file: string): unknown => (existsSync(file) ? JSON.parse(readFileSync(file, 'utf8')) : undefined);
