@@ -1,21 +1,11 @@
 // dondoc's activities, built from injected dependencies so the worker passes real I/O and tests
 // can pass their own.
-import type { Pool } from 'pg';
-import type { ReadModel, DirectiveRecord, TaskRecord } from '../db/read-model';
-import type { Links } from '../db/links';
-import type { Mailer } from './mailer';
-import { createNotify } from './notify';
+import type { DirectiveRecord, TaskRecord } from '../db/read-model';
+import { createNotify, type NotifyDeps } from './notify';
 import type { ConsolidateInput } from './types';
 
-export interface ActivityDeps {
-  pool: Pool;
-  readModel: ReadModel;
-  links: Links;
-  mailer: Mailer;
-  from: string;
-  publicUrl: string;
-  lang: 'vi' | 'en';
-}
+/** The activities need what sending mail needs: the database, the read model, links and SMTP. */
+export type ActivityDeps = NotifyDeps;
 
 export function createActivities(deps: ActivityDeps) {
   return {
