@@ -1,0 +1,147 @@
+// Which units of the directory a phrase of a dispatch names ("Sở TT&TT", "UBND các huyện").
+import type { OrgUnit } from './schemas';
+import type { UnitDirectory } from './units';
+import { foldVi, normalizeVi, tokensVi } from './vi-text';
+
+type Target = { kind: 'unit' | 'group'; code: string };
+
+export interface UnitMention { start: number; end: number; text: string; units: OrgUnit[]; via: string[]; ambiguous: boolean }
+export interface TextSpan { start: number; end: number; text: string }
+export interface PhraseReading { mentions: UnitMention[]; residue: TextSpan[] }
+export interface UnitMatch { units: OrgUnit[]; confidence: 'exact' | 'fuzzy' | 'none' }
+
+// Words that carry no identity in a recipient phrase: "các", "tỉnh", "trên địa bàn"…
+const FILLER = new Set(['cac', 'tinh', 'cua', 'thuoc', 'tren', 'dia', 'ban', 'toan', 'tai', 'nay']);
+
+interface DirectoryIndex { keys: Map<string, Target[]>; maxLen: number; units: Map<string, OrgUnit>; places: Map<string, string>; filler: Set<string> }
+const indexes = new WeakMap<UnitDirectory, DirectoryIndex>();
+
+/** A province's root unit (no parent) and the place its name ends with: "…tỉnh Kon Tum" → "Kon Tum". */
+export function provinceRoots(directory: UnitDirectory): Array<{ code: string; place: string }> {
+  return directory.units
+    .filter((u) => !u.parent)
+    .map((u) => ({ code: u.code, place: /(?:tỉnh|thành phố)\s+(.+)$/iu.exec(u.name)?.[1] ?? u.name }));
+}
+
+export function rootOf(directory: UnitDirectory, code: string): string {
+  const byCode = new Map(directory.units.map((u) => [u.code, u]));
+  let unit = byCode.get(code);
+  for (let hops = 0; unit?.parent && hops < 20; hops++) unit = byCode.get(unit.parent) ?? unit;
+  return unit?.code ?? code;
+}
+
+/** The part of a directory under one province root, with the groups wholly inside it. */
+export function unitsUnder(directory: UnitDirectory, rootCode: string): UnitDirectory {
+  const units = directory.units.filter((u) => rootOf(directory, u.code) === rootCode);
+  const inside = new Set(units.map((u) => u.code));
+  const groups = Object.fromEntries(Object.entries(directory.groups).filter(([, g]) => g.members.every((m) => inside.has(m))));
+  return { units, groups };
+}
+
+function indexOf(directory: UnitDirectory): DirectoryIndex {
+  const cached = indexes.get(directory);
+  if (cached) return cached;
+  const keys = new Map<string, Target[]>();
+  let maxLen = 0;
+  const add = (name: string, target: Target) => {
+    const words = tokensVi(name).map((t) => t.word);
+    while (words[0] === 'cac') words.shift();
+    if (!words.length) return;
+    const key = words.join(' ');
+    const targets = keys.get(key) ?? [];
+    if (!targets.some((t) => t.kind === target.kind && t.code === target.code)) targets.push(target);
+    keys.set(key, targets);
+    maxLen = Math.max(maxLen, words.length);
+  };
+  for (const u of directory.units) for (const n of [u.name, ...u.aliases]) add(n, { kind: 'unit', code: u.code });
+  for (const [code, g] of Object.entries(directory.groups)) {
+    // "Các sở, ban, ngành tỉnh" is as often written without "tỉnh", with or without listed aliases.
+    const names = [g.name, ...g.aliases];
+    for (const n of names) add(n, { kind: 'group', code });
+    for (const n of names) if (/\stỉnh$/iu.test(n.trim()) && n.trim().split(/\s+/).length > 3) add(n.trim().replace(/\s+tỉnh$/iu, ''), { kind: 'group', code });
+  }
+  const places = new Map(provinceRoots(directory).map((r) => [r.code, tokensVi(r.place).map((t) => t.word).join(' ')]));
+  const filler = new Set([...FILLER, ...[...places.values()].flatMap((p) => p.split(' '))]);
+  const index = { keys, maxLen, units: new Map(directory.units.map((u) => [u.code, u as OrgUnit])), places, filler };
+  indexes.set(directory, index);
+  return index;
+}
+
+function unitsOf(directory: UnitDirectory, index: DirectoryIndex, t: Target): OrgUnit[] {
+  const codes = t.kind === 'unit' ? [t.code] : directory.groups[t.code].members;
+  return codes.map((c) => index.units.get(c)).filter((u): u is OrgUnit => !!u);
+}
+
+// When a name exists in two provinces, the province named in the phrase settles it.
+function pickByPlace(directory: UnitDirectory, index: DirectoryIndex, targets: Target[], phraseWords: string): Target[] {
+  if (targets.length < 2) return targets;
+  const named = targets.filter((t) => {
+    const root = rootOf(directory, t.kind === 'unit' ? t.code : directory.groups[t.code].members[0]);
+    const place = index.places.get(root);
+    return !!place && ` ${phraseWords} `.includes(` ${place} `);
+  });
+  return named.length === 1 ? named : targets;
+}
+
+/** Finds the units and groups a phrase names, and the words that named none. */
+export function readUnitPhrase(phrase: string, directory: UnitDirectory): PhraseReading {
+  const index = indexOf(directory);
+  const tokens = tokensVi(phrase);
+  const words = tokens.map((t) => t.word);
+  const mentions: UnitMention[] = [];
+  const covered = new Array<boolean>(tokens.length).fill(false);
+  for (let i = 0; i < tokens.length; ) {
+    let hit: { len: number; targets: Target[] } | undefined;
+    for (let len = Math.min(index.maxLen, tokens.length - i); len > 0 && !hit; len--) {
+      const targets = index.keys.get(words.slice(i, i + len).join(' '));
+      if (targets) hit = { len, targets };
+    }
+    if (!hit) { i++; continue; }
+    const targets = pickByPlace(directory, index, hit.targets, words.join(' '));
+    const start = tokens[i].start;
+    const end = tokens[i + hit.len - 1].end;
+    const units = [...new Map(targets.flatMap((t) => unitsOf(directory, index, t)).map((u) => [u.code, u])).values()];
+    mentions.push({ start, end, text: phrase.slice(start, end), units, via: targets.map((t) => t.code), ambiguous: targets.length > 1 });
+    covered.fill(true, i, i + hit.len);
+    i += hit.len;
+  }
+  // Uncovered words form the residue, trimmed of filler at both ends.
+  const residue: TextSpan[] = [];
+  let run: TextSpan | undefined;
+  tokens.forEach((t, i) => {
+    if (covered[i]) { run = undefined; return; }
+    if (index.filler.has(t.word)) return;
+    if (run) run.end = t.end;
+    else residue.push((run = { start: t.start, end: t.end, text: '' }));
+  });
+  for (const r of residue) r.text = phrase.slice(r.start, r.end);
+  return { mentions, residue };
+}
+
+/** The units a phrase names (groups expanded to their members), and how sure the match is. */
+export function matchUnits(phrase: string, directory: UnitDirectory): UnitMatch {
+  const { mentions, residue } = readUnitPhrase(phrase, directory);
+  if (mentions.length) {
+    const units = [...new Map(mentions.flatMap((m) => m.units).map((u) => [u.code, u])).values()];
+    const exact = !residue.length && !mentions.some((m) => m.ambiguous);
+    return { units, confidence: exact ? 'exact' : 'fuzzy' };
+  }
+  return closestName(phrase, directory);
+}
+
+// A name spelled a little differently ("Sở Tư pháp Ninh Bình tỉnh") still finds its unit, flagged fuzzy.
+function closestName(phrase: string, directory: UnitDirectory): UnitMatch {
+  const index = indexOf(directory);
+  const words = new Set(tokensVi(phrase).map((t) => t.word).filter((w) => !index.filler.has(w)));
+  if (!words.size) return { units: [], confidence: 'none' };
+  let best: { score: number; targets: Target[] } = { score: 0, targets: [] };
+  for (const [key, targets] of index.keys) {
+    const keyWords = new Set(key.split(' '));
+    const shared = [...keyWords].filter((w) => words.has(w)).length;
+    const score = (2 * shared) / (keyWords.size + words.size);
+    if (score > best.score) best = { score, targets };
+    else if (score === best.score) best = { score, targets: [...best.targets, ...targets.filter((t) => !best.targets.some((b) => b.code === t.code))] };
+  }
+  if (best.score < 0.8 || best.targets.length !== 1) return { units: [], confidence: 'none' };
+  return { units: unitsOf(directory, index, best.targets[0]), confidence: 'fuzzy' };
+}
