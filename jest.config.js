@@ -3,8 +3,10 @@
 const transform = {
   '^.+\\.ts$': ['@swc/jest', { jsc: { target: 'es2022' } }],
   '^.+/node_modules/cookie/.+\\.js$': ['@swc/jest', { jsc: { target: 'es2022' }, module: { type: 'commonjs' } }],
+  // @fastify/cookie loads `cookie` with import(); compiled, that becomes a require jest can follow.
+  '^.+/node_modules/@fastify/cookie/.+\\.js$': ['@swc/jest', { jsc: { target: 'es2022' }, module: { type: 'commonjs' } }],
 };
-const common = { transform, transformIgnorePatterns: ['/node_modules/(?!cookie/)'], testEnvironment: 'node', moduleFileExtensions: ['ts', 'js', 'json'] };
+const common = { transform, transformIgnorePatterns: ['/node_modules/(?!(cookie|@fastify/cookie)/)'], testEnvironment: 'node', moduleFileExtensions: ['ts', 'js', 'json'] };
 
 module.exports = {
   projects: [
@@ -12,13 +14,15 @@ module.exports = {
     {
       ...common,
       displayName: 'workflow',
+      // Scenarios move the server's clock by weeks; a worker's first start takes seconds.
+      testTimeout: 120_000,
       testMatch: ['<rootDir>/test/workflows/**/*.test.ts'],
       globalSetup: '<rootDir>/test/helpers/workflow-global-setup.ts',
     },
     {
       ...common,
       displayName: 'integration',
-      testMatch: ['<rootDir>/test/integration/**/*.test.ts', '<rootDir>/test/web/**/*.test.ts'],
+      testMatch: ['<rootDir>/test/integration/**/*.test.ts', '<rootDir>/test/web/**/*.test.ts', '<rootDir>/test/cli/**/*.test.ts'],
       globalSetup: '<rootDir>/test/helpers/integration-global-setup.ts',
       globalTeardown: '<rootDir>/test/helpers/integration-global-teardown.ts',
     },

@@ -18,7 +18,7 @@ export interface Mailer {
 }
 
 export function createSmtpMailer(smtpUrl: string): Mailer {
-  const transport = nodemailer.createTransport(smtpUrl, { pool: true, maxConnections: 4 } as never);
+  const transport = nodemailer.createTransport(smtpUrl, { pool: true, maxConnections: 4, connectionTimeout: 10_000, greetingTimeout: 10_000, socketTimeout: 20_000 } as never);
   return {
     async send(mail) {
       try {

@@ -11,6 +11,7 @@ import type { ReadModel } from '../db/read-model';
 import { inTransaction } from '../db/read-model';
 import type { Mailer } from './mailer';
 import type { NotifyInput, NotifyResult } from './types';
+import { faultPoint } from './faults';
 
 export interface NotifyDeps {
   pool: Pool;
@@ -100,41 +101,54 @@ export function createNotify(deps: NotifyDeps) {
           [key, messageIdFor(key), input.kind, input.directive.number, input.taskWorkflowId, [recipient], rendered.subject, rendered.text, rendered.html],
         );
       });
-      const sent = await sendFromOutbox(deps, key);
-      if (sent) result.sent.push(recipient);
-      else result.skipped.push({ recipient, why: 'already sent' });
+      if (await sendFromOutbox(deps, key)) result.sent.push(recipient);
+      else {
+        const { rows } = await deps.pool.query('SELECT status FROM outbox WHERE key = $1', [key]);
+        result.skipped.push({ recipient, why: rows[0]?.status === 'in_doubt' ? 'in doubt' : 'already sent' });
+      }
     }
     return result;
   };
 }
 
-/** Sends one outbox row unless it went out already; the row lock keeps two attempts apart. */
+/**
+ * Sends one outbox row unless it went out already. The row is claimed (pending → sending) and
+ * committed before the SMTP exchange, so no two attempts ever send it. A row found still
+ * `sending` was being sent by an attempt that died: whether the relay took it cannot be known,
+ * and sending again could deliver it twice, so it is marked `in_doubt` for the office to
+ * check and resend from the outbox page.
+ */
 export async function sendFromOutbox(deps: Pick<NotifyDeps, 'pool' | 'mailer' | 'from'>, key: string): Promise<boolean> {
-  let failure: unknown;
-  const sent = await inTransaction(deps.pool, async (c) => {
-    const { rows } = await c.query('SELECT * FROM outbox WHERE key = $1 FOR UPDATE', [key]);
-    const row = rows[0];
-    if (!row || row.status === 'sent') return false;
-    try {
-      await deps.mailer.send({ from: deps.from, to: row.recipients, subject: row.subject, text: row.body_text, html: row.body_html ?? undefined, messageId: row.message_id });
-    } catch (err) {
-      failure = err;
-      return false;
-    }
-    // Once delivered, the copy kept for the office no longer carries the unit's link.
-    await c.query(
-      `UPDATE outbox SET status = 'sent', sent_at = now(), attempts = attempts + 1, last_error = NULL,
-         body_text = regexp_replace(body_text, '/t/[A-Za-z0-9_-]{43}', '/t/…', 'g'),
-         body_html = regexp_replace(body_html, '/t/[A-Za-z0-9_-]{43}', '/t/…', 'g')
-       WHERE key = $1`,
+  const { rows } = await deps.pool.query(
+    `UPDATE outbox SET status = 'sending', claimed_at = now(), attempts = attempts + 1
+      WHERE key = $1 AND status = 'pending' RETURNING *`,
+    [key],
+  );
+  const row = rows[0];
+  if (!row) {
+    await deps.pool.query(
+      `UPDATE outbox SET status = 'in_doubt', last_error = 'the sending attempt stopped before the relay confirmed it'
+        WHERE key = $1 AND status = 'sending'`,
       [key],
     );
-    return true;
-  });
-  if (failure !== undefined) {
+    return false;
+  }
+  try {
+    await deps.mailer.send({ from: deps.from, to: row.recipients, subject: row.subject, text: row.body_text, html: row.body_html ?? undefined, messageId: row.message_id });
+  } catch (failure) {
+    // Refused or unreachable: nothing was delivered, so the next attempt may send it.
     const permanent = (failure as { type?: string }).type === 'PERMANENT_MAIL_FAILURE';
-    await deps.pool.query('UPDATE outbox SET attempts = attempts + 1, last_error = $2, status = $3 WHERE key = $1', [key, String((failure as Error).message).slice(0, 500), permanent ? 'failed' : 'pending']);
+    await deps.pool.query(`UPDATE outbox SET status = $3, last_error = $2 WHERE key = $1`, [key, String((failure as Error).message).slice(0, 500), permanent ? 'failed' : 'pending']);
     throw failure;
   }
-  return sent;
+  faultPoint('after-smtp-send');
+  // Once delivered, the copy kept for the office no longer carries the unit's link.
+  await deps.pool.query(
+    `UPDATE outbox SET status = 'sent', sent_at = now(), last_error = NULL,
+       body_text = regexp_replace(body_text, '/t/[A-Za-z0-9_-]{43}', '/t/…', 'g'),
+       body_html = regexp_replace(body_html, '/t/[A-Za-z0-9_-]{43}', '/t/…', 'g')
+     WHERE key = $1`,
+    [key],
+  );
+  return true;
 }

@@ -2,10 +2,41 @@
 import { Client, Connection, WorkflowExecutionAlreadyStartedError } from '@temporalio/client';
 import { directiveWorkflowId } from '../workflows/messages';
 import type { Directive } from '../domain/schemas';
-import type { Config } from '../config';
+import { readFileSync } from 'node:fs';
+import type { TLSConfig } from '@temporalio/client';
+import { ConfigError, type Config } from '../config';
 
-export async function connectClient(address: string, namespace: string): Promise<Client> {
-  const connection = await Connection.connect({ address });
+/** How to reach a Temporal frontend that wants TLS (mTLS or a server CA) or an API key. */
+export interface TemporalSecurity {
+  tls?: TLSConfig;
+  apiKey?: string;
+}
+
+type SecuritySettings = Pick<Config, 'TEMPORAL_TLS' | 'TEMPORAL_TLS_CERT' | 'TEMPORAL_TLS_KEY' | 'TEMPORAL_TLS_CA' | 'TEMPORAL_TLS_SERVER_NAME' | 'TEMPORAL_API_KEY'>;
+
+/** TLS and API key from the settings; nothing for a plain local server. An API key implies TLS. */
+export function temporalSecurity(config: SecuritySettings): TemporalSecurity {
+  const read = (variable: string, file: string | undefined) => {
+    if (!file) return undefined;
+    try {
+      return readFileSync(file);
+    } catch (err) {
+      throw new ConfigError(variable, `cannot read ${file}: ${(err as NodeJS.ErrnoException).code ?? (err as Error).message}`);
+    }
+  };
+  const cert = read('TEMPORAL_TLS_CERT', config.TEMPORAL_TLS_CERT);
+  const key = read('TEMPORAL_TLS_KEY', config.TEMPORAL_TLS_KEY);
+  const ca = read('TEMPORAL_TLS_CA', config.TEMPORAL_TLS_CA);
+  const implied = Boolean(cert || ca || config.TEMPORAL_TLS_SERVER_NAME || config.TEMPORAL_API_KEY);
+  const tls = config.TEMPORAL_TLS === 'true' || (config.TEMPORAL_TLS !== 'false' && implied);
+  return {
+    tls: tls ? { serverNameOverride: config.TEMPORAL_TLS_SERVER_NAME, serverRootCACertificate: ca, clientCertPair: cert && key ? { crt: cert, key } : undefined } : undefined,
+    apiKey: config.TEMPORAL_API_KEY,
+  };
+}
+
+export async function connectClient(address: string, namespace: string, security: TemporalSecurity = {}): Promise<Client> {
+  const connection = await Connection.connect({ address, tls: security.tls, apiKey: security.apiKey });
   return new Client({ connection, namespace });
 }
 

@@ -19,6 +19,16 @@ export const ConfigSchema = z.object({
   TEMPORAL_ADDRESS: z.string().regex(/^[^\s:]+:\d{1,5}$/, 'expected host:port, e.g. localhost:7233').optional(),
   TEMPORAL_NAMESPACE: z.string().min(1).default('default'),
   TEMPORAL_TASK_QUEUE: z.string().min(1).default('dondoc'),
+  /** TLS to the Temporal frontend: client certificate and key (mTLS), the server's CA, the name it presents. */
+  TEMPORAL_TLS: z.enum(['true', 'false']).optional(),
+  TEMPORAL_TLS_CERT: z.string().min(1).optional(),
+  TEMPORAL_TLS_KEY: z.string().min(1).optional(),
+  TEMPORAL_TLS_CA: z.string().min(1).optional(),
+  TEMPORAL_TLS_SERVER_NAME: z.string().min(1).optional(),
+  /** An API key (Temporal Cloud); implies TLS. */
+  TEMPORAL_API_KEY: z.string().min(1).optional(),
+  /** Where the worker serves the Temporal SDK's Prometheus metrics, host:port; none when unset. */
+  WORKER_METRICS_ADDRESS: z.string().regex(/^[^\s:]+:\d{1,5}$/, 'expected host:port, e.g. 0.0.0.0:9464').optional(),
   TEMPORAL_PORT: port.default(7233),
   TEMPORAL_UI_PORT: port.default(8233),
   DATABASE_URL: url(['postgres:', 'postgresql:']).optional(),
@@ -32,7 +42,15 @@ export const ConfigSchema = z.object({
   /** Secret for link tokens and sessions; generated and kept under DATA_DIR when unset. */
   LINK_SECRET: z.string().min(32, 'must be at least 32 characters').optional(),
   DEFAULT_LANG: z.enum(['vi', 'en']).default('vi'),
+  /** Requests a minute from one address to the department pages behind a link (/t/…). */
+  LINK_RATE_LIMIT: z.coerce.number().int().min(1).default(120),
+  /** "Lost your link?" requests an hour from one address. */
+  NEW_LINK_RATE_LIMIT: z.coerce.number().int().min(1).default(10),
+  /** Largest attachment a department may send with a report, in megabytes. */
+  ATTACHMENT_MAX_MB: z.coerce.number().positive().max(1024).default(20),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  /** `true`: supervisors and admins must log in with a TOTP code (set up by `dondoc user add --totp`). */
+  REQUIRE_TOTP: z.enum(['true', 'false']).default('false'),
 });
 export type Config = z.infer<typeof ConfigSchema> & { publicUrl: string; dataDir: string };
 
@@ -51,6 +69,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     throw new ConfigError(String(issue.path[0]), `${issue.message} (got ${JSON.stringify(known[String(issue.path[0])])})`);
   }
   const c = parsed.data;
+  if (Boolean(c.TEMPORAL_TLS_CERT) !== Boolean(c.TEMPORAL_TLS_KEY)) {
+    const absent = c.TEMPORAL_TLS_CERT ? 'TEMPORAL_TLS_KEY' : 'TEMPORAL_TLS_CERT';
+    throw new ConfigError(absent, 'a client certificate needs both TEMPORAL_TLS_CERT and TEMPORAL_TLS_KEY');
+  }
   return { ...c, dataDir: path.resolve(c.DATA_DIR), publicUrl: c.PUBLIC_URL ?? `http://${c.WEB_HOST === '0.0.0.0' ? 'localhost' : c.WEB_HOST}:${c.WEB_PORT}` };
 }
 

@@ -6,7 +6,9 @@ import type { DirectiveSummary, TaskState } from '../workflows/types';
 
 export interface DirectiveRecord {
   workflowId: string;
-  directive: Directive;
+  /** The directive's number; the whole directive comes only with its first record. */
+  number?: string;
+  directive?: Directive;
   phase: string;
   launchedAt: number;
   version: number;
@@ -52,6 +54,15 @@ export interface ReadModel {
   upsertTask(r: TaskRecord): Promise<void>;
   task(workflowId: string): Promise<TaskRow | undefined>;
   tasksOfDirective(number: string): Promise<TaskRow[]>;
+  /** Tasks still waiting for a report (open or returned) whose deadline is on or before `day`, oldest first. */
+  openTasksDueBy(day: string, filter?: OpenTaskFilter): Promise<TaskRow[]>;
+}
+
+export interface OpenTaskFilter {
+  directive?: string;
+  unit?: string;
+  /** Only tasks escalated at least this far (1 the unit's head, 2 the supervisor, 3 the steering committee). */
+  minEscalationLevel?: number;
 }
 
 const unitFromRow = (r: Record<string, unknown>): OrgUnit => ({
@@ -142,8 +153,17 @@ export function createReadModel(pool: Pool): ReadModel {
     },
 
     async upsertDirective(r) {
-      const d = r.directive;
       const closed = r.phase === 'done' || r.phase === 'cancelled';
+      const d = r.directive;
+      if (!d) {
+        // Progress only: the directive itself was written by the first record.
+        await pool.query(
+          `UPDATE directives SET state = $2, spec = spec || jsonb_build_object('summary', $3::jsonb), closed_at = $4, version = $5, updated_at = now()
+            WHERE number = $1 AND version < $5`,
+          [r.number, r.phase, JSON.stringify(r.summary), closed ? new Date().toISOString() : null, r.version],
+        );
+        return;
+      }
       await pool.query(
         `INSERT INTO directives (number, workflow_id, title, issuer, issued_on, spec, state, launched_at, closed_at, version)
          VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9,$10)
@@ -162,6 +182,16 @@ export function createReadModel(pool: Pool): ReadModel {
 
     async tasksOfDirective(number) {
       const { rows } = await pool.query('SELECT * FROM tasks WHERE directive_number = $1 ORDER BY unit_code, cycle', [number]);
+      return rows;
+    },
+
+    async openTasksDueBy(day, f = {}) {
+      const { rows } = await pool.query(
+        `SELECT * FROM tasks WHERE state IN ('open', 'returned') AND deadline <= $1
+           AND ($2::text IS NULL OR directive_number = $2) AND ($3::text IS NULL OR unit_code = $3) AND escalation_level >= $4
+         ORDER BY deadline, directive_number, unit_code, cycle`,
+        [day, f.directive ?? null, f.unit ?? null, f.minEscalationLevel ?? 0],
+      );
       return rows;
     },
   };

@@ -1,6 +1,6 @@
 // Directive files (YAML, or JSON, which YAML reads too): parsed with positions so that every
 // error names the line and the field.
-import { LineCounter, parseDocument, isMap, isSeq, type Node } from 'yaml';
+import { LineCounter, parseDocument, isMap, isSeq, visit, type Document, type Node } from 'yaml';
 import type { z } from 'zod';
 import { DirectiveSchema, type Directive } from './schemas';
 import { UnitDirectorySchema, type UnitDirectory } from './units';
@@ -34,14 +34,39 @@ function lineOf(root: Node | null, path: (string | number)[], lines: LineCounter
   return found?.range ? lines.linePos(found.range[0]).line : undefined;
 }
 
+/**
+ * In `{ name: Tin, bài đã đăng }` the comma ends the value: "bài đã đăng" becomes a key with no
+ * value and the name is cut to "Tin". Such a key is reported rather than silently dropped.
+ */
+function splitFlowValues(doc: Document, lines: LineCounter): FileProblem[] {
+  const problems: FileProblem[] = [];
+  visit(doc, {
+    Pair(_, pair, path) {
+      const parent = path[path.length - 1];
+      if (!isMap(parent) || !parent.flow || pair.value !== null) return;
+      const key = pair.key as Node & { value?: unknown };
+      problems.push({ line: key.range ? lines.linePos(key.range[0]).line : undefined, path: '', message: `"${String(key.value)}" has no value: a comma inside { … } ends a value, so put the whole value in quotes` });
+    },
+  });
+  return problems;
+}
+
 function parseWith<S extends z.ZodType>(schema: S, text: string, fileName: string): z.infer<S> {
   if (text.includes('\uFFFD')) throw new FileError(fileName, [{ path: '', message: 'the file is not valid UTF-8 text' }]);
   const lines = new LineCounter();
   const doc = parseDocument(text.replace(/^\uFEFF/, ''), { lineCounter: lines, prettyErrors: false, uniqueKeys: true });
   if (doc.errors.length) {
-    throw new FileError(fileName, doc.errors.map((e) => ({ line: e.linePos?.[0]?.line, path: '', message: e.message.split('\n')[0]! })));
+    // Later syntax errors mostly follow from the first: report that one.
+    throw new FileError(fileName, doc.errors.slice(0, 1).map((e) => ({ line: e.linePos?.[0]?.line ?? lines.linePos(e.pos[0]).line, path: '', message: e.message.split('\n')[0]! })));
   }
-  const value = doc.toJS({ maxAliasCount: 50 });
+  const split = splitFlowValues(doc, lines);
+  if (split.length) throw new FileError(fileName, split);
+  let value: unknown;
+  try {
+    value = doc.toJS({ maxAliasCount: 50 });
+  } catch {
+    throw new FileError(fileName, [{ path: '', message: 'the file repeats its anchors (*name) too often: at most 50 expansions' }]);
+  }
   if (value === null || typeof value !== 'object' || Array.isArray(value)) throw new FileError(fileName, [{ line: 1, path: '', message: 'expected a mapping of fields (number, title, tasks, …)' }]);
   const parsed = schema.safeParse(value);
   if (!parsed.success) {

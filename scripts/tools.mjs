@@ -21,12 +21,12 @@ export const toolPaths = {
 
 class MissingTool extends Error {}
 
-function has(cmd) {
+export function has(cmd) {
   return spawnSync('sh', ['-c', `command -v ${cmd}`], { stdio: 'ignore' }).status === 0;
 }
 
 /** Runs a command, drawing one status line that counts its output lines as they come. */
-function runWithProgress(label, cmd, args, options) {
+export function runWithProgress(label, cmd, args, options) {
   return new Promise((resolve, reject) => {
     const started = Date.now();
     const child = spawn(cmd, args, { ...options, stdio: ['ignore', 'pipe', 'pipe'] });

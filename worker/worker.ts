@@ -7,6 +7,8 @@ import { createSmtpMailer, type Mailer } from '../activities/mailer';
 import { createLinks } from '../db/links';
 import { createReadModel } from '../db/read-model';
 import type { Config } from '../config';
+import { temporalSecurity } from '../client/temporal';
+import { checkNamespace } from './namespace-check';
 
 export interface WorkerDeps {
   config: Config;
@@ -17,7 +19,13 @@ export interface WorkerDeps {
 }
 
 export async function createDondocWorker(deps: WorkerDeps): Promise<{ worker: Worker; close(): Promise<void> }> {
-  const connection = await NativeConnection.connect({ address: deps.temporalAddress });
+  const connection = await NativeConnection.connect({ address: deps.temporalAddress, ...temporalSecurity(deps.config) });
+  try {
+    await checkNamespace(connection, deps.temporalAddress, deps.config.TEMPORAL_NAMESPACE);
+  } catch (err) {
+    await connection.close();
+    throw err;
+  }
   const mailer = deps.mailer ?? createSmtpMailer(deps.smtpUrl);
   const activities = createActivities({
     pool: deps.pool,

@@ -3,6 +3,8 @@ import { proxyActivities } from '@temporalio/workflow';
 import type { Activities } from '../activities';
 
 export const acts = proxyActivities<Activities>({
-  startToCloseTimeout: '1 minute',
+  // SMTP and PostgreSQL answer in well under a second; the mailer's own timeouts are shorter
+  // than this, so an attempt that outlives it belongs to a worker that died.
+  startToCloseTimeout: '30 seconds',
   retry: { initialInterval: '2 seconds', backoffCoefficient: 2, maximumInterval: '5 minutes', nonRetryableErrorTypes: ['INVALID_INPUT', 'PERMANENT_MAIL_FAILURE'] },
 });

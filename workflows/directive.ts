@@ -7,8 +7,10 @@ import {
   condition,
   continueAsNew,
   getExternalWorkflowHandle,
+  patched,
   setHandler,
   startChild,
+  upsertSearchAttributes,
   workflowInfo,
 } from '@temporalio/workflow';
 import { atLocalTime, localDateOf, vietnamCalendar } from '../domain/calendar';
@@ -19,11 +21,14 @@ import { acts } from './activities';
 import { amendUpdate, cancelDirectiveUpdate, directiveStatusQuery, moveDeadlineSignal, taskProgressSignal, taskWorkflowId } from './messages';
 import { planCycle, planTask, summarise, viewOf } from './directive-plan';
 import { refuse, validate } from './validation';
+import { DIRECTIVE_KEY, STATUS_KEY } from './search-attributes';
 import { taskWorkflow } from './task';
 import type { DirectiveResult, DirectiveRunInput, DirectiveState, PlannedTask } from './types';
 
 /** At most this many children are started (and so pending) in one run. */
 export const START_BATCH = 500;
+/** How often, at most, the directive's progress is written to the read model. */
+const RECORD_EVERY_MS = 10_000;
 
 export async function directiveWorkflow(input: DirectiveRunInput): Promise<DirectiveResult> {
   const calendar = vietnamCalendar();
@@ -37,9 +42,22 @@ export async function directiveWorkflow(input: DirectiveRunInput): Promise<Direc
   const touch = () => {
     s.version += 1;
     changed = true;
+    unrecorded = true;
   };
   const open = () => Object.values(s.tasks).filter((t) => t.phase !== 'done' && t.phase !== 'cancelled');
-  const record = () => acts.recordDirective({ workflowId: workflowInfo().workflowId, directive, phase: s.phase, launchedAt: s.launchedAt, version: s.version, summary: summarise(s) });
+  let taggedPhase = '';
+  let recordedAt = 0;
+  let unrecorded = true;
+  /** Writes the read model: the whole directive once, then its phase and progress. */
+  const record = (whole = false) => {
+    if (patched('search-attributes') && taggedPhase !== s.phase) {
+      taggedPhase = s.phase;
+      upsertSearchAttributes([{ key: DIRECTIVE_KEY, value: directive.number }, { key: STATUS_KEY, value: s.phase }]);
+    }
+    recordedAt = Date.now();
+    unrecorded = false;
+    return acts.recordDirective({ workflowId: workflowInfo().workflowId, number: directive.number, directive: whole ? directive : undefined, phase: s.phase, launchedAt: s.launchedAt, version: s.version, summary: summarise(s) });
+  };
 
   setHandler(directiveStatusQuery, () => viewOf(directive.number, s));
 
@@ -131,7 +149,7 @@ export async function directiveWorkflow(input: DirectiveRunInput): Promise<Direc
   if (!input.state) {
     const launchDay = localDateOf(s.launchedAt);
     if (cycles.length === 0) s.queue.push(...planCycle(directive, launchDay, calendar, ''));
-    await record();
+    await record(true);
   }
 
   while (true) {
@@ -159,10 +177,15 @@ export async function directiveWorkflow(input: DirectiveRunInput): Promise<Direc
       return continueLater();
     }
     changed = false;
-    const nextOpening = cyclesLeft ? atLocalTime(cycles[s.nextCycle]!.from, directive.policy.sendHour) - Date.now() : undefined;
-    await record();
-    if (nextOpening !== undefined) await condition(() => changed, Math.max(1, nextOpening));
-    else await condition(() => changed);
+    // Progress reaches the read model at most every RECORD_EVERY_MS: a burst of task reports
+    // becomes one write, not one per task.
+    let wake = cyclesLeft ? atLocalTime(cycles[s.nextCycle]!.from, directive.policy.sendHour) : Infinity;
+    if (unrecorded) {
+      if (Date.now() - recordedAt >= RECORD_EVERY_MS) await record();
+      else wake = Math.min(wake, recordedAt + RECORD_EVERY_MS);
+    }
+    if (wake === Infinity) await condition(() => changed);
+    else await condition(() => changed, Math.max(1, wake - Date.now()));
   }
 
   s.phase = s.phase === 'cancelling' ? 'cancelled' : 'done';

@@ -7,10 +7,12 @@ import {
   continueAsNew,
   getExternalWorkflowHandle,
   isCancellation,
+  patched,
   setHandler,
+  upsertSearchAttributes,
   workflowInfo,
 } from '@temporalio/workflow';
-import { localDateOf, vietnamCalendar } from '../domain/calendar';
+import { deadlineInstant, localDateOf, vietnamCalendar } from '../domain/calendar';
 import { nextChaseStep, revisionDeadline, type ChaseStep } from '../domain/chase';
 import { ReportSubmissionSchema } from '../domain/schemas';
 import { AcknowledgeSchema, ExtensionDecisionSchema, ExtensionRequestSchema, ReviewDecisionSchema } from '../domain/commands';
@@ -27,7 +29,8 @@ import {
   taskProgressSignal,
   taskStateQuery,
 } from './messages';
-import { taskView, initialTaskState, isOnTime, progressOf, receiptNumber } from './task-state';
+import { DEADLINE_KEY, DIRECTIVE_KEY, STATUS_KEY, UNIT_KEY } from './search-attributes';
+import { taskView, initialTaskState, isOnTime, progressOf, receiptNumber, statusOf } from './task-state';
 import { validate, refuse } from './validation';
 import type { NotifyInput } from '../activities/types';
 import type { TaskInput, TaskResult, TaskState } from './types';
@@ -61,8 +64,24 @@ export async function taskWorkflow(input: TaskInput): Promise<TaskResult> {
     });
   };
 
+  /** Keeps the task findable by directive, unit, status and deadline in Temporal's lists. */
+  let lastTags = '';
+  const tag = () => {
+    if (!patched('search-attributes')) return;
+    const status = statusOf(state, Date.now(), calendar);
+    if (`${status}|${state.deadline}` === lastTags) return;
+    lastTags = `${status}|${state.deadline}`;
+    upsertSearchAttributes([
+      { key: DIRECTIVE_KEY, value: input.directive.number },
+      { key: UNIT_KEY, value: input.spec.unit },
+      { key: STATUS_KEY, value: status },
+      { key: DEADLINE_KEY, value: new Date(deadlineInstant(state.deadline)) },
+    ]);
+  };
+
   /** Writes the read model and tells the directive when the task's outline changed. */
   const publish = async () => {
+    tag();
     await acts.recordTask({ workflowId, directive: input.directive, spec: input.spec, cycle: input.cycle, state });
     const progress = progressOf(workflowId, input, state);
     const outline = JSON.stringify(progress);

@@ -5,6 +5,7 @@ import path from 'node:path';
 import { Connection } from '@temporalio/client';
 import { projectRoot } from '../../db/paths';
 import { waitFor } from './wait';
+import { SEARCH_ATTRIBUTES } from '../../workflows/search-attributes';
 
 export interface TemporalDevOptions {
   dataDir: string;
@@ -21,8 +22,7 @@ export interface RunningProcess {
 
 export const temporalCliPath = (): string => process.env.TEMPORAL_CLI_PATH ?? path.join(projectRoot(), '.tools', 'bin', 'temporal');
 
-/** Search attributes dondoc sets on task workflows, so lists can be filtered. */
-export const SEARCH_ATTRIBUTES = ['DondocDirective=Keyword', 'DondocUnit=Keyword', 'DondocStatus=Keyword', 'DondocDeadline=Datetime'];
+export { SEARCH_ATTRIBUTES };
 
 export async function startTemporalDev(o: TemporalDevOptions): Promise<RunningProcess> {
   mkdirSync(o.dataDir, { recursive: true });

@@ -1,5 +1,6 @@
 // The web app only composes plugins; each route file owns its pages.
 import Fastify, { type FastifyInstance } from 'fastify';
+import { randomUUID } from 'node:crypto';
 import helmet from '@fastify/helmet';
 import formbody from '@fastify/formbody';
 import type { Pool } from 'pg';
@@ -7,11 +8,16 @@ import type { Client } from '@temporalio/client';
 import type { Links } from '../../db/links';
 import type { ReadModel } from '../../db/read-model';
 import type { Config } from '../../config';
-import { AppError, statusOf } from './errors';
+import { statusOf, toAppError } from './errors';
 import { page } from './views/layout';
 import { outboxRoutes } from './routes/outbox';
 import { taskPageRoutes } from './routes/task-page';
+import { newLinkRoutes } from './routes/new-link';
 import { homeRoutes } from './routes/home';
+import { staffRoutes } from './routes/staff';
+import { observeRequests, opsRoutes } from './routes/ops';
+import { createAppMetrics, type AppMetrics } from '../metrics';
+import { createLogger, type Logger } from '../log';
 
 export interface WebDeps {
   config: Config;
@@ -19,19 +25,33 @@ export interface WebDeps {
   readModel: ReadModel;
   links: Links;
   temporal?: Client;
+  /** The SMTP relay /readyz checks; SMTP_URL or the embedded sink when unset. */
+  smtpUrl?: string;
+  metrics?: AppMetrics;
 }
 
-export async function buildApp(deps: WebDeps, options: { logger?: boolean } = {}): Promise<FastifyInstance> {
+/** A request id from the proxy in front (X-Request-Id) when it looks like one, else a new one. */
+const requestId = (req: { headers: Record<string, unknown> }): string => {
+  const given = req.headers['x-request-id'];
+  return typeof given === 'string' && /^[A-Za-z0-9._:-]{1,64}$/.test(given) ? given : randomUUID();
+};
+
+export async function buildApp(deps: WebDeps, options: { logger?: boolean | Logger } = {}): Promise<FastifyInstance> {
+  const logger = options.logger === true ? createLogger(deps.config, { name: 'web' }) : options.logger || undefined;
   const app = Fastify({
-    logger: options.logger ? { level: deps.config.LOG_LEVEL, redact: ['req.url'], serializers: { req: (r) => ({ method: r.method, url: String(r.url).replace(/\/t\/[^/?]+/, '/t/…') }) } } : false,
+    ...(logger ? { loggerInstance: logger } : { logger: false }),
+    genReqId: requestId,
     bodyLimit: 1024 * 1024,
-  });
+  }) as unknown as FastifyInstance;
+  const metrics = deps.metrics ?? createAppMetrics(deps.pool);
+  observeRequests(app, metrics);
+  deps = { ...deps, links: metrics.countingRefusals(deps.links), metrics };
   await app.register(helmet, { contentSecurityPolicy: { directives: { defaultSrc: ["'self'"], styleSrc: ["'self'", "'unsafe-inline'"], formAction: ["'self'"], frameAncestors: ["'none'"] } }, referrerPolicy: { policy: 'no-referrer' } });
   await app.register(formbody);
 
   app.setErrorHandler((error, req, reply) => {
-    const err = error as Error & { validation?: unknown };
-    const appErr = err instanceof AppError ? err : err.validation ? new AppError('INVALID_INPUT', err.message) : new AppError('INTERNAL', 'Đã có lỗi xảy ra. / Something went wrong.');
+    const err = error as Error;
+    const appErr = toAppError(err);
     if (appErr.code === 'INTERNAL') req.log.error({ err }, 'request failed');
     const status = statusOf(appErr.code);
     if (req.headers.accept?.includes('application/json') || req.url.startsWith('/api/')) return reply.status(status).send({ error: appErr.code, message: appErr.message, fields: appErr.fields });
@@ -39,9 +59,11 @@ export async function buildApp(deps: WebDeps, options: { logger?: boolean } = {}
   });
   app.setNotFoundHandler((_req, reply) => reply.status(404).type('text/html; charset=utf-8').send(page('404', '<h1>404</h1><p>Không tìm thấy trang. / Page not found.</p>')));
 
-  app.get('/healthz', async () => ({ ok: true }));
+  await app.register(opsRoutes, { ...deps, metrics });
   await app.register(homeRoutes, deps);
   await app.register(outboxRoutes, deps);
   await app.register(taskPageRoutes, deps);
+  await app.register(newLinkRoutes, deps);
+  await app.register(staffRoutes, deps);
   return app;
 }

@@ -16,6 +16,7 @@ import { buildApp } from '../../client/web/app';
 import { createReadModel } from '../../db/read-model';
 import { createLinks } from '../../db/links';
 import { connectClient } from '../../client/temporal';
+import { externalTemporalAddress, freshNamespace } from './external-temporal';
 
 /** A new, empty database in the run's PostgreSQL, so test files never see each other's rows. */
 export async function freshDatabase(): Promise<string> {
@@ -44,7 +45,10 @@ export interface TestStack {
 
 export async function startTestStack(): Promise<TestStack> {
   const dataDir = mkdtempSync(path.join(os.tmpdir(), 'dondoc-it-'));
+  // A Temporal server given from outside (npm run test:server): a namespace of this stack's own.
+  const external = externalTemporalAddress();
   const config = loadConfig({
+    ...(external ? { TEMPORAL_ADDRESS: external, TEMPORAL_NAMESPACE: await freshNamespace(external) } : {}),
     DATABASE_URL: await freshDatabase(),
     DATA_DIR: dataDir,
     TEMPORAL_PORT: String(await freePort()),

@@ -3,8 +3,10 @@
 import path from 'node:path';
 import { existsSync, readFileSync, writeFileSync, mkdirSync } from 'node:fs';
 import { TestWorkflowEnvironment } from '@temporalio/testing';
-import { Worker, Runtime, DefaultLogger } from '@temporalio/worker';
+import { Worker, Runtime, DefaultLogger, makeTelemetryFilterString } from '@temporalio/worker';
 import { temporal } from '@temporalio/proto';
+import { encodeSearchAttributeIndexedValueType } from '@temporalio/common/lib/search-attributes';
+import { SEARCH_ATTRIBUTE_KEYS } from '../../workflows/search-attributes';
 import type { Activities } from '../../activities';
 import type { NotifyInput, NotifyResult } from '../../activities/types';
 import type { DirectiveRecord, TaskRecord } from '../../db/read-model';
@@ -16,10 +18,17 @@ export const testServerPath = (): string => process.env.TEMPORAL_TEST_SERVER_PAT
 let runtimeInstalled = false;
 export async function createTimeSkippingEnv(): Promise<TestWorkflowEnvironment> {
   if (!runtimeInstalled) {
-    Runtime.install({ logger: new DefaultLogger('WARN') });
+    // The test server is older than core expects and says so on every worker; only errors matter here.
+    Runtime.install({ logger: new DefaultLogger('WARN'), telemetryOptions: { logging: { filter: makeTelemetryFilterString({ core: 'ERROR', other: 'ERROR' }) } } });
     runtimeInstalled = true;
   }
-  return TestWorkflowEnvironment.createTimeSkipping({ server: { executable: { type: 'existing-path', path: testServerPath() } } });
+  const env = await TestWorkflowEnvironment.createTimeSkipping({ server: { executable: { type: 'existing-path', path: testServerPath() } } });
+  // The workflows tag themselves with dondoc's search attributes; the server must know them.
+  await env.connection.operatorService.addSearchAttributes({
+    namespace: env.namespace ?? 'default',
+    searchAttributes: Object.fromEntries(SEARCH_ATTRIBUTE_KEYS.map((k) => [k.name, encodeSearchAttributeIndexedValueType(k.type)!])),
+  });
+  return env;
 }
 
 export interface NotifyCall extends NotifyInput {

@@ -1,55 +1,109 @@
 // The department's page, opened from the link in its email. GET only shows: mail scanners
-// prefetch links, so nothing here spends or changes anything.
-import type { FastifyPluginAsync } from 'fastify';
-import { vietnamCalendar } from '../../../domain/calendar';
-import { taskStatus, STATUS_LABELS } from '../../../domain/status';
-import { formatDate, workingDaysPhrase } from '../../../domain/format';
+// prefetch links, so nothing there spends or changes anything. Every action is a POST with a
+// form token, sent to the task's workflow as an update, then redirected back to the page.
+import { createReadStream } from 'node:fs';
+import { stat } from 'node:fs/promises';
+import multipart from '@fastify/multipart';
+import type { FastifyPluginAsync, FastifyReply } from 'fastify';
 import { localDateOf } from '../../../domain/local-date';
-import { eta, page } from '../views/layout';
 import { AppError } from '../errors';
+import { webSecret } from '../secret';
+import { attachmentPath, contentDisposition, keptAttachments, storeUploads } from './attachments';
+import { langOf, linkBinding, linkRateLimit, linkRefused, registerGuards, requireLink } from './link-guard';
+import { list, readExtension, readReport, refusalErrors, refusalOf, taskUpdates, valuesOf } from './task-actions';
+import { linkedTask, noticeFor, sendTaskPage, type PageContext } from './task-view';
 import type { WebDeps } from '../app';
 
-const TASK = `<p><a href="?lang=<%= it.lang === 'vi' ? 'en' : 'vi' %>"><%= it.lang === 'vi' ? 'English' : 'Tiếng Việt' %></a></p>
-<h1><%= it.task.spec.title %></h1>
-<div class="card">
-<p><strong><%= it.t.directive %>:</strong> <%= it.task.directive.number %> — <%= it.task.directive.title %> (<%= it.task.directive.issuer %>)</p>
-<p><strong><%= it.t.unit %>:</strong> <%= it.unitName %> · <%= it.task.spec.role === 'lead' ? it.t.lead : it.t.support %></p>
-<p><strong><%= it.t.deadline %>:</strong> <%= it.deadline %> (<%= it.left %>)</p>
-<p><strong><%= it.t.status %>:</strong> <span class="status <%= it.status %>"><%= it.statusLabel %></span></p>
-<% if (it.task.spec.body) { %><pre><%= it.task.spec.body %></pre><% } %>
-</div>
-<h2><%= it.t.sent %></h2>
-<table><thead><tr><th><%= it.t.when %></th><th><%= it.t.subject %></th></tr></thead><tbody>
-<% it.sent.forEach(function (m) { %><tr><td><%= m.at %></td><td><%= m.subject %></td></tr><% }) %>
-</tbody></table>
-<h2><%= it.t.reports %></h2>
-<% if (it.task.state.reports.length === 0) { %><p><%= it.t.noReports %></p><% } %>
-<% it.task.state.reports.forEach(function (r) { %><div class="card"><p><strong><%= r.receipt %></strong> · <%= r.review %></p><pre><%= r.text %></pre><% if (r.reviewComment) { %><p><em><%= r.reviewComment %></em></p><% } %></div><% }) %>`;
-
-const WORDS = {
-  vi: { directive: 'Văn bản', unit: 'Đơn vị', lead: 'chủ trì', support: 'phối hợp', deadline: 'Thời hạn', status: 'Tình trạng', sent: 'Thư đã gửi cho đơn vị', when: 'Thời gian', subject: 'Tiêu đề', reports: 'Báo cáo', noReports: 'Chưa có báo cáo.', forbidden: 'Liên kết không hợp lệ hoặc đã hết hạn.' },
-  en: { directive: 'Directive', unit: 'Unit', lead: 'lead', support: 'support', deadline: 'Deadline', status: 'Status', sent: 'Messages sent to the unit', when: 'When', subject: 'Subject', reports: 'Reports', noReports: 'No report yet.', forbidden: 'This link is not valid or has expired.' },
-};
+type Body = Record<string, unknown>;
 
 export const taskPageRoutes: FastifyPluginAsync<WebDeps> = async (app, deps) => {
-  app.get<{ Params: { token: string }; Querystring: { lang?: string } }>('/t/:token', async (req, reply) => {
-    const lang = req.query.lang === 'en' ? 'en' : 'vi';
-    const check = await deps.links.check(req.params.token);
-    // Unknown, tampered, expired, revoked: one answer that tells an outsider nothing.
-    if (!check.ok) throw new AppError('LINK_INVALID', WORDS[lang].forbidden);
-    const row = await deps.readModel.task(check.grant.taskWorkflowId);
-    if (!row) throw new AppError('NOT_FOUND', WORDS[lang].forbidden);
-    const task = row.snapshot;
-    const cal = vietnamCalendar();
-    const now = Date.now();
-    const status = taskStatus({ deadline: task.state.deadline, originalDeadline: task.state.originalDeadline, doneAt: task.state.doneAt ?? task.state.reports.at(-1)?.submittedAt, returned: task.state.phase === 'returned', extensionPending: !!task.state.extension, cancelled: task.state.phase === 'cancelled' }, now, cal);
-    const { rows: sent } = await deps.pool.query(`SELECT subject, sent_at FROM outbox WHERE task_workflow_id = $1 AND $2 = ANY(recipients) AND status = 'sent' ORDER BY sent_at`, [row.workflow_id, check.grant.recipient]);
-    const unit = await deps.readModel.unit(row.unit_code);
-    const body = eta.renderString(TASK, {
-      lang, t: WORDS[lang], task, unitName: unit?.name ?? row.unit_code, status, statusLabel: STATUS_LABELS[status][lang],
-      deadline: formatDate(task.state.deadline, lang), left: workingDaysPhrase(cal.workingDaysBetween(localDateOf(now), task.state.deadline), lang),
-      sent: sent.map((m) => ({ subject: m.subject, at: new Date(m.sent_at).toISOString().replace('T', ' ').slice(0, 16) })),
-    });
-    return reply.header('cache-control', 'no-store').type('text/html; charset=utf-8').send(page(task.spec.title, body, lang));
+  await registerGuards(app, deps, { binding: linkBinding });
+  await app.register(multipart, {
+    attachFieldsToBody: 'keyValues',
+    onFile: storeUploads(deps.config.dataDir),
+    throwFileSizeLimit: false,
+    limits: { fileSize: Math.round(deps.config.ATTACHMENT_MAX_MB * 1_048_576), files: 10, fields: 100, fieldSize: 256 * 1024, parts: 120 },
+  });
+  const secret = webSecret(deps.config);
+  const linked = { config: linkRateLimit(deps), preParsing: requireLink(app, deps) };
+
+  app.get<{ Params: { token: string }; Querystring: { lang?: string; receipt?: string; done?: string } }>('/t/:token', linked, async (req, reply) => {
+    const lang = langOf(req, deps.config.DEFAULT_LANG);
+    const { grant, row } = await linkedTask(deps, req);
+    return sendTaskPage({ deps, req, reply, lang, grant, row, secret }, 200, {}, noticeFor(lang, req.query));
+  });
+
+  app.post<{ Params: { token: string } }>('/t/:token', { ...linked, preHandler: app.csrfProtection }, async (req, reply) => {
+    const { grant, row } = await linkedTask(deps, req);
+    const c: PageContext = { deps, req, reply, lang: langOf(req, deps.config.DEFAULT_LANG), grant, row, secret };
+    const body = (req.body ?? {}) as Body;
+    if (body.do === 'acknowledge') return acknowledge(c);
+    if (body.do === 'report') return report(c, body);
+    if (body.do === 'extension') return extension(c, body);
+    throw new AppError('INVALID_INPUT', 'do: expected acknowledge, report or extension');
+  });
+
+  // An attachment of one of this task's reports, and nothing else, whatever hash is asked for.
+  const sha256 = { type: 'object', properties: { token: { type: 'string' }, sha256: { type: 'string', pattern: '^[0-9a-f]{64}$' } }, required: ['token', 'sha256'] };
+  app.get<{ Params: { token: string; sha256: string } }>('/t/:token/tep/:sha256', { ...linked, schema: { params: sha256 } }, async (req, reply) => {
+    const { row } = await linkedTask(deps, req);
+    const file = row.snapshot.state.reports.flatMap((r) => r.attachments).find((a) => a.sha256 === req.params.sha256);
+    if (!file) throw linkRefused(req, deps.config.DEFAULT_LANG);
+    const where = attachmentPath(deps.config.dataDir, file.sha256);
+    if (!(await stat(where).catch(() => undefined))) throw new AppError('NOT_FOUND', 'Không tìm thấy tệp. / File not found.');
+    return reply.header('content-disposition', contentDisposition(file.name)).header('cache-control', 'no-store').type('application/octet-stream').send(createReadStream(where));
   });
 };
+
+function updates(c: PageContext) {
+  if (!c.deps.temporal) throw new AppError('UNAVAILABLE', 'Hệ thống tạm thời chưa nhận được yêu cầu. / The system cannot take requests right now.');
+  return taskUpdates(c.deps.temporal, c.grant.taskWorkflowId);
+}
+
+/** Post/redirect/get: a refresh of the answer page shows it again instead of sending again. */
+const backToPage = (c: PageContext, query: string): FastifyReply => c.reply.redirect(`?lang=${c.lang}&${query}`, 303);
+
+async function acknowledge(c: PageContext): Promise<FastifyReply> {
+  try {
+    await updates(c).acknowledge(c.grant.recipient);
+  } catch (err) {
+    const refusal = refusalOf(err);
+    if (!refusal) throw err;
+    return sendTaskPage(c, 422, { errors: refusalErrors(refusal, c.lang, c.row.snapshot.state.deadline) });
+  }
+  return backToPage(c, 'done=ack');
+}
+
+async function report(c: PageContext, body: Body): Promise<FastifyReply> {
+  const kept = await keptAttachments(c.deps.config.dataDir, c.secret, linkBinding(c.req), list(body.kept).filter((v): v is string => typeof v === 'string'));
+  const { spec } = c.row.snapshot;
+  const form = readReport(body, { indicators: spec.indicators, kept, by: c.grant.recipient, lang: c.lang, maxMb: c.deps.config.ATTACHMENT_MAX_MB });
+  if (!form.submission) return sendTaskPage(c, 422, form);
+  try {
+    // The same submissionId twice (double click, back button, refresh) gets the first receipt back.
+    const receipt = await updates(c).submitReport(form.submission);
+    return backToPage(c, `receipt=${encodeURIComponent(receipt.receipt)}`);
+  } catch (err) {
+    const refusal = refusalOf(err);
+    if (!refusal) throw err;
+    return sendTaskPage(c, 422, { ...form, errors: refusalErrors(refusal, c.lang, c.row.snapshot.state.deadline) });
+  }
+}
+
+async function extension(c: PageContext, body: Body): Promise<FastifyReply> {
+  const { spec } = c.row.snapshot;
+  const form = readExtension(body, { indicators: spec.indicators, today: localDateOf(Date.now()), by: c.grant.recipient, lang: c.lang });
+  if (!form.request) return sendTaskPage(c, 422, form);
+  const task = updates(c);
+  try {
+    await task.requestExtension(form.request);
+  } catch (err) {
+    const refusal = refusalOf(err);
+    if (!refusal) throw err;
+    // A double click sends the same request twice: the second finds the first one pending.
+    const pending = refusal.code === 'EXTENSION_PENDING' ? (await task.state()).state.extension : undefined;
+    const same = pending?.requested === form.request.until && pending.reason === form.request.reason;
+    if (!same) return sendTaskPage(c, 422, { values: valuesOf(body, spec.indicators), errors: refusalErrors(refusal, c.lang, c.row.snapshot.state.deadline) });
+  }
+  return backToPage(c, 'done=ext');
+}

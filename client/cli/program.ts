@@ -1,0 +1,154 @@
+// The dondoc command line. Every error a person can cause (a bad file, option or setting, a
+// refused change) is one sentence naming the line, field or option, and exit code 2; nothing
+// prints a stack trace.
+import { Command, CommanderError } from 'commander';
+import { ConfigError, loadConfig } from '../../config';
+import { FileError } from '../../domain/directive-file';
+import { amendCommand, cancelCommand } from './amend';
+import { launchCommand, statusCommand, webCommand, workerCommand } from './commands';
+import { importCommand } from './import';
+import { processIo, UsageError, type CliIo } from './io';
+import { overdueCommand } from './overdue';
+import { reportRequestCommand } from './report';
+import { unitsImportCommand } from './units';
+import { userAddCommand } from './user';
+import { reindexCommand } from './reindex';
+
+const collect = (value: string, previous: string[]) => [...previous, value];
+
+function buildProgram(io: CliIo, env: NodeJS.ProcessEnv): Command {
+  const config = () => loadConfig(env);
+  const program = new Command('dondoc')
+    .description('Chase the tasks of a directive to completion (đôn đốc), on Temporal.')
+    .configureOutput({ writeOut: io.out, writeErr: io.err })
+    .showHelpAfterError()
+    .exitOverride();
+
+  program
+    .command('dev')
+    .description('start the embedded stack: Temporal dev server, PostgreSQL, SMTP sink, worker and web app')
+    .option('--headless', 'no Temporal Web UI')
+    .action(async (o) => (await import('./dev')).devCommand(config(), o));
+  program.command('worker').description('run a worker against TEMPORAL_ADDRESS, DATABASE_URL and SMTP_URL').action(async () => workerCommand(config()));
+  program.command('web').description('run the web app against TEMPORAL_ADDRESS and DATABASE_URL').action(async () => webCommand(config()));
+
+  program
+    .command('launch')
+    .argument('<file>', 'directive file, YAML or JSON')
+    .option('--dry-run', "print each unit's deadline, reminders and escalations; start nothing")
+    .option('--json', 'print JSON')
+    .description('launch a directive from its file')
+    .action(async (file, o) => launchCommand(io, config(), file, o));
+
+  program
+    .command('import')
+    .argument('<dispatch>', 'the text of a dispatch (công văn, kế hoạch), e.g. copied from a PDF')
+    .option('-o, --output <file>', 'where to write the draft ("-" for standard output); default <dispatch>.draft.yaml here')
+    .option('--units <file>', 'unit directory to match names against; default examples/units.yaml')
+    .option('--force', 'replace an existing draft file')
+    .option('--json', 'print a JSON summary')
+    .description('draft a directive file from the text of a dispatch, with a "# ?" question wherever the text is unclear')
+    .action(async (file, o) => importCommand(io, file, o));
+
+  program
+    .command('status')
+    .argument('<number>', 'directive number and symbol, e.g. 524/UBND-VP9')
+    .option('--json', 'print JSON')
+    .description("show a directive's tasks and their state")
+    .action(async (number, o) => statusCommand(io, config(), number, o));
+
+  program
+    .command('overdue')
+    .option('--directive <number>', 'only this directive')
+    .option('--unit <code>', 'only this unit')
+    .option('--level <level>', 'only tasks escalated at least this far: 1 the head, 2 the supervisor, 3 the steering committee')
+    .option('--json', 'print JSON')
+    .description('list tasks past their deadline with no report, from the read model')
+    .action(async (o) => overdueCommand(io, config(), o));
+
+  program
+    .command('amend')
+    .argument('<number>', 'directive number and symbol')
+    .argument('<change>', 'add, remove or move')
+    .option('--unit <code>', 'the unit whose task is added, removed or moved')
+    .option('--title <text>', 'add: the task title')
+    .option('--body <text>', 'add: what the unit is to do')
+    .option('--deadline <date|days>', 'add: a date YYYY-MM-DD or a number of working days; move: the new date')
+    .option('--role <role>', 'add: lead (chủ trì) or support (phối hợp)')
+    .option('--supports <code>', 'add: the lead unit a support task feeds')
+    .option('--indicator <code:label:unit>', 'add: an indicator to report (repeatable)', collect, [])
+    .option('--by <name>', 'who asks for the change')
+    .option('--json', 'print JSON')
+    .description('change a running directive: add a task, remove one, or move a deadline')
+    .action(async (number, change, o) => amendCommand(io, config(), number, change, o));
+
+  program
+    .command('cancel')
+    .argument('<number>', 'directive number and symbol')
+    .requiredOption('--reason <text>', 'why the directive is cancelled')
+    .option('--by <name>', 'who cancels it')
+    .option('--json', 'print JSON')
+    .description('cancel a running directive and close its open tasks')
+    .action(async (number, o) => cancelCommand(io, config(), number, o));
+
+  program
+    .command('report')
+    .description('reports asked of units')
+    .command('request')
+    .requiredOption('--units <codes>', 'unit codes, comma separated')
+    .requiredOption('--title <text>', 'what the report is about')
+    .requiredOption('--within <days>', 'working days the units have (an ad hoc report is short notice)')
+    .option('--body <text>', 'what the report must contain')
+    .option('--indicator <code:label:unit>', 'an indicator to report (repeatable)', collect, [])
+    .option('--number <number>', 'the request\'s number and symbol; default <n>/DX-<YYYYMMDD>')
+    .option('--issuer <name>', 'the issuing body; default the units\' provincial People\'s Committee')
+    .option('--json', 'print JSON')
+    .description('ask units for an ad hoc report (báo cáo đột xuất)')
+    .action(async (o) => reportRequestCommand(io, config(), o));
+
+  program
+    .command('units')
+    .description('the unit directory')
+    .command('import')
+    .argument('<file>', 'unit directory: YAML (see examples/units.yaml) or CSV with a header code,name,kind,emails,head_name,head_email,parent,…')
+    .option('--json', 'print JSON')
+    .action(async (file, o) => unitsImportCommand(io, config(), file, o));
+
+  program
+    .command('user')
+    .description('staff accounts (coordinator, supervisor, admin)')
+    .command('add')
+    .requiredOption('--email <address>', 'the login address')
+    .requiredOption('--name <name>', 'the person\'s name')
+    .requiredOption('--role <role>', 'coordinator, supervisor or admin')
+    .option('--totp', 'set up a TOTP second factor and print its otpauth:// URI')
+    .option('--password-stdin', 'read the password from standard input (default: make one up and print it once)')
+    .option('--json', 'print JSON')
+    .description('create a staff account, or update the one with this address')
+    .action(async (o) => userAddCommand(io, config(), o));
+
+  program
+    .command('reindex')
+    .option('--json', 'print JSON')
+    .description('rebuild the read model (directives and tasks) from the workflows in Temporal')
+    .action(async (o) => reindexCommand(io, config(), o));
+
+  return program;
+}
+
+/** Runs one command line (without "node dondoc") and gives the exit code. */
+export async function runCli(args: string[], io: CliIo = processIo, env: NodeJS.ProcessEnv = process.env): Promise<number> {
+  try {
+    await buildProgram(io, env).parseAsync(args, { from: 'user' });
+    return 0;
+  } catch (err) {
+    if (err instanceof CommanderError) return err.exitCode === 0 ? 0 : 2;
+    if (err instanceof FileError || err instanceof UsageError) io.err(`${err.message}\n`);
+    else if (err instanceof ConfigError) io.err(`dondoc: bad setting ${err.message}\n`);
+    else {
+      io.err(`dondoc: ${(err as Error)?.message?.split('\n')[0] ?? String(err)}\n`);
+      return 1;
+    }
+    return 2;
+  }
+}

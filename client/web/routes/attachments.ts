@@ -1,0 +1,93 @@
+// Attachments a department sends with its report. Each file is stored once under its SHA-256
+// (DATA_DIR/attachments/<sha256>), never under a name someone typed; the name is kept only as
+// words to show. A file over the size limit is dropped and reported as the field's error.
+import { createHash, createHmac, randomUUID, timingSafeEqual } from 'node:crypto';
+import { createWriteStream } from 'node:fs';
+import { mkdir, rename, stat, unlink } from 'node:fs/promises';
+import path from 'node:path';
+import { Transform } from 'node:stream';
+import { pipeline } from 'node:stream/promises';
+import type { MultipartFile } from '@fastify/multipart';
+import type { ReportSubmission } from '../../../domain/schemas';
+
+export type StoredAttachment = ReportSubmission['attachments'][number];
+export type Upload = StoredAttachment | { name: string; tooLarge: true };
+
+const SHA256 = /^[0-9a-f]{64}$/;
+
+export const attachmentDir = (dataDir: string): string => path.join(dataDir, 'attachments');
+export const attachmentPath = (dataDir: string, sha256: string): string => {
+  if (!SHA256.test(sha256)) throw new RangeError('not a SHA-256');
+  return path.join(attachmentDir(dataDir), sha256);
+};
+
+/** A file name as words to show: no folders, no control characters, at most 200 characters. */
+export function displayName(raw: string): string {
+  const base = raw.split(/[\\/]/).pop() ?? '';
+  const clean = base.replace(/[\u0000-\u001f\u007f]/g, '').trim().slice(0, 200);
+  return clean || 'tep-dinh-kem';
+}
+
+/** The multipart onFile handler: streams one file to disk, hashing it on the way. */
+export function storeUploads(dataDir: string) {
+  return async function onFile(part: MultipartFile): Promise<void> {
+    const answer = (value: Upload) => Object.assign(part, { value });
+    const dir = attachmentDir(dataDir);
+    await mkdir(dir, { recursive: true });
+    const tmp = path.join(dir, `.upload-${randomUUID()}`);
+    const hash = createHash('sha256');
+    let bytes = 0;
+    const count = new Transform({
+      transform(chunk: Buffer, _enc, done) {
+        hash.update(chunk);
+        bytes += chunk.length;
+        done(null, chunk);
+      },
+    });
+    try {
+      await pipeline(part.file, count, createWriteStream(tmp, { mode: 0o600 }));
+    } catch (err) {
+      await unlink(tmp).catch(() => undefined); // the upload broke off: keep no half file
+      throw err;
+    }
+    // A file input left empty still sends a nameless, empty part.
+    if (!part.filename && bytes === 0) return void (await unlink(tmp));
+    if (part.file.truncated) {
+      await unlink(tmp);
+      return void answer({ name: displayName(part.filename), tooLarge: true });
+    }
+    const sha256 = hash.digest('hex');
+    await rename(tmp, attachmentPath(dataDir, sha256));
+    answer({ name: displayName(part.filename), sha256, bytes });
+  };
+}
+
+/**
+ * When a form comes back with an error, the files already stored ride along in hidden fields so
+ * nothing sent is lost. They are signed for this link, so a form cannot claim a file it never sent.
+ */
+export function keepToken(secret: string, binding: string, a: StoredAttachment): string {
+  const payload = Buffer.from(JSON.stringify([a.sha256, a.bytes, a.name])).toString('base64url');
+  return `${payload}.${mac(secret, binding, payload)}`;
+}
+
+export async function keptAttachments(dataDir: string, secret: string, binding: string, values: string[]): Promise<StoredAttachment[]> {
+  const kept: StoredAttachment[] = [];
+  for (const value of values) {
+    const [payload = '', signature = ''] = value.split('.');
+    const expected = Buffer.from(mac(secret, binding, payload));
+    if (signature.length !== expected.length || !timingSafeEqual(Buffer.from(signature), expected)) continue;
+    const [sha256, bytes, name] = JSON.parse(Buffer.from(payload, 'base64url').toString('utf8')) as [string, number, string];
+    const found = await stat(attachmentPath(dataDir, sha256)).catch(() => undefined);
+    if (found?.size === bytes) kept.push({ sha256, bytes, name });
+  }
+  return kept;
+}
+
+const mac = (secret: string, binding: string, payload: string): string => createHmac('sha256', secret).update(`${binding}\n${payload}`).digest('base64url');
+
+/** A Content-Disposition that keeps a Vietnamese file name intact (RFC 6266 / 5987). */
+export function contentDisposition(name: string): string {
+  const ascii = name.normalize('NFD').replace(/[\u0300-\u036f]/g, '').replace(/đ/g, 'd').replace(/Đ/g, 'D').replace(/[^\x20-\x7e]|["\\]/g, '_');
+  return `attachment; filename="${ascii}"; filename*=UTF-8''${encodeURIComponent(name)}`;
+}

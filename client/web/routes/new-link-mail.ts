@@ -1,0 +1,69 @@
+// Fresh links for a unit that lost its mail: one per open task, to the address that asked, each
+// written to the outbox under its own key and sent the way every message is sent
+// (activities/notify.ts's sendFromOutbox), so a repeated request sends nothing twice.
+import type { Pool } from 'pg';
+import { vietnamCalendar } from '../../../domain/calendar';
+import { renderEmail } from '../../../domain/emails';
+import type { Lang } from '../../../domain/format';
+import { localDateOf } from '../../../domain/local-date';
+import type { Links } from '../../../db/links';
+import { inTransaction, type TaskRecord } from '../../../db/read-model';
+import { messageIdFor, sendFromOutbox } from '../../../activities/notify';
+import type { Mailer } from '../../../activities/mailer';
+
+export interface NewLinkDeps {
+  pool: Pool;
+  links: Links;
+  mailer: Mailer;
+  from: string;
+  publicUrl: string;
+}
+
+export interface NewLinkRequest {
+  address: string;
+  /** From the form, so a double-clicked request mails each link once. */
+  requestId: string;
+  lang: Lang;
+}
+
+/** As long as the links in assignment mails; cut back when the task closes, like theirs. */
+const LINK_DAYS = 400;
+
+/** Tasks still open for the units this address belongs to, as its mailbox or its head's. */
+const OPEN_TASKS = `
+  SELECT t.workflow_id, t.snapshot, u.code, u.name FROM units u JOIN tasks t ON t.unit_code = u.code
+  WHERE (EXISTS (SELECT 1 FROM unnest(u.emails) e WHERE lower(e) = $1) OR lower(u.head_email) = $1)
+    AND t.state IN ('open', 'returned', 'submitted')
+  ORDER BY t.deadline, t.workflow_id LIMIT 50`;
+
+/** Mails a fresh link per open task; an address that is nobody's gets nothing. Returns how many. */
+export async function mailNewLinks(deps: NewLinkDeps, req: NewLinkRequest): Promise<number> {
+  const address = req.address.trim().toLowerCase();
+  const { rows } = await deps.pool.query(OPEN_TASKS, [address]);
+  const today = localDateOf(Date.now());
+  const calendar = vietnamCalendar();
+  for (const row of rows) {
+    const task = row.snapshot as TaskRecord;
+    const key = `${row.workflow_id}:new_link:${req.requestId}:${address}`;
+    await inTransaction(deps.pool, async (c) => {
+      if ((await c.query('SELECT 1 FROM outbox WHERE key = $1', [key])).rowCount) return;
+      const expiresAt = new Date(Date.now() + LINK_DAYS * 86_400_000);
+      const token = await deps.links.issue({ taskWorkflowId: row.workflow_id, recipient: address, purposeKey: key, expiresAt }, c);
+      const mail = renderEmail({
+        kind: 'new_link',
+        unit: { code: row.code, name: row.name },
+        directive: task.directive,
+        task: { title: task.spec.title, deadline: task.state.deadline, workingDaysLeft: calendar.workingDaysBetween(today, task.state.deadline) },
+        link: `${deps.publicUrl}/t/${token}`,
+        expiresAt: expiresAt.getTime(),
+      }, req.lang);
+      await c.query(
+        `INSERT INTO outbox (key, message_id, purpose, directive_number, task_workflow_id, recipients, subject, body_text, body_html)
+         VALUES ($1,$2,'new_link',$3,$4,$5,$6,$7,$8) ON CONFLICT (key) DO NOTHING`,
+        [key, messageIdFor(key), task.directive.number, row.workflow_id, [address], mail.subject, mail.text, mail.html],
+      );
+    });
+    await sendFromOutbox(deps, key);
+  }
+  return rows.length;
+}

@@ -1,0 +1,76 @@
+// Rebuilds the read model from Temporal, which holds the truth: every task and directive
+// workflow is listed and asked for its state, then written with the same idempotent upserts the
+// activities use. Rows already newer than what a workflow answers are left as they are.
+import type { Client, WorkflowExecutionInfo } from '@temporalio/client';
+import { defaultPayloadConverter } from '@temporalio/common';
+import { directiveStatusQuery, taskStateQuery } from '../workflows/messages';
+import { summarise } from '../workflows/directive-plan';
+import type { DirectiveRunInput, DirectiveState } from '../workflows/types';
+import type { ReadModel } from './read-model';
+
+export interface ReindexResult {
+  directives: number;
+  tasks: number;
+  failed: { workflowId: string; error: string }[];
+}
+
+const PARALLEL = 8;
+
+/** The latest run of each workflow of a type; runs that continued as new are followed by a newer one. */
+async function latestRuns(client: Client, type: string): Promise<WorkflowExecutionInfo[]> {
+  const seen = new Map<string, WorkflowExecutionInfo>();
+  for await (const info of client.workflow.list({ query: `WorkflowType = '${type}'` })) {
+    if (info.status.name === 'CONTINUED_AS_NEW') continue;
+    const known = seen.get(info.workflowId);
+    if (!known || info.startTime > known.startTime) seen.set(info.workflowId, info);
+  }
+  return [...seen.values()];
+}
+
+async function inBatches<T>(items: T[], work: (item: T) => Promise<void>): Promise<void> {
+  for (let i = 0; i < items.length; i += PARALLEL) await Promise.all(items.slice(i, i + PARALLEL).map(work));
+}
+
+/** What the directive was launched with: the first event of its current run holds it. */
+async function runInput(client: Client, info: WorkflowExecutionInfo): Promise<DirectiveRunInput> {
+  const history = await client.workflow.getHandle(info.workflowId, info.runId).fetchHistory();
+  const payload = history.events?.[0]?.workflowExecutionStartedEventAttributes?.input?.payloads?.[0];
+  if (!payload) throw new Error('the run has no input');
+  return defaultPayloadConverter.fromPayload<DirectiveRunInput>(payload);
+}
+
+export async function reindex(client: Client, readModel: ReadModel, onProgress: (done: number, total: number) => void = () => undefined): Promise<ReindexResult> {
+  const result: ReindexResult = { directives: 0, tasks: 0, failed: [] };
+  const [directives, tasks] = await Promise.all([latestRuns(client, 'directiveWorkflow'), latestRuns(client, 'taskWorkflow')]);
+  const total = directives.length + tasks.length;
+  const fail = (workflowId: string, err: unknown) => result.failed.push({ workflowId, error: (err as Error).message.split('\n')[0]! });
+
+  await inBatches(directives, async (info) => {
+    try {
+      const [input, view] = await Promise.all([runInput(client, info), client.workflow.getHandle(info.workflowId, info.runId).query(directiveStatusQuery)]);
+      const tasksByPhase = Object.fromEntries(view.tasks.map((t) => [t.workflowId, t]));
+      await readModel.upsertDirective({
+        workflowId: info.workflowId, directive: input.directive, phase: view.phase, launchedAt: view.launchedAt,
+        // The query does not tell the version; the run's starting state gives a floor a live write always beats.
+        version: input.state?.version ?? 0,
+        summary: summarise({ tasks: tasksByPhase } as DirectiveState),
+      });
+      result.directives += 1;
+    } catch (err) {
+      fail(info.workflowId, err);
+    }
+    onProgress(result.directives + result.tasks, total);
+  });
+
+  await inBatches(tasks, async (info) => {
+    try {
+      const view = await client.workflow.getHandle(info.workflowId, info.runId).query(taskStateQuery);
+      await readModel.upsertTask({ workflowId: view.workflowId, directive: view.directive, spec: view.spec, cycle: view.cycle, state: { ...view.state, updatesThisRun: 0 } });
+      result.tasks += 1;
+    } catch (err) {
+      fail(info.workflowId, err);
+    }
+    onProgress(result.directives + result.tasks, total);
+  });
+  return result;
+}

@@ -1,0 +1,148 @@
+// Staff accounts and their sessions. Passwords are kept as scrypt hashes, session ids only as
+// SHA-256 hashes, TOTP codes are good once, and repeated failures lock the account for a while.
+import { createHash, randomBytes, scrypt as scryptCb, timingSafeEqual, type ScryptOptions } from 'node:crypto';
+import { TOTP, Secret } from 'otpauth';
+import type { Pool } from 'pg';
+import { z } from 'zod';
+
+export const ROLES = ['coordinator', 'supervisor', 'admin'] as const;
+export type Role = (typeof ROLES)[number];
+
+export const NewUserSchema = z.object({
+  email: z.email().transform((e) => e.toLowerCase()),
+  name: z.string().trim().min(1, 'give the person\'s name').max(200),
+  role: z.enum(ROLES),
+  password: z.string().min(12, 'at least 12 characters').max(200),
+});
+export type NewUser = z.input<typeof NewUserSchema>;
+
+export interface User {
+  id: number;
+  email: string;
+  name: string;
+  role: Role;
+  hasTotp: boolean;
+}
+
+export type LoginResult =
+  | { ok: true; user: User }
+  | { ok: false; why: 'bad_credentials' | 'locked' | 'totp_required' | 'totp_setup_required' };
+
+export interface LoginAttempt {
+  email: string;
+  password: string;
+  totp?: string;
+  /** When set, supervisors and admins must have a second factor. */
+  requireTotpFor?: readonly Role[];
+}
+
+const SCRYPT: ScryptOptions = { N: 2 ** 15, r: 8, p: 1, maxmem: 64 * 1024 * 1024 };
+const KEY_BYTES = 32;
+export const MAX_FAILURES = 5;
+const LOCK_MINUTES = 15;
+export const SESSION_HOURS = 12;
+
+const scrypt = (password: string, salt: Buffer, o: ScryptOptions) =>
+  new Promise<Buffer>((resolve, reject) => scryptCb(password, salt, KEY_BYTES, o, (err, key) => (err ? reject(err) : resolve(key))));
+
+export async function hashPassword(password: string): Promise<string> {
+  const salt = randomBytes(16);
+  const key = await scrypt(password, salt, SCRYPT);
+  return `scrypt$${SCRYPT.N}$${SCRYPT.r}$${SCRYPT.p}$${salt.toString('base64')}$${key.toString('base64')}`;
+}
+
+export async function verifyPassword(password: string, stored: string): Promise<boolean> {
+  const [scheme, n, r, p, salt, key] = stored.split('$');
+  if (scheme !== 'scrypt' || !key) return false;
+  const got = await scrypt(password, Buffer.from(salt!, 'base64'), { N: Number(n), r: Number(r), p: Number(p), maxmem: SCRYPT.maxmem });
+  return timingSafeEqual(got, Buffer.from(key, 'base64'));
+}
+
+export const totpFor = (email: string, secret: string): TOTP =>
+  new TOTP({ issuer: 'dondoc', label: email, algorithm: 'SHA1', digits: 6, period: 30, secret: Secret.fromBase32(secret) });
+
+/** A hash that stands in for unknown accounts, so a wrong address costs as long as a wrong password. */
+let decoyHash: Promise<string> | undefined;
+
+const hashId = (id: string): Buffer => createHash('sha256').update(id, 'utf8').digest();
+
+const userOf = (r: Record<string, unknown>): User => ({ id: Number(r.id), email: r.email as string, name: r.name as string, role: r.role as Role, hasTotp: !!r.totp_secret });
+
+export interface Users {
+  /** Creates the account, or updates its name, role and password when the address exists. */
+  add(u: NewUser, o?: { totp?: boolean }): Promise<{ user: User; otpauthUri?: string }>;
+  login(a: LoginAttempt, now?: Date): Promise<LoginResult>;
+  startSession(userId: number): Promise<{ id: string; expiresAt: Date }>;
+  sessionUser(id: string | undefined, now?: Date): Promise<User | undefined>;
+  endSession(id: string): Promise<void>;
+}
+
+export function createUsers(pool: Pool): Users {
+  return {
+    async add(raw, o = {}) {
+      const u = NewUserSchema.parse(raw);
+      const secret = o.totp ? new Secret({ size: 20 }).base32 : null;
+      const { rows } = await pool.query(
+        `INSERT INTO users (email, name, role, password_hash, totp_secret) VALUES ($1,$2,$3,$4,$5)
+         ON CONFLICT (email) DO UPDATE SET name=$2, role=$3, password_hash=$4, totp_secret=coalesce($5, users.totp_secret),
+           failed_logins=0, locked_until=NULL, updated_at=now()
+         RETURNING *`,
+        [u.email, u.name, u.role, await hashPassword(u.password), secret],
+      );
+      return { user: userOf(rows[0]), otpauthUri: secret ? totpFor(u.email, secret).toString() : undefined };
+    },
+
+    async login(a, now = new Date()) {
+      const { rows } = await pool.query('SELECT * FROM users WHERE email = $1', [a.email.trim().toLowerCase()]);
+      const row = rows[0];
+      if (!row) {
+        await verifyPassword(a.password, await (decoyHash ??= hashPassword('decoy password, never valid')));
+        return { ok: false, why: 'bad_credentials' };
+      }
+      if (row.locked_until && (row.locked_until as Date) > now) return { ok: false, why: 'locked' };
+      const fail = async (why: 'bad_credentials' | 'totp_required'): Promise<LoginResult> => {
+        await pool.query(
+          `UPDATE users SET failed_logins = failed_logins + 1,
+             locked_until = CASE WHEN failed_logins + 1 >= $2 THEN $3::timestamptz + make_interval(mins => $4) ELSE locked_until END
+           WHERE id = $1`,
+          [row.id, MAX_FAILURES, now.toISOString(), LOCK_MINUTES],
+        );
+        return { ok: false, why };
+      };
+      if (!(await verifyPassword(a.password, row.password_hash))) return fail('bad_credentials');
+      if (!row.totp_secret && a.requireTotpFor?.includes(row.role)) return { ok: false, why: 'totp_setup_required' };
+      if (row.totp_secret) {
+        const code = (a.totp ?? '').replace(/\s/g, '');
+        if (!/^\d{6}$/.test(code)) return { ok: false, why: 'totp_required' };
+        const delta = totpFor(row.email, row.totp_secret).validate({ token: code, timestamp: now.getTime(), window: 1 });
+        const step = Math.floor(now.getTime() / 30_000) + (delta ?? 0);
+        // Accept each time step once, and only if it is newer than the last one used.
+        const fresh = delta !== null && (await pool.query('UPDATE users SET totp_last_step = $2 WHERE id = $1 AND totp_last_step < $2', [row.id, step])).rowCount;
+        if (!fresh) return fail('bad_credentials');
+      }
+      await pool.query('UPDATE users SET failed_logins = 0, locked_until = NULL WHERE id = $1', [row.id]);
+      return { ok: true, user: userOf(row) };
+    },
+
+    async startSession(userId) {
+      const id = randomBytes(32).toString('base64url');
+      const expiresAt = new Date(Date.now() + SESSION_HOURS * 3_600_000);
+      await pool.query('INSERT INTO sessions (id_hash, user_id, expires_at) VALUES ($1,$2,$3)', [hashId(id), userId, expiresAt]);
+      await pool.query('DELETE FROM sessions WHERE user_id = $1 AND expires_at < now()', [userId]);
+      return { id, expiresAt };
+    },
+
+    async sessionUser(id, now = new Date()) {
+      if (!id || !/^[A-Za-z0-9_-]{43}$/.test(id)) return undefined;
+      const { rows } = await pool.query(
+        'SELECT u.* FROM sessions s JOIN users u ON u.id = s.user_id WHERE s.id_hash = $1 AND s.expires_at > $2',
+        [hashId(id), now],
+      );
+      return rows[0] ? userOf(rows[0]) : undefined;
+    },
+
+    async endSession(id) {
+      await pool.query('DELETE FROM sessions WHERE id_hash = $1', [hashId(id)]);
+    },
+  };
+}

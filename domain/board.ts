@@ -1,0 +1,78 @@
+// The supervisor board's arithmetic: which deadline days are past, how many working days late a
+// task is, the overdue share, and the week and month a figure belongs to. Pure: time comes in.
+import { addDays, deadlineInstant, localDateOf, type LocalDate, type WorkingCalendar } from './calendar';
+import { boardBucket, taskStatus, type BoardBucket, type TaskFacts } from './status';
+
+export type BucketCounts = Record<Exclude<BoardBucket, 'cancelled'>, number>;
+
+export const BUCKETS: readonly (keyof BucketCounts)[] = ['done_on_time', 'done_late', 'in_progress', 'overdue'];
+
+export const emptyCounts = (): BucketCounts => ({ done_on_time: 0, done_late: 0, in_progress: 0, overdue: 0 });
+
+/** The last deadline day that has ended at `now`: an open task due that day or earlier is overdue. */
+export function overdueCutoff(now: number): LocalDate {
+  const today = localDateOf(now);
+  return now > deadlineInstant(today) ? today : addDays(today, -1);
+}
+
+/**
+ * The last deadline day from which an open task is at least `n` working days overdue at `now`
+ * (n ≥ 1): the day before the n-th most recent working day up to today, since a task is as many
+ * working days overdue as there are working days after its deadline day up to today.
+ */
+export function deadlineOverdueBy(n: number, now: number, calendar: WorkingCalendar): LocalDate {
+  if (!Number.isInteger(n) || n < 1) throw new RangeError(`working days overdue must be a whole number ≥ 1, got ${n}`);
+  const lastWorking = calendar.workingDaysBefore(localDateOf(now), 0);
+  return addDays(calendar.workingDaysBefore(lastWorking, n - 1), -1);
+}
+
+/** Share of overdue tasks among all counted (cancelled ones are not counted), in percent, one decimal. */
+export function overdueShare(c: BucketCounts): number {
+  const total = c.done_on_time + c.done_late + c.in_progress + c.overdue;
+  return total === 0 ? 0 : Math.round((c.overdue / total) * 1000) / 10;
+}
+
+export const totalOf = (c: BucketCounts): number => c.done_on_time + c.done_late + c.in_progress + c.overdue;
+
+/** What the read model stores of a task, enough to place it on the board. */
+export interface TaskRowFacts {
+  state: string;
+  deadline: LocalDate;
+  originalDeadline: LocalDate;
+  doneAt?: number;
+  submittedAt?: number;
+  extensionPending?: boolean;
+}
+
+/** A submitted report counts as done (by its time) until the office returns it, as in the workflow. */
+export function factsOfRow(r: TaskRowFacts): TaskFacts {
+  const finished = r.state === 'done' || r.state === 'submitted';
+  return {
+    deadline: r.deadline,
+    originalDeadline: r.originalDeadline,
+    doneAt: finished ? (r.doneAt ?? r.submittedAt) : undefined,
+    returned: r.state === 'returned',
+    extensionPending: r.extensionPending,
+    cancelled: r.state === 'cancelled',
+  };
+}
+
+export function bucketOfRow(r: TaskRowFacts, now: number, calendar: WorkingCalendar): BoardBucket {
+  return boardBucket(taskStatus(factsOfRow(r), now, calendar));
+}
+
+export interface Month {
+  key: string; // YYYY-MM
+  first: LocalDate;
+  last: LocalDate;
+}
+
+export function monthOf(key: string): Month {
+  const m = /^(\d{4})-(0[1-9]|1[0-2])$/.exec(key);
+  if (!m) throw new RangeError('month: expected YYYY-MM');
+  const first = `${key}-01`;
+  const next = Number(m[2]) === 12 ? `${Number(m[1]) + 1}-01-01` : `${m[1]}-${String(Number(m[2]) + 1).padStart(2, '0')}-01`;
+  return { key, first, last: addDays(next, -1) };
+}
+
+export const previousMonth = (m: Month): Month => monthOf(addDays(m.first, -1).slice(0, 7));

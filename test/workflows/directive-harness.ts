@@ -1,0 +1,78 @@
+// Runs a directive on the time-skipping server with recording activities, and reads back every
+// run of a workflow's history: the directive continues as new, so one history is not enough.
+import { randomUUID } from 'node:crypto';
+import type { TestWorkflowEnvironment } from '@temporalio/testing';
+import type { WorkflowHandle } from '@temporalio/client';
+import { temporal } from '@temporalio/proto';
+import { directiveStatusQuery, directiveWorkflowId } from '../../workflows/messages';
+import type { Directive } from '../../domain/schemas';
+import type { directiveWorkflow } from '../../workflows/directive';
+import { createTestWorker, recordingActivities } from '../helpers/temporal';
+
+const EventType = temporal.api.enums.v1.EventType;
+
+export interface RunFigures {
+  runId: string;
+  events: number;
+  childrenStarted: number;
+}
+
+/** Every run of a workflow, oldest first, following continue-as-new from the first run. */
+export async function runsOf(env: TestWorkflowEnvironment, workflowId: string, firstRunId: string): Promise<RunFigures[]> {
+  const runs: RunFigures[] = [];
+  let runId: string | undefined = firstRunId;
+  while (runId) {
+    const history: temporal.api.history.v1.IHistory = await env.client.workflow.getHandle(workflowId, runId).fetchHistory();
+    const events: temporal.api.history.v1.IHistoryEvent[] = history.events ?? [];
+    runs.push({ runId, events: events.length, childrenStarted: events.filter((e) => e.eventType === EventType.EVENT_TYPE_START_CHILD_WORKFLOW_EXECUTION_INITIATED).length });
+    runId = events.at(-1)?.workflowExecutionContinuedAsNewEventAttributes?.newExecutionRunId ?? undefined;
+  }
+  return runs;
+}
+
+/**
+ * The time-skipping test server keeps a lock on its clock for every child workflow that
+ * completes after the run that started it has continued as new, and never releases it, so the
+ * clock stops skipping (temporalio/sdk-java#1540, #1618). The real server has no such lock. A
+ * test that waits for such children to close releases their locks here, one per child.
+ */
+export async function releaseTimeLocksOfOrphans(env: TestWorkflowEnvironment, children: number): Promise<void> {
+  for (let i = 0; i < children; i += 1) await env.connection.testService!.unlockTimeSkipping({});
+}
+
+/** Moves the server's clock to an instant (no-op when it is already past). */
+export async function sleepUntil(env: TestWorkflowEnvironment, at: number): Promise<void> {
+  const now = await env.currentTimeMs();
+  if (at > now) await env.sleep(at - now);
+}
+
+/**
+ * Starts a directive on its own task queue and worker and runs `fn` while the worker runs.
+ * Whatever is still running afterwards (tasks outlive their directive's runs) is terminated, so
+ * the shared server's clock is free for the next test.
+ */
+export async function withDirective<T>(
+  env: TestWorkflowEnvironment,
+  directive: Directive,
+  fn: (h: { handle: WorkflowHandle<typeof directiveWorkflow>; firstRunId: string; rec: ReturnType<typeof recordingActivities> }) => Promise<T>,
+  workerOptions: Parameters<typeof createTestWorker>[3] = {},
+) {
+  const rec = recordingActivities(env);
+  const taskQueue = `q-${randomUUID()}`;
+  const worker = await createTestWorker(env, rec.activities, taskQueue, workerOptions);
+  const result = await worker.runUntil(async () => {
+    const handle = await env.client.workflow.start<typeof directiveWorkflow>('directiveWorkflow', { workflowId: directiveWorkflowId(directive.number), taskQueue, args: [{ directive }] });
+    try {
+      return await fn({ handle, firstRunId: handle.firstExecutionRunId, rec });
+    } finally {
+      const view = await handle.query(directiveStatusQuery).catch(() => undefined);
+      const ids = new Set([...(view?.tasks.map((t) => t.workflowId) ?? []), ...rec.notified.map((n) => n.taskWorkflowId)]);
+      await Promise.all([...ids].map((id) => env.client.workflow.getHandle(id).terminate('test over').catch(() => undefined)));
+      await handle.terminate('test over').catch(() => undefined);
+    }
+  });
+  return { result, rec };
+}
+
+/** A directive number no other test uses: workflow ids are made from it. */
+export const uniqueNumber = (): string => `${Math.floor(Math.random() * 9000) + 1000}/T${randomUUID().slice(0, 8).toUpperCase()}`;
