@@ -14,8 +14,7 @@ module.exports = {
     {
       ...common,
       displayName: 'workflow',
-      // Scenarios move the server's clock by weeks; a worker's first start takes seconds.
-      testTimeout: 120_000,
+      setupFilesAfterEnv: ['<rootDir>/test/helpers/workflow-timeout.ts'],
       testMatch: ['<rootDir>/test/workflows/**/*.test.ts'],
       globalSetup: '<rootDir>/test/helpers/workflow-global-setup.ts',
     },

@@ -32,6 +32,7 @@ const RECORD_EVERY_MS = 10_000;
 
 export async function directiveWorkflow(input: DirectiveRunInput): Promise<DirectiveResult> {
   const calendar = vietnamCalendar();
+  const batchSize = Math.min(START_BATCH, Math.max(1, input.batchSize ?? START_BATCH));
   const parsed = DirectiveSchema.safeParse(input.directive);
   if (!parsed.success) validate(DirectiveSchema, input.directive);
   const directive = parsed.data!;
@@ -125,7 +126,7 @@ export async function directiveWorkflow(input: DirectiveRunInput): Promise<Direc
   );
 
   const startQueued = async () => {
-    const batch: PlannedTask[] = s.queue.splice(0, START_BATCH - startedThisRun);
+    const batch: PlannedTask[] = s.queue.splice(0, batchSize - startedThisRun);
     startedThisRun += batch.length;
     await Promise.all(
       batch.map(async (t) => {
@@ -143,7 +144,7 @@ export async function directiveWorkflow(input: DirectiveRunInput): Promise<Direc
 
   const continueLater = async () => {
     await condition(allHandlersFinished);
-    return continueAsNew<typeof directiveWorkflow>({ directive: input.directive, state: s });
+    return continueAsNew<typeof directiveWorkflow>({ directive: input.directive, batchSize: input.batchSize, state: s });
   };
 
   if (!input.state) {
@@ -164,7 +165,7 @@ export async function directiveWorkflow(input: DirectiveRunInput): Promise<Direc
       }
     }
     if (s.queue.length > 0) {
-      if (startedThisRun >= START_BATCH) return continueLater();
+      if (startedThisRun >= batchSize) return continueLater();
       await startQueued();
       continue;
     }

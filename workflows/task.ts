@@ -259,6 +259,8 @@ export async function taskWorkflow(input: TaskInput): Promise<TaskResult> {
 
   try {
     if (!input.state) {
+      // The directive already counts a task it started as open: no need to tell it so.
+      if (patched('quiet-start')) lastProgress = JSON.stringify(progressOf(workflowId, input, state));
       await publish();
       await notify('assignment', '1');
       assigned = true;

@@ -109,6 +109,8 @@ export interface TaskProgress {
 
 export interface DirectiveRunInput {
   directive: Directive;
+  /** Children started per run; START_BATCH unless a server asks for less. */
+  batchSize?: number;
   state?: DirectiveState;
 }
 

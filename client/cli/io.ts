@@ -6,7 +6,7 @@ import { WorkflowNotFoundError, WorkflowUpdateFailedError, type Client } from '@
 import type { Config } from '../../config';
 import { createPool, type Pool } from '../../db/pool';
 import { migrate } from '../../db/migrate';
-import { connectClient } from '../temporal';
+import { connectClient, temporalSecurity } from '../temporal';
 import { directiveWorkflowId } from '../../workflows/messages';
 
 /** Bad input or a refused request: printed as one sentence, exit code 2. */
@@ -44,7 +44,7 @@ export async function withTemporal<T>(config: Config, work: (client: Client) => 
   const address = temporalAddress(config);
   let client: Client;
   try {
-    client = await connectClient(address, config.TEMPORAL_NAMESPACE);
+    client = await connectClient(address, config.TEMPORAL_NAMESPACE, temporalSecurity(config));
   } catch (err) {
     throw new UsageError(`cannot reach Temporal at ${address} (${(err as Error).message.split('\n')[0]}); start it with "dondoc dev" or set TEMPORAL_ADDRESS`);
   }

@@ -11,7 +11,7 @@ import { createPool } from '../../db/pool';
 import { createReadModel } from '../../db/read-model';
 import { createLinks } from '../../db/links';
 import { createSmtpMailer } from '../../activities/mailer';
-import { sendFromOutbox } from '../../activities/notify';
+import { sendFromOutbox } from '../../activities/outbox';
 import { startTestStack, freePort, type TestStack } from '../helpers/stack';
 import { eventually } from '../helpers/wait';
 

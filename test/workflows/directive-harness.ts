@@ -56,12 +56,13 @@ export async function withDirective<T>(
   directive: Directive,
   fn: (h: { handle: WorkflowHandle<typeof directiveWorkflow>; firstRunId: string; rec: ReturnType<typeof recordingActivities> }) => Promise<T>,
   workerOptions: Parameters<typeof createTestWorker>[3] = {},
+  batchSize?: number,
 ) {
   const rec = recordingActivities(env);
   const taskQueue = `q-${randomUUID()}`;
   const worker = await createTestWorker(env, rec.activities, taskQueue, workerOptions);
   const result = await worker.runUntil(async () => {
-    const handle = await env.client.workflow.start<typeof directiveWorkflow>('directiveWorkflow', { workflowId: directiveWorkflowId(directive.number), taskQueue, args: [{ directive }] });
+    const handle = await env.client.workflow.start<typeof directiveWorkflow>('directiveWorkflow', { workflowId: directiveWorkflowId(directive.number), taskQueue, args: [{ directive, batchSize }] });
     try {
       return await fn({ handle, firstRunId: handle.firstExecutionRunId, rec });
     } finally {

@@ -1,6 +1,6 @@
 // Fresh links for a unit that lost its mail: one per open task, to the address that asked, each
 // written to the outbox under its own key and sent the way every message is sent
-// (activities/notify.ts's sendFromOutbox), so a repeated request sends nothing twice.
+// (activities/outbox.ts), so a repeated request sends nothing twice.
 import type { Pool } from 'pg';
 import { vietnamCalendar } from '../../../domain/calendar';
 import { renderEmail } from '../../../domain/emails';
@@ -8,7 +8,7 @@ import type { Lang } from '../../../domain/format';
 import { localDateOf } from '../../../domain/local-date';
 import type { Links } from '../../../db/links';
 import { inTransaction, type TaskRecord } from '../../../db/read-model';
-import { messageIdFor, sendFromOutbox } from '../../../activities/notify';
+import { queueLinkedMessage, sendFromOutbox } from '../../../activities/outbox';
 import type { Mailer } from '../../../activities/mailer';
 
 export interface NewLinkDeps {
@@ -45,24 +45,18 @@ export async function mailNewLinks(deps: NewLinkDeps, req: NewLinkRequest): Prom
   for (const row of rows) {
     const task = row.snapshot as TaskRecord;
     const key = `${row.workflow_id}:new_link:${req.requestId}:${address}`;
-    await inTransaction(deps.pool, async (c) => {
-      if ((await c.query('SELECT 1 FROM outbox WHERE key = $1', [key])).rowCount) return;
-      const expiresAt = new Date(Date.now() + LINK_DAYS * 86_400_000);
-      const token = await deps.links.issue({ taskWorkflowId: row.workflow_id, recipient: address, purposeKey: key, expiresAt }, c);
-      const mail = renderEmail({
-        kind: 'new_link',
-        unit: { code: row.code, name: row.name },
-        directive: task.directive,
-        task: { title: task.spec.title, deadline: task.state.deadline, workingDaysLeft: calendar.workingDaysBetween(today, task.state.deadline) },
-        link: `${deps.publicUrl}/t/${token}`,
-        expiresAt: expiresAt.getTime(),
-      }, req.lang);
-      await c.query(
-        `INSERT INTO outbox (key, message_id, purpose, directive_number, task_workflow_id, recipients, subject, body_text, body_html)
-         VALUES ($1,$2,'new_link',$3,$4,$5,$6,$7,$8) ON CONFLICT (key) DO NOTHING`,
-        [key, messageIdFor(key), task.directive.number, row.workflow_id, [address], mail.subject, mail.text, mail.html],
-      );
-    });
+    await inTransaction(deps.pool, (c) =>
+      queueLinkedMessage(c, deps, { key, purpose: 'new_link', directiveNumber: task.directive.number, taskWorkflowId: row.workflow_id, recipient: address, linkDays: LINK_DAYS }, (link, expiresAt) =>
+        renderEmail({
+          kind: 'new_link',
+          unit: { code: row.code, name: row.name },
+          directive: task.directive,
+          task: { title: task.spec.title, deadline: task.state.deadline, workingDaysLeft: calendar.workingDaysBetween(today, task.state.deadline) },
+          link,
+          expiresAt: expiresAt.getTime(),
+        }, req.lang),
+      ),
+    );
     await sendFromOutbox(deps, key);
   }
   return rows.length;

@@ -7,7 +7,7 @@ import { localDateAt } from '../../../domain/format';
 import { documentText } from '../../../domain/admin-document';
 import { recipientsOf, reminderDispatch } from '../../../domain/reminder-dispatch';
 import { createSmtpMailer, type Mailer } from '../../../activities/mailer';
-import { messageIdFor, sendFromOutbox } from '../../../activities/notify';
+import { queueMessage, sendFromOutbox } from '../../../activities/outbox';
 import { recordAudit } from '../../../db/audit';
 import type { BoardQueries } from '../../../db/board-queries';
 import { renderDocx } from '../views/docx';
@@ -51,11 +51,7 @@ export const reminderDispatchRoutes: FastifyPluginAsync<StaffDeps & { board: Boa
       for (const c of contacts) {
         for (const email of c.emails as string[]) {
           const key = `formal-reminder:${form.number}:${c.code}:${email}`;
-          await deps.pool.query(
-            `INSERT INTO outbox (key, message_id, purpose, directive_number, recipients, subject, body_text) VALUES ($1,$2,'formal_reminder',$3,$4,$5,$6)
-             ON CONFLICT (key) DO NOTHING`,
-            [key, messageIdFor(key), form.directive, [email], subject, text],
-          );
+          await queueMessage(deps.pool, { key, purpose: 'formal_reminder', directiveNumber: form.directive, recipients: [email], subject, text });
           if (await sendFromOutbox({ pool: deps.pool, mailer: mailerOf(), from: deps.config.MAIL_FROM }, key)) mailed += 1;
         }
       }
