@@ -11,6 +11,7 @@ import { inTransaction } from '../db/read-model';
 import type { Mailer } from './mailer';
 import type { NotifyInput, NotifyResult } from './types';
 import { queueLinkedMessage, sendFromOutbox } from './outbox';
+import { digestReminder } from './digest';
 
 export interface NotifyDeps {
   pool: Pool;
@@ -22,6 +23,8 @@ export interface NotifyDeps {
   lang: 'vi' | 'en';
   /** How long a link stays valid; it is cut back to a grace period when the task closes. */
   linkDays?: number;
+  /** Fold a unit's reminders due the same days into one daily digest (DIGEST_REMINDERS). */
+  digest?: boolean;
 }
 
 function recipientsOf(input: NotifyInput, unit: OrgUnit): string[] {
@@ -83,6 +86,12 @@ export function createNotify(deps: NotifyDeps) {
     const spec = task?.snapshot.spec;
     const supportsName = input.task.supports ? (await deps.readModel.unit(input.task.supports))?.name : undefined;
     for (const recipient of recipients) {
+      if (input.kind === 'reminder' && deps.digest) {
+        const folded = await digestReminder(deps, unit, recipient, localDateOf(Date.now()));
+        if (folded === 'sent') result.sent.push(recipient);
+        if (folded === 'already sent') result.skipped.push({ recipient, why: 'in digest' });
+        if (folded !== 'single') continue;
+      }
       const key = `${input.key}:${recipient}`;
       await inTransaction(deps.pool, (c) =>
         queueLinkedMessage(c, deps, { key, purpose: input.kind, directiveNumber: input.directive.number, taskWorkflowId: input.taskWorkflowId, recipient, linkDays: deps.linkDays ?? 400 }, (link) =>

@@ -25,7 +25,7 @@ export interface NotifyInput {
 
 export interface NotifyResult {
   sent: string[];
-  skipped: { recipient: string; why: 'already sent' | 'in doubt' | 'no longer due' | 'no recipient' }[];
+  skipped: { recipient: string; why: 'already sent' | 'in digest' | 'in doubt' | 'no longer due' | 'no recipient' }[];
 }
 
 export interface ConsolidateInput {

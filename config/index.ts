@@ -51,6 +51,8 @@ export const ConfigSchema = z.object({
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   /** `true`: supervisors and admins must log in with a TOTP code (set up by `dondoc user add --totp`). */
   REQUIRE_TOTP: z.enum(['true', 'false']).default('false'),
+  /** A unit's reminders due the same days go out as one daily digest. */
+  DIGEST_REMINDERS: z.enum(['true', 'false']).default('true'),
 });
 export type Config = z.infer<typeof ConfigSchema> & { publicUrl: string; dataDir: string };
 

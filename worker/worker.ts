@@ -35,6 +35,7 @@ export async function createDondocWorker(deps: WorkerDeps): Promise<{ worker: Wo
     from: deps.config.MAIL_FROM,
     publicUrl: deps.config.publicUrl,
     lang: deps.config.DEFAULT_LANG,
+    digest: deps.config.DIGEST_REMINDERS === 'true',
   });
   const worker = await Worker.create({
     connection,

@@ -40,26 +40,18 @@ async function pool<T>(items: T[], limit: number, fn: (item: T) => Promise<unkno
   }));
 }
 
-test('a fan-out to 2,000 units completes, with no run starting more children than one batch', async () => {
-  const units = Number(process.env.FANOUT_UNITS ?? 2_000);
+test('a fan-out started in batches completes, with no run starting more children than one batch', async () => {
+  // `npm run test:scale` runs the full 2,000 units in batches of 500; the default suite a smaller
+  // fan-out with the same shape (three runs, two continue-as-new), in a minute rather than many.
+  const units = Number(process.env.FANOUT_UNITS ?? 600);
   const directive = directiveOf(Array.from({ length: units }, () => ({ completion: 'acknowledgement' as const, indicators: [], deadline: { workingDays: 15 } })), { number: uniqueNumber() });
-  const batch = Number(process.env.FANOUT_BATCH ?? START_BATCH);
+  const batch = Number(process.env.FANOUT_BATCH ?? (units >= 2 * START_BATCH ? START_BATCH : 200));
   await withDirective(env, directive, async ({ handle, firstRunId, rec }) => {
     await eventually('every unit assigned', () => new Set(rec.notified.filter((n) => n.kind === 'assignment').map((n) => n.unit)).size === units, 240_000);
     const t0 = Date.now();
-    const log = (what: string) => process.env.DEBUG_SCALE && console.log(what, Date.now() - t0);
-    log('assigned');
     await pool(directive.tasks, 20, (t) => env.client.workflow.getHandle(taskWorkflowId(directive.number, t.unit)).executeUpdate(acknowledgeUpdate, { args: [{ by: `Văn thư ${t.unit}` }] }));
-    log('acknowledged');
-    if (process.env.DEBUG_SCALE) {
-      await new Promise((r) => setTimeout(r, 20000));
-      const v = await handle.query(directiveStatusQuery);
-      const d = await handle.describe();
-      const h = await env.client.workflow.getHandle(handle.workflowId, d.runId).fetchHistory();
-      console.log('view', v.phase, v.total, v.queued, v.byPhase, d.status.name, d.runId === firstRunId, h.events!.slice(-10).map((e) => e.eventType));
-    }
     const result = await handle.result();
-    log('result');
+    process.stdout.write(`fan-out: ${units} units in batches of ${batch}, assigned then acknowledged and closed in ${((Date.now() - t0) / 1000).toFixed(1)} s after the last assignment\n`);
     expect(result).toMatchObject({ phase: 'done', tasks: units, onTime: units, late: 0, cancelled: 0 });
 
     const runs = await runsOf(env, handle.workflowId, firstRunId);
@@ -67,7 +59,7 @@ test('a fan-out to 2,000 units completes, with no run starting more children tha
     for (const run of runs) expect(run.childrenStarted).toBeLessThanOrEqual(batch);
     expect(runs.reduce((n, r) => n + r.childrenStarted, 0)).toBe(units);
     for (const run of runs) expect(run.events).toBeLessThan(50_000);
-    noteHistorySizes('directiveWorkflow (2,000 units)', runs);
+    noteHistorySizes(`directiveWorkflow (${units} units, batches of ${batch})`, runs);
     // Every unit was told exactly once; nothing else was sent before the deadline.
     expect(rec.notified.filter((n) => n.kind === 'assignment')).toHaveLength(units);
     expect(rec.notified.filter((n) => n.kind !== 'assignment')).toEqual([]);

@@ -12,12 +12,13 @@ import { directiveOf, leadSpec } from './fixtures';
 
 const cal = vietnamCalendar();
 const HOUR = 3_600_000;
+// A server per scenario: tasks that close after their directive leave the test server's clock
+// locked (see releaseTimeLocksOfOrphans), which must not stop the next scenario's clock.
 let env: TestWorkflowEnvironment;
-
-beforeAll(async () => {
+beforeEach(async () => {
   env = await createTimeSkippingEnv();
 }, 60_000);
-afterAll(async () => {
+afterEach(async () => {
   await env?.teardown();
 });
 
