@@ -61,7 +61,8 @@ export async function buildApp(deps: WebDeps, options: { logger?: boolean | Logg
 
   await app.register(opsRoutes, { ...deps, metrics });
   await app.register(homeRoutes, deps);
-  await app.register(outboxRoutes, deps);
+  // The sink's mailbox holds every link sent: shown only when that sink is dondoc's own.
+  if (!deps.config.SMTP_URL) await app.register(outboxRoutes, deps);
   await app.register(taskPageRoutes, deps);
   await app.register(newLinkRoutes, deps);
   await app.register(staffRoutes, deps);

@@ -9,6 +9,7 @@ import { staffPage } from '../views/staff';
 import { BOARD_CHARTS_JS } from '../views/board-charts';
 import { AppError } from '../errors';
 import { registerGuards } from './link-guard';
+import { mailAttentionRoutes } from './mail-attention';
 import { STAFF_FORMS, authRoutes, requireRole, staffContext, type StaffDeps } from './auth';
 import { boardRoutes } from './board';
 import { directiveRoutes } from './directives';
@@ -35,6 +36,7 @@ export const staffRoutes: FastifyPluginAsync<WebDeps> = async (app, deps) => {
   await app.register(authRoutes, staff);
   await app.register(boardRoutes, staff);
   await app.register(directiveRoutes, staff);
+  await app.register(mailAttentionRoutes, staff);
   await app.register(apiRoutes, staff);
 
   app.get('/quan-tri/nguoi-dung', { preHandler: requireRole(staff.users, ['admin']) }, async (req, reply) => {
