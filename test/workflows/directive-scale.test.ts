@@ -8,19 +8,13 @@ import { atLocalTime } from '../../domain/calendar';
 import { reportingCycles } from '../../domain/periods';
 import { acknowledgeUpdate, directiveStatusQuery, reviewReportUpdate, submitReportUpdate, taskWorkflowId } from '../../workflows/messages';
 import { START_BATCH } from '../../workflows/directive';
-import { createTimeSkippingEnv, maybeRecordHistory } from '../helpers/temporal';
+import { maybeRecordHistory } from '../helpers/temporal';
 import { eventually } from '../helpers/wait';
-import { releaseTimeLocksOfOrphans, runsOf, sleepUntil, uniqueNumber, withDirective, type RunFigures } from './directive-harness';
+import { releaseTimeLocksOfOrphans, runsOf, serverPerTest, sleepUntil, uniqueNumber, withDirective, type RunFigures } from './directive-harness';
 import { directiveOf, report } from './fixtures';
 
-// Each scenario has a server of its own: see releaseTimeLocksOfOrphans.
 let env: TestWorkflowEnvironment;
-beforeEach(async () => {
-  env = await createTimeSkippingEnv();
-}, 60_000);
-afterEach(async () => {
-  await env?.teardown();
-});
+serverPerTest((e) => (env = e));
 
 /** Keeps the largest history seen per workflow type, across test files and runs. */
 function noteHistorySizes(type: string, runs: RunFigures[]) {

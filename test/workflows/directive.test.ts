@@ -5,22 +5,15 @@ import { WorkflowUpdateFailedError } from '@temporalio/client';
 import { vietnamCalendar, localDateOf, atLocalTime } from '../../domain/calendar';
 import { addDays, isWeekend } from '../../domain/local-date';
 import { amendUpdate, cancelDirectiveUpdate, directiveStatusQuery, taskStateQuery, taskWorkflowId } from '../../workflows/messages';
-import { createTimeSkippingEnv, maybeRecordHistory } from '../helpers/temporal';
+import { maybeRecordHistory } from '../helpers/temporal';
 import { eventually } from '../helpers/wait';
-import { sleepUntil, uniqueNumber, withDirective } from './directive-harness';
+import { serverPerTest, sleepUntil, uniqueNumber, withDirective } from './directive-harness';
 import { directiveOf, leadSpec } from './fixtures';
 
 const cal = vietnamCalendar();
 const HOUR = 3_600_000;
-// A server per scenario: tasks that close after their directive leave the test server's clock
-// locked (see releaseTimeLocksOfOrphans), which must not stop the next scenario's clock.
 let env: TestWorkflowEnvironment;
-beforeEach(async () => {
-  env = await createTimeSkippingEnv();
-}, 60_000);
-afterEach(async () => {
-  await env?.teardown();
-});
+serverPerTest((e) => (env = e));
 
 const today = async () => localDateOf(await env.currentTimeMs());
 
