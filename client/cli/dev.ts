@@ -25,21 +25,22 @@ export async function devCommand(config: Config, o: { headless?: boolean }): Pro
   say('');
   say('  Try: npm run dondoc -- launch examples/ninh-binh-524.yaml     (Ctrl-C stops everything)');
 
-  let stopping = false;
-  const shutdown = async (signal: string) => {
-    if (stopping) return;
-    stopping = true;
-    say(`\ndondoc: ${signal}, stopping …`);
-    worker.shutdown();
-    await running.catch(() => undefined);
-    await app.close();
-    await close();
-    await temporal.connection.close();
-    await stack.stop();
-    say('dondoc: stopped.');
-    process.exit(0);
-  };
+  // One shutdown, whether Ctrl-C, SIGTERM or the worker ending on its own: everything started
+  // is stopped before the process exits, so no server is left running behind it.
+  let stopping: Promise<void> | undefined;
+  const shutdown = (reason: string) =>
+    (stopping ??= (async () => {
+      say(`\ndondoc: ${reason}, stopping …`);
+      worker.shutdown();
+      await running.catch(() => undefined);
+      await app.close();
+      await close();
+      await temporal.connection.close();
+      await stack.stop();
+      say('dondoc: stopped.');
+    })());
   process.on('SIGINT', () => void shutdown('SIGINT'));
   process.on('SIGTERM', () => void shutdown('SIGTERM'));
-  await running;
+  await running.catch((err) => say(`dondoc: the worker stopped: ${(err as Error).message}`));
+  await shutdown('the worker ended');
 }
