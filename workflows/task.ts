@@ -15,7 +15,6 @@ import {
 import { deadlineInstant, localDateOf, vietnamCalendar } from '../domain/calendar';
 import { nextChaseStep, revisionDeadline, type ChaseStep } from '../domain/chase';
 import { ReportSubmissionSchema } from '../domain/schemas';
-import { AcknowledgeSchema, ExtensionDecisionSchema, ExtensionRequestSchema, ReviewDecisionSchema } from '../domain/commands';
 import { acts } from './activities';
 import {
   acknowledgeUpdate,
@@ -31,7 +30,7 @@ import {
 } from './messages';
 import { DEADLINE_KEY, DIRECTIVE_KEY, STATUS_KEY, UNIT_KEY } from './search-attributes';
 import { taskView, initialTaskState, isOnTime, progressOf, receiptNumber, statusOf } from './task-state';
-import { validate, refuse } from './validation';
+import { isChasing, taskChecks } from './task-checks';
 import type { NotifyInput } from '../activities/types';
 import type { TaskInput, TaskResult, TaskState } from './types';
 
@@ -50,7 +49,8 @@ export async function taskWorkflow(input: TaskInput): Promise<TaskResult> {
     state.version += 1;
     changed = true;
   };
-  const chasing = () => state.phase === 'open' || state.phase === 'returned';
+  const chasing = () => isChasing(state);
+  const checks = taskChecks(input, state, MAX_UPDATES_PER_RUN * 1.8);
   const notify = async (kind: NotifyInput['kind'], keySuffix: string, extra: Partial<NotifyInput> = {}) => {
     if (kind !== 'assignment') await condition(() => assigned);
     return acts.notify({
@@ -111,10 +111,7 @@ export async function taskWorkflow(input: TaskInput): Promise<TaskResult> {
       return { acknowledgedAt: state.acknowledgedAt };
     },
     {
-      validator: (req) => {
-        validate(AcknowledgeSchema, req);
-        if (state.phase === 'cancelled') refuse('TASK_CLOSED', 'the task was cancelled');
-      },
+      validator: (req) => checks.acknowledge(req),
     },
   );
 
@@ -140,14 +137,7 @@ export async function taskWorkflow(input: TaskInput): Promise<TaskResult> {
       return { receipt, submittedAt, deadline: state.deadline, onTime: isOnTime(submittedAt, state.deadline) };
     },
     {
-      validator: (submission) => {
-        const sub = validate(ReportSubmissionSchema, submission);
-        if (state.reports.some((r) => r.submissionId === sub.submissionId)) return;
-        if (!chasing()) refuse('REPORT_NOT_EXPECTED', state.phase === 'submitted' ? 'a report is already waiting for review' : `the task is ${state.phase}`);
-        const known = new Set(input.spec.indicators.map((i) => i.code));
-        for (const code of Object.keys(sub.indicators)) if (!known.has(code)) refuse('INVALID_REPORT', `indicators.${code}: not an indicator of this task`);
-        if (state.updatesThisRun >= MAX_UPDATES_PER_RUN * 1.8) refuse('BUSY', 'try again in a moment');
-      },
+      validator: (submission) => checks.submitReport(submission),
     },
   );
 
@@ -161,12 +151,7 @@ export async function taskWorkflow(input: TaskInput): Promise<TaskResult> {
       return { requested: req.until };
     },
     {
-      validator: (req) => {
-        const r = validate(ExtensionRequestSchema, req);
-        if (!chasing()) refuse('TASK_CLOSED', `the task is ${state.phase}`);
-        if (state.extension) refuse('EXTENSION_PENDING', 'an extension request is already waiting for a decision');
-        if (r.until <= state.deadline) refuse('INVALID_EXTENSION', `until: must be after the current deadline ${state.deadline}`);
-      },
+      validator: (req) => checks.requestExtension(req),
     },
   );
 
@@ -188,11 +173,7 @@ export async function taskWorkflow(input: TaskInput): Promise<TaskResult> {
       return { deadline: state.deadline };
     },
     {
-      validator: (decision) => {
-        const d = validate(ExtensionDecisionSchema, decision);
-        if (!state.extension) refuse('NO_EXTENSION_PENDING', 'there is no extension request to decide');
-        if (d.approve && d.deadline && d.deadline <= localDateOf(Date.now())) refuse('INVALID_EXTENSION', 'deadline: must be in the future');
-      },
+      validator: (decision) => checks.decideExtension(decision),
     },
   );
 
@@ -219,12 +200,7 @@ export async function taskWorkflow(input: TaskInput): Promise<TaskResult> {
       return { state: state.phase, deadline: state.deadline };
     },
     {
-      validator: (decision) => {
-        const d = validate(ReviewDecisionSchema, decision);
-        const report = state.reports.find((r) => r.receipt === d.receipt);
-        if (!report) refuse('NOT_FOUND', `receipt: no report ${d.receipt}`);
-        if (report.review !== 'pending') refuse('ALREADY_REVIEWED', `report ${d.receipt} was already ${report.review}`);
-      },
+      validator: (decision) => checks.reviewReport(decision),
     },
   );
 
