@@ -9,6 +9,8 @@ export interface DirectiveRecord {
   /** The directive's number; the whole directive comes only with its first record. */
   number?: string;
   directive?: Directive;
+  /** A sub-directive: the district task it was cascaded from (kept in the spec as parentTask). */
+  parentTaskWorkflowId?: string;
   phase: string;
   launchedAt: number;
   version: number;
@@ -169,7 +171,7 @@ export function createReadModel(pool: Pool): ReadModel {
          VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9,$10)
          ON CONFLICT (number) DO UPDATE SET state=$7, spec=$6, closed_at=$9, version=$10, updated_at=now()
          WHERE directives.version < EXCLUDED.version`,
-        [d.number, r.workflowId, d.title, d.issuer, d.issuedOn, JSON.stringify({ ...d, summary: r.summary }), r.phase, iso(r.launchedAt), closed ? new Date().toISOString() : null, r.version],
+        [d.number, r.workflowId, d.title, d.issuer, d.issuedOn, JSON.stringify({ ...d, summary: r.summary, ...(r.parentTaskWorkflowId ? { parentTask: r.parentTaskWorkflowId } : {}) }), r.phase, iso(r.launchedAt), closed ? new Date().toISOString() : null, r.version],
       );
     },
 

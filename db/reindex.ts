@@ -50,7 +50,7 @@ export async function reindex(client: Client, readModel: ReadModel, onProgress: 
       const [input, view] = await Promise.all([runInput(client, info), client.workflow.getHandle(info.workflowId, info.runId).query(directiveStatusQuery)]);
       const tasksByPhase = Object.fromEntries(view.tasks.map((t) => [t.workflowId, t]));
       await readModel.upsertDirective({
-        workflowId: info.workflowId, directive: input.directive, phase: view.phase, launchedAt: view.launchedAt,
+        workflowId: info.workflowId, directive: input.directive, parentTaskWorkflowId: input.parentTaskWorkflowId, phase: view.phase, launchedAt: view.launchedAt,
         // The query does not tell the version; the run's starting state gives a floor a live write always beats.
         version: input.state?.version ?? 0,
         summary: summarise({ tasks: tasksByPhase } as DirectiveState),

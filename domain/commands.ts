@@ -1,7 +1,7 @@
 // What people ask of a running task or directive, validated the same way at the web form, the
 // API, the CLI and inside the workflow's update validators.
 import { z } from 'zod';
-import { LocalDateSchema, TaskSpecSchema, UnitCodeSchema } from './schemas';
+import { DocumentNumberSchema, LocalDateSchema, TaskSpecSchema, UnitCodeSchema } from './schemas';
 
 const By = z.string().trim().min(1).max(200);
 
@@ -34,3 +34,16 @@ export const AmendRequestSchema = z.discriminatedUnion('kind', [
 export type AmendRequest = z.input<typeof AmendRequestSchema>;
 
 export const CancelDirectiveSchema = z.object({ by: By, reason: z.string().trim().min(1).max(2000) });
+
+/**
+ * A district passes its task on to its own units (communes, offices): a sub-directive with its
+ * own number, whose tasks are due no later than the district's task.
+ */
+export const CascadeRequestSchema = z.object({
+  number: DocumentNumberSchema,
+  title: z.string().trim().min(1).max(500),
+  issuer: z.string().trim().min(1).max(200),
+  tasks: z.array(TaskSpecSchema).min(1, 'name at least one unit').max(2000),
+  by: By,
+});
+export type CascadeRequest = z.input<typeof CascadeRequestSchema>;

@@ -91,6 +91,11 @@ export const ChasePolicySchema = z.object({
   revisionWorkingDays: z.number().int().min(1).max(30).default(3),
   /** Local hour at which reminders and escalations go out on a working day. */
   sendHour: z.number().int().min(7).max(16).default(8),
+  /**
+   * What closes a cascaded task (one a district passes on to its own units): the close of the
+   * sub-directive it started, or only the district's own accepted report.
+   */
+  cascadeCompletion: z.enum(['sub-directive', 'report']).default('sub-directive'),
 });
 export type ChasePolicy = z.infer<typeof ChasePolicySchema>;
 export const DEFAULT_CHASE_POLICY: ChasePolicy = ChasePolicySchema.parse({});

@@ -2,11 +2,14 @@
 // closed. Tasks are started in batches and the directive continues as new between batches and
 // cycles, so no run holds more than a batch of pending children and history stays bounded.
 import {
+  CancellationScope,
+  ChildWorkflowCancellationType,
   ParentClosePolicy,
   allHandlersFinished,
   condition,
   continueAsNew,
   getExternalWorkflowHandle,
+  isCancellation,
   patched,
   setHandler,
   startChild,
@@ -18,7 +21,7 @@ import { AmendRequestSchema, CancelDirectiveSchema } from '../domain/commands';
 import { DirectiveSchema, TaskSpecSchema } from '../domain/schemas';
 import { reportingCycles } from '../domain/periods';
 import { acts } from './activities';
-import { amendUpdate, cancelDirectiveUpdate, directiveStatusQuery, moveDeadlineSignal, taskProgressSignal, taskWorkflowId } from './messages';
+import { amendUpdate, cancelDirectiveUpdate, directiveStatusQuery, moveDeadlineSignal, subDirectiveClosedSignal, taskProgressSignal, taskWorkflowId } from './messages';
 import { planCycle, planTask, summarise, viewOf } from './directive-plan';
 import { refuse, validate } from './validation';
 import { DIRECTIVE_KEY, STATUS_KEY } from './search-attributes';
@@ -57,7 +60,30 @@ export async function directiveWorkflow(input: DirectiveRunInput): Promise<Direc
     }
     recordedAt = Date.now();
     unrecorded = false;
-    return acts.recordDirective({ workflowId: workflowInfo().workflowId, number: directive.number, directive: whole ? directive : undefined, phase: s.phase, launchedAt: s.launchedAt, version: s.version, summary: summarise(s) });
+    return acts.recordDirective({
+      workflowId: workflowInfo().workflowId,
+      number: directive.number,
+      directive: whole ? directive : undefined,
+      ...(whole && input.parentTaskWorkflowId ? { parentTaskWorkflowId: input.parentTaskWorkflowId } : {}),
+      phase: s.phase,
+      launchedAt: s.launchedAt,
+      version: s.version,
+      summary: summarise(s),
+    });
+  };
+
+  /** Stops chasing: nothing more is started and every open task is cancelled. */
+  const cancelOpen = async (reason: string) => {
+    s.phase = 'cancelling';
+    s.cancelReason = reason;
+    s.queue = [];
+    const targets = open();
+    // Cancel in modest groups: each is a command in this workflow's next task.
+    for (let i = 0; i < targets.length; i += 100) {
+      await Promise.all(targets.slice(i, i + 100).map((t) => getExternalWorkflowHandle(t.workflowId).cancel().catch(() => undefined)));
+    }
+    touch();
+    return targets.length;
   };
 
   setHandler(directiveStatusQuery, () => viewOf(directive.number, s));
@@ -105,18 +131,7 @@ export async function directiveWorkflow(input: DirectiveRunInput): Promise<Direc
 
   setHandler(
     cancelDirectiveUpdate,
-    async ({ reason }) => {
-      s.phase = 'cancelling';
-      s.cancelReason = reason;
-      s.queue = [];
-      const targets = open();
-      // Cancel in modest groups: each is a command in this workflow's next task.
-      for (let i = 0; i < targets.length; i += 100) {
-        await Promise.all(targets.slice(i, i + 100).map((t) => getExternalWorkflowHandle(t.workflowId).cancel().catch(() => undefined)));
-      }
-      touch();
-      return { cancelling: targets.length };
-    },
+    async ({ reason }) => ({ cancelling: await cancelOpen(reason) }),
     {
       validator: (req) => {
         validate(CancelDirectiveSchema, req);
@@ -135,6 +150,8 @@ export async function directiveWorkflow(input: DirectiveRunInput): Promise<Direc
           args: [{ directive: { number: directive.number, title: directive.title, issuer: directive.issuer }, spec: t.spec, cycle: t.cycle, deadline: t.deadline, policy: directive.policy, leadWorkflowId: t.leadWorkflowId }],
           // Tasks outlive a run of their directive: it continues as new between batches.
           parentClosePolicy: ParentClosePolicy.ABANDON,
+          // A cancelled directive cancels its open tasks itself, those of earlier runs included.
+          cancellationType: ChildWorkflowCancellationType.ABANDON,
         });
         s.tasks[t.workflowId] ??= { workflowId: t.workflowId, unit: t.spec.unit, cycle: t.cycle, phase: 'open', deadline: t.deadline, escalationLevel: 0 };
       }),
@@ -144,7 +161,7 @@ export async function directiveWorkflow(input: DirectiveRunInput): Promise<Direc
 
   const continueLater = async () => {
     await condition(allHandlersFinished);
-    return continueAsNew<typeof directiveWorkflow>({ directive: input.directive, batchSize: input.batchSize, state: s });
+    return continueAsNew<typeof directiveWorkflow>({ directive: input.directive, batchSize: input.batchSize, parentTaskWorkflowId: input.parentTaskWorkflowId, state: s });
   };
 
   if (!input.state) {
@@ -153,47 +170,73 @@ export async function directiveWorkflow(input: DirectiveRunInput): Promise<Direc
     await record(true);
   }
 
-  while (true) {
-    // Open the next reporting cycle when its period begins.
-    if (s.phase === 'running' && s.nextCycle < cycles.length) {
-      const cycle = cycles[s.nextCycle]!;
-      const opensAt = atLocalTime(cycle.from, directive.policy.sendHour);
-      if (Date.now() >= opensAt || s.nextCycle === 0) {
-        s.queue.push(...planCycle(directive, cycle.due, calendar, cycle.key));
-        s.nextCycle += 1;
-        touch();
+  /** Starts, waits and continues as new until every task is closed. */
+  const chase = async (): Promise<void> => {
+    while (true) {
+      // Open the next reporting cycle when its period begins.
+      if (s.phase === 'running' && s.nextCycle < cycles.length) {
+        const cycle = cycles[s.nextCycle]!;
+        const opensAt = atLocalTime(cycle.from, directive.policy.sendHour);
+        if (Date.now() >= opensAt || s.nextCycle === 0) {
+          s.queue.push(...planCycle(directive, cycle.due, calendar, cycle.key));
+          s.nextCycle += 1;
+          touch();
+        }
       }
+      if (s.queue.length > 0) {
+        if (startedThisRun >= batchSize) return continueLater();
+        await startQueued();
+        continue;
+      }
+      const cyclesLeft = s.phase === 'running' && s.nextCycle < cycles.length;
+      if (!cyclesLeft && open().length === 0 && Object.keys(s.tasks).length > 0) break;
+      if (s.phase === 'cancelling' && open().length === 0) break;
+      // A periodic plan runs for years: a fresh run per cycle keeps each history short.
+      if (workflowInfo().continueAsNewSuggested || (cycles.length > 0 && startedThisRun > 0)) {
+        await record();
+        return continueLater();
+      }
+      changed = false;
+      // Progress reaches the read model at most every RECORD_EVERY_MS: a burst of task reports
+      // becomes one write, not one per task.
+      let wake = cyclesLeft ? atLocalTime(cycles[s.nextCycle]!.from, directive.policy.sendHour) : Infinity;
+      if (unrecorded) {
+        if (Date.now() - recordedAt >= RECORD_EVERY_MS) await record();
+        else wake = Math.min(wake, recordedAt + RECORD_EVERY_MS);
+      }
+      if (wake === Infinity) await condition(() => changed);
+      else await condition(() => changed, Math.max(1, wake - Date.now()));
     }
-    if (s.queue.length > 0) {
-      if (startedThisRun >= batchSize) return continueLater();
-      await startQueued();
-      continue;
-    }
-    const cyclesLeft = s.phase === 'running' && s.nextCycle < cycles.length;
-    if (!cyclesLeft && open().length === 0 && Object.keys(s.tasks).length > 0) break;
-    if (s.phase === 'cancelling' && open().length === 0) break;
-    // A periodic plan runs for years: a fresh run per cycle keeps each history short.
-    if (workflowInfo().continueAsNewSuggested || (cycles.length > 0 && startedThisRun > 0)) {
-      await record();
-      return continueLater();
-    }
-    changed = false;
-    // Progress reaches the read model at most every RECORD_EVERY_MS: a burst of task reports
-    // becomes one write, not one per task.
-    let wake = cyclesLeft ? atLocalTime(cycles[s.nextCycle]!.from, directive.policy.sendHour) : Infinity;
-    if (unrecorded) {
-      if (Date.now() - recordedAt >= RECORD_EVERY_MS) await record();
-      else wake = Math.min(wake, recordedAt + RECORD_EVERY_MS);
-    }
-    if (wake === Infinity) await condition(() => changed);
-    else await condition(() => changed, Math.max(1, wake - Date.now()));
-  }
+  };
 
-  s.phase = s.phase === 'cancelling' ? 'cancelled' : 'done';
-  touch();
-  await record();
-  await condition(allHandlersFinished);
-  const result = summarise(s);
-  if (s.phase === 'done') await acts.consolidate({ directiveNumber: directive.number });
-  return { phase: s.phase, ...result };
+  /** Closes the directive: records it, asks for the consolidated report, tells a parent task. */
+  const close = async (): Promise<DirectiveResult> => {
+    s.phase = s.phase === 'cancelling' ? 'cancelled' : 'done';
+    touch();
+    await record();
+    await condition(allHandlersFinished);
+    const result = summarise(s);
+    if (s.phase === 'done') await acts.consolidate({ directiveNumber: directive.number });
+    if (input.parentTaskWorkflowId) {
+      // A sub-directive: the district task that started it may close with it.
+      await getExternalWorkflowHandle(input.parentTaskWorkflowId)
+        .signal(subDirectiveClosedSignal, { number: directive.number, phase: s.phase, tasks: result.tasks, onTime: result.onTime, late: result.late, indicators: result.indicators })
+        .catch(() => undefined);
+    }
+    return { phase: s.phase, ...result };
+  };
+
+  try {
+    await chase();
+    return await close();
+  } catch (err) {
+    if (!isCancellation(err)) throw err;
+    // Cancelled as a workflow (the district task that started it was cancelled, or an operator
+    // cancelled it): the same as the cancel update, and it still closes in order.
+    return CancellationScope.nonCancellable(async () => {
+      if (s.phase === 'running') await cancelOpen('cancelled with the task it came from');
+      await chase();
+      return close();
+    });
+  }
 }

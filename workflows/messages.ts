@@ -5,12 +5,14 @@ import type { LocalDate } from '../domain/schemas';
 import type {
   AmendRequest,
   AmendResult,
+  CascadeRequest,
   DirectiveView,
   ExtensionDecision,
   ExtensionRequest,
   Receipt,
   ReportSubmission,
   ReviewDecision,
+  SubDirectiveClosed,
   TaskProgress,
   TaskView,
 } from './types';
@@ -29,6 +31,10 @@ export const requestExtensionUpdate = defineUpdate<{ requested: LocalDate }, [Ex
 export const decideExtensionUpdate = defineUpdate<{ deadline: LocalDate }, [ExtensionDecision]>('decideExtension');
 export const reviewReportUpdate = defineUpdate<{ state: string; deadline: LocalDate }, [ReviewDecision]>('reviewReport');
 export const taskStateQuery = defineQuery<TaskView>('taskState');
+/** A district passes its task on to its own units as a sub-directive. */
+export const cascadeUpdate = defineUpdate<{ workflowId: string; number: string }, [CascadeRequest]>('cascade');
+/** From a sub-directive to the task that started it: it has closed. */
+export const subDirectiveClosedSignal = defineSignal<[SubDirectiveClosed]>('subDirectiveClosed');
 /** From the directive: the office moved this task's deadline. */
 export const moveDeadlineSignal = defineSignal<[{ deadline: LocalDate; by: string }]>('moveDeadline');
 /** From a support (phối hợp) task to its lead (chủ trì): a supporting report came in. */

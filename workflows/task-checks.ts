@@ -1,15 +1,16 @@
 // What a task refuses before an update is accepted: validators run on the workflow's current
 // state, change nothing, and throw an ApplicationFailure naming the field.
-import { localDateOf } from '../domain/calendar';
+import { localDateOf, type WorkingCalendar } from '../domain/calendar';
 import { ReportSubmissionSchema } from '../domain/schemas';
 import { AcknowledgeSchema, ExtensionDecisionSchema, ExtensionRequestSchema, ReviewDecisionSchema } from '../domain/commands';
+import { subDirectiveOf } from './cascade';
 import { refuse, validate } from './validation';
 import type { TaskInput, TaskState } from './types';
 
 /** Still waiting for a report: reminders and escalations apply. */
 export const isChasing = (state: TaskState): boolean => state.phase === 'open' || state.phase === 'returned';
 
-export function taskChecks(input: TaskInput, state: TaskState, busyAt: number) {
+export function taskChecks(input: TaskInput, state: TaskState, busyAt: number, calendar: WorkingCalendar) {
   return {
     acknowledge(req: unknown): void {
       validate(AcknowledgeSchema, req);
@@ -39,6 +40,17 @@ export function taskChecks(input: TaskInput, state: TaskState, busyAt: number) {
       const report = state.reports.find((r) => r.receipt === d.receipt);
       if (!report) refuse('NOT_FOUND', `receipt: no report ${d.receipt}`);
       if (report.review !== 'pending') refuse('ALREADY_REVIEWED', `report ${d.receipt} was already ${report.review}`);
+    },
+    cascade(req: unknown): void {
+      if (!input.spec.cascade) refuse('INVALID_INPUT', 'cascade: this task is not marked for passing on to sub-units');
+      const number = (req as { number?: unknown } | null)?.number;
+      // Asking again for the same sub-directive answers with it; another one is refused.
+      if (state.cascade) {
+        if (state.cascade.number === number) return;
+        refuse('CONFLICT', `number: the task was already passed on as ${state.cascade.number}`);
+      }
+      if (!isChasing(state) && state.phase !== 'submitted') refuse('TASK_CLOSED', `the task is ${state.phase}`);
+      subDirectiveOf(input, state, req, localDateOf(Date.now()), calendar);
     },
   };
 }

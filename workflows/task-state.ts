@@ -58,6 +58,7 @@ export function progressOf(workflowId: string, input: TaskInput, state: TaskStat
     escalationLevel: state.escalationLevel,
     doneAt: state.doneAt,
     onTime: state.doneAt !== undefined ? isOnTime(state.doneAt, state.deadline) : undefined,
-    indicators: accepted?.indicators,
+    // A task closed by its sub-directive counts what the sub-units reported.
+    indicators: accepted?.indicators ?? (state.phase === 'done' ? state.cascade?.indicators : undefined),
   };
 }

@@ -31,6 +31,7 @@ import {
 import { DEADLINE_KEY, DIRECTIVE_KEY, STATUS_KEY, UNIT_KEY } from './search-attributes';
 import { taskView, initialTaskState, isOnTime, progressOf, receiptNumber, statusOf } from './task-state';
 import { isChasing, taskChecks } from './task-checks';
+import { handleCascade } from './cascade';
 import type { NotifyInput } from '../activities/types';
 import type { TaskInput, TaskResult, TaskState } from './types';
 
@@ -50,7 +51,7 @@ export async function taskWorkflow(input: TaskInput): Promise<TaskResult> {
     changed = true;
   };
   const chasing = () => isChasing(state);
-  const checks = taskChecks(input, state, MAX_UPDATES_PER_RUN * 1.8);
+  const checks = taskChecks(input, state, MAX_UPDATES_PER_RUN * 1.8, calendar);
   const notify = async (kind: NotifyInput['kind'], keySuffix: string, extra: Partial<NotifyInput> = {}) => {
     if (kind !== 'assignment') await condition(() => assigned);
     return acts.notify({
@@ -218,6 +219,8 @@ export async function taskWorkflow(input: TaskInput): Promise<TaskResult> {
     }
   });
 
+  handleCascade({ workflowId, input, state, calendar, touch, publish, check: (req) => checks.cascade(req) });
+
   /** Sends one reminder or escalation, unless an extension request pauses escalation. */
   const fire = async (step: ChaseStep) => {
     state.cursor = step.at;
@@ -254,11 +257,12 @@ export async function taskWorkflow(input: TaskInput): Promise<TaskResult> {
     }
     await condition(allHandlersFinished);
     const accepted = state.reports.find((r) => r.review === 'accepted');
-    return { outcome: 'done', onTime: isOnTime(state.doneAt!, state.deadline), doneAt: state.doneAt, receipt: accepted?.receipt, indicators: accepted?.indicators ?? {} };
+    return { outcome: 'done', onTime: isOnTime(state.doneAt!, state.deadline), doneAt: state.doneAt, receipt: accepted?.receipt, indicators: accepted?.indicators ?? state.cascade?.indicators ?? {} };
   } catch (err) {
     if (!isCancellation(err)) throw err;
     // Cancelled by the office (directive cancelled or unit removed): tell the unit, then stop.
     await CancellationScope.nonCancellable(async () => {
+      if (state.cascade?.phase === 'running') await getExternalWorkflowHandle(state.cascade.workflowId).cancel().catch(() => undefined);
       state.phase = 'cancelled';
       touch();
       await publish();

@@ -1,9 +1,9 @@
 // Inputs, states and results of dondoc's workflows. Each workflow and message has its own type.
 import type { ChasePolicy, Directive, LocalDate, ReportSubmission, TaskSpec } from '../domain/schemas';
-import type { AmendRequest, ExtensionDecision, ExtensionRequest, ReviewDecision } from '../domain/commands';
+import type { AmendRequest, CascadeRequest, ExtensionDecision, ExtensionRequest, ReviewDecision } from '../domain/commands';
 import type { TaskStatus } from '../domain/status';
 
-export type { AmendRequest, ExtensionDecision, ExtensionRequest, ReportSubmission, ReviewDecision };
+export type { AmendRequest, CascadeRequest, ExtensionDecision, ExtensionRequest, ReportSubmission, ReviewDecision };
 
 export interface DirectiveSummary {
   number: string;
@@ -64,10 +64,34 @@ export interface TaskState {
   /** Chase steps at or before this instant are done or were skipped. */
   cursor: number;
   supportReports: { unit: string; receipt: string; submittedAt: number }[];
+  /** The sub-directive a district started for its own units, when it cascaded this task. */
+  cascade?: CascadeRecord;
   /** Bumped on every change; the read model ignores writes older than what it has. */
   version: number;
   /** Updates handled in this run, kept under Temporal's per-run limit. */
   updatesThisRun: number;
+}
+
+export interface CascadeRecord {
+  number: string;
+  workflowId: string;
+  by: string;
+  at: number;
+  units: string[];
+  phase: 'running' | 'done' | 'cancelled';
+  closedAt?: number;
+  /** Indicators summed over the sub-directive's accepted reports, once it is done. */
+  indicators?: Record<string, number>;
+}
+
+/** What a sub-directive tells the task that started it when it closes. */
+export interface SubDirectiveClosed {
+  number: string;
+  phase: 'done' | 'cancelled';
+  tasks: number;
+  onTime: number;
+  late: number;
+  indicators: Record<string, number>;
 }
 
 export interface Receipt {
@@ -111,6 +135,8 @@ export interface DirectiveRunInput {
   directive: Directive;
   /** Children started per run; START_BATCH unless a server asks for less. */
   batchSize?: number;
+  /** A sub-directive: the district task that started it, told when it closes. */
+  parentTaskWorkflowId?: string;
   state?: DirectiveState;
 }
 

@@ -16,13 +16,27 @@ export const BUNDLE_PATH = path.join(root, 'test-results', 'workflow-bundle.js')
 export const testServerPath = (): string => process.env.TEMPORAL_TEST_SERVER_PATH ?? path.join(root, '.tools', 'bin', 'temporal-test-server');
 
 let runtimeInstalled = false;
+/**
+ * The SDK gives the Java test server 5 s to listen; on a loaded two-core machine it may need
+ * longer, so a server that was too slow is tried again on a new port.
+ */
+async function startTestServer(attempts = 3): Promise<TestWorkflowEnvironment> {
+  for (let i = 1; ; i += 1) {
+    try {
+      return await TestWorkflowEnvironment.createTimeSkipping({ server: { executable: { type: 'existing-path', path: testServerPath() } } });
+    } catch (err) {
+      if (i >= attempts || !/did not start within/.test((err as Error).message)) throw err;
+    }
+  }
+}
+
 export async function createTimeSkippingEnv(): Promise<TestWorkflowEnvironment> {
   if (!runtimeInstalled) {
     // The test server is older than core expects and says so on every worker; only errors matter here.
-    Runtime.install({ logger: new DefaultLogger('WARN'), telemetryOptions: { logging: { filter: makeTelemetryFilterString({ core: 'ERROR', other: 'ERROR' }) } } });
+    Runtime.install({ logger: new DefaultLogger((process.env.WORKER_LOG_LEVEL as 'WARN') ?? 'WARN'), telemetryOptions: { logging: { filter: makeTelemetryFilterString({ core: (process.env.WORKER_LOG_LEVEL as 'ERROR') ?? 'ERROR', other: 'ERROR' }) } } });
     runtimeInstalled = true;
   }
-  const env = await TestWorkflowEnvironment.createTimeSkipping({ server: { executable: { type: 'existing-path', path: testServerPath() } } });
+  const env = await startTestServer();
   // The workflows tag themselves with dondoc's search attributes; the server must know them.
   await env.connection.operatorService.addSearchAttributes({
     namespace: env.namespace ?? 'default',
