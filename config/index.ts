@@ -53,6 +53,12 @@ export const ConfigSchema = z.object({
   REQUIRE_TOTP: z.enum(['true', 'false']).default('false'),
   /** A unit's reminders due the same days go out as one daily digest. */
   DIGEST_REMINDERS: z.enum(['true', 'false']).default('true'),
+  /** Workflows a worker keeps in memory between their tasks; a workflow not kept is replayed from its history. */
+  WORKER_CACHE_SIZE: z.coerce.number().int().min(0).default(10_000),
+  /** Workflow tasks a worker runs at once (at least 2 while the cache is on). */
+  WORKER_WORKFLOW_TASKS: z.coerce.number().int().min(2).default(40),
+  /** Activities (mail, read-model writes) a worker runs at once. */
+  WORKER_ACTIVITY_TASKS: z.coerce.number().int().min(1).default(100),
 });
 export type Config = z.infer<typeof ConfigSchema> & { publicUrl: string; dataDir: string };
 

@@ -10,12 +10,24 @@ import type { Config } from '../config';
 import { temporalSecurity } from '../client/temporal';
 import { checkNamespace } from './namespace-check';
 
+/**
+ * Pure modules evaluated once per workflow thread instead of once per workflow: the calendar
+ * works out Tết and Giỗ Tổ from astronomy and builds a table a year, which is costly. Sharing is
+ * safe because it only memoises results that are the same on every call.
+ */
+export const SHARED_WORKFLOW_MODULES = [require.resolve('../domain/calendar'), require.resolve('zod')];
+
+/** How long one workflow activation may run before the SDK gives up on it. */
+export const ISOLATE_TIMEOUT = '60s';
+
 export interface WorkerDeps {
   config: Config;
   temporalAddress: string;
   pool: Pool;
   smtpUrl: string;
   mailer?: Mailer;
+  /** Workflow code bundled once beforehand (bundleWorkflowCode), instead of bundling it here. */
+  workflowBundle?: { code: string };
 }
 
 export async function createDondocWorker(deps: WorkerDeps): Promise<{ worker: Worker; close(): Promise<void> }> {
@@ -41,8 +53,17 @@ export async function createDondocWorker(deps: WorkerDeps): Promise<{ worker: Wo
     connection,
     namespace: deps.config.TEMPORAL_NAMESPACE,
     taskQueue: deps.config.TEMPORAL_TASK_QUEUE,
-    workflowsPath: require.resolve('../workflows'),
+    ...(deps.workflowBundle ? { workflowBundle: deps.workflowBundle } : { workflowsPath: require.resolve('../workflows'), bundlerOptions: { preloadModules: SHARED_WORKFLOW_MODULES } }),
     activities,
+    // Sized by measurement (docs/PERFORMANCE.md): every open task fits in the cache, so a timer
+    // or an update never waits for its history to be replayed.
+    maxCachedWorkflows: deps.config.WORKER_CACHE_SIZE,
+    maxConcurrentWorkflowTaskExecutions: deps.config.WORKER_WORKFLOW_TASKS,
+    maxConcurrentActivityTaskExecutions: deps.config.WORKER_ACTIVITY_TASKS,
+    // A workflow activation that outlives this limit kills the workflow thread and the process
+    // with it (a Node vm bug, nodejs/node#38503), and on a starved machine a large directive's
+    // activation can take more than the SDK's 5 s. The SDK takes the option without typing it.
+    ...({ isolateExecutionTimeout: ISOLATE_TIMEOUT } as object),
   });
   return {
     worker,

@@ -15,14 +15,19 @@ export function planTask(directive: Directive, spec: TaskSpec, base: LocalDate, 
   const leadSpec = spec.role === 'support' && spec.supports ? directive.tasks.find((t) => t.unit === spec.supports) : undefined;
   const own = (t: TaskSpec) => (cycle ? calendar.nextWorkingDay(base, true) : resolveDeadline(t.deadline, base, calendar));
   const deadline = leadSpec ? supportDeadline(own(leadSpec), directive.policy, calendar) : own(spec);
+  const index = directive.tasks.indexOf(spec);
   return {
     workflowId: taskWorkflowId(directive.number, spec.unit, cycle),
-    spec,
+    ...(index >= 0 ? { index } : { spec }),
+    unit: spec.unit,
     cycle,
     deadline,
     leadWorkflowId: leadSpec ? taskWorkflowId(directive.number, leadSpec.unit, cycle) : undefined,
   };
 }
+
+/** The spec of a queued task: its own, or the directive's task it names (older runs kept the spec). */
+export const specOf = (directive: Directive, t: PlannedTask): TaskSpec => t.spec ?? directive.tasks[t.index!]!;
 
 export const planCycle = (directive: Directive, base: LocalDate, calendar: WorkingCalendar, cycle: string): PlannedTask[] =>
   directive.tasks.map((spec) => planTask(directive, spec, base, calendar, cycle));

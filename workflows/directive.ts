@@ -22,7 +22,7 @@ import { DirectiveSchema, TaskSpecSchema } from '../domain/schemas';
 import { reportingCycles } from '../domain/periods';
 import { acts } from './activities';
 import { amendUpdate, cancelDirectiveUpdate, directiveStatusQuery, moveDeadlineSignal, subDirectiveClosedSignal, taskProgressSignal, taskWorkflowId } from './messages';
-import { planCycle, planTask, summarise, viewOf } from './directive-plan';
+import { planCycle, planTask, specOf, summarise, viewOf } from './directive-plan';
 import { refuse, validate } from './validation';
 import { DIRECTIVE_KEY, STATUS_KEY } from './search-attributes';
 import { taskWorkflow } from './task';
@@ -104,7 +104,7 @@ export async function directiveWorkflow(input: DirectiveRunInput): Promise<Direc
         const planned = planTask(directive, spec, launchDay, calendar, '');
         s.queue.push(planned);
         touch();
-        return { applied: 'add', unit: planned.spec.unit, deadline: planned.deadline };
+        return { applied: 'add', unit: spec.unit, deadline: planned.deadline };
       }
       const id = taskWorkflowId(directive.number, req.unit);
       if (req.kind === 'remove') {
@@ -145,15 +145,16 @@ export async function directiveWorkflow(input: DirectiveRunInput): Promise<Direc
     startedThisRun += batch.length;
     await Promise.all(
       batch.map(async (t) => {
+        const spec = specOf(directive, t);
         await startChild(taskWorkflow, {
           workflowId: t.workflowId,
-          args: [{ directive: { number: directive.number, title: directive.title, issuer: directive.issuer }, spec: t.spec, cycle: t.cycle, deadline: t.deadline, policy: directive.policy, leadWorkflowId: t.leadWorkflowId }],
+          args: [{ directive: { number: directive.number, title: directive.title, issuer: directive.issuer }, spec, cycle: t.cycle, deadline: t.deadline, policy: directive.policy, leadWorkflowId: t.leadWorkflowId }],
           // Tasks outlive a run of their directive: it continues as new between batches.
           parentClosePolicy: ParentClosePolicy.ABANDON,
           // A cancelled directive cancels its open tasks itself, those of earlier runs included.
           cancellationType: ChildWorkflowCancellationType.ABANDON,
         });
-        s.tasks[t.workflowId] ??= { workflowId: t.workflowId, unit: t.spec.unit, cycle: t.cycle, phase: 'open', deadline: t.deadline, escalationLevel: 0 };
+        s.tasks[t.workflowId] ??= { workflowId: t.workflowId, unit: spec.unit, cycle: t.cycle, phase: 'open', deadline: t.deadline, escalationLevel: 0 };
       }),
     );
     if (batch.length) touch();

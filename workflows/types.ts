@@ -142,7 +142,15 @@ export interface DirectiveRunInput {
 
 export interface PlannedTask {
   workflowId: string;
-  spec: TaskSpec;
+  /**
+   * The task's spec when it is not one of the directive's own (an amendment added it); a task
+   * of the directive is named by its index, which keeps a queue of thousands small enough to
+   * carry across continue-as-new.
+   */
+  spec?: TaskSpec;
+  index?: number;
+  /** The unit, for lookups while the task waits in the queue. */
+  unit?: string;
   cycle: string;
   deadline: LocalDate;
   leadWorkflowId?: string;

@@ -11,6 +11,7 @@ import { eventually } from '../helpers/wait';
 export const UNIT_MAILBOX: Record<string, string> = {
   'NB-STTTT': 'vanthu@stttt.ninhbinh.example.vn',
   'NB-CATINH': 'vanthu@congan.ninhbinh.example.vn',
+  'NB-UBND-HOALU': 'vanphong@ubnd.hoalu.ninhbinh.example.vn',
 };
 
 export function directiveFor(number: string, units: string[]): Directive {

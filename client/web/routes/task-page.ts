@@ -12,6 +12,8 @@ import { attachmentPath, contentDisposition, keptAttachments, storeUploads } fro
 import { langOf, linkBinding, linkRateLimit, linkRefused, registerGuards, requireLink } from './link-guard';
 import { list, readExtension, readReport, refusalErrors, refusalOf, taskUpdates, valuesOf } from './task-actions';
 import { linkedTask, noticeFor, sendTaskPage, type PageContext } from './task-view';
+import { canCascade, cascadeRefusal, readCascade, subUnitsOf } from './task-cascade';
+import { cascadeUpdate } from '../../../workflows/messages';
 import type { WebDeps } from '../app';
 
 type Body = Record<string, unknown>;
@@ -40,7 +42,8 @@ export const taskPageRoutes: FastifyPluginAsync<WebDeps> = async (app, deps) => 
     if (body.do === 'acknowledge') return acknowledge(c);
     if (body.do === 'report') return report(c, body);
     if (body.do === 'extension') return extension(c, body);
-    throw new AppError('INVALID_INPUT', 'do: expected acknowledge, report or extension');
+    if (body.do === 'cascade') return cascade(c, body);
+    throw new AppError('INVALID_INPUT', 'do: expected acknowledge, report, extension or cascade');
   });
 
   // An attachment of one of this task's reports, and nothing else, whatever hash is asked for.
@@ -106,4 +109,23 @@ async function extension(c: PageContext, body: Body): Promise<FastifyReply> {
     if (!same) return sendTaskPage(c, 422, { values: valuesOf(body, spec.indicators), errors: refusalErrors(refusal, c.lang, c.row.snapshot.state.deadline) });
   }
   return backToPage(c, 'done=ext');
+}
+
+/** A district passes its task on to its own units; asked twice (double click) it starts once. */
+async function cascade(c: PageContext, body: Body): Promise<FastifyReply> {
+  const { row } = c;
+  if (!canCascade(row)) throw new AppError('CONFLICT', 'Nhiệm vụ này không thể giao tiếp cho cấp dưới. / This task cannot be passed on.');
+  const allowed = new Set((await subUnitsOf(c.deps, row.unit_code)).map((u) => u.code));
+  const issuer = (await c.deps.readModel.unit(row.unit_code))?.name ?? row.unit_code;
+  const form = readCascade(body, { row, lang: c.lang, by: c.grant.recipient, issuer, allowed });
+  if (!form.request) return sendTaskPage(c, 422, { cascade: form });
+  if (!c.deps.temporal) throw new AppError('UNAVAILABLE', 'Hệ thống tạm thời chưa nhận được yêu cầu. / The system cannot take requests right now.');
+  try {
+    await c.deps.temporal.workflow.getHandle(c.grant.taskWorkflowId).executeUpdate(cascadeUpdate, { args: [form.request] });
+  } catch (err) {
+    const refusal = refusalOf(err);
+    if (!refusal) throw err;
+    return sendTaskPage(c, 422, { cascade: { values: form.values, errors: cascadeRefusal(refusal, c.lang, row) } });
+  }
+  return backToPage(c, 'done=cascade');
 }

@@ -13,19 +13,20 @@ import { renderTaskPage } from '../views/task-page';
 import { keepToken, type StoredAttachment } from './attachments';
 import { linkBinding, linkRefused } from './link-guard';
 import { emptyValues } from './task-actions';
+import { cascadeSection, type CascadeForm } from './task-cascade';
 import type { WebDeps } from '../app';
 
 const WORDS = {
   vi: {
     lead: 'chủ trì', support: 'phối hợp', pending: 'Đang chờ xem xét', accepted: 'Đã chấp nhận', returned: 'Trả lại để hoàn thiện', approved: 'đồng ý, thời hạn mới', rejected: 'không đồng ý',
     receipt: (r: string, at: string) => `Đã nhận báo cáo. Số tiếp nhận: ${r} (lúc ${at}). Thư xác nhận đã được gửi đến hộp thư của đơn vị.`,
-    ack: 'Đã ghi nhận: đơn vị đã nhận nhiệm vụ.', ext: (d: string) => `Đã gửi đề nghị gia hạn đến ${d}. Văn phòng sẽ trả lời qua thư.`,
+    ack: 'Đã ghi nhận: đơn vị đã nhận nhiệm vụ.', cascade: (n: string) => `Đã giao tiếp cho đơn vị cấp dưới bằng văn bản ${n}; hệ thống đã gửi thư đến từng đơn vị.`, ext: (d: string) => `Đã gửi đề nghị gia hạn đến ${d}. Văn phòng sẽ trả lời qua thư.`,
     kinds: { assignment: 'Giao nhiệm vụ', reminder: 'Nhắc hạn', escalation: 'Đôn đốc', receipt: 'Xác nhận đã nhận báo cáo', returned: 'Trả lại báo cáo', extension_decision: 'Trả lời đề nghị gia hạn', cancellation: 'Hủy nhiệm vụ', new_link: 'Liên kết mới', digest: 'Thư tổng hợp' } as Record<string, string>,
   },
   en: {
     lead: 'lead', support: 'support', pending: 'Awaiting review', accepted: 'Accepted', returned: 'Returned for revision', approved: 'approved, new deadline', rejected: 'refused',
     receipt: (r: string, at: string) => `Report received. Receipt number: ${r} (at ${at}). A confirmation was sent to the unit's mailbox.`,
-    ack: 'Noted: the unit has received the task.', ext: (d: string) => `Extension until ${d} requested. The office will answer by email.`,
+    ack: 'Noted: the unit has received the task.', cascade: (n: string) => `Passed on to the subordinate units as ${n}; each of them has been mailed.`, ext: (d: string) => `Extension until ${d} requested. The office will answer by email.`,
     kinds: { assignment: 'Assignment', reminder: 'Reminder', escalation: 'Escalation', receipt: 'Receipt', returned: 'Report returned', extension_decision: 'Extension decision', cancellation: 'Cancellation', new_link: 'New link', digest: 'Digest' } as Record<string, string>,
   },
 };
@@ -46,6 +47,8 @@ export interface FormState {
   values?: FormValues;
   errors?: FieldErrors;
   attachments?: StoredAttachment[];
+  /** The district's form to pass the task on, as typed. */
+  cascade?: Omit<CascadeForm, 'request'>;
 }
 
 export interface PageContext {
@@ -75,9 +78,10 @@ export async function sendTaskPage(c: PageContext, status: number, form: FormSta
   );
   const token = (c.req.params as { token: string }).token;
   const last = state.reports.at(-1);
+  const csrf = c.reply.generateCsrf({ userInfo: linkBinding(c.req) });
   const forms = renderTaskForms({
     lang,
-    csrf: c.reply.generateCsrf({ userInfo: linkBinding(c.req) }),
+    csrf,
     acknowledge: state.acknowledgedAt === undefined && chasing && state.reports.length === 0,
     report: chasing && spec.completion === 'report'
       ? { resubmit: state.phase === 'returned', returnedComment: state.phase === 'returned' ? last?.reviewComment : undefined, indicators: spec.indicators.map((i) => ({ code: i.code, name: i.name, unit: i.unit, target: i.target === undefined ? undefined : formatNumber(i.target, lang) })) }
@@ -114,7 +118,7 @@ export async function sendTaskPage(c: PageContext, status: number, form: FormSta
       attachments: r.attachments.map((a) => ({ name: a.name, size: formatBytes(a.bytes, lang), href: `${token}/tep/${a.sha256}` })),
     })),
     supportReports: await Promise.all(state.supportReports.map(async (s) => ({ unitName: await unitName(s.unit), receipt: s.receipt, at: formatDateTime(s.submittedAt, lang) }))),
-    forms,
+    forms: forms + (await cascadeSection(deps, row, lang, csrf, form.cascade)),
   });
   return c.reply.status(status).header('cache-control', 'no-store').type('text/html; charset=utf-8').send(html);
 }
@@ -128,6 +132,7 @@ export function noticeFor(lang: Lang, query: { receipt?: string; done?: string }
     if (report) return w.receipt(report.receipt, formatDateTime(report.submittedAt, lang));
     if (query.done === 'ack' && state.acknowledgedAt !== undefined) return w.ack;
     if (query.done === 'ext' && state.extension) return w.ext(formatDate(state.extension.requested, lang));
+    if (query.done === 'cascade' && state.cascade) return w.cascade(state.cascade.number);
     return undefined;
   };
 }

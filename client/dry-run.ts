@@ -1,0 +1,85 @@
+// What launching a directive would do, worked out without starting anything: each unit's
+// deadline, its reminders and its escalation ladder; for a periodic plan, the reporting cycles
+// and the tasks of the next one. The CLI prints it (`launch --dry-run`), the web launch page
+// shows it ("Xem hạn").
+import { nextChaseStep, type ChaseStep } from '../domain/chase';
+import { localDateOf, vietnamCalendar, type WorkingCalendar } from '../domain/calendar';
+import { reportingCycles } from '../domain/periods';
+import type { Directive, EscalationTarget } from '../domain/schemas';
+import { planCycle, specOf } from '../workflows/directive-plan';
+
+/** One reminder or rung of the ladder: when it goes out, and what it is. */
+export type DryRunChase = { at: string; what: string } & (
+  | { kind: 'reminder'; daysBefore: number }
+  | { kind: 'escalation'; level: number; to: EscalationTarget; weekly: boolean }
+);
+
+export interface DryRunTask {
+  unit: string;
+  role: string;
+  supports?: string;
+  cycle: string;
+  deadline: string;
+  chase: DryRunChase[];
+}
+
+export interface DryRunCycle {
+  key: string;
+  label: string;
+  from: string;
+  to: string;
+  due: string;
+}
+
+export interface DryRun {
+  number: string;
+  title: string;
+  schedule: Directive['schedule']['kind'];
+  cycles?: DryRunCycle[];
+  /** The cycle whose tasks are listed: the first one not yet due. */
+  nextCycle?: string;
+  tasks: DryRunTask[];
+}
+
+const describeStep = (s: ChaseStep) =>
+  s.kind === 'reminder' ? `reminder T-${s.daysBefore}` : s.weekly ? `weekly chase → ${s.to}, until done` : `escalation L${s.level} → ${s.to}`;
+
+const chaseOf = (s: ChaseStep): DryRunChase => {
+  const at = new Date(s.at).toISOString();
+  return s.kind === 'reminder'
+    ? { at, what: describeStep(s), kind: 'reminder', daysBefore: s.daysBefore }
+    : { at, what: describeStep(s), kind: 'escalation', level: s.level, to: s.to, weekly: s.weekly };
+};
+
+/** Every reminder and rung of the ladder after `from`, and the first weekly chase after them. */
+function chasePlan(directive: Directive, deadline: string, from: number, calendar: WorkingCalendar): DryRunChase[] {
+  const steps: ChaseStep[] = [];
+  for (let s = nextChaseStep({ policy: directive.policy, deadline, calendar }, from); s; s = nextChaseStep({ policy: directive.policy, deadline, calendar }, s.at)) {
+    steps.push(s);
+    if (s.kind === 'escalation' && s.weekly) break;
+  }
+  return steps.map(chaseOf);
+}
+
+export function dryRun(directive: Directive, now: number, calendar = vietnamCalendar()): DryRun {
+  const today = localDateOf(now);
+  const base = { number: directive.number, title: directive.title, schedule: directive.schedule.kind };
+  const toTasks = (planned: ReturnType<typeof planCycle>) =>
+    planned.map((t) => ({ t, spec: specOf(directive, t) })).map(({ t, spec }) => ({
+      unit: spec.unit,
+      role: spec.role,
+      ...(spec.supports ? { supports: spec.supports } : {}),
+      cycle: t.cycle,
+      deadline: t.deadline,
+      chase: chasePlan(directive, t.deadline, now, calendar),
+    }));
+  if (directive.schedule.kind !== 'periodic') return { ...base, tasks: toTasks(planCycle(directive, today, calendar, '')) };
+  const cycles = reportingCycles(directive.schedule).map((c) => ({ key: c.key, label: c.label.vi, from: c.from, to: c.to, due: calendar.nextWorkingDay(c.due, true), nominal: c.due }));
+  const next = cycles.find((c) => c.due >= today);
+  return {
+    ...base,
+    cycles: cycles.map(({ nominal: _, ...c }) => c),
+    ...(next ? { nextCycle: next.key } : {}),
+    tasks: next ? toTasks(planCycle(directive, next.nominal, calendar, next.key)) : [],
+  };
+}
