@@ -76,3 +76,31 @@ export function monthOf(key: string): Month {
 }
 
 export const previousMonth = (m: Month): Month => monthOf(addDays(m.first, -1).slice(0, 7));
+
+/** A directive and, when a district cascaded its task, the directive and unit it came from. */
+export interface TreeNode {
+  number: string;
+  parent_number: string | null;
+  parent_unit: string | null;
+}
+
+/**
+ * Directives as a tree, flattened depth first: each sub-directive right under the directive
+ * whose district task it came from, with its depth. A sub-directive whose parent is not in the
+ * list is shown as a root; a cycle (which the workflows cannot make) cannot loop here.
+ */
+export function directiveTree<T extends TreeNode>(rows: T[]): (T & { depth: number })[] {
+  const known = new Set(rows.map((r) => r.number));
+  const children = new Map<string, T[]>();
+  for (const r of rows) if (r.parent_number && known.has(r.parent_number)) children.set(r.parent_number, [...(children.get(r.parent_number) ?? []), r]);
+  const out: (T & { depth: number })[] = [];
+  const seen = new Set<string>();
+  const visit = (r: T, depth: number) => {
+    if (seen.has(r.number)) return;
+    seen.add(r.number);
+    out.push({ ...r, depth });
+    for (const c of children.get(r.number) ?? []) visit(c, depth + 1);
+  };
+  for (const r of rows) if (!r.parent_number || !known.has(r.parent_number)) visit(r, 0);
+  return out;
+}

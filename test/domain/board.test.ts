@@ -1,5 +1,5 @@
 import { atLocalTime, vietnamCalendar, deadlineInstant, type LocalDate } from '../../domain/calendar';
-import { bucketOfRow, deadlineOverdueBy, factsOfRow, monthOf, overdueCutoff, overdueShare, previousMonth } from '../../domain/board';
+import { bucketOfRow, deadlineOverdueBy, directiveTree, factsOfRow, monthOf, overdueCutoff, overdueShare, previousMonth } from '../../domain/board';
 import { workingDaysOverdue } from '../../domain/status';
 
 const calendar = vietnamCalendar();
@@ -82,5 +82,17 @@ describe('overdue share and months', () => {
     expect(monthOf('2025-12').last).toBe('2025-12-31');
     expect(previousMonth(monthOf('2025-01')).key).toBe('2024-12');
     expect(() => monthOf('2025-13')).toThrow('month: expected YYYY-MM');
+  });
+});
+
+describe('directiveTree', () => {
+  const row = (number: string, parent_number: string | null = null, parent_unit: string | null = null) => ({ number, parent_number, parent_unit });
+  it('puts each sub-directive right under its parent, depth first, in the order given', () => {
+    const rows = [row('3/KH-UBND', '1/UBND-VP9', 'NB-UBND-HOALU'), row('2/UBND-VP9'), row('1/UBND-VP9'), row('4/KH-XA', '3/KH-UBND', 'NB-HL-NINHHAI'), row('5/KH-UBND', '1/UBND-VP9', 'NB-UBND-GIAVIEN')];
+    expect(directiveTree(rows).map((r) => [r.depth, r.number])).toEqual([[0, '2/UBND-VP9'], [0, '1/UBND-VP9'], [1, '3/KH-UBND'], [2, '4/KH-XA'], [1, '5/KH-UBND']]);
+  });
+  it('shows a sub-directive whose parent is not listed as a root, and each directive once', () => {
+    const rows = [row('3/KH-UBND', '9/UBND-VP9', 'NB-UBND-HOALU'), row('1/UBND-VP9'), row('1/UBND-VP9')];
+    expect(directiveTree(rows).map((r) => [r.depth, r.number])).toEqual([[0, '3/KH-UBND'], [0, '1/UBND-VP9']]);
   });
 });

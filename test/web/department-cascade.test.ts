@@ -8,6 +8,8 @@ import { addDays, localDateOf } from '../../domain/local-date';
 import { formatDateVi } from '../../domain/format';
 import { directiveStatusQuery, directiveWorkflowId, reviewReportUpdate, submitReportUpdate, taskStateQuery, taskWorkflowId } from '../../workflows/messages';
 import { createReadModel } from '../../db/read-model';
+import { createUsers } from '../../db/users';
+import { login, PASSWORD } from '../helpers/staff';
 import { startTestStack, type TestStack } from '../helpers/stack';
 import { eventually } from '../helpers/wait';
 import { inputValue, launchWithLinks, Visitor } from './department-helpers';
@@ -105,4 +107,14 @@ test('when both communes are done the district task closes with what they report
   const page = await new Visitor(t.app).get(url);
   expect(page.body).toContain('45/KH-UBND</strong> — đã hoàn thành');
   expect(page.body).not.toContain('name="do" value="cascade"');
+});
+
+test('the supervisor\'s directive tree shows the district\'s sub-directive under the province\'s directive', async () => {
+  await createUsers(t.stack.pool).add({ email: 'lanhdao@ubnd.ninhbinh.example.vn', name: 'Lãnh đạo UBND tỉnh', role: 'supervisor', password: PASSWORD });
+  const { cookie } = await login(t.app, 'lanhdao@ubnd.ninhbinh.example.vn');
+  const page = await t.app.inject({ url: '/giam-sat/cay', headers: { cookie } });
+  expect(page.statusCode).toBe(200);
+  const rows = [...page.body.matchAll(/<tr data-depth="(\d)"><td[^>]*>(?:↳ )?<strong>([^<]+)<\/strong>/g)].map((m) => [Number(m[1]), m[2]]);
+  expect(rows).toEqual([[0, '77/UBND-VP9'], [1, '45/KH-UBND']]);
+  expect(page.body).toContain('giao tiếp từ nhiệm vụ của Ủy ban nhân dân huyện Hoa Lư (77/UBND-VP9)');
 });

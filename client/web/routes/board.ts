@@ -13,6 +13,7 @@ import { BOARD, BOARD_WORDS, MONTH, MONTH_WORDS } from '../views/board';
 import { requireRole, staffContext, type StaffDeps } from './auth';
 import { BoardQuerySchema, MonthQuerySchema, parseInput, type BoardQuery } from './staff-schemas';
 import { reminderDispatchRoutes } from './reminder-dispatch';
+import { treeRoutes } from './tree';
 
 const PAGE = 50;
 const CSV_LIMIT = 100_000;
@@ -105,4 +106,5 @@ export const boardRoutes: FastifyPluginAsync<StaffDeps> = async (app, deps) => {
   });
 
   await app.register(reminderDispatchRoutes, { ...deps, board, guard });
+  await app.register(treeRoutes, deps);
 };

@@ -68,7 +68,7 @@ export const BoardResponseSchema = z.object({
   capped: z.boolean(),
 });
 
-export const DirectiveRowSchema = z.object({ number: z.string(), title: z.string(), state: z.string(), tasks: z.number().int(), done: z.number().int(), overdue: z.number().int(), to_review: z.number().int() });
+export const DirectiveRowSchema = z.object({ number: z.string(), title: z.string(), state: z.string(), parent_number: z.string().nullable(), parent_unit: z.string().nullable(), tasks: z.number().int(), done: z.number().int(), overdue: z.number().int(), to_review: z.number().int() });
 
 export const ErrorResponseSchema = z.object({ error: z.string(), message: z.string(), fields: z.array(z.string()).optional() });
 

@@ -12,8 +12,8 @@ export interface StaffContext {
   url: string;
 }
 
-const NAV = `<nav class="staff"><% if (it.user.role !== 'coordinator') { %><a href="/giam-sat"><%= it.t.board %></a> · <a href="/giam-sat/thang"><%= it.t.monthly %></a> · <% } %>
-<% if (it.user.role !== 'supervisor') { %><a href="/van-ban"><%= it.t.directives %></a> · <a href="/thu-can-xem"><%= it.t.mail %></a> · <% } %>
+const NAV = `<nav class="staff"><% if (it.user.role !== 'coordinator') { %><a href="/giam-sat"><%= it.t.board %></a> · <a href="/giam-sat/thang"><%= it.t.monthly %></a> · <% } %><a href="/giam-sat/cay"><%= it.t.tree %></a> ·
+<% if (it.user.role !== 'supervisor') { %><a href="/van-ban"><%= it.t.directives %></a> · <a href="/van-ban/moi" id="nav-launch"><%= it.t.launch %></a> · <a href="/thu-can-xem"><%= it.t.mail %></a> · <% } %>
 <% if (it.user.role === 'admin') { %><a href="/quan-tri/nguoi-dung"><%= it.t.users %></a> · <% } %>
 <a href="<%= it.switchUrl %>"><%= it.lang === 'vi' ? 'English' : 'Tiếng Việt' %></a> ·
 <span><%= it.user.name %> (<%= it.t.roles[it.user.role] %>)</span>
@@ -24,8 +24,8 @@ const NAV = `<nav class="staff"><% if (it.user.role !== 'coordinator') { %><a hr
 input,select,textarea,button{font:inherit}fieldset{border:1px solid #d5dbe3;margin:.5rem 0}</style>`;
 
 const WORDS = {
-  vi: { board: 'Bảng theo dõi quá hạn', monthly: 'Tổng hợp tháng', directives: 'Văn bản', mail: 'Thư cần xem lại', users: 'Người dùng', logout: 'Đăng xuất', roles: { coordinator: 'điều phối', supervisor: 'lãnh đạo', admin: 'quản trị' } },
-  en: { board: 'Overdue board', monthly: 'Monthly overview', directives: 'Directives', mail: 'Mail needing attention', users: 'Users', logout: 'Log out', roles: { coordinator: 'coordinator', supervisor: 'supervisor', admin: 'admin' } },
+  vi: { board: 'Bảng theo dõi quá hạn', monthly: 'Tổng hợp tháng', tree: 'Cây văn bản', directives: 'Văn bản', launch: 'Giao nhiệm vụ mới', mail: 'Thư cần xem lại', users: 'Người dùng', logout: 'Đăng xuất', roles: { coordinator: 'điều phối', supervisor: 'lãnh đạo', admin: 'quản trị' } },
+  en: { board: 'Overdue board', monthly: 'Monthly overview', tree: 'Directive tree', directives: 'Directives', launch: 'New directive', mail: 'Mail needing attention', users: 'Users', logout: 'Log out', roles: { coordinator: 'coordinator', supervisor: 'supervisor', admin: 'admin' } },
 };
 
 export function withLang(url: string, lang: Lang): string {
