@@ -5,6 +5,7 @@ import { Command, CommanderError } from 'commander';
 import { ConfigError, loadConfig } from '../../config';
 import { FileError } from '../../domain/directive-file';
 import { amendCommand, cancelCommand } from './amend';
+import { cascadeCommand } from './cascade';
 import { launchCommand, statusCommand, webCommand, workerCommand } from './commands';
 import { importCommand } from './import';
 import { processIo, UsageError, type CliIo } from './io';
@@ -90,6 +91,19 @@ function buildProgram(io: CliIo, env: NodeJS.ProcessEnv): Command {
     .option('--json', 'print JSON')
     .description('cancel a running directive and close its open tasks')
     .action(async (number, o) => cancelCommand(io, config(), number, o));
+
+  program
+    .command('cascade')
+    .argument('<number>', 'the directive whose task is passed on')
+    .requiredOption('--unit <code>', 'the district whose task it is')
+    .requiredOption('--number <number>', "the district's own document number and symbol, e.g. 45/KH-UBND")
+    .requiredOption('--deadline <date|days>', 'when the units report: a date (YYYY-MM-DD) or N working days')
+    .option('--units <codes>', 'the units under the district, comma separated; default all of them')
+    .option('--title <text>', "the sub-directive's subject; default the task's title")
+    .option('--by <name>', 'who passes it on')
+    .option('--json', 'print JSON')
+    .description("pass a district's task on to its own units as a sub-directive")
+    .action(async (number, o) => cascadeCommand(io, config(), number, o));
 
   program
     .command('report')

@@ -109,6 +109,21 @@ describe('amend', () => {
   }, 60_000);
 });
 
+describe('cascade', () => {
+  const N = '524/UBND-VP9';
+  it('passes the district task of Hoa Lư to two of its communes, each mailed; refuses a unit not under it, a unit with none under it, and passing it on twice', async () => {
+    await eventually('the Hoa Lư task in the read model', async () => (await taskRows(N)).some((r) => r.unit_code === 'NB-UBND-HOALU'));
+    const passed = await run('cascade', N, '--unit', 'NB-UBND-HOALU', '--number', '46/KH-UBND', '--deadline', '5', '--units', 'NB-HL-NINHHAI,NB-HL-NINHXUAN');
+    expect(passed).toEqual({ code: 0, out: `Passed the task of NB-UBND-HOALU in ${N} on as 46/KH-UBND: 2 units (NB-HL-NINHHAI, NB-HL-NINHXUAN).\n`, err: '' });
+    await assignmentMails('46/KH-UBND', ['NB-HL-NINHHAI', 'NB-HL-NINHXUAN']);
+    const sub = await status('46/KH-UBND');
+    expect(sub.tasks.map((x) => x.deadline)).toEqual([0, 1].map(() => cal.workingDaysAfter(localDateOf(Date.now()), 5)));
+    expect(await run('cascade', N, '--unit', 'NB-UBND-HOALU', '--number', '47/KH-UBND', '--deadline', '5', '--units', 'NB-STTTT')).toEqual({ code: 2, out: '', err: '--units: NB-STTTT is not a unit under NB-UBND-HOALU in the directory\n' });
+    expect(await run('cascade', N, '--unit', 'NB-STTTT', '--number', '47/KH-UBND', '--deadline', '5')).toEqual({ code: 2, out: '', err: '--units: NB-STTTT has no units under it in the directory (add them with dondoc units import)\n' });
+    expect(await run('cascade', N, '--unit', 'NB-UBND-HOALU', '--number', '47/KH-UBND', '--deadline', '5')).toEqual({ code: 2, out: '', err: `${N}: number: the task was already passed on as 46/KH-UBND\n` });
+  }, 120_000);
+});
+
 describe('overdue and cancel', () => {
   const N = '9/UBND-VX';
   const file = path.join(tmp, 'late.yaml');
