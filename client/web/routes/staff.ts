@@ -13,6 +13,7 @@ import { mailAttentionRoutes } from './mail-attention';
 import { STAFF_FORMS, authRoutes, requireRole, staffContext, type StaffDeps } from './auth';
 import { boardRoutes } from './board';
 import { directiveRoutes } from './directives';
+import { launchRoutes } from './launch';
 import { apiRoutes } from './api';
 import type { WebDeps } from '../app';
 
@@ -36,6 +37,7 @@ export const staffRoutes: FastifyPluginAsync<WebDeps> = async (app, deps) => {
   await app.register(authRoutes, staff);
   await app.register(boardRoutes, staff);
   await app.register(directiveRoutes, staff);
+  await app.register(launchRoutes, staff);
   await app.register(mailAttentionRoutes, staff);
   await app.register(apiRoutes, staff);
 

@@ -8,7 +8,7 @@ export const DIR_WORDS = {
     level: 'Cấp đôn đốc', report: 'Báo cáo', consolidated: 'Báo cáo tổng hợp', amend: 'Điều chỉnh', move: 'Lùi hạn', remove: 'Bỏ nhiệm vụ của đơn vị', newDeadline: 'Hạn mới',
     apply: 'Thực hiện', cancel: 'Hủy văn bản', reason: 'Lý do', noReport: 'chưa có', history: 'Diễn biến', reviewTitle: 'Xem xét báo cáo', accept: 'Chấp nhận', return: 'Trả lại để hoàn thiện',
     comment: 'Ý kiến', extTitle: 'Đề nghị gia hạn', approve: 'Chấp thuận', reject: 'Không chấp thuận', indicators: 'Chỉ tiêu', text: 'Nội dung', matrix: 'Ma trận nhiệm vụ',
-    ok: { accepted: 'Đã chấp nhận báo cáo.', returned: 'Đã trả lại báo cáo; đơn vị được báo qua thư.', approved: 'Đã chấp thuận gia hạn.', rejected: 'Đã từ chối gia hạn; đơn vị được báo qua thư.', moved: 'Đã lùi hạn.', removed: 'Đã bỏ nhiệm vụ của đơn vị.', cancelled: 'Đã hủy văn bản; các nhiệm vụ đang được dừng.' } as Record<string, string>,
+    ok: { accepted: 'Đã chấp nhận báo cáo.', returned: 'Đã trả lại báo cáo; đơn vị được báo qua thư.', approved: 'Đã chấp thuận gia hạn.', rejected: 'Đã từ chối gia hạn; đơn vị được báo qua thư.', moved: 'Đã lùi hạn.', removed: 'Đã bỏ nhiệm vụ của đơn vị.', cancelled: 'Đã hủy văn bản; các nhiệm vụ đang được dừng.', launched: 'Đã giao việc: thư giao nhiệm vụ đang được gửi đến các đơn vị', already: 'Văn bản này đã giao trước đó; không giao lại.' } as Record<string, string>,
   },
   en: {
     directives: 'Directives followed', number: 'Number', title: 'Title', state: 'State', tasks: 'Tasks', done: 'Done', overdue: 'Overdue',
@@ -16,7 +16,7 @@ export const DIR_WORDS = {
     level: 'Escalation', report: 'Report', consolidated: 'Consolidated report', amend: 'Amend', move: 'Move the deadline', remove: 'Remove the unit\'s task', newDeadline: 'New deadline',
     apply: 'Apply', cancel: 'Cancel the directive', reason: 'Reason', noReport: 'none', history: 'History', reviewTitle: 'Review the report', accept: 'Accept', return: 'Return for revision',
     comment: 'Comment', extTitle: 'Extension request', approve: 'Approve', reject: 'Refuse', indicators: 'Indicators', text: 'Text', matrix: 'Task matrix',
-    ok: { accepted: 'Report accepted.', returned: 'Report returned; the unit was told by mail.', approved: 'Extension approved.', rejected: 'Extension refused; the unit was told by mail.', moved: 'Deadline moved.', removed: 'The unit\'s task was removed.', cancelled: 'Directive cancelled; its tasks are being stopped.' } as Record<string, string>,
+    ok: { accepted: 'Report accepted.', returned: 'Report returned; the unit was told by mail.', approved: 'Extension approved.', rejected: 'Extension refused; the unit was told by mail.', moved: 'Deadline moved.', removed: 'The unit\'s task was removed.', cancelled: 'Directive cancelled; its tasks are being stopped.', launched: 'Launched: the assignment mail is on its way to each unit', already: 'This directive was launched before; it was not launched again.' } as Record<string, string>,
   },
 };
 

@@ -10,7 +10,7 @@ export interface HistoryEvent {
   what: string;
 }
 
-const TARGETS = { vi: { head: 'thủ trưởng đơn vị', supervisor: 'lãnh đạo phụ trách', steering: 'Ban Chỉ đạo' }, en: { head: 'head of unit', supervisor: 'supervising leader', steering: 'steering committee' } };
+export const TARGETS = { vi: { head: 'thủ trưởng đơn vị', supervisor: 'lãnh đạo phụ trách', steering: 'Ban Chỉ đạo' }, en: { head: 'head of unit', supervisor: 'supervising leader', steering: 'steering committee' } };
 const REVIEW = { vi: { pending: 'chờ xem xét', accepted: 'đã chấp nhận', returned: 'trả lại để hoàn thiện' }, en: { pending: 'waiting for review', accepted: 'accepted', returned: 'returned for revision' } };
 
 export function taskHistory(r: TaskRecord, lang: Lang): HistoryEvent[] {

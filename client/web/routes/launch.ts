@@ -1,0 +1,145 @@
+// The coordinator's launch page ("Giao nhiệm vụ mới"): read a file or a pasted dispatch into a
+// draft, review it in a form, see each unit's deadline, reminders and escalations, and launch.
+// A launch starts the directive's workflow, whose id is the directive's number, so a double
+// click or a refresh launches it once.
+import { existsSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import multipart, { type MultipartFile } from '@fastify/multipart';
+import type { FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify';
+import { parseUnitDirectoryFile } from '../../../domain/directive-file';
+import type { Directive } from '../../../domain/schemas';
+import type { UnitDirectory } from '../../../domain/units';
+import { recordAudit } from '../../../db/audit';
+import { projectRoot } from '../../../db/paths';
+import { loadUnitDirectory } from '../../../db/unit-directory';
+import { dryRun } from '../../dry-run';
+import { launchDirective } from '../../temporal';
+import { AppError } from '../errors';
+import { eta } from '../views/layout';
+import { staffPage } from '../views/staff';
+import { LAUNCH_WORDS, previewOf, START, type PreviewView } from '../views/launch';
+import { draftForm } from '../views/launch-form';
+import { requireRole, staffContext, type StaffDeps } from './auth';
+import { isOpen, readDraft, type Draft, type FieldErrors } from './launch-draft';
+import { toDirective } from './launch-check';
+import { importText, importUpload, LAUNCH_FILE_MAX_KB, type LaunchUpload } from './launch-import';
+
+/** How long a launch waits for the directive to reach the read model before showing its page. */
+const RECORDED_WITHIN_MS = 20_000;
+
+declare module 'fastify' {
+  interface FastifyRequest {
+    /** The file sent to the launch page; kept beside the body, whose fields are text. */
+    launchUpload: LaunchUpload | null;
+  }
+}
+
+/** The multipart reader's hand-over: the file in memory, cut at the size limit. */
+async function readUpload(this: FastifyRequest, part: MultipartFile): Promise<void> {
+  const chunks: Buffer[] = [];
+  for await (const chunk of part.file) chunks.push(chunk as Buffer);
+  const upload: LaunchUpload = { name: part.filename, data: Buffer.concat(chunks), tooLarge: part.file.truncated };
+  // A file input left empty still sends a nameless, empty part.
+  if (part.filename || upload.data.length) this.launchUpload = upload;
+}
+
+/**
+ * Other names of units (aliases) come from the directory file `dondoc import` reads, when it is
+ * there and reads; without it a dispatch is matched by the units' own names.
+ */
+function aliasFile(): UnitDirectory | undefined {
+  const file = path.join(projectRoot(), 'examples', 'units.yaml');
+  try {
+    return existsSync(file) ? parseUnitDirectoryFile(readFileSync(file, 'utf8'), file) : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+const one = (v: unknown): string => (typeof v === 'string' ? v : '');
+
+export const launchRoutes: FastifyPluginAsync<StaffDeps> = async (app, deps) => {
+  const office = requireRole(deps.users, ['coordinator', 'admin']);
+  app.decorateRequest('launchUpload', null);
+  await app.register(multipart, {
+    attachFieldsToBody: 'keyValues',
+    onFile: readUpload,
+    throwFileSizeLimit: false,
+    limits: { fileSize: LAUNCH_FILE_MAX_KB * 1024, files: 1, fields: 10, parts: 12 },
+  });
+  let aliases: { directory?: UnitDirectory } | undefined; // read on the first import
+
+  const html = (reply: FastifyReply, status: number, body: string) => reply.status(status).header('cache-control', 'no-store').type('text/html; charset=utf-8').send(body);
+
+  const sendStart = (req: FastifyRequest, reply: FastifyReply, o: { error?: string; text?: string; status?: number } = {}) => {
+    const ctx = staffContext(req, reply, deps);
+    const t = LAUNCH_WORDS[ctx.lang];
+    return html(reply, o.status ?? 200, staffPage(ctx, t.page, eta.renderString(START, { t, csrf: ctx.csrf, error: o.error, text: o.text ?? '', maxKb: LAUNCH_FILE_MAX_KB })));
+  };
+
+  const sendDraft = async (req: FastifyRequest, reply: FastifyReply, d: Draft, o: { errors?: FieldErrors; fileProblems?: string[]; preview?: PreviewView; status?: number } = {}) => {
+    const ctx = staffContext(req, reply, deps);
+    const units = (await deps.readModel.units()).map((u) => ({ code: u.code, name: u.name }));
+    const body = draftForm({ lang: ctx.lang, csrf: ctx.csrf, d, units, errors: o.errors ?? {}, fileProblems: o.fileProblems, preview: o.preview });
+    return html(reply, o.status ?? 200, staffPage(ctx, LAUNCH_WORDS[ctx.lang].page, body));
+  };
+
+  app.get('/van-ban/moi', { preHandler: office }, async (req, reply) => sendStart(req, reply));
+
+  // Reading a file or a pasted dispatch changes nothing stored: it only fills the form.
+  app.post('/van-ban/moi', { preHandler: [app.csrfProtection, office] }, async (req, reply) => {
+    const body = (req.body ?? {}) as Record<string, unknown>;
+    const lang = staffContext(req, reply, deps).lang;
+    const t = LAUNCH_WORDS[lang];
+    const upload = req.launchUpload;
+    const text = one(body.text);
+    if (!upload && !text.trim()) return sendStart(req, reply, { error: t.empty, status: 422 });
+    aliases ??= { directory: aliasFile() };
+    const directory = await loadUnitDirectory(deps.pool, aliases.directory);
+    if (!directory.units.length) return sendStart(req, reply, { error: t.noUnits, text, status: 409 });
+    const imported = upload ? importUpload(upload, directory, lang) : importText(text, directory, lang);
+    if ('error' in imported) return sendStart(req, reply, { error: imported.error, text, status: 422 });
+    const failed = Object.keys(imported.errors).length > 0;
+    return sendDraft(req, reply, imported.draft, { errors: imported.errors, fileProblems: imported.problems, status: failed ? 422 : 200 });
+  });
+
+  app.post('/van-ban/moi/ban-nhap', { preHandler: [app.csrfProtection, office] }, async (req, reply) => {
+    const body = (req.body ?? {}) as Record<string, unknown>;
+    const action = one(body.do);
+    if (action !== 'add' && action !== 'preview' && action !== 'launch') throw new AppError('INVALID_INPUT', 'do: expected add, preview or launch');
+    const draft = readDraft(body, { addRow: action === 'add' });
+    if (action === 'add') return sendDraft(req, reply, draft);
+    const lang = staffContext(req, reply, deps).lang;
+    const units = await deps.readModel.units();
+    const checked = toDirective(draft, { units: new Set(units.map((u) => u.code)), lang, launching: action === 'launch' });
+    if (!checked.directive) return sendDraft(req, reply, draft, { errors: checked.errors, status: 422 });
+    if (action === 'launch') return launch(req, reply, checked.directive, draft);
+    const open = draft.questions.filter((q) => isOpen(draft, q)).length;
+    const preview = previewOf(dryRun(checked.directive, Date.now()), new Map(units.map((u) => [u.code, u.name])), lang, { openQuestions: open, sendHour: checked.directive.policy.sendHour });
+    return sendDraft(req, reply, draft, { preview });
+  });
+
+  const isRecorded = async (number: string) => Boolean((await deps.pool.query('SELECT 1 FROM directives WHERE number = $1', [number])).rowCount);
+  const recorded = async (number: string): Promise<boolean> => {
+    const until = Date.now() + RECORDED_WITHIN_MS;
+    while (Date.now() < until) {
+      if (await isRecorded(number)) return true;
+      await new Promise((r) => setTimeout(r, 100));
+    }
+    return false;
+  };
+
+  async function launch(req: FastifyRequest, reply: FastifyReply, directive: Directive, draft: Draft) {
+    const matrix = (ok: string) => `/van-ban/ma-tran?so=${encodeURIComponent(directive.number)}&ok=${ok}`;
+    // The read model remembers a directive after its workflow has closed: its number is never launched again.
+    if (await isRecorded(directive.number)) return reply.redirect(matrix('already'), 303);
+    if (!deps.temporal) throw new AppError('UNAVAILABLE', 'Temporal is not connected');
+    const result = await launchDirective(deps.temporal, deps.config, directive);
+    if (result.launched) {
+      await recordAudit(deps.pool, { actor: req.staff!.email, via: 'login', action: 'launch', subject: directive.number, detail: { tasks: directive.tasks.length, source: draft.source || 'text' }, key: `launch:${directive.number}` });
+    }
+    // The directive's page reads the read model, which its workflow writes in a moment.
+    await recorded(directive.number);
+    return reply.redirect(result.launched ? `${matrix('launched')}&so-luong=${directive.tasks.length}` : matrix('already'), 303);
+  }
+};
