@@ -21,7 +21,11 @@ module.exports = {
     {
       ...common,
       displayName: 'integration',
-      testMatch: ['<rootDir>/test/integration/**/*.test.ts', '<rootDir>/test/web/**/*.test.ts', '<rootDir>/test/cli/**/*.test.ts'],
+      testMatch: [
+        '<rootDir>/test/integration/**/*.test.ts', '<rootDir>/test/web/**/*.test.ts', '<rootDir>/test/cli/**/*.test.ts',
+        // The quick subset of the reliability suite, at small counts (npm run test:reliability runs it all).
+        ...['worker-kill', 'replay', 'bad-input', 'asvs'].map((name) => `<rootDir>/test/reliability/${name}.test.ts`),
+      ],
       globalSetup: '<rootDir>/test/helpers/integration-global-setup.ts',
       globalTeardown: '<rootDir>/test/helpers/integration-global-teardown.ts',
     },

@@ -51,13 +51,33 @@ function splitFlowValues(doc: Document, lines: LineCounter): FileProblem[] {
   return problems;
 }
 
+/** C0 control characters other than tab and line ends: a binary file, or text PostgreSQL would refuse to store. */
+const CONTROL = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/;
+
+const NESTED = 'lists or mappings are nested too deeply';
+
 function parseWith<S extends z.ZodType>(schema: S, text: string, fileName: string): z.infer<S> {
   if (text.includes('\uFFFD')) throw new FileError(fileName, [{ path: '', message: 'the file is not valid UTF-8 text' }]);
+  const control = CONTROL.exec(text);
+  if (control) {
+    const code = `U+${control[0].charCodeAt(0).toString(16).toUpperCase().padStart(4, '0')}`;
+    throw new FileError(fileName, [{ line: text.slice(0, control.index).split('\n').length, path: '', message: `control character ${code}; is this a binary file?` }]);
+  }
+  try {
+    return parseText(schema, text, fileName);
+  } catch (err) {
+    // Lists or mappings nested thousands deep exhaust the parser's stack: say so, not the stack's words.
+    if (err instanceof RangeError) throw new FileError(fileName, [{ line: 1, path: '', message: NESTED }]);
+    throw err;
+  }
+}
+
+function parseText<S extends z.ZodType>(schema: S, text: string, fileName: string): z.infer<S> {
   const lines = new LineCounter();
   const doc = parseDocument(text.replace(/^\uFEFF/, ''), { lineCounter: lines, prettyErrors: false, uniqueKeys: true });
   if (doc.errors.length) {
     // Later syntax errors mostly follow from the first: report that one.
-    throw new FileError(fileName, doc.errors.slice(0, 1).map((e) => ({ line: e.linePos?.[0]?.line ?? lines.linePos(e.pos[0]).line, path: '', message: e.message.split('\n')[0]! })));
+    throw new FileError(fileName, doc.errors.slice(0, 1).map((e) => ({ line: e.linePos?.[0]?.line ?? lines.linePos(e.pos[0]).line, path: '', message: /call stack/.test(e.message) ? NESTED : e.message.split('\n')[0]! })));
   }
   const split = splitFlowValues(doc, lines);
   if (split.length) throw new FileError(fileName, split);

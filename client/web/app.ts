@@ -9,6 +9,7 @@ import type { Links } from '../../db/links';
 import type { ReadModel } from '../../db/read-model';
 import type { Config } from '../../config';
 import { statusOf, toAppError } from './errors';
+import { guardInput } from './input-guard';
 import { page } from './views/layout';
 import { outboxRoutes } from './routes/outbox';
 import { taskPageRoutes } from './routes/task-page';
@@ -48,12 +49,15 @@ export async function buildApp(deps: WebDeps, options: { logger?: boolean | Logg
   deps = { ...deps, links: metrics.countingRefusals(deps.links), metrics };
   await app.register(helmet, { contentSecurityPolicy: { directives: { defaultSrc: ["'self'"], styleSrc: ["'self'", "'unsafe-inline'"], formAction: ["'self'"], frameAncestors: ["'none'"] } }, referrerPolicy: { policy: 'no-referrer' } });
   await app.register(formbody);
+  app.addHook('preHandler', guardInput);
 
   app.setErrorHandler((error, req, reply) => {
     const err = error as Error;
     const appErr = toAppError(err);
     if (appErr.code === 'INTERNAL') req.log.error({ err }, 'request failed');
+    if (appErr.code === 'UNAVAILABLE') req.log.warn({ err }, 'a part is unavailable');
     const status = statusOf(appErr.code);
+    if (status === 503) reply.header('retry-after', '30');
     if (req.headers.accept?.includes('application/json') || req.url.startsWith('/api/')) return reply.status(status).send({ error: appErr.code, message: appErr.message, fields: appErr.fields });
     return reply.status(status).type('text/html; charset=utf-8').send(page(String(status), `<h1>${status}</h1><p>${appErr.message.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`)}</p>`));
   });

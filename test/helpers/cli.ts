@@ -13,9 +13,11 @@ export interface CliRun {
   exited: Promise<number | string>;
 }
 
-export function startCli(args: string[], env: Record<string, string>): CliRun {
-  const child = spawn(process.execPath, ['-r', path.join(root, 'test', 'helpers', 'register-ts.js'), path.join(root, 'client', 'cli', 'main.ts'), ...args], {
-    cwd: root,
+/** `o.root`: run the sources of a copy of the project, e.g. one taken when a test began, so every process of the test runs the same code. */
+export function startCli(args: string[], env: Record<string, string>, o: { root?: string } = {}): CliRun {
+  const from = o.root ?? root;
+  const child = spawn(process.execPath, ['-r', path.join(from, 'test', 'helpers', 'register-ts.js'), path.join(from, 'client', 'cli', 'main.ts'), ...args], {
+    cwd: from,
     // Only what the test gives, plus PATH: no setting of the surrounding shell leaks in.
     env: { PATH: process.env.PATH ?? '', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],

@@ -33,7 +33,7 @@ export function directiveFor(number: string, units: string[]): Directive {
 }
 
 /** Launches the directive and returns each unit's link token from its assignment mail. */
-export async function launchWithLinks(t: TestStack, directive: Directive): Promise<Record<string, string>> {
+export async function launchWithLinks(t: Pick<TestStack, 'client' | 'config' | 'stack'>, directive: Directive): Promise<Record<string, string>> {
   await launchDirective(t.client, t.config, directive);
   const units = directive.tasks.map((task) => task.unit);
   const mails = await eventually(`${units.length} assignment mails`, async () => {

@@ -40,7 +40,8 @@ test('the OpenAPI document is generated from the same schemas the routes validat
   expect(Object.keys(params).sort()).toEqual(['days', 'directive', 'level', 'page', 'unit']);
   expect(JSON.stringify(params.unit)).toContain('^[A-Z0-9][A-Z0-9_-]{1,39}$');
   const review = doc.paths['/api/v1/tasks/review'].post;
-  expect(review.requestBody.content['application/json'].schema.required.sort()).toEqual(['_csrf', 'accept', 'id', 'receipt']);
+  // Accept, or return with a comment: the two shapes of a review.
+  expect(review.requestBody.content['application/json'].schema.oneOf.map((s: { required: string[] }) => s.required.sort())).toEqual([['_csrf', 'accept', 'id', 'receipt'], ['_csrf', 'accept', 'comment', 'id', 'receipt']]);
   const board = doc.paths['/api/v1/board'].get.responses['200'].content['application/json'].schema;
   expect(board.properties.counts.required.sort()).toEqual(['done_late', 'done_on_time', 'in_progress', 'overdue']);
   expect(doc.paths['/api/v1/board'].get.description).toBe('Roles: supervisor, admin');

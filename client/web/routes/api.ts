@@ -10,6 +10,7 @@ import { createBoardQueries, directiveProgress } from '../../../db/board-queries
 import { recordAudit } from '../../../db/audit';
 import type { Role } from '../../../db/users';
 import { AppError } from '../errors';
+import { requireJson } from '../input-guard';
 import { csrfToken, requireRole, type StaffDeps } from './auth';
 import { runUpdate } from './staff-updates';
 import { consolidatedOf } from './consolidated';
@@ -23,7 +24,12 @@ const LEADERS: Role[] = ['supervisor', 'admin'];
 
 const SessionSchema = z.object({ user: z.object({ email: z.string(), name: z.string(), role: z.enum(['coordinator', 'supervisor', 'admin']) }), csrfToken: z.string() });
 const TaskSchema = z.object({ workflowId: z.string(), directive: z.string(), unit: z.string(), status: z.string(), deadline: z.string(), escalationLevel: z.number().int(), state: z.record(z.string(), z.unknown()) });
-const ReviewBodySchema = z.object({ id: TaskIdSchema.shape.id, receipt: z.string().min(1), accept: z.boolean(), comment: z.string().max(2000).optional(), _csrf: z.string().describe('the token from GET /api/v1/session') });
+const reviewOf = { id: TaskIdSchema.shape.id, receipt: z.string().min(1), _csrf: z.string().describe('the token from GET /api/v1/session') };
+/** Accept (a comment is optional), or return, which needs a comment saying what to revise. */
+const ReviewBodySchema = z.discriminatedUnion('accept', [
+  z.object({ ...reviewOf, accept: z.literal(true), comment: z.string().max(2000).optional() }),
+  z.object({ ...reviewOf, accept: z.literal(false), comment: z.string({ error: (issue) => (issue.input === undefined ? 'say what must be revised' : undefined) }).max(2000).regex(/\S/, 'say what must be revised') }),
+]);
 const ReviewResultSchema = z.object({ state: z.string(), deadline: z.string() });
 const ConsolidatedSchema = z.object({
   indicators: z.array(z.object({ code: z.string(), name: z.string(), unit: z.string(), total: z.number(), target: z.number().optional() })),
@@ -41,6 +47,17 @@ interface ApiRoute {
   body?: z.ZodType;
   response: z.ZodType;
   handle(req: FastifyRequest, input: unknown, reply: FastifyReply): Promise<unknown>;
+}
+
+/** The API names a query parameter it does not know (a misspelt filter would otherwise be ignored). */
+const strict = (s: z.ZodType): z.ZodType => (s instanceof z.ZodObject ? s.strict() : s);
+
+/** Query parameters of a route; an optional one may also be sent empty, which means "not given" (as HTML forms send it). */
+function queryParameters(json: { properties?: Record<string, unknown>; required?: string[] }) {
+  return Object.entries(json.properties ?? {}).map(([name, s]) => {
+    const required = json.required?.includes(name) ?? false;
+    return { name, in: 'query', required, schema: required ? s : { anyOf: [s, { type: 'string', maxLength: 0 }] } };
+  });
 }
 
 export const apiRoutes: FastifyPluginAsync<StaffDeps> = async (app, deps) => {
@@ -84,7 +101,7 @@ export const apiRoutes: FastifyPluginAsync<StaffDeps> = async (app, deps) => {
       method: 'POST', path: '/api/v1/tasks/review', summary: 'Accept a report, or return it with a comment', roles: OFFICE, body: ReviewBodySchema, response: ReviewResultSchema,
       handle: async (req, input) => {
         const b = input as z.infer<typeof ReviewBodySchema>;
-        const decision = parseInput(ReviewDecisionSchema, { accept: b.accept, receipt: b.receipt, comment: b.accept ? b.comment : (b.comment ?? ''), by: `${req.staff!.name} <${req.staff!.email}>` });
+        const decision = parseInput(ReviewDecisionSchema, { accept: b.accept, receipt: b.receipt, comment: b.comment, by: `${req.staff!.name} <${req.staff!.email}>` });
         const result = await runUpdate(deps.temporal, b.id, reviewReportUpdate, decision);
         await recordAudit(deps.pool, { actor: req.staff!.email, via: 'api', action: `review.${b.accept ? 'accept' : 'return'}`, subject: b.id, detail: { receipt: b.receipt }, key: `review:${b.id}:${b.receipt}` });
         return result;
@@ -96,12 +113,22 @@ export const apiRoutes: FastifyPluginAsync<StaffDeps> = async (app, deps) => {
     app.route({
       method: r.method,
       url: r.path,
-      preHandler: r.method === 'POST' ? [app.csrfProtection, requireRole(deps.users, r.roles)] : requireRole(deps.users, r.roles),
+      // Who is asking first, then what they sent: its type, then its form token.
+      preHandler: r.method === 'POST' ? [requireRole(deps.users, r.roles), requireJson, app.csrfProtection] : requireRole(deps.users, r.roles),
       handler: async (req, reply) => {
-        const input = r.query ? parseInput(r.query, req.query) : r.body ? parseInput(r.body, req.body) : undefined;
+        const input = r.query ? parseInput(strict(r.query), req.query) : r.body ? parseInput(r.body, req.body) : undefined;
         return reply.header('cache-control', 'no-store').send(await r.handle(req, input, reply));
       },
     });
+  }
+
+  // A method a path does not take is 405 with the ones it does, not a 404 that says the path is
+  // missing; answered on arrival, before a body of any type is read.
+  for (const url of new Set(routes.map((r) => r.path))) {
+    const allowed: string[] = routes.filter((r) => r.path === url).map((r) => r.method);
+    if (allowed.includes('GET')) allowed.push('HEAD');
+    const refuse = async (_req: FastifyRequest, reply: FastifyReply) => reply.status(405).header('allow', allowed.join(', ')).send({ error: 'INVALID_INPUT', message: `method: ${url} takes ${allowed.join(', ')}` });
+    app.route({ method: app.supportedMethods.filter((m) => !allowed.includes(m)), url, onRequest: refuse, handler: refuse });
   }
 
   const schema = (s: z.ZodType, io: 'input' | 'output') => z.toJSONSchema(s, { io, unrepresentable: 'any', target: 'openapi-3.0' });
@@ -114,13 +141,17 @@ export const apiRoutes: FastifyPluginAsync<StaffDeps> = async (app, deps) => {
       [r.method.toLowerCase()]: {
         summary: r.summary,
         description: `Roles: ${r.roles.join(', ')}`,
-        parameters: r.query ? Object.entries((schema(r.query, 'input') as { properties?: Record<string, unknown>; required?: string[] }).properties ?? {}).map(([name, s]) => ({ name, in: 'query', required: (schema(r.query!, 'input') as { required?: string[] }).required?.includes(name) ?? false, schema: s })) : undefined,
+        parameters: r.query ? queryParameters(schema(r.query, 'input') as { properties?: Record<string, unknown>; required?: string[] }) : undefined,
         requestBody: r.body ? { required: true, content: { 'application/json': { schema: schema(r.body, 'input') } } } : undefined,
         responses: {
           200: { description: 'OK', content: { 'application/json': { schema: schema(r.response, 'output') } } },
           401: { description: 'Not logged in', content: { 'application/json': { schema: { $ref: '#/components/schemas/Error' } } } },
           403: { description: 'Wrong role (or a missing CSRF token)', content: { 'application/json': { schema: { $ref: '#/components/schemas/Error' } } } },
+          404: { description: 'No such directive or task', content: { 'application/json': { schema: { $ref: '#/components/schemas/Error' } } } },
+          409: { description: 'The task is not in a state that allows it (e.g. the report was reviewed already)', content: { 'application/json': { schema: { $ref: '#/components/schemas/Error' } } } },
+          413: { description: 'The body is larger than 1 MB', content: { 'application/json': { schema: { $ref: '#/components/schemas/Error' } } } },
           422: { description: 'A field is invalid; the message names it', content: { 'application/json': { schema: { $ref: '#/components/schemas/Error' } } } },
+          503: { description: 'Temporal or PostgreSQL is unavailable for a moment; try again', content: { 'application/json': { schema: { $ref: '#/components/schemas/Error' } } } },
         },
       },
     }])),

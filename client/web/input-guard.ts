@@ -1,0 +1,48 @@
+// What every request that changes something must be before a route reads it: the content type
+// its route reads (JSON for the API, a form for the pages), and text that is text. A NUL byte or
+// a character from bytes that were not UTF-8 would be stored garbled, or refused by PostgreSQL
+// long after the answer, where no one can see it: such a field is refused here, by its name.
+import type { FastifyRequest } from 'fastify';
+import { AppError } from './errors';
+
+const FORM_TYPES = ['application/x-www-form-urlencoded', 'multipart/form-data'];
+/** C0 control characters other than tab and line ends; U+FFFD stands for bytes that were not UTF-8. */
+const NOT_TEXT = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F\uFFFD]/;
+
+const codePoint = (c: string) => `U+${c.charCodeAt(0).toString(16).toUpperCase().padStart(4, '0')}`;
+
+/** The first string in a parsed body (nested fields named with dots) that is not plain text. */
+function firstNotText(value: unknown, field: string, depth = 0): { field: string; char: string } | undefined {
+  if (typeof value === 'string') {
+    const m = NOT_TEXT.exec(value);
+    return m ? { field, char: m[0] } : undefined;
+  }
+  if (depth > 20 || value === null || typeof value !== 'object') return undefined;
+  // Uploaded files are described by objects of our own (name, sha256, bytes): their names are checked too.
+  for (const [k, v] of Object.entries(value as Record<string, unknown>)) {
+    const found = firstNotText(v, field ? `${field}.${k}` : k, depth + 1);
+    if (found) return found;
+  }
+  return undefined;
+}
+
+const typeOf = (req: FastifyRequest): string => String(req.headers['content-type'] ?? '').split(';')[0]!.trim().toLowerCase();
+
+/** For the JSON API's POST routes: a body that is not JSON is refused by its content type. */
+export async function requireJson(req: FastifyRequest): Promise<void> {
+  if (typeOf(req) !== 'application/json') throw new AppError('INVALID_INPUT', `content-type: expected application/json, got ${typeOf(req) || 'none'}`, ['content-type']);
+}
+
+/** A preHandler hook (bodies of every kind are parsed by then): refuses a body of the wrong type, or a field that is not text, naming it. */
+export async function guardInput(req: FastifyRequest): Promise<void> {
+  if (req.method === 'GET' || req.method === 'HEAD' || req.method === 'OPTIONS') return;
+  // The API says what it takes once it knows who is asking (requireJson, after the login check).
+  if (req.body !== undefined && !req.url.startsWith('/api/') && !FORM_TYPES.includes(typeOf(req))) {
+    throw new AppError('INVALID_INPUT', `content-type: expected a form (${FORM_TYPES.join(' or ')}), got ${typeOf(req) || 'none'}`, ['content-type']);
+  }
+  const bad = firstNotText(req.body, '');
+  if (!bad) return;
+  const why = bad.char === '\uFFFD' ? 'is not valid UTF-8 text' : `contains a control character (${codePoint(bad.char)})`;
+  const vi = bad.char === '\uFFFD' ? 'không phải văn bản UTF-8 hợp lệ' : `chứa ký tự điều khiển (${codePoint(bad.char)})`;
+  throw new AppError('INVALID_INPUT', `${bad.field || 'body'}: ${vi} / ${bad.field || 'body'}: ${why}`, [bad.field || 'body']);
+}
