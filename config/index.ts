@@ -53,12 +53,16 @@ export const ConfigSchema = z.object({
   REQUIRE_TOTP: z.enum(['true', 'false']).default('false'),
   /** A unit's reminders due the same days go out as one daily digest. */
   DIGEST_REMINDERS: z.enum(['true', 'false']).default('true'),
-  /** Workflows a worker keeps in memory between their tasks; a workflow not kept is replayed from its history. */
-  WORKER_CACHE_SIZE: z.coerce.number().int().min(0).default(10_000),
+  /** Workflows a worker keeps in memory between their tasks (about 2.5 MB resident each); one not kept is replayed from its history. */
+  WORKER_CACHE_SIZE: z.coerce.number().int().min(0).default(300),
   /** Workflow tasks a worker runs at once (at least 2 while the cache is on). */
-  WORKER_WORKFLOW_TASKS: z.coerce.number().int().min(2).default(40),
-  /** Activities (mail, read-model writes) a worker runs at once. */
-  WORKER_ACTIVITY_TASKS: z.coerce.number().int().min(1).default(100),
+  WORKER_WORKFLOW_TASKS: z.coerce.number().int().min(2).default(100),
+  /** Activities (mail, read-model writes) a worker runs at once; more than its database connections only queue. */
+  WORKER_ACTIVITY_TASKS: z.coerce.number().int().min(1).default(20),
+  /** Threads that run workflow code in a worker (each with its own sandbox). */
+  WORKER_WORKFLOW_THREADS: z.coerce.number().int().min(1).max(16).default(1),
+  /** Workflow code bundled ahead by `npm run build` (dist/workflow-bundle.js); unset, a worker bundles it when it starts. */
+  WORKER_BUNDLE: z.string().min(1).optional(),
 });
 export type Config = z.infer<typeof ConfigSchema> & { publicUrl: string; dataDir: string };
 

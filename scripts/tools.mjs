@@ -2,7 +2,7 @@
 // Gets the Temporal binaries dondoc needs onto this machine, once, into a git-ignored folder:
 // - the Temporal CLI (dev server and Web UI inside), built from its Go module at a pinned tag;
 // - the Java time-skipping test server, resolved from Maven Central, with a small launcher.
-// With --test it also makes sure a Chromium for the browser tests is there.
+// With --test it also makes sure a Chromium for the browser tests is there (--bench: the test server only).
 // TEMPORAL_CLI_PATH and TEMPORAL_TEST_SERVER_PATH point at binaries a user already has.
 import { spawn, spawnSync } from 'node:child_process';
 import { chmodSync, existsSync, mkdirSync, readdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
@@ -108,12 +108,12 @@ function ensureChromium() {
 
 async function main() {
   const forTests = process.argv.includes('--test');
+  // The benchmarks replay a five-year plan on the time-skipping server; they need no browser.
+  const forBench = process.argv.includes('--bench');
   try {
     await ensureTemporalCli();
-    if (forTests) {
-      await ensureTestServer();
-      ensureChromium();
-    }
+    if (forTests || forBench) await ensureTestServer();
+    if (forTests) ensureChromium();
   } catch (err) {
     process.stderr.write(`dondoc: ${err instanceof MissingTool ? err.message : err.message ?? err}\n`);
     process.exit(2);

@@ -1,0 +1,92 @@
+// P3: a reminder storm. N tasks (5,000 by default), each for its own unit, all due at the same
+// instant; from that instant until every reminder is at the SMTP sink, against nodemailer
+// sending N messages of the same size to the same sink. Also how late each reminder arrived
+// (arrival at the sink − due instant): p50, p95, p99.
+import nodemailer from 'nodemailer';
+import { performance } from 'node:perf_hooks';
+import { renderEmail } from '../domain/emails';
+import { localDateOf } from '../domain/calendar';
+import { benchStack, dondocWorker, elapsed, fmt, inParallel, note, percentile, seconds, seedUnits, size, sortNumbers, tuningOf, until, type BenchStack } from './parts';
+import { cpuMeter, cpuText } from './processes';
+import { assignedCount, remindersAtSink, startTimedTasks, timedTask } from './tasks';
+import { inform, record } from './results';
+
+/**
+ * nodemailer alone: N rendered reminders through a pooled transport like dondoc's mailer (four
+ * connections), with as many messages in flight as dondoc's worker runs activities.
+ */
+async function bareSend(b: BenchStack, n: number): Promise<number> {
+  const transport = nodemailer.createTransport(b.stack.smtpUrl, { pool: true, maxConnections: 4 } as never);
+  const today = localDateOf(Date.now());
+  const mails = Array.from({ length: n }, (_, i) => renderEmail({
+    kind: 'reminder',
+    unit: { code: `B${i}`, name: `Đơn vị thử B${i}` },
+    directive: { number: '39/BENCH-P3', title: 'Đôn đốc báo cáo nhanh (đo hiệu năng)', issuer: 'UBND tỉnh Ninh Bình' },
+    task: { title: `Báo cáo nhanh tình hình triển khai của B${i}`, deadline: today, workingDaysLeft: 0 },
+    link: `${b.config.publicUrl}/t/${'x'.repeat(43)}`,
+  }, 'vi'));
+  const t0 = performance.now();
+  await inParallel(mails, b.config.WORKER_ACTIVITY_TASKS, (m, i) => transport.sendMail({ from: b.config.MAIL_FROM, to: `vanthu@b${i}.bench.example.vn`, subject: m.subject, text: m.text, html: m.html, textEncoding: 'base64' } as never));
+  const ms = elapsed(t0);
+  transport.close();
+  return ms;
+}
+
+export async function p3(): Promise<void> {
+  const n = size('P3_TASKS', 5000, 100);
+  const number = '31/BENCH-P3';
+  const b = await benchStack();
+  try {
+    const units = await seedUnits(b.stack.pool, 'R', n + 20);
+    const worker = await dondocWorker(b);
+    try {
+      note(`P3: nodemailer baseline, ${n} messages`);
+      const bareBefore = await bareSend(b, n);
+
+      // A pilot of 20 tasks due far later tells how fast tasks start here; the storm's instant
+      // is then set so that all N are started and assigned well before it.
+      const pilot = units.slice(n).map((u) => timedTask('30/BENCH-P3', u, Date.now() + 30 * 86_400_000));
+      const tp = performance.now();
+      await startTimedTasks(b, pilot);
+      await until('the pilot tasks assigned', async () => (await assignedCount(b, '30/BENCH-P3')) >= pilot.length || undefined, 300_000);
+      const rate = pilot.length / (elapsed(tp) / 1000);
+      const dueAt = Date.now() + Math.max(60_000, (n / rate) * 1000 * 1.6 + 30_000);
+      note(`P3: pilot started ${fmt(rate)} tasks/s; ${n} tasks due at ${new Date(dueAt).toISOString()} (in ${seconds(dueAt - Date.now())} s)`);
+
+      const tasks = units.slice(0, n).map((u) => timedTask(number, u, dueAt));
+      const ts = performance.now();
+      await startTimedTasks(b, tasks);
+      await until(`${n} tasks assigned before their reminder`, async () => (await assignedCount(b, number)) >= n || undefined, Math.max(1000, dueAt - Date.now() - 5_000), 1000);
+      const setup = elapsed(ts);
+      inform({ id: 'P3', name: 'task workflows started (no directive)', unit: 'wf/s', dondoc: n / (setup / 1000) });
+      note(`P3: ${n} tasks started and assigned in ${seconds(setup)} s; waiting ${seconds(dueAt - Date.now())} s for the storm`);
+
+      await new Promise((r) => setTimeout(r, Math.max(0, dueAt - Date.now() - 2_000)));
+      const cpu = cpuMeter(b);
+      const arrivals = await until(`${n} reminders at the sink`, async () => {
+        const at = await remindersAtSink(b, number);
+        return at.length >= n ? at : undefined;
+      }, 3_600_000, 500);
+      const lateness = sortNumbers(arrivals.map((at) => at - dueAt));
+      const stormMs = lateness.at(-1)!;
+      note(`P3: ${cpuText(cpu(), stormMs + 2_000)}`);
+
+      const bareAfter = await bareSend(b, n);
+      const bare = (bareBefore + bareAfter) / 2;
+      const dondocRate = n / (stormMs / 1000);
+      const bareRate = n / (bare / 1000);
+      const ratio = dondocRate / bareRate;
+      record({
+        id: 'P3', name: `reminder storm (${n.toLocaleString('en')} due at once)`, unit: 'msg/s', dondoc: dondocRate, baseline: bareRate, ratio, goal: '≥ 0.5×', pass: ratio >= 0.5,
+        details: { tasks: n, stormSeconds: seconds(stormMs), bareSeconds: [seconds(bareBefore), seconds(bareAfter)], tuning: tuningOf(b.config) },
+      });
+      const p = (q: number) => seconds(percentile(lateness, q));
+      inform({ id: 'P3', name: 'reminder lateness p95 (arrival − due)', unit: 's', dondoc: p(95), details: { p50: p(50), p95: p(95), p99: p(99), max: p(100), first: seconds(lateness[0]!) }, note: `p50 ${p(50)} s, p99 ${p(99)} s` });
+    } finally {
+      await worker.stop();
+    }
+  } finally {
+    await b.stop();
+  }
+}
+
