@@ -1,5 +1,5 @@
 // The one place workflows reach activities: types only, explicit timeouts and retries.
-import { proxyActivities } from '@temporalio/workflow';
+import { proxyActivities, proxyLocalActivities } from '@temporalio/workflow';
 import type { Activities } from '../activities';
 
 export const acts = proxyActivities<Activities>({
@@ -7,4 +7,16 @@ export const acts = proxyActivities<Activities>({
   // than this, so an attempt that outlives it belongs to a worker that died.
   startToCloseTimeout: '30 seconds',
   retry: { initialInterval: '2 seconds', backoffCoefficient: 2, maximumInterval: '5 minutes', nonRetryableErrorTypes: ['INVALID_INPUT', 'PERMANENT_MAIL_FAILURE'] },
+});
+
+/**
+ * The read-model write an update answers after, run in the worker that holds the workflow: no
+ * round trip through the server, so a department's submission is on the board as soon as it is
+ * accepted. The write is an idempotent upsert by version, safe to repeat.
+ */
+export const localActs = proxyLocalActivities<Pick<Activities, 'recordTask'>>({
+  startToCloseTimeout: '10 seconds',
+  // Beyond this the SDK waits for the next attempt on a durable timer, as a database outage needs.
+  localRetryThreshold: '10 seconds',
+  retry: { initialInterval: '1 second', backoffCoefficient: 2, maximumInterval: '1 minute', nonRetryableErrorTypes: ['INVALID_INPUT'] },
 });

@@ -15,7 +15,7 @@ import {
 import { deadlineInstant, localDateOf, vietnamCalendar } from '../domain/calendar';
 import { nextChaseStep, revisionDeadline, type ChaseStep } from '../domain/chase';
 import { ReportSubmissionSchema } from '../domain/schemas';
-import { acts } from './activities';
+import { acts, localActs } from './activities';
 import {
   acknowledgeUpdate,
   decideExtensionUpdate,
@@ -80,10 +80,32 @@ export async function taskWorkflow(input: TaskInput): Promise<TaskResult> {
     ]);
   };
 
-  /** Writes the read model and tells the directive when the task's outline changed. */
-  const publish = async () => {
+  // Updates answer as soon as the task's row is written (in the worker, a local activity); the
+  // mails and signals they cause follow from the main loop. Runs begun before keep the old order.
+  const quick = patched('quick-updates');
+  let recordedVersion = -1;
+  const followUps: Array<() => Promise<unknown>> = [];
+  /** Work an update causes but need not wait for; without `quick`, done at once as before. */
+  const afterwards = async (job: () => Promise<unknown>) => {
+    if (!quick) return void (await job());
+    followUps.push(job);
+    changed = true;
+  };
+  const drain = async () => {
+    for (let job = followUps.shift(); job; job = followUps.shift()) await job();
+  };
+
+  /** Writes the task's row in the read model (once per version of the state). */
+  const record = async () => {
     tag();
-    await acts.recordTask({ workflowId, directive: input.directive, spec: input.spec, cycle: input.cycle, state });
+    if (quick && recordedVersion === state.version) return;
+    recordedVersion = state.version;
+    const row = { workflowId, directive: input.directive, spec: input.spec, cycle: input.cycle, state };
+    await (quick ? localActs.recordTask(row) : acts.recordTask(row));
+  };
+
+  /** Tells the directive when the task's outline changed. */
+  const tellParent = async () => {
     const progress = progressOf(workflowId, input, state);
     const outline = JSON.stringify(progress);
     if (outline === lastProgress) return;
@@ -91,6 +113,17 @@ export async function taskWorkflow(input: TaskInput): Promise<TaskResult> {
     const parentId = workflowInfo().parent?.workflowId ?? directiveWorkflowId(input.directive.number);
     // The directive may already be closed (a task started by hand, or amended away): not our concern.
     await getExternalWorkflowHandle(parentId).signal(taskProgressSignal, progress).catch(() => undefined);
+  };
+
+  /** Writes the read model and tells the directive when the task's outline changed. */
+  const publish = async () => {
+    await record();
+    await tellParent();
+  };
+  /** What an update handler does: the row now, the directive after the answer. */
+  const publishForUpdate = async () => {
+    await record();
+    await afterwards(tellParent);
   };
 
   setHandler(taskStateQuery, () => taskView(workflowId, input, state, Date.now(), calendar));
@@ -107,7 +140,7 @@ export async function taskWorkflow(input: TaskInput): Promise<TaskResult> {
           state.doneAt = state.acknowledgedAt;
         }
         touch();
-        await publish();
+        await publishForUpdate();
       }
       return { acknowledgedAt: state.acknowledgedAt };
     },
@@ -130,11 +163,12 @@ export async function taskWorkflow(input: TaskInput): Promise<TaskResult> {
       state.phase = 'submitted';
       if (state.escalationLevel > 0) state.escalationLevel = 0; // the report de-escalates the task
       touch();
-      await publish();
+      await publishForUpdate();
       if (input.leadWorkflowId) {
-        await getExternalWorkflowHandle(input.leadWorkflowId).signal(supportReportedSignal, { unit: input.spec.unit, receipt, submittedAt }).catch(() => undefined);
+        const lead = getExternalWorkflowHandle(input.leadWorkflowId);
+        await afterwards(() => lead.signal(supportReportedSignal, { unit: input.spec.unit, receipt, submittedAt }).catch(() => undefined));
       }
-      await notify('receipt', receipt, { receipt, submittedAt, indicators: sub.indicators });
+      await afterwards(() => notify('receipt', receipt, { receipt, submittedAt, indicators: sub.indicators }));
       return { receipt, submittedAt, deadline: state.deadline, onTime: isOnTime(submittedAt, state.deadline) };
     },
     {
@@ -148,7 +182,7 @@ export async function taskWorkflow(input: TaskInput): Promise<TaskResult> {
       state.updatesThisRun += 1;
       state.extension = { requested: req.until, reason: req.reason, by: req.by, at: Date.now() };
       touch();
-      await publish();
+      await publishForUpdate();
       return { requested: req.until };
     },
     {
@@ -169,8 +203,9 @@ export async function taskWorkflow(input: TaskInput): Promise<TaskResult> {
         state.cursor = Math.max(state.cursor, Date.now());
       }
       touch();
-      await publish();
-      await notify('extension_decision', String(state.extensions.length), { approved: decision.approve, comment: decision.comment });
+      await publishForUpdate();
+      const decided = String(state.extensions.length);
+      await afterwards(() => notify('extension_decision', decided, { approved: decision.approve, comment: decision.comment }));
       return { deadline: state.deadline };
     },
     {
@@ -196,8 +231,8 @@ export async function taskWorkflow(input: TaskInput): Promise<TaskResult> {
         state.cursor = Date.now();
       }
       touch();
-      await publish();
-      if (!decision.accept) await notify('returned', report.receipt, { comment: decision.comment, receipt: report.receipt });
+      await publishForUpdate();
+      if (!decision.accept) await afterwards(() => notify('returned', report.receipt, { comment: decision.comment, receipt: report.receipt }));
       return { state: state.phase, deadline: state.deadline };
     },
     {
@@ -247,21 +282,26 @@ export async function taskWorkflow(input: TaskInput): Promise<TaskResult> {
     while (state.phase !== 'done') {
       if (state.updatesThisRun >= MAX_UPDATES_PER_RUN || workflowInfo().continueAsNewSuggested) {
         await condition(allHandlersFinished);
+        await drain();
         return await continueAsNew<typeof taskWorkflow>({ ...input, state });
       }
       const step = chasing() ? nextChaseStep({ policy: input.policy, deadline: state.deadline, calendar }, state.cursor) : undefined;
       changed = false;
-      const woke = step ? await condition(() => changed, Math.max(1, step.at - Date.now())) : await condition(() => changed);
+      const woken = () => changed || followUps.length > 0;
+      const woke = step ? await condition(woken, Math.max(1, step.at - Date.now())) : await condition(woken);
+      await drain();
       if (!woke && step && chasing()) await fire(step);
       await publish();
     }
     await condition(allHandlersFinished);
+    await drain();
     const accepted = state.reports.find((r) => r.review === 'accepted');
     return { outcome: 'done', onTime: isOnTime(state.doneAt!, state.deadline), doneAt: state.doneAt, receipt: accepted?.receipt, indicators: accepted?.indicators ?? state.cascade?.indicators ?? {} };
   } catch (err) {
     if (!isCancellation(err)) throw err;
     // Cancelled by the office (directive cancelled or unit removed): tell the unit, then stop.
     await CancellationScope.nonCancellable(async () => {
+      await drain();
       if (state.cascade?.phase === 'running') await getExternalWorkflowHandle(state.cascade.workflowId).cancel().catch(() => undefined);
       state.phase = 'cancelled';
       touch();

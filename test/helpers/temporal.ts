@@ -94,7 +94,10 @@ export async function maybeRecordHistory(env: TestWorkflowEnvironment, workflowI
   const dir = path.join(root, 'test', 'histories');
   mkdirSync(dir, { recursive: true });
   // Binary protobuf: exact, compact, and read back with the same generated class.
-  writeFileSync(path.join(dir, `${name}.history.pb`), temporal.api.history.v1.History.encode(history).finish());
+  // RECORD_HISTORIES_TAG names a new recording after a workflow change kept behind patched(), so the
+  // histories of the code before it stay and keep guarding runs that began under it.
+  const tag = process.env.RECORD_HISTORIES_TAG ? `.${process.env.RECORD_HISTORIES_TAG}` : '';
+  writeFileSync(path.join(dir, `${name}${tag}.history.pb`), temporal.api.history.v1.History.encode(history).finish());
 }
 
 export const loadJson = (file: string): unknown => (existsSync(file) ? JSON.parse(readFileSync(file, 'utf8')) : undefined);

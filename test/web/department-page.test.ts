@@ -15,6 +15,7 @@ import { createLogger } from '../../client/log';
 import { parseAmount, parseDay } from '../../client/web/routes/task-actions';
 import { reviewReportUpdate, taskStateQuery } from '../../workflows/messages';
 import { startTestStack, type TestStack } from '../helpers/stack';
+import { eventually } from '../helpers/wait';
 import { directiveFor, inputValue, launchWithLinks, taskIdOf, UNIT_MAILBOX, Visitor } from './department-helpers';
 
 const directive = directiveFor('88/UBND-VP9', ['NB-STTTT', 'NB-CATINH']);
@@ -128,7 +129,12 @@ describe('actions', () => {
     expect(readFileSync(path.join(t.config.dataDir, 'attachments', sha256))).toEqual(content);
     const { rows } = await t.stack.pool.query('SELECT receipt FROM reports WHERE task_workflow_id = $1', [taskIdOf(directive, 'NB-STTTT')]);
     expect(rows).toEqual([{ receipt }]);
-    expect((await receiptMails(receipt)).map((m) => m.rcpt_to)).toEqual([[UNIT_MAILBOX['NB-STTTT']]]);
+    // The receipt mail follows the answer: the page does not wait for the relay.
+    const mails = await eventually('the receipt mail at the sink', async () => {
+      const rows = await receiptMails(receipt);
+      return rows.length > 0 ? rows : undefined;
+    });
+    expect(mails.map((m) => m.rcpt_to)).toEqual([[UNIT_MAILBOX['NB-STTTT']]]);
 
     const shown = await visitor.get(`/t/${links['NB-STTTT']}?lang=vi&receipt=${receipt}`);
     expect(shown.body).toContain(`Đã nhận báo cáo. Số tiếp nhận: ${receipt}`);

@@ -72,7 +72,8 @@ test('accepting a report is an update the workflow answers, shown on the page an
   await eventually('the task done in the read model', async () => (await t.stack.pool.query(`SELECT state FROM tasks WHERE workflow_id = $1`, [id('NB-STTTT')])).rows[0].state === 'done');
   expect((await t.stack.pool.query(`SELECT actor, action FROM audit WHERE subject = $1`, [id('NB-STTTT')])).rows).toEqual([{ actor: 'vanphong@ubnd.ninhbinh.example.vn', action: 'review.accept' }]);
 
-  // The accepted task has closed: reviewing it again is refused, and the page says why.
+  // The accepted task closes (its follow-ups done): reviewing it again is refused, and the page says why.
+  expect(await t.client.workflow.getHandle(id('NB-STTTT')).result()).toMatchObject({ outcome: 'done', receipt });
   const again = await postForm(t.app, cookie, taskPage('NB-STTTT'), '/nhiem-vu/duyet', { id: id('NB-STTTT'), receipt, decision: 'return', comment: 'Bổ sung số liệu' });
   expect(again.statusCode).toBe(409);
   expect(again.body).toContain(`${id('NB-STTTT')} is closed (completed): nothing more can be changed`);
