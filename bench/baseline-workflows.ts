@@ -1,6 +1,8 @@
 // Bare Temporal workflows, the baselines the measures compare dondoc with on the same server in
-// the same run: no activities, no read model, no mail; only what Temporal itself must do.
-import { condition, continueAsNew, defineUpdate, ParentClosePolicy, setHandler, sleep, startChild } from '@temporalio/workflow';
+// the same run: no read model, no outbox; only what Temporal itself must do (and, for the
+// reminder, the one mail it sends).
+import { condition, continueAsNew, defineUpdate, ParentClosePolicy, proxyActivities, setHandler, sleep, startChild } from '@temporalio/workflow';
+import type { BareActivities } from './parts';
 
 /** A child that does nothing: its start and close are the whole cost. */
 export async function bareChild(): Promise<void> {
@@ -44,4 +46,12 @@ export async function bareWaiter(): Promise<void> {
 /** Sleeps until an instant, then ends: an open workflow holding one timer (P7's bare baseline). */
 export async function bareSleeper(until: number): Promise<void> {
   await sleep(Math.max(1, until - Date.now()));
+}
+
+const bare = proxyActivities<BareActivities>({ startToCloseTimeout: '30 seconds' });
+
+/** Sleeps until an instant, then sends one mail through an activity: the least a Temporal reminder costs (P3). */
+export async function bareReminder(until: number, index: number): Promise<void> {
+  await sleep(Math.max(1, until - Date.now()));
+  await bare.sendMail(index);
 }

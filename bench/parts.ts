@@ -11,7 +11,7 @@ import { loadConfig, type Config } from '../config';
 import { startStack, type Stack } from '../client/stack';
 import { connectClient } from '../client/temporal';
 import { createDondocWorker, ISOLATE_TIMEOUT, SHARED_WORKFLOW_MODULES } from '../worker/worker';
-import { freePort } from '../test/helpers/ports';
+import { freePort, loopbackPorts } from '../test/helpers/ports';
 import type { Pool } from '../db/pool';
 
 export { freePort };
@@ -110,11 +110,7 @@ export async function benchStack(env: Record<string, string> = {}): Promise<Benc
   const dataDir = mkdtempSync(path.join(os.tmpdir(), 'dondoc-bench-'));
   const config = loadConfig({
     DATA_DIR: dataDir,
-    TEMPORAL_PORT: String(await freePort()),
-    TEMPORAL_UI_PORT: String(await freePort()),
-    EMBEDDED_PG_PORT: String(await freePort()),
-    SMTP_SINK_PORT: String(await freePort()),
-    WEB_PORT: String(await freePort()),
+    ...(await loopbackPorts()),
     LOG_LEVEL: 'warn',
     ...workerEnv(),
     ...env,
@@ -151,10 +147,8 @@ export interface RunningWorker {
   stop(): Promise<void>;
 }
 
-/** A dondoc worker (createDondocWorker) in this process, with the config's cache and concurrency. */
-export async function dondocWorker(b: BenchStack, overrides: Partial<Config> = {}): Promise<RunningWorker> {
-  const config = { ...b.config, ...overrides };
-  const { worker, close } = await createDondocWorker({ config, temporalAddress: b.stack.temporalAddress, pool: b.stack.pool, smtpUrl: b.stack.smtpUrl, workflowBundle: await workflowBundle() });
+/** Runs a worker until stopped, then closes what it holds. */
+function runWorker(worker: Worker, close: () => Promise<void>): RunningWorker {
   const running = worker.run();
   return {
     worker,
@@ -166,31 +160,38 @@ export async function dondocWorker(b: BenchStack, overrides: Partial<Config> = {
   };
 }
 
+/** A dondoc worker (createDondocWorker) in this process, with the config's cache and concurrency. */
+export async function dondocWorker(b: BenchStack, overrides: Partial<Config> = {}): Promise<RunningWorker> {
+  const config = { ...b.config, ...overrides };
+  const { worker, close } = await createDondocWorker({ config, temporalAddress: b.stack.temporalAddress, pool: b.stack.pool, smtpUrl: b.stack.smtpUrl, workflowBundle: await workflowBundle() });
+  return runWorker(worker, close);
+}
+
 export const BARE_QUEUE = 'bench-bare';
 
+/** What the bare reminder (bareReminder) does as an activity: one mail to the sink. */
+export interface BareActivities {
+  /** Sends the index-th of the mails the measure prepared. */
+  sendMail(index: number): Promise<void>;
+}
+
 /** A worker for the bare Temporal baselines (bench/baseline-workflows.ts), same tuning, same server. */
-export async function bareWorker(b: BenchStack): Promise<RunningWorker> {
+export async function bareWorker(b: BenchStack, activities?: BareActivities): Promise<RunningWorker> {
   const connection = await NativeConnection.connect({ address: b.stack.temporalAddress });
   const worker = await Worker.create({
     connection,
     namespace: b.config.TEMPORAL_NAMESPACE,
     taskQueue: BARE_QUEUE,
     workflowsPath: require.resolve('./baseline-workflows'),
+    activities,
+    maxConcurrentActivityTaskExecutions: b.config.WORKER_ACTIVITY_TASKS,
     bundlerOptions: { logger: new DefaultLogger('ERROR') } as never,
     maxCachedWorkflows: b.config.WORKER_CACHE_SIZE,
     maxConcurrentWorkflowTaskExecutions: b.config.WORKER_WORKFLOW_TASKS,
     workflowThreadPoolSize: b.config.WORKER_WORKFLOW_THREADS,
     ...({ isolateExecutionTimeout: ISOLATE_TIMEOUT } as object),
   });
-  const running = worker.run();
-  return {
-    worker,
-    async stop() {
-      worker.shutdown();
-      await running.catch(() => undefined);
-      await connection.close();
-    },
-  };
+  return runWorker(worker, () => connection.close());
 }
 
 // ---- units ---------------------------------------------------------------------------------

@@ -53,7 +53,7 @@ export const ConfigSchema = z.object({
   REQUIRE_TOTP: z.enum(['true', 'false']).default('false'),
   /** A unit's reminders due the same days go out as one daily digest. */
   DIGEST_REMINDERS: z.enum(['true', 'false']).default('true'),
-  /** Workflows a worker keeps in memory between their tasks (about 2.5 MB resident each); one not kept is replayed from its history. */
+  /** Workflows a worker keeps in memory between their tasks (about 1 MB resident each); one not kept is replayed from its history. */
   WORKER_CACHE_SIZE: z.coerce.number().int().min(0).default(300),
   /** Workflow tasks a worker runs at once (at least 2 while the cache is on). */
   WORKER_WORKFLOW_TASKS: z.coerce.number().int().min(2).default(100),

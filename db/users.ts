@@ -78,6 +78,24 @@ export interface Users {
 }
 
 export function createUsers(pool: Pool): Users {
+  /**
+   * A login for an address that is no account: the same password check's time, and the same
+   * count of failures and lockout as an account gets, so neither tells the address is unknown.
+   */
+  async function unknownAddress(email: string, password: string, now: Date): Promise<LoginResult> {
+    const { rows } = await pool.query('SELECT locked_until FROM login_throttle WHERE email = $1', [email]);
+    if (rows[0]?.locked_until && (rows[0].locked_until as Date) > now) return { ok: false, why: 'locked' };
+    await verifyPassword(password, await (decoyHash ??= hashPassword('decoy password, never valid')));
+    await pool.query(
+      `INSERT INTO login_throttle AS t (email, failed_logins, updated_at) VALUES ($1, 1, $2::timestamptz)
+       ON CONFLICT (email) DO UPDATE SET failed_logins = t.failed_logins + 1,
+         locked_until = CASE WHEN t.failed_logins + 1 >= $3 THEN $2::timestamptz + make_interval(mins => $4) ELSE t.locked_until END,
+         updated_at = $2::timestamptz`,
+      [email, now.toISOString(), MAX_FAILURES, LOCK_MINUTES],
+    );
+    return { ok: false, why: 'bad_credentials' };
+  }
+
   return {
     async add(raw, o = {}) {
       const u = NewUserSchema.parse(raw);
@@ -95,10 +113,7 @@ export function createUsers(pool: Pool): Users {
     async login(a, now = new Date()) {
       const { rows } = await pool.query('SELECT * FROM users WHERE email = $1', [a.email.trim().toLowerCase()]);
       const row = rows[0];
-      if (!row) {
-        await verifyPassword(a.password, await (decoyHash ??= hashPassword('decoy password, never valid')));
-        return { ok: false, why: 'bad_credentials' };
-      }
+      if (!row) return unknownAddress(a.email.trim().toLowerCase(), a.password, now);
       if (row.locked_until && (row.locked_until as Date) > now) return { ok: false, why: 'locked' };
       const fail = async (why: 'bad_credentials' | 'totp_required'): Promise<LoginResult> => {
         await pool.query(

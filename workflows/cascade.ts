@@ -5,8 +5,8 @@ import { WorkflowExecutionAlreadyStartedError } from '@temporalio/common';
 import { ChildWorkflowCancellationType, ParentClosePolicy, setHandler, startChild } from '@temporalio/workflow';
 import { resolveDeadline } from '../domain/chase';
 import { localDateOf, type WorkingCalendar } from '../domain/calendar';
-import { CascadeRequestSchema } from '../domain/commands';
-import { DirectiveSchema, type Directive, type LocalDate } from '../domain/schemas';
+import type { Directive, LocalDate } from '../domain/schemas';
+import { schemas } from './lazy-schemas';
 import { cascadeUpdate, directiveWorkflowId, subDirectiveClosedSignal } from './messages';
 import { refuse, validate } from './validation';
 import type { directiveWorkflow } from './directive';
@@ -17,8 +17,8 @@ import type { TaskInput, TaskState } from './types';
  * may not include the district itself nor fall due after the district's own deadline.
  */
 export function subDirectiveOf(input: TaskInput, state: TaskState, raw: unknown, today: LocalDate, calendar: WorkingCalendar): Directive {
-  const req = validate(CascadeRequestSchema, raw);
-  const directive = validate(DirectiveSchema, {
+  const req = validate(schemas().CascadeRequestSchema, raw);
+  const directive = validate(schemas().DirectiveSchema, {
     number: req.number,
     title: req.title,
     issuer: req.issuer,

@@ -17,8 +17,7 @@ import {
   workflowInfo,
 } from '@temporalio/workflow';
 import { atLocalTime, localDateOf, vietnamCalendar } from '../domain/calendar';
-import { AmendRequestSchema, CancelDirectiveSchema } from '../domain/commands';
-import { DirectiveSchema, TaskSpecSchema } from '../domain/schemas';
+import { schemas } from './lazy-schemas';
 import { reportingCycles } from '../domain/periods';
 import { acts } from './activities';
 import { amendUpdate, cancelDirectiveUpdate, directiveStatusQuery, moveDeadlineSignal, subDirectiveClosedSignal, taskProgressSignal, taskWorkflowId } from './messages';
@@ -36,6 +35,7 @@ const RECORD_EVERY_MS = 10_000;
 export async function directiveWorkflow(input: DirectiveRunInput): Promise<DirectiveResult> {
   const calendar = vietnamCalendar();
   const batchSize = Math.min(START_BATCH, Math.max(1, input.batchSize ?? START_BATCH));
+  const { DirectiveSchema } = schemas();
   const parsed = DirectiveSchema.safeParse(input.directive);
   if (!parsed.success) validate(DirectiveSchema, input.directive);
   const directive = parsed.data!;
@@ -100,7 +100,7 @@ export async function directiveWorkflow(input: DirectiveRunInput): Promise<Direc
     async (req) => {
       const launchDay = localDateOf(Date.now());
       if (req.kind === 'add') {
-        const spec = TaskSpecSchema.parse(req.task);
+        const spec = schemas().TaskSpecSchema.parse(req.task);
         const planned = planTask(directive, spec, launchDay, calendar, '');
         s.queue.push(planned);
         touch();
@@ -117,7 +117,7 @@ export async function directiveWorkflow(input: DirectiveRunInput): Promise<Direc
     },
     {
       validator: (raw) => {
-        const req = validate(AmendRequestSchema, raw);
+        const req = validate(schemas().AmendRequestSchema, raw);
         if (s.phase !== 'running') refuse('DIRECTIVE_CLOSED', `the directive is ${s.phase}`);
         const unit = req.kind === 'add' ? req.task.unit : req.unit;
         const id = taskWorkflowId(directive.number, unit);
@@ -134,7 +134,7 @@ export async function directiveWorkflow(input: DirectiveRunInput): Promise<Direc
     async ({ reason }) => ({ cancelling: await cancelOpen(reason) }),
     {
       validator: (req) => {
-        validate(CancelDirectiveSchema, req);
+        validate(schemas().CancelDirectiveSchema, req);
         if (s.phase !== 'running') refuse('DIRECTIVE_CLOSED', `the directive is ${s.phase}`);
       },
     },

@@ -1,8 +1,7 @@
 // What a task refuses before an update is accepted: validators run on the workflow's current
 // state, change nothing, and throw an ApplicationFailure naming the field.
 import { localDateOf, type WorkingCalendar } from '../domain/calendar';
-import { ReportSubmissionSchema } from '../domain/schemas';
-import { AcknowledgeSchema, ExtensionDecisionSchema, ExtensionRequestSchema, ReviewDecisionSchema } from '../domain/commands';
+import { schemas } from './lazy-schemas';
 import { subDirectiveOf } from './cascade';
 import { refuse, validate } from './validation';
 import type { TaskInput, TaskState } from './types';
@@ -13,11 +12,11 @@ export const isChasing = (state: TaskState): boolean => state.phase === 'open' |
 export function taskChecks(input: TaskInput, state: TaskState, busyAt: number, calendar: WorkingCalendar) {
   return {
     acknowledge(req: unknown): void {
-      validate(AcknowledgeSchema, req);
+      validate(schemas().AcknowledgeSchema, req);
       if (state.phase === 'cancelled') refuse('TASK_CLOSED', 'the task was cancelled');
     },
     submitReport(submission: unknown): void {
-      const sub = validate(ReportSubmissionSchema, submission);
+      const sub = validate(schemas().ReportSubmissionSchema, submission);
       if (state.reports.some((r) => r.submissionId === sub.submissionId)) return;
       if (!isChasing(state)) refuse('REPORT_NOT_EXPECTED', state.phase === 'submitted' ? 'a report is already waiting for review' : `the task is ${state.phase}`);
       const known = new Set(input.spec.indicators.map((i) => i.code));
@@ -25,18 +24,18 @@ export function taskChecks(input: TaskInput, state: TaskState, busyAt: number, c
       if (state.updatesThisRun >= busyAt) refuse('BUSY', 'try again in a moment');
     },
     requestExtension(req: unknown): void {
-      const r = validate(ExtensionRequestSchema, req);
+      const r = validate(schemas().ExtensionRequestSchema, req);
       if (!isChasing(state)) refuse('TASK_CLOSED', `the task is ${state.phase}`);
       if (state.extension) refuse('EXTENSION_PENDING', 'an extension request is already waiting for a decision');
       if (r.until <= state.deadline) refuse('INVALID_EXTENSION', `until: must be after the current deadline ${state.deadline}`);
     },
     decideExtension(decision: unknown): void {
-      const d = validate(ExtensionDecisionSchema, decision);
+      const d = validate(schemas().ExtensionDecisionSchema, decision);
       if (!state.extension) refuse('NO_EXTENSION_PENDING', 'there is no extension request to decide');
       if (d.approve && d.deadline && d.deadline <= localDateOf(Date.now())) refuse('INVALID_EXTENSION', 'deadline: must be in the future');
     },
     reviewReport(decision: unknown): void {
-      const d = validate(ReviewDecisionSchema, decision);
+      const d = validate(schemas().ReviewDecisionSchema, decision);
       const report = state.reports.find((r) => r.receipt === d.receipt);
       if (!report) refuse('NOT_FOUND', `receipt: no report ${d.receipt}`);
       if (report.review !== 'pending') refuse('ALREADY_REVIEWED', `report ${d.receipt} was already ${report.review}`);

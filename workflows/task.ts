@@ -14,7 +14,7 @@ import {
 } from '@temporalio/workflow';
 import { deadlineInstant, localDateOf, vietnamCalendar } from '../domain/calendar';
 import { nextChaseStep, revisionDeadline, type ChaseStep } from '../domain/chase';
-import { ReportSubmissionSchema } from '../domain/schemas';
+import { schemas } from './lazy-schemas';
 import { acts, localActs } from './activities';
 import {
   acknowledgeUpdate,
@@ -156,7 +156,7 @@ export async function taskWorkflow(input: TaskInput): Promise<TaskResult> {
       // A double submit (refresh, back button) answers with the receipt already given.
       const earlier = state.reports.find((r) => r.submissionId === submission.submissionId);
       if (earlier) return { receipt: earlier.receipt, submittedAt: earlier.submittedAt, deadline: state.deadline, onTime: isOnTime(earlier.submittedAt, state.deadline) };
-      const sub = ReportSubmissionSchema.parse(submission);
+      const sub = schemas().ReportSubmissionSchema.parse(submission);
       const submittedAt = Date.now();
       const receipt = receiptNumber(input, state.reports.length + 1);
       state.reports.push({ receipt, submissionId: sub.submissionId, submittedAt, submittedBy: sub.submittedBy, text: sub.text, indicators: sub.indicators, attachments: sub.attachments, review: 'pending' });

@@ -1,7 +1,7 @@
 // Update validators reject bad input before it enters history, with the field named.
 import { ApplicationFailure } from '@temporalio/workflow';
 import type { z } from 'zod';
-import { describeIssues } from '../domain/schemas';
+import { schemas } from './lazy-schemas';
 
 /** Error codes a workflow answers with; the web app maps them to pages and statuses. */
 export type RefusalCode =
@@ -25,7 +25,7 @@ export function refuse(code: RefusalCode, message: string, fields: string[] = []
 export function validate<S extends z.ZodType>(schema: S, value: unknown): z.infer<S> {
   const parsed = schema.safeParse(value);
   if (!parsed.success) {
-    const fields = describeIssues(parsed.error);
+    const fields = schemas().describeIssues(parsed.error);
     refuse('INVALID_INPUT', fields.join('; '), fields);
   }
   return parsed.data;

@@ -3,7 +3,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { randomBytes } from 'node:crypto';
 import { Client as PgClient } from 'pg';
-import { freePort } from './ports';
+import { freePort, loopbackPorts } from './ports';
 import os from 'node:os';
 import path from 'node:path';
 import type { Worker } from '@temporalio/worker';
@@ -51,11 +51,7 @@ export async function startTestStack(): Promise<TestStack> {
     ...(external ? { TEMPORAL_ADDRESS: external, TEMPORAL_NAMESPACE: await freshNamespace(external) } : {}),
     DATABASE_URL: await freshDatabase(),
     DATA_DIR: dataDir,
-    TEMPORAL_PORT: String(await freePort()),
-    TEMPORAL_UI_PORT: String(await freePort()),
-    EMBEDDED_PG_PORT: String(await freePort()),
-    SMTP_SINK_PORT: String(await freePort()),
-    WEB_PORT: String(await freePort()),
+    ...(await loopbackPorts()),
     LOG_LEVEL: 'warn',
   });
   const stack = await startStack(config, { headless: true });

@@ -88,6 +88,24 @@ check('V6.3.8', 'known and unknown addresses get the same answer for a new link 
     const nobody = await login(app, 'khong-co-ai@ubnd.ninhbinh.example.vn', { password: 'không đúng mật khẩu', ip: '10.9.0.2' });
     expect([wrong.res.statusCode, nobody.res.statusCode]).toEqual([401, 401]);
     expect(strip(nobody.res.body).replace('khong-co-ai@', 'vanphong@')).toBe(strip(wrong.res.body));
+
+    // The lockout tells nothing either: wrong passwords lock an unknown address as they lock an account.
+    await users().add({ email: 'khoa-thu@ubnd.ninhbinh.example.vn', name: 'Khóa thử', role: 'coordinator', password: PASSWORD });
+    const answers = async (email: string, net: number) => {
+      const codes: number[] = [];
+      let last = '';
+      for (let i = 0; i < 6; i++) {
+        const { res } = await login(app, email, { password: `sai-${i}-mat-khau`, ip: `10.9.${net}.${i + 1}` });
+        codes.push(res.statusCode);
+        last = strip(res.body);
+      }
+      return { codes, last };
+    };
+    const lockedKnown = await answers('khoa-thu@ubnd.ninhbinh.example.vn', 7);
+    const lockedUnknown = await answers('khong-ai-ca@ubnd.ninhbinh.example.vn', 8);
+    expect(lockedKnown.codes).toEqual([401, 401, 401, 401, 401, 429]);
+    expect(lockedUnknown.codes).toEqual(lockedKnown.codes);
+    expect(lockedUnknown.last.replace('khong-ai-ca@', 'khoa-thu@')).toBe(lockedKnown.last);
   } finally {
     await app.close();
   }

@@ -14,7 +14,8 @@ import { createLinks } from '../../db/links';
 import { createReadModel } from '../../db/read-model';
 import { DirectiveSchema, type Directive, type DirectiveInput, type OrgUnit } from '../../domain/schemas';
 import { startCli, type CliRun } from '../helpers/cli';
-import { freePort, freshDatabase } from '../helpers/stack';
+import { freshDatabase } from '../helpers/stack';
+import { loopbackPorts } from '../helpers/ports';
 import { eventually } from '../helpers/wait';
 
 /** `test:reliability` sets RELIABILITY_FULL=1: the issue's counts. Otherwise small ones for `npm test`. */
@@ -71,10 +72,7 @@ export async function startParts(overrides: Record<string, string> = {}): Promis
   const config = loadConfig({
     DATABASE_URL: await freshDatabase(),
     DATA_DIR: dataDir,
-    TEMPORAL_PORT: String(await freePort()),
-    TEMPORAL_UI_PORT: String(await freePort()),
-    SMTP_SINK_PORT: String(await freePort()),
-    WEB_PORT: String(await freePort()),
+    ...(await loopbackPorts()),
     LOG_LEVEL: 'warn',
     ...overrides,
   });

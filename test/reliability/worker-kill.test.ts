@@ -29,6 +29,14 @@ async function outbox(p: Parts) {
   return Object.fromEntries(rows.map((r) => [r.status, r.n])) as Record<string, number>;
 }
 
+/** Waits until no message waits in the outbox and `expected` are sent or in doubt. */
+async function outboxSettled(p: Parts, expected: number): Promise<void> {
+  await eventually('no message left waiting in the outbox', async () => {
+    const o = await outbox(p);
+    return (o.pending ?? 0) + (o.sending ?? 0) === 0 && (o.sent ?? 0) + (o.in_doubt ?? 0) === expected;
+  }, 5 * 60_000);
+}
+
 const submitReport = (client: Client, id: string, unit: string) =>
   client.workflow.getHandle(id).executeUpdate(submitReportUpdate, { args: [{ submissionId: `sub-${unit}-0001`, text: `Báo cáo của ${unit}`, indicators: {}, attachments: [], submittedBy: `Văn thư ${unit}` }] });
 
@@ -80,10 +88,7 @@ test('a worker killed -9 again and again during a fan-out and its report storm l
     await storm;
     expect(stormDone).toBe(true);
     await eventually('every task recorded with its report', async () => (await progress()) === total, 15 * 60_000);
-    await eventually('no message left waiting in the outbox', async () => {
-      const o = await outbox(p);
-      return (o.pending ?? 0) + (o.sending ?? 0) === 0 && (o.sent ?? 0) + (o.in_doubt ?? 0) === total;
-    }, 5 * 60_000);
+    await outboxSettled(p, total);
     const elapsed = seconds(t0);
 
     const lost = await lostTasks(p, d.number, codes, 'submitted');
@@ -137,10 +142,7 @@ test('three workers share a directive; one killed -9 mid-way loses nothing and d
       throw new Error(`${(err as Error).message}; recorded ${await recorded()}, directive ${JSON.stringify(view && { phase: view.phase, total: view.total, queued: view.queued, byPhase: view.byPhase })}`);
     });
     expect(done).toBe(true);
-    await eventually('no message left waiting in the outbox', async () => {
-      const o = await outbox(p);
-      return (o.pending ?? 0) + (o.sending ?? 0) === 0 && (o.sent ?? 0) + (o.in_doubt ?? 0) === units;
-    }, 5 * 60_000);
+    await outboxSettled(p, units);
     const elapsed = seconds(t0);
 
     const lost = await lostTasks(p, d.number, codes, 'open');
