@@ -37,6 +37,12 @@ import type { TaskInput, TaskResult, TaskState } from './types';
 
 /** Temporal allows 2,000 updates a run; continue as new well before. */
 const MAX_UPDATES_PER_RUN = 1_000;
+/**
+ * A run's own history bound: a unit that never answers is chased weekly for as long as the
+ * directive lasts (years, for a periodic plan), and the server suggests continuing as new only
+ * past 4,096 events. A weekly chase adds about a dozen, so a run ends well under 2,000.
+ */
+const MAX_EVENTS_PER_RUN = 1_500;
 
 export async function taskWorkflow(input: TaskInput): Promise<TaskResult> {
   const { workflowId } = workflowInfo();
@@ -280,7 +286,8 @@ export async function taskWorkflow(input: TaskInput): Promise<TaskResult> {
       assigned = true;
     }
     while (state.phase !== 'done') {
-      if (state.updatesThisRun >= MAX_UPDATES_PER_RUN || workflowInfo().continueAsNewSuggested) {
+      const long = workflowInfo().historyLength >= MAX_EVENTS_PER_RUN && patched('history-bound');
+      if (state.updatesThisRun >= MAX_UPDATES_PER_RUN || workflowInfo().continueAsNewSuggested || long) {
         await condition(allHandlersFinished);
         await drain();
         return await continueAsNew<typeof taskWorkflow>({ ...input, state });

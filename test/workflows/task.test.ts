@@ -2,6 +2,7 @@
 // and what the department's and the office's actions do to them.
 import { randomUUID } from 'node:crypto';
 import type { TestWorkflowEnvironment } from '@temporalio/testing';
+import type { temporal } from '@temporalio/proto';
 import { WorkflowUpdateFailedError } from '@temporalio/client';
 import { vietnamCalendar, localDateOf, atLocalTime } from '../../domain/calendar';
 import { chaseSchedule } from '../../domain/chase';
@@ -37,7 +38,7 @@ async function startTask(workingDays: number, spec = leadSpec()) {
   const now = await env.currentTimeMs();
   const deadline = cal.workingDaysAfter(localDateOf(now), workingDays);
   const workflowId = `task:test-${randomUUID()}`;
-  const run = <T>(fn: (h: ReturnType<typeof env.client.workflow.getHandle>) => Promise<T>) =>
+  const run = <T>(fn: (h: Awaited<ReturnType<typeof env.client.workflow.start>>) => Promise<T>) =>
     worker.runUntil(async () => {
       const handle = await env.client.workflow.start('taskWorkflow', { workflowId, taskQueue, args: [taskInput(deadline, spec)] });
       try {
@@ -219,3 +220,28 @@ test('cancelling a task stops every chase and tells the unit once', async () => 
   expect(t.rec.notified.filter((n) => n.kind === 'cancellation')).toHaveLength(1);
   expect([...t.rec.tasks.values()][0]!.state.phase).toBe('cancelled');
 }, 60_000);
+
+test('a unit silent for three and a half years is chased every week on time, across runs that each stay under 2,000 events', async () => {
+  const t = await startTask(8);
+  const until = t.now + Math.round(3.5 * 365 * 24 * HOUR);
+  const expected = chaseSchedule({ policy: DEFAULT_CHASE_POLICY, deadline: t.deadline, calendar: cal }, { from: t.now, until });
+  const runs: { events: number; last: string }[] = [];
+  await t.run(async (handle) => {
+    await sleepUntil(until);
+    await eventually('every chase of the years', () => t.chases().length >= expected.length, 60_000);
+    // Each run's history, first to last, following continue-as-new.
+    for (let runId: string | undefined = handle.firstExecutionRunId; runId; ) {
+      const history: temporal.api.history.v1.IHistory = await env.client.workflow.getHandle(handle.workflowId, runId).fetchHistory();
+      const events = history.events ?? [];
+      const next: string | undefined = events.at(-1)?.workflowExecutionContinuedAsNewEventAttributes?.newExecutionRunId ?? undefined;
+      runs.push({ events: events.length, last: next ? 'continued' : 'running' });
+      runId = next;
+    }
+  });
+  expect(runs.length).toBeGreaterThanOrEqual(2);
+  expect(runs.map((r) => r.last)).toEqual([...runs.slice(1).map(() => 'continued'), 'running']);
+  for (const r of runs) expect(r.events).toBeLessThan(2_000);
+  const chases = t.chases();
+  expect(chases).toHaveLength(expected.length);
+  chases.forEach((c, i) => expect(Math.abs(c.at - expected[i]!.at)).toBeLessThan(5 * 60_000));
+}, 180_000);
