@@ -11,7 +11,6 @@ import type * as Commands from '../domain/commands';
 let loaded: (typeof Schemas & typeof Commands) | undefined;
 
 export function schemas(): typeof Schemas & typeof Commands {
-  // eslint-disable-next-line @typescript-eslint/no-require-imports
   loaded ??= { ...(require('../domain/schemas') as typeof Schemas), ...(require('../domain/commands') as typeof Commands) };
   return loaded;
 }

@@ -9,27 +9,24 @@ import {
   isCancellation,
   patched,
   setHandler,
-  upsertSearchAttributes,
   workflowInfo,
 } from '@temporalio/workflow';
-import { deadlineInstant, localDateOf, vietnamCalendar } from '../domain/calendar';
+import { localDateOf, vietnamCalendar } from '../domain/calendar';
 import { nextChaseStep, revisionDeadline, type ChaseStep } from '../domain/chase';
 import { schemas } from './lazy-schemas';
-import { acts, localActs } from './activities';
+import { acts } from './activities';
+import { taskPublisher } from './task-publish';
 import {
   acknowledgeUpdate,
   decideExtensionUpdate,
-  directiveWorkflowId,
   moveDeadlineSignal,
   requestExtensionUpdate,
   reviewReportUpdate,
   submitReportUpdate,
   supportReportedSignal,
-  taskProgressSignal,
   taskStateQuery,
 } from './messages';
-import { DEADLINE_KEY, DIRECTIVE_KEY, STATUS_KEY, UNIT_KEY } from './search-attributes';
-import { taskView, initialTaskState, isOnTime, progressOf, receiptNumber, statusOf } from './task-state';
+import { taskView, initialTaskState, isOnTime, receiptNumber } from './task-state';
 import { isChasing, taskChecks } from './task-checks';
 import { handleCascade } from './cascade';
 import type { NotifyInput } from '../activities/types';
@@ -49,7 +46,6 @@ export async function taskWorkflow(input: TaskInput): Promise<TaskResult> {
   const calendar = vietnamCalendar();
   const state: TaskState = input.state ? { ...input.state, updatesThisRun: 0 } : initialTaskState(input, Date.now());
   let changed = false;
-  let lastProgress = '';
   // Handlers wait for the assignment to go out first: a receipt must never precede it.
   let assigned = input.state !== undefined;
   const touch = () => {
@@ -71,66 +67,15 @@ export async function taskWorkflow(input: TaskInput): Promise<TaskResult> {
     });
   };
 
-  /** Keeps the task findable by directive, unit, status and deadline in Temporal's lists. */
-  let lastTags = '';
-  const tag = () => {
-    if (!patched('search-attributes')) return;
-    const status = statusOf(state, Date.now(), calendar);
-    if (`${status}|${state.deadline}` === lastTags) return;
-    lastTags = `${status}|${state.deadline}`;
-    upsertSearchAttributes([
-      { key: DIRECTIVE_KEY, value: input.directive.number },
-      { key: UNIT_KEY, value: input.spec.unit },
-      { key: STATUS_KEY, value: status },
-      { key: DEADLINE_KEY, value: new Date(deadlineInstant(state.deadline)) },
-    ]);
-  };
-
   // Updates answer as soon as the task's row is written (in the worker, a local activity); the
   // mails and signals they cause follow from the main loop. Runs begun before keep the old order.
   const quick = patched('quick-updates');
-  let recordedVersion = -1;
-  const followUps: Array<() => Promise<unknown>> = [];
-  /** Work an update causes but need not wait for; without `quick`, done at once as before. */
-  const afterwards = async (job: () => Promise<unknown>) => {
-    if (!quick) return void (await job());
-    followUps.push(job);
-    changed = true;
-  };
-  const drain = async () => {
-    for (let job = followUps.shift(); job; job = followUps.shift()) await job();
-  };
-
-  /** Writes the task's row in the read model (once per version of the state). */
-  const record = async () => {
-    tag();
-    if (quick && recordedVersion === state.version) return;
-    recordedVersion = state.version;
-    const row = { workflowId, directive: input.directive, spec: input.spec, cycle: input.cycle, state };
-    await (quick ? localActs.recordTask(row) : acts.recordTask(row));
-  };
-
-  /** Tells the directive when the task's outline changed. */
-  const tellParent = async () => {
-    const progress = progressOf(workflowId, input, state);
-    const outline = JSON.stringify(progress);
-    if (outline === lastProgress) return;
-    lastProgress = outline;
-    const parentId = workflowInfo().parent?.workflowId ?? directiveWorkflowId(input.directive.number);
-    // The directive may already be closed (a task started by hand, or amended away): not our concern.
-    await getExternalWorkflowHandle(parentId).signal(taskProgressSignal, progress).catch(() => undefined);
-  };
-
-  /** Writes the read model and tells the directive when the task's outline changed. */
-  const publish = async () => {
-    await record();
-    await tellParent();
-  };
-  /** What an update handler does: the row now, the directive after the answer. */
-  const publishForUpdate = async () => {
-    await record();
-    await afterwards(tellParent);
-  };
+  const { afterwards, drain, pending, publish, publishForUpdate, progressSent } = taskPublisher({
+    workflowId, input, state, calendar, quick,
+    wake: () => {
+      changed = true;
+    },
+  });
 
   setHandler(taskStateQuery, () => taskView(workflowId, input, state, Date.now(), calendar));
 
@@ -280,7 +225,7 @@ export async function taskWorkflow(input: TaskInput): Promise<TaskResult> {
   try {
     if (!input.state) {
       // The directive already counts a task it started as open: no need to tell it so.
-      if (patched('quiet-start')) lastProgress = JSON.stringify(progressOf(workflowId, input, state));
+      if (patched('quiet-start')) progressSent();
       await publish();
       await notify('assignment', '1');
       assigned = true;
@@ -294,7 +239,7 @@ export async function taskWorkflow(input: TaskInput): Promise<TaskResult> {
       }
       const step = chasing() ? nextChaseStep({ policy: input.policy, deadline: state.deadline, calendar }, state.cursor) : undefined;
       changed = false;
-      const woken = () => changed || followUps.length > 0;
+      const woken = () => changed || pending();
       const woke = step ? await condition(woken, Math.max(1, step.at - Date.now())) : await condition(woken);
       await drain();
       if (!woke && step && chasing()) await fire(step);

@@ -2,7 +2,9 @@
 // the field, exactly as `dondoc launch` prints it.
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
+import { runInNewContext } from 'node:vm';
 import { FileError, parseDirectiveFile } from '../../domain/directive-file';
+import { DirectiveSchema, describeIssues } from '../../domain/schemas';
 
 const OPENING = ['number: 12/UBND-VX', 'title: Tuyên truyền về quyền con người năm 2024', 'issuer: UBND tỉnh Ninh Bình', 'issuedOn: 2024-03-05'];
 const TASK = ['tasks:', '  - unit: NB-STP', '    title: Phổ biến pháp luật', '    deadline: { workingDays: 5 }'];
@@ -105,4 +107,13 @@ describe('the example directive files', () => {
     // "Tin, bài …" survives whole: the comma did not split it.
     expect(names.filter((n) => n.startsWith('Tin')).every((n) => n.startsWith('Tin, bài'))).toBe(true);
   });
+});
+
+test('a field of the wrong type is named the same way whatever realm its value was made in', () => {
+  const here = DirectiveSchema.safeParse({ number: '1/UBND', title: 'T', issuer: 'I', issuedOn: '2024-03-05', tasks: {} });
+  const there = DirectiveSchema.safeParse(runInNewContext(`({ number: '1/UBND', title: 'T', issuer: 'I', issuedOn: '2024-03-05', tasks: {} })`));
+  expect(here.success || there.success).toBe(false);
+  const messages = [describeIssues(here.error!), describeIssues(there.error!)];
+  expect(messages[0]).toEqual(['tasks: Invalid input: expected array, received object']);
+  expect(messages[1]).toEqual(messages[0]);
 });
