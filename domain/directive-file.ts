@@ -2,7 +2,7 @@
 // error names the line and the field.
 import { LineCounter, parseDocument, isMap, isSeq, visit, type Document, type Node } from 'yaml';
 import type { z } from 'zod';
-import { DirectiveSchema, type Directive } from './schemas';
+import { DirectiveSchema, issueMessage, type Directive } from './schemas';
 import { UnitDirectorySchema, type UnitDirectory } from './units';
 
 export interface FileProblem {
@@ -90,7 +90,7 @@ function parseText<S extends z.ZodType>(schema: S, text: string, fileName: strin
   if (value === null || typeof value !== 'object' || Array.isArray(value)) throw new FileError(fileName, [{ line: 1, path: '', message: 'expected a mapping of fields (number, title, tasks, …)' }]);
   const parsed = schema.safeParse(value);
   if (!parsed.success) {
-    throw new FileError(fileName, parsed.error.issues.map((i) => ({ line: lineOf(doc.contents, i.path as (string | number)[], lines), path: i.path.join('.'), message: i.message })));
+    throw new FileError(fileName, parsed.error.issues.map((i) => ({ line: lineOf(doc.contents, i.path as (string | number)[], lines), path: i.path.join('.'), message: issueMessage(i) })));
   }
   return parsed.data;
 }

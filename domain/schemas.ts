@@ -158,7 +158,11 @@ export type ReportSubmission = z.infer<typeof ReportSubmissionSchema>;
 
 /** "field.path: message" lines, the one way dondoc words a validation error. */
 export function describeIssues(error: z.ZodError): string[] {
-  // zod names a plain object made in another realm (a vm context, as in the test runner) by its
-  // constructor, "Object": the message is the same for every plain object.
-  return error.issues.map((i) => `${i.path.length ? i.path.join('.') : '(root)'}: ${i.message.replace(/, received Object$/, ', received object')}`);
+  return error.issues.map((i) => `${i.path.length ? i.path.join('.') : '(root)'}: ${issueMessage(i)}`);
 }
+
+/**
+ * An issue's message. zod names a plain object made in another realm (a vm context, as in the test
+ * runner) by its constructor, "Object": the message is the same for every plain object.
+ */
+export const issueMessage = (issue: z.core.$ZodIssue): string => issue.message.replace(/, received Object$/, ', received object');
