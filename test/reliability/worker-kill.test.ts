@@ -29,6 +29,17 @@ async function outbox(p: Parts) {
   return Object.fromEntries(rows.map((r) => [r.status, r.n])) as Record<string, number>;
 }
 
+/** No message twice at the sink; one in doubt (the worker died mid-send) may or may not be there. */
+async function sinkChecked(p: Parts) {
+  const duplicates = await duplicatesAtSink(p);
+  expect(duplicates).toBe(0);
+  const o = await outbox(p);
+  const atSink = await count(p, `SELECT count(*) AS n FROM mailbox`);
+  expect(atSink).toBeGreaterThanOrEqual(o.sent ?? 0);
+  expect(atSink).toBeLessThanOrEqual((o.sent ?? 0) + (o.in_doubt ?? 0));
+  return { duplicates, o, atSink };
+}
+
 /** Waits until no message waits in the outbox and `expected` are sent or in doubt. */
 async function outboxSettled(p: Parts, expected: number): Promise<void> {
   await eventually('no message left waiting in the outbox', async () => {
@@ -94,13 +105,7 @@ test('a worker killed -9 again and again during a fan-out and its report storm l
     const lost = await lostTasks(p, d.number, codes, 'submitted');
     expect(lost).toEqual([]);
     expect(await count(p, `SELECT count(DISTINCT task_workflow_id) AS n FROM reports`)).toBe(units);
-    const duplicates = await duplicatesAtSink(p);
-    expect(duplicates).toBe(0);
-    // A message in doubt (the worker died mid-send) may or may not have reached the sink: never twice.
-    const o = await outbox(p);
-    const atSink = await count(p, `SELECT count(*) AS n FROM mailbox`);
-    expect(atSink).toBeGreaterThanOrEqual(o.sent ?? 0);
-    expect(atSink).toBeLessThanOrEqual((o.sent ?? 0) + (o.in_doubt ?? 0));
+    const { duplicates, o, atSink } = await sinkChecked(p);
     // The directive hears of each report from its task after the update has answered: it catches up.
     const directive = p.client.workflow.getHandle(directiveWorkflowId(d.number));
     await eventually('the directive counting every report', async () => (await directive.query(directiveStatusQuery)).byPhase.submitted === units, 60_000);
@@ -149,12 +154,7 @@ test('three workers share a directive; one killed -9 mid-way loses nothing and d
 
     const lost = await lostTasks(p, d.number, codes, 'open');
     expect(lost).toEqual([]);
-    const duplicates = await duplicatesAtSink(p);
-    expect(duplicates).toBe(0);
-    const o = await outbox(p);
-    const atSink = await count(p, `SELECT count(*) AS n FROM mailbox`);
-    expect(atSink).toBeGreaterThanOrEqual(o.sent ?? 0);
-    expect(atSink).toBeLessThanOrEqual((o.sent ?? 0) + (o.in_doubt ?? 0));
+    const { duplicates, o, atSink } = await sinkChecked(p);
     const perWorker = workers.map((w) => tasksSentBy(w).size);
     // Each survivor did part of the work; what the killed worker sent before it died counts once.
     expect(perWorker[1]).toBeGreaterThan(0);
