@@ -45,6 +45,22 @@ export async function createTimeSkippingEnv(): Promise<TestWorkflowEnvironment> 
   return env;
 }
 
+/** The longest stretch one call to the server's clock skips. */
+const SKIP_STEP_MS = 30 * 24 * 3_600_000;
+
+/**
+ * Moves the server's clock to an instant (no-op when it is already past), a month at a time.
+ * One call that skips years holds its connection for as long as the workers take to answer
+ * every timer on the way; on a slow machine the server may close that connection (it allows
+ * a client ping only every few minutes), and the client's retry would then skip the whole span
+ * again from wherever the clock had got to. A month per call bounds both.
+ */
+export async function sleepUntil(env: TestWorkflowEnvironment, at: number): Promise<void> {
+  for (let now = await env.currentTimeMs(); now < at; now = await env.currentTimeMs()) {
+    await env.sleep(Math.min(at - now, SKIP_STEP_MS));
+  }
+}
+
 export interface NotifyCall extends NotifyInput {
   /** Workflow-side time when the activity ran (the test server's clock). */
   at: number;
@@ -77,14 +93,40 @@ export function recordingActivities(env: TestWorkflowEnvironment) {
   return { activities, notified, tasks, directives, consolidated };
 }
 
+/** The runs of the workers made on each environment, so a test that timed out cannot leave one polling. */
+const runsOf = new WeakMap<TestWorkflowEnvironment, Set<Promise<void>>>();
+const workersOf = new WeakMap<TestWorkflowEnvironment, Set<Worker>>();
+
 export async function createTestWorker(env: TestWorkflowEnvironment, activities: Activities, taskQueue: string, extra: Partial<Parameters<typeof Worker.create>[0]> = {}): Promise<Worker> {
-  return Worker.create({
+  const worker: Worker = await Worker.create({
     connection: env.nativeConnection,
     taskQueue,
     workflowBundle: { codePath: BUNDLE_PATH },
     activities,
     ...extra,
   });
+  const workers = workersOf.get(env) ?? new Set<Worker>();
+  workersOf.set(env, workers.add(worker));
+  // The worker lets go of the connection only when its run has ended, not when it says STOPPED.
+  const run = worker.run.bind(worker);
+  worker.run = () => {
+    const ended = run();
+    const runs = runsOf.get(env) ?? new Set<Promise<void>>();
+    runsOf.set(env, runs.add(ended.catch(() => undefined)));
+    return ended;
+  };
+  return worker;
+}
+
+/**
+ * Stops the workers still running (a test that timed out leaves its worker polling, and the
+ * connection cannot close under it), then the server and its connections.
+ */
+export async function closeTimeSkippingEnv(env: TestWorkflowEnvironment | undefined): Promise<void> {
+  if (!env) return;
+  for (const worker of workersOf.get(env) ?? []) if (worker.getState() === 'RUNNING') worker.shutdown();
+  await Promise.all(runsOf.get(env) ?? []);
+  await env.teardown();
 }
 
 /** Writes a workflow's history under test/histories when RECORD_HISTORIES=1, for the replay test. */

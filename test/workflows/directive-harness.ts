@@ -7,7 +7,7 @@ import { temporal } from '@temporalio/proto';
 import { directiveStatusQuery, directiveWorkflowId } from '../../workflows/messages';
 import type { Directive } from '../../domain/schemas';
 import type { directiveWorkflow } from '../../workflows/directive';
-import { createTestWorker, createTimeSkippingEnv, recordingActivities } from '../helpers/temporal';
+import { closeTimeSkippingEnv, createTestWorker, createTimeSkippingEnv, recordingActivities } from '../helpers/temporal';
 
 const EventType = temporal.api.enums.v1.EventType;
 
@@ -41,7 +41,7 @@ export function serverPerTest(use: (env: TestWorkflowEnvironment) => void): void
     use(env);
   }, 60_000);
   afterEach(async () => {
-    await env?.teardown();
+    await closeTimeSkippingEnv(env);
   });
 }
 
@@ -55,11 +55,7 @@ export async function releaseTimeLocksOfOrphans(env: TestWorkflowEnvironment, ch
   for (let i = 0; i < children; i += 1) await env.connection.testService!.unlockTimeSkipping({});
 }
 
-/** Moves the server's clock to an instant (no-op when it is already past). */
-export async function sleepUntil(env: TestWorkflowEnvironment, at: number): Promise<void> {
-  const now = await env.currentTimeMs();
-  if (at > now) await env.sleep(at - now);
-}
+export { sleepUntil } from '../helpers/temporal';
 
 /**
  * Starts a directive on its own task queue and worker and runs `fn` while the worker runs.

@@ -15,7 +15,7 @@ import {
   submitReportUpdate,
   taskStateQuery,
 } from '../../workflows/messages';
-import { createTestWorker, createTimeSkippingEnv, maybeRecordHistory, recordingActivities } from '../helpers/temporal';
+import { closeTimeSkippingEnv, createTestWorker, createTimeSkippingEnv, maybeRecordHistory, recordingActivities, sleepUntil as sleepUntilOn } from '../helpers/temporal';
 import { eventually } from '../helpers/wait';
 import { leadSpec, report, taskInput } from './fixtures';
 
@@ -27,7 +27,7 @@ beforeAll(async () => {
   env = await createTimeSkippingEnv();
 }, 60_000);
 afterAll(async () => {
-  await env?.teardown();
+  await closeTimeSkippingEnv(env);
 });
 
 /** A task due `workingDays` after today, started on its own worker. */
@@ -56,10 +56,7 @@ async function startTask(workingDays: number, spec = leadSpec()) {
 const refusedWith = (message: RegExp) => ({ cause: expect.objectContaining({ message: expect.stringMatching(message) }) });
 
 /** Moves the server's clock to an instant (no-op when it is already past). */
-async function sleepUntil(at: number) {
-  const now = await env.currentTimeMs();
-  if (at > now) await env.sleep(at - now);
-}
+const sleepUntil = (at: number) => sleepUntilOn(env, at);
 
 test('sends T-3, T-1 and T reminders, then L1, L2, L3 and weekly chases at the right instants when the unit stays silent', async () => {
   const t = await startTask(8);
@@ -223,11 +220,12 @@ test('cancelling a task stops every chase and tells the unit once', async () => 
 
 test('a unit silent for three and a half years is chased every week on time, across runs that each stay under 2,000 events', async () => {
   const t = await startTask(8);
-  const until = t.now + Math.round(3.5 * 365 * 24 * HOUR);
-  const expected = chaseSchedule({ policy: DEFAULT_CHASE_POLICY, deadline: t.deadline, calendar: cal }, { from: t.now, until });
+  let expected: ReturnType<typeof chaseSchedule> = [];
   const runs: { events: number; last: string }[] = [];
   await t.run(async (handle) => {
-    await sleepUntil(until);
+    await sleepUntil(t.now + Math.round(3.5 * 365 * 24 * HOUR));
+    // A skip cut off and retried can carry the clock a little further; the schedule runs to where it stopped.
+    expected = chaseSchedule({ policy: DEFAULT_CHASE_POLICY, deadline: t.deadline, calendar: cal }, { from: t.now, until: await env.currentTimeMs() });
     await eventually('every chase of the years', () => t.chases().length >= expected.length, 60_000);
     // Each run's history, first to last, following continue-as-new.
     for (let runId: string | undefined = handle.firstExecutionRunId; runId; ) {
@@ -238,10 +236,11 @@ test('a unit silent for three and a half years is chased every week on time, acr
       runId = next;
     }
   });
+  expect(expected.at(-1)!.at).toBeGreaterThan(t.now + 3.4 * 365 * 24 * HOUR);
   expect(runs.length).toBeGreaterThanOrEqual(2);
   expect(runs.map((r) => r.last)).toEqual([...runs.slice(1).map(() => 'continued'), 'running']);
   for (const r of runs) expect(r.events).toBeLessThan(2_000);
   const chases = t.chases();
   expect(chases).toHaveLength(expected.length);
   chases.forEach((c, i) => expect(Math.abs(c.at - expected[i]!.at)).toBeLessThan(5 * 60_000));
-}, 180_000);
+}, 300_000);
