@@ -20,6 +20,7 @@ import { atLocalTime, localDateOf, vietnamCalendar } from '../domain/calendar';
 import { schemas } from './lazy-schemas';
 import { reportingCycles } from '../domain/periods';
 import { acts } from './activities';
+import { alarmClock } from './alarm';
 import { amendUpdate, cancelDirectiveUpdate, directiveStatusQuery, moveDeadlineSignal, subDirectiveClosedSignal, taskProgressSignal, taskWorkflowId } from './messages';
 import { planCycle, planTask, specOf, summarise, viewOf } from './directive-plan';
 import { refuse, validate } from './validation';
@@ -52,6 +53,7 @@ export async function directiveWorkflow(input: DirectiveRunInput): Promise<Direc
   let taggedPhase = '';
   let recordedAt = 0;
   let unrecorded = true;
+  const alarm = alarmClock();
   /** Writes the read model: the whole directive once, then its phase and progress. */
   const record = (whole = false) => {
     if (patched('search-attributes') && taggedPhase !== s.phase) {
@@ -206,6 +208,7 @@ export async function directiveWorkflow(input: DirectiveRunInput): Promise<Direc
         else wake = Math.min(wake, recordedAt + RECORD_EVERY_MS);
       }
       if (wake === Infinity) await condition(() => changed);
+      else if (patched('uncancelled-timers')) await alarm.until(wake, () => changed);
       else await condition(() => changed, Math.max(1, wake - Date.now()));
     }
   };
