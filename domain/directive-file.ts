@@ -2,7 +2,8 @@
 // error names the line and the field.
 import { LineCounter, parseDocument, isMap, isSeq, visit, type Document, type Node } from 'yaml';
 import type { z } from 'zod';
-import { DirectiveSchema, issueMessage, type Directive } from './schemas';
+import { LaunchableDirectiveSchema } from './carried';
+import { issueMessage, type Directive } from './schemas';
 import { UnitDirectorySchema, type UnitDirectory } from './units';
 
 export interface FileProblem {
@@ -95,5 +96,5 @@ function parseText<S extends z.ZodType>(schema: S, text: string, fileName: strin
   return parsed.data;
 }
 
-export const parseDirectiveFile = (text: string, fileName = 'directive.yaml'): Directive => parseWith(DirectiveSchema, text, fileName);
+export const parseDirectiveFile = (text: string, fileName = 'directive.yaml'): Directive => parseWith(LaunchableDirectiveSchema, text, fileName);
 export const parseUnitDirectoryFile = (text: string, fileName = 'units.yaml'): UnitDirectory => parseWith(UnitDirectorySchema, text, fileName);

@@ -17,6 +17,7 @@ export function alarmClock() {
   return {
     /** Resolves at `at` (or a little earlier, when an earlier alarm rings) or when `woken()` holds. */
     async until(at: number, woken: () => boolean): Promise<void> {
+      if (woken()) return;
       if (![...set].some((t) => t <= at)) {
         set.add(at);
         sleep(Math.max(1, at - Date.now())).then(

@@ -15,6 +15,7 @@ import { localDateOf, vietnamCalendar } from '../domain/calendar';
 import { nextChaseStep, revisionDeadline, type ChaseStep } from '../domain/chase';
 import { schemas } from './lazy-schemas';
 import { acts } from './activities';
+import { alarmClock } from './alarm';
 import { taskPublisher } from './task-publish';
 import {
   acknowledgeUpdate,
@@ -46,6 +47,7 @@ export async function taskWorkflow(input: TaskInput): Promise<TaskResult> {
   const calendar = vietnamCalendar();
   const state: TaskState = input.state ? { ...input.state, updatesThisRun: 0 } : initialTaskState(input, Date.now());
   let changed = false;
+  const alarm = alarmClock();
   // Handlers wait for the assignment to go out first: a receipt must never precede it.
   let assigned = input.state !== undefined;
   const touch = () => {
@@ -240,9 +242,15 @@ export async function taskWorkflow(input: TaskInput): Promise<TaskResult> {
       const step = chasing() ? nextChaseStep({ policy: input.policy, deadline: state.deadline, calendar }, state.cursor) : undefined;
       changed = false;
       const woken = () => changed || pending();
-      const woke = step ? await condition(woken, Math.max(1, step.at - Date.now())) : await condition(woken);
+      let due = false;
+      if (!step) await condition(woken);
+      else if (patched('uncancelled-timers')) {
+        await alarm.until(step.at, woken);
+        // Something that happened meanwhile may change the step: look again before chasing.
+        due = !woken() && Date.now() >= step.at;
+      } else due = !(await condition(woken, Math.max(1, step.at - Date.now())));
       await drain();
-      if (!woke && step && chasing()) await fire(step);
+      if (due && step && chasing()) await fire(step);
       await publish();
     }
     await condition(allHandlersFinished);

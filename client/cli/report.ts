@@ -6,7 +6,8 @@ import { WorkflowNotFoundError, defaultPayloadConverter } from '@temporalio/comm
 import type { Config } from '../../config';
 import { localDateOf, vietnamCalendar } from '../../domain/calendar';
 import { resolveDeadline } from '../../domain/chase';
-import { DirectiveSchema, DocumentNumberSchema, UnitCodeSchema, type Directive, type OrgUnit } from '../../domain/schemas';
+import { LaunchableDirectiveSchema } from '../../domain/carried';
+import { DocumentNumberSchema, UnitCodeSchema, type Directive, type OrgUnit } from '../../domain/schemas';
 import { createReadModel } from '../../db/read-model';
 import { launchDirective, type LaunchResult } from '../temporal';
 import { directiveWorkflowId } from '../../workflows/messages';
@@ -100,14 +101,18 @@ export async function reportRequestCommand(io: CliIo, config: Config, o: ReportR
     return o.issuer ?? issuerOf(codes, units);
   });
   const body = o.body ?? `Báo cáo đột xuất: ${o.title.trim()}. Gửi báo cáo trong ${within} ngày làm việc.`;
-  const draft = DirectiveSchema.safeParse({
+  const draft = LaunchableDirectiveSchema.safeParse({
     number: o.number ?? '1/DX',
     title: o.title,
     issuer,
     issuedOn: today,
     tasks: codes.map((unit) => ({ unit, title: o.title, body, deadline: { workingDays: within }, indicators })),
   });
-  if (!draft.success) throw optionIssue(draft.error, { title: '--title', issuer: '--issuer', tasks: '--indicator' });
+  if (!draft.success) {
+    // Too many units for one directive is about --units; a task's other complaints are its indicators'.
+    const tooMany = draft.error.issues.find((i) => i.path.join('.') === 'tasks');
+    throw tooMany ? new UsageError(`--units: ${tooMany.message}`) : optionIssue(draft.error, { title: '--title', issuer: '--issuer', tasks: '--indicator' });
+  }
   const { directive, result } = await withTemporal(config, async (client) => {
     if (o.number) return { directive: draft.data, result: await launchDirective(client, config, draft.data) };
     const { number: _, ...unnumbered } = draft.data;

@@ -31,6 +31,9 @@ export async function startSmtpSink(pool: Pool, port: number, host = '127.0.0.1'
     server.once('error', reject);
     server.listen(port, host, () => resolve());
   });
+  // A sender that drops its connection mid-message (a worker killed, a network cut) must not stop
+  // the sink: what it was sending was not stored, and its outbox sends it again.
+  server.on('error', () => undefined);
   const actual = (server.server.address() as { port: number }).port;
   return {
     address: `${host}:${actual}`,

@@ -2,7 +2,8 @@
 // the unit directory, and, for a launch, every question of the importer answered. Each complaint
 // is said in the page's language at the field it is about.
 import type { Lang } from '../../../domain/format';
-import { DirectiveSchema, type Directive } from '../../../domain/schemas';
+import { LaunchableDirectiveSchema } from '../../../domain/carried';
+import type { Directive } from '../../../domain/schemas';
 import { fieldOf, isOpen, type Draft, type FieldErrors } from './launch-draft';
 import { parseDay } from './task-actions';
 
@@ -63,7 +64,7 @@ export function toDirective(d: Draft, o: { units: ReadonlySet<string>; lang: Lan
     legalBases: d.legalBases.split('\n').map((l) => l.trim()).filter(Boolean),
     ...(d.confidentiality ? { confidentiality: d.confidentiality } : {}), schedule: json('schedule'), policy: json('policy'), tasks,
   };
-  const parsed = DirectiveSchema.safeParse(input);
+  const parsed = LaunchableDirectiveSchema.safeParse(input);
   if (!parsed.success) {
     for (const issue of parsed.error.issues) {
       const field = fieldOf(issue.path.join('.'));
