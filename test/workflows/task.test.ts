@@ -236,6 +236,7 @@ test('a unit silent for three and a half years is chased every week on time, acr
       runId = next;
     }
   });
+  process.stdout.write(`silent task over 3.5 years: ${expected.length} chases, runs of ${runs.map((r) => r.events).join(', ')} events\n`);
   expect(expected.at(-1)!.at).toBeGreaterThan(t.now + 3.4 * 365 * 24 * HOUR);
   expect(runs.length).toBeGreaterThanOrEqual(2);
   expect(runs.map((r) => r.last)).toEqual([...runs.slice(1).map(() => 'continued'), 'running']);
