@@ -33,6 +33,8 @@ export const LaunchableDirectiveSchema = DirectiveSchema.superRefine((d, ctx) =>
   ctx.addIssue({
     code: 'custom',
     path: ['tasks'],
+    // For pages that say it in their own language.
+    params: { tasks: d.tasks.length, most },
     message: `${d.tasks.length} tasks${cycles > 1 ? ` over ${cycles} cycles` : ''} are more than one directive can carry (about ${(carried / 1e6).toFixed(1)} MB of ${(CARRY_LIMIT_BYTES / 1e6).toFixed(1)} MB); split it into directives of at most ${most} tasks`,
   });
 });

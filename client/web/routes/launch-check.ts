@@ -12,13 +12,17 @@ const MESSAGES = {
     required: 'Không được để trống.', number: 'Số, ký hiệu viết như 524/UBND-VP9.', date: 'Hãy chọn một ngày có thật.', days: 'Số ngày làm việc là số nguyên từ 1 đến 365.',
     unit: 'Hãy chọn đơn vị.', unknown: (c: string) => `Không có đơn vị ${c} trong danh mục đơn vị.`, twice: (c: string) => `Đơn vị ${c} đã có một nhiệm vụ khác trong văn bản này.`,
     supports: 'Nhiệm vụ phối hợp phải chọn đơn vị chủ trì, là đơn vị có nhiệm vụ trong văn bản này.', indicatorLine: (n: number) => `dòng ${n}: cần "mã | tên | đơn vị tính", thêm "| chỉ tiêu" nếu có`,
-    line: 'dòng', json: 'không đọc được', noTask: 'Văn bản cần ít nhất một nhiệm vụ.', open: 'Câu hỏi này chưa được trả lời: sửa giá trị, hoặc đánh dấu "giữ nguyên".',
+    line: 'dòng', json: 'không đọc được', noTask: 'Văn bản cần ít nhất một nhiệm vụ.',
+    tooMany: (n: number, most: number) => `${n} nhiệm vụ là quá nhiều cho một văn bản: hãy tách thành nhiều văn bản, mỗi văn bản không quá ${most} nhiệm vụ, hoặc giao qua cấp huyện để huyện giao tiếp cho xã.`,
+    open: 'Câu hỏi này chưa được trả lời: sửa giá trị, hoặc đánh dấu "giữ nguyên".',
   },
   en: {
     required: 'This cannot be empty.', number: 'Write the number and symbol like 524/UBND-VP9.', date: 'Choose a real date.', days: 'Working days are a whole number from 1 to 365.',
     unit: 'Choose a unit.', unknown: (c: string) => `There is no unit ${c} in the unit directory.`, twice: (c: string) => `Unit ${c} already has another task in this directive.`,
     supports: 'A support task names its lead unit, one with a task in this directive.', indicatorLine: (n: number) => `line ${n}: expected "code | name | unit", and "| target" if there is one`,
-    line: 'line', json: 'cannot be read', noTask: 'A directive needs at least one task.', open: 'This question is not answered: change the value, or tick "keep as it is".',
+    line: 'line', json: 'cannot be read', noTask: 'A directive needs at least one task.',
+    tooMany: (n: number, most: number) => `${n} tasks are more than one directive can carry: split it into directives of at most ${most} tasks each, or assign through the districts and let them cascade to their communes.`,
+    open: 'This question is not answered: change the value, or tick "keep as it is".',
   },
 };
 
@@ -70,7 +74,7 @@ export function toDirective(d: Draft, o: { units: ReadonlySet<string>; lang: Lan
       const field = fieldOf(issue.path.join('.'));
       // An indicator's complaint names its line of the field: tasks.0.indicators.1.code is line 2.
       const line = issue.path[2] === 'indicators' && typeof issue.path[3] === 'number' ? `${t.line} ${issue.path[3] + 1}: ` : '';
-      errors[field] ??= line + say(d, field, issue.message, o.lang);
+      errors[field] ??= line + say(d, field, issue.message, o.lang, (issue as { params?: { tasks?: number; most?: number } }).params);
     }
   }
   d.tasks.forEach((task, i) => {
@@ -81,7 +85,7 @@ export function toDirective(d: Draft, o: { units: ReadonlySet<string>; lang: Lan
 }
 
 /** A schema's complaint in the page's words, for the fields a person fills in. */
-function say(d: Draft, field: string, zodMessage: string, lang: Lang): string {
+function say(d: Draft, field: string, zodMessage: string, lang: Lang, params?: { tasks?: number; most?: number }): string {
   const t = MESSAGES[lang];
   const row = /^t\.(\d+)\.(\w+)$/.exec(field);
   const task = row ? d.tasks[Number(row[1])] : undefined;
@@ -94,7 +98,7 @@ function say(d: Draft, field: string, zodMessage: string, lang: Lang): string {
     case 'issuedOn':
       return t.date;
     case 'tasks':
-      return t.noTask;
+      return params?.most !== undefined ? t.tooMany(params.tasks!, params.most) : t.noTask;
     case 'deadline':
       return task?.kind === 'days' ? t.days : t.date;
     case 'unit':
