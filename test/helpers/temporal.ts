@@ -129,6 +129,23 @@ export async function closeTimeSkippingEnv(env: TestWorkflowEnvironment | undefi
   await env.teardown();
 }
 
+/**
+ * A time-skipping server per test. The server can keep its clock locked after a test: for a task
+ * that closes after the directive run that started it (see releaseTimeLocksOfOrphans), and for a
+ * workflow terminated at a test's end while its last activity was still due, which a slow machine
+ * makes likely. Such a lock must not stop the next test's clock.
+ */
+export function serverPerTest(use: (env: TestWorkflowEnvironment) => void): void {
+  let env: TestWorkflowEnvironment | undefined;
+  beforeEach(async () => {
+    env = await createTimeSkippingEnv();
+    use(env);
+  }, 60_000);
+  afterEach(async () => {
+    await closeTimeSkippingEnv(env);
+  });
+}
+
 /** Writes a workflow's history under test/histories when RECORD_HISTORIES=1, for the replay test. */
 export async function maybeRecordHistory(env: TestWorkflowEnvironment, workflowId: string, name: string): Promise<void> {
   if (process.env.RECORD_HISTORIES !== '1') return;

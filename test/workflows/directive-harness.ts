@@ -7,7 +7,7 @@ import { temporal } from '@temporalio/proto';
 import { directiveStatusQuery, directiveWorkflowId } from '../../workflows/messages';
 import type { Directive } from '../../domain/schemas';
 import type { directiveWorkflow } from '../../workflows/directive';
-import { closeTimeSkippingEnv, createTestWorker, createTimeSkippingEnv, recordingActivities } from '../helpers/temporal';
+import { createTestWorker, recordingActivities } from '../helpers/temporal';
 
 const EventType = temporal.api.enums.v1.EventType;
 
@@ -30,20 +30,7 @@ export async function runsOf(env: TestWorkflowEnvironment, workflowId: string, f
   return runs;
 }
 
-/**
- * A time-skipping server per test: tasks that close after their directive leave the server's
- * clock locked (see releaseTimeLocksOfOrphans), which must not stop the next test's clock.
- */
-export function serverPerTest(use: (env: TestWorkflowEnvironment) => void): void {
-  let env: TestWorkflowEnvironment | undefined;
-  beforeEach(async () => {
-    env = await createTimeSkippingEnv();
-    use(env);
-  }, 60_000);
-  afterEach(async () => {
-    await closeTimeSkippingEnv(env);
-  });
-}
+export { serverPerTest } from '../helpers/temporal';
 
 /**
  * The time-skipping test server keeps a lock on its clock for every child workflow that

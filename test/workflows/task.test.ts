@@ -15,7 +15,7 @@ import {
   submitReportUpdate,
   taskStateQuery,
 } from '../../workflows/messages';
-import { closeTimeSkippingEnv, createTestWorker, createTimeSkippingEnv, maybeRecordHistory, recordingActivities, sleepUntil as sleepUntilOn } from '../helpers/temporal';
+import { createTestWorker, maybeRecordHistory, recordingActivities, serverPerTest, sleepUntil as sleepUntilOn } from '../helpers/temporal';
 import { eventually } from '../helpers/wait';
 import { leadSpec, report, taskInput } from './fixtures';
 
@@ -23,12 +23,7 @@ const cal = vietnamCalendar();
 const HOUR = 3_600_000;
 let env: TestWorkflowEnvironment;
 
-beforeAll(async () => {
-  env = await createTimeSkippingEnv();
-}, 60_000);
-afterAll(async () => {
-  await closeTimeSkippingEnv(env);
-});
+serverPerTest((e) => (env = e));
 
 /** A task due `workingDays` after today, started on its own worker. */
 async function startTask(workingDays: number, spec = leadSpec()) {
