@@ -93,9 +93,8 @@ export function recordingActivities(env: TestWorkflowEnvironment) {
   return { activities, notified, tasks, directives, consolidated };
 }
 
-/** The runs of the workers made on each environment, so a test that timed out cannot leave one polling. */
-const runsOf = new WeakMap<TestWorkflowEnvironment, Set<Promise<void>>>();
-const workersOf = new WeakMap<TestWorkflowEnvironment, Set<Worker>>();
+/** The workers made on each environment, with their runs, so a test that timed out cannot leave one polling. */
+const workersOf = new WeakMap<TestWorkflowEnvironment, Map<Worker, Promise<void>>>();
 
 export async function createTestWorker(env: TestWorkflowEnvironment, activities: Activities, taskQueue: string, extra: Partial<Parameters<typeof Worker.create>[0]> = {}): Promise<Worker> {
   const worker: Worker = await Worker.create({
@@ -105,14 +104,13 @@ export async function createTestWorker(env: TestWorkflowEnvironment, activities:
     activities,
     ...extra,
   });
-  const workers = workersOf.get(env) ?? new Set<Worker>();
-  workersOf.set(env, workers.add(worker));
+  const workers = workersOf.get(env) ?? new Map<Worker, Promise<void>>();
+  workersOf.set(env, workers.set(worker, Promise.resolve()));
   // The worker lets go of the connection only when its run has ended, not when it says STOPPED.
   const run = worker.run.bind(worker);
   worker.run = () => {
     const ended = run();
-    const runs = runsOf.get(env) ?? new Set<Promise<void>>();
-    runsOf.set(env, runs.add(ended.catch(() => undefined)));
+    workers.set(worker, ended.catch(() => undefined));
     return ended;
   };
   return worker;
@@ -124,8 +122,9 @@ export async function createTestWorker(env: TestWorkflowEnvironment, activities:
  */
 export async function closeTimeSkippingEnv(env: TestWorkflowEnvironment | undefined): Promise<void> {
   if (!env) return;
-  for (const worker of workersOf.get(env) ?? []) if (worker.getState() === 'RUNNING') worker.shutdown();
-  await Promise.all(runsOf.get(env) ?? []);
+  const workers = workersOf.get(env) ?? new Map<Worker, Promise<void>>();
+  for (const worker of workers.keys()) if (worker.getState() === 'RUNNING') worker.shutdown();
+  await Promise.all(workers.values());
   await env.teardown();
 }
 

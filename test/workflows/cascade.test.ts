@@ -13,9 +13,9 @@ import {
   taskStateQuery,
   taskWorkflowId,
 } from '../../workflows/messages';
-import { maybeRecordHistory } from '../helpers/temporal';
+import { maybeRecordHistory, serverPerTest } from '../helpers/temporal';
 import { eventually } from '../helpers/wait';
-import { serverPerTest, uniqueNumber, withDirective } from './directive-harness';
+import { uniqueNumber, withDirective } from './directive-harness';
 import { directiveOf, leadSpec, report } from './fixtures';
 
 const cal = vietnamCalendar();

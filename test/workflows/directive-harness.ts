@@ -30,8 +30,6 @@ export async function runsOf(env: TestWorkflowEnvironment, workflowId: string, f
   return runs;
 }
 
-export { serverPerTest } from '../helpers/temporal';
-
 /**
  * The time-skipping test server keeps a lock on its clock for every child workflow that
  * completes after the run that started it has continued as new, and never releases it, so the
@@ -42,7 +40,6 @@ export async function releaseTimeLocksOfOrphans(env: TestWorkflowEnvironment, ch
   for (let i = 0; i < children; i += 1) await env.connection.testService!.unlockTimeSkipping({});
 }
 
-export { sleepUntil } from '../helpers/temporal';
 
 /**
  * Starts a directive on its own task queue and worker and runs `fn` while the worker runs.

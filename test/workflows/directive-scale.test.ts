@@ -8,9 +8,9 @@ import { atLocalTime } from '../../domain/calendar';
 import { reportingCycles } from '../../domain/periods';
 import { acknowledgeUpdate, directiveStatusQuery, reviewReportUpdate, submitReportUpdate, taskWorkflowId } from '../../workflows/messages';
 import { START_BATCH } from '../../workflows/directive';
-import { maybeRecordHistory } from '../helpers/temporal';
+import { maybeRecordHistory, serverPerTest, sleepUntil } from '../helpers/temporal';
 import { eventually } from '../helpers/wait';
-import { releaseTimeLocksOfOrphans, runsOf, serverPerTest, sleepUntil, uniqueNumber, withDirective, type RunFigures } from './directive-harness';
+import { releaseTimeLocksOfOrphans, runsOf, uniqueNumber, withDirective, type RunFigures } from './directive-harness';
 import { directiveOf, report } from './fixtures';
 
 let env: TestWorkflowEnvironment;

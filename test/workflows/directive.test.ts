@@ -5,9 +5,9 @@ import { WorkflowUpdateFailedError } from '@temporalio/client';
 import { vietnamCalendar, localDateOf, atLocalTime } from '../../domain/calendar';
 import { addDays, isWeekend } from '../../domain/local-date';
 import { amendUpdate, cancelDirectiveUpdate, directiveStatusQuery, taskStateQuery, taskWorkflowId } from '../../workflows/messages';
-import { maybeRecordHistory } from '../helpers/temporal';
+import { maybeRecordHistory, serverPerTest, sleepUntil } from '../helpers/temporal';
 import { eventually } from '../helpers/wait';
-import { serverPerTest, sleepUntil, uniqueNumber, withDirective } from './directive-harness';
+import { uniqueNumber, withDirective } from './directive-harness';
 import { directiveOf, leadSpec } from './fixtures';
 
 const cal = vietnamCalendar();
