@@ -42,6 +42,11 @@ export async function directiveWorkflow(input: DirectiveRunInput): Promise<Direc
   const directive = parsed.data!;
   const cycles = directive.schedule.kind === 'periodic' ? reportingCycles(directive.schedule) : [];
   const s: DirectiveState = input.state ?? { phase: 'running', launchedAt: Date.now(), queue: [], tasks: {}, nextCycle: 0, version: 1 };
+  // An update that comes with the first activation (a cancel or an amendment sent as the
+  // directive starts) runs as its handler is set, so the plan must be in place before: a cancel
+  // then stops it and an amendment is checked against it. Runs begun before planned after.
+  const plannedFirst = !input.state && patched('plan-before-handlers');
+  if (plannedFirst && cycles.length === 0) s.queue.push(...planCycle(directive, localDateOf(s.launchedAt), calendar, ''));
   let changed = false;
   let startedThisRun = 0;
   const touch = () => {
@@ -109,6 +114,15 @@ export async function directiveWorkflow(input: DirectiveRunInput): Promise<Direc
         return { applied: 'add', unit: spec.unit, deadline: planned.deadline };
       }
       const id = taskWorkflowId(directive.number, req.unit);
+      // A task still waiting in the queue (a large directive starts in batches) is amended there.
+      const queued = s.queue.findIndex((q) => q.workflowId === id);
+      if (queued >= 0 && patched('amend-queued')) {
+        const deadline = req.kind === 'move' ? calendar.nextWorkingDay(req.deadline, true) : undefined;
+        if (deadline) s.queue[queued]!.deadline = deadline;
+        else s.queue.splice(queued, 1);
+        touch();
+        return { applied: req.kind, unit: req.unit, ...(deadline ? { deadline } : {}) };
+      }
       if (req.kind === 'remove') {
         await getExternalWorkflowHandle(id).cancel();
         return { applied: 'remove', unit: req.unit };
@@ -126,6 +140,8 @@ export async function directiveWorkflow(input: DirectiveRunInput): Promise<Direc
         const exists = s.tasks[id] !== undefined || s.queue.some((q) => q.workflowId === id);
         if (req.kind === 'add' && exists) refuse('CONFLICT', `task.unit: ${unit} already has a task in this directive`);
         if (req.kind !== 'add' && !exists) refuse('NOT_FOUND', `unit: ${unit} has no task in this directive`);
+        const phase = s.tasks[id]?.phase;
+        if (req.kind !== 'add' && (phase === 'done' || phase === 'cancelled')) refuse('CONFLICT', `unit: ${unit}'s task is already closed (${phase})`);
         if (req.kind === 'move' && req.deadline <= localDateOf(Date.now())) refuse('INVALID_INPUT', 'deadline: must be in the future');
       },
     },
@@ -169,7 +185,7 @@ export async function directiveWorkflow(input: DirectiveRunInput): Promise<Direc
 
   if (!input.state) {
     const launchDay = localDateOf(s.launchedAt);
-    if (cycles.length === 0) s.queue.push(...planCycle(directive, launchDay, calendar, ''));
+    if (cycles.length === 0 && !plannedFirst) s.queue.push(...planCycle(directive, launchDay, calendar, ''));
     await record(true);
   }
 

@@ -7,7 +7,7 @@ import { acts, localActs } from './activities';
 import { directiveWorkflowId, taskProgressSignal } from './messages';
 import { DEADLINE_KEY, DIRECTIVE_KEY, STATUS_KEY, UNIT_KEY } from './search-attributes';
 import { progressOf, statusOf } from './task-state';
-import type { TaskInput, TaskState } from './types';
+import type { TaskInput, TaskProgress, TaskState } from './types';
 
 export interface PublisherContext {
   workflowId: string;
@@ -88,9 +88,16 @@ export function taskPublisher({ workflowId, input, state, calendar, quick, wake 
     publishForUpdate,
     /** Follow-ups wait to be run. */
     pending: () => followUps.length > 0,
-    /** The directive already counts the task as it is now (it started it open). */
-    progressSent: () => {
-      lastProgress = JSON.stringify(progressOf(workflowId, input, state));
+    /**
+     * The directive already counts the task as it started it: open. An update that came with the
+     * task's first activation ran before this (buffered updates run as their handler is set) and
+     * may have moved the task on; that news must still reach the directive. Runs that met this
+     * before the patch recorded no signal for it, and replay the same.
+     */
+    progressSent: (opening: TaskProgress) => {
+      const now = JSON.stringify(progressOf(workflowId, input, state));
+      const started = JSON.stringify(opening);
+      lastProgress = now !== started && patched('opening-outline') ? started : now;
     },
   };
 }

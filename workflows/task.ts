@@ -27,7 +27,7 @@ import {
   supportReportedSignal,
   taskStateQuery,
 } from './messages';
-import { taskView, initialTaskState, isOnTime, receiptNumber } from './task-state';
+import { taskView, initialTaskState, isOnTime, progressOf, receiptNumber } from './task-state';
 import { isChasing, taskChecks } from './task-checks';
 import { handleCascade } from './cascade';
 import type { NotifyInput } from '../activities/types';
@@ -46,6 +46,8 @@ export async function taskWorkflow(input: TaskInput): Promise<TaskResult> {
   const { workflowId } = workflowInfo();
   const calendar = vietnamCalendar();
   const state: TaskState = input.state ? { ...input.state, updatesThisRun: 0 } : initialTaskState(input, Date.now());
+  // What the directive holds of the task when it starts it, before any handler can change it.
+  const opening = progressOf(workflowId, input, state);
   let changed = false;
   const alarm = alarmClock();
   // Handlers wait for the assignment to go out first: a receipt must never precede it.
@@ -227,7 +229,7 @@ export async function taskWorkflow(input: TaskInput): Promise<TaskResult> {
   try {
     if (!input.state) {
       // The directive already counts a task it started as open: no need to tell it so.
-      if (patched('quiet-start')) progressSent();
+      if (patched('quiet-start')) progressSent(opening);
       await publish();
       await notify('assignment', '1');
       assigned = true;

@@ -48,6 +48,22 @@ async function outboxSettled(p: Parts, expected: number): Promise<void> {
   }, 5 * 60_000);
 }
 
+/** Which tasks the directive does not count as submitted, and what each task's own history shows. */
+async function behindTheDirective(p: Parts, number: string): Promise<string> {
+  const view = await p.client.workflow.getHandle(directiveWorkflowId(number)).query(directiveStatusQuery);
+  const behind = view.tasks.filter((t) => t.phase !== 'submitted');
+  const lines = await Promise.all(behind.slice(0, 5).map(async (t) => {
+    const task = p.client.workflow.getHandle(t.workflowId);
+    const events = (await task.fetchHistory()).events ?? [];
+    const signals = events.filter((e) => e.signalExternalWorkflowExecutionInitiatedEventAttributes).length;
+    const failedSignals = events.filter((e) => e.signalExternalWorkflowExecutionFailedEventAttributes).length;
+    const own = await task.query(taskStateQuery).catch((e: Error) => ({ state: { phase: `query failed: ${e.message}` } }));
+    const kinds = events.map((e) => Object.keys(e).find((k) => k.endsWith('EventAttributes'))?.replace('EventAttributes', '') ?? '?').join(' ');
+    return `${t.workflowId}: directive ${t.phase}, task ${own.state.phase}, ${events.length} events, ${signals} signals out (${failedSignals} failed): ${kinds}`;
+  }));
+  return `${behind.length} of ${view.tasks.length} behind in a directive of ${JSON.stringify(view.byPhase)}: ${lines.join('; ')}`;
+}
+
 const submitReport = (client: Client, id: string, unit: string) =>
   client.workflow.getHandle(id).executeUpdate(submitReportUpdate, { args: [{ submissionId: `sub-${unit}-0001`, text: `Báo cáo của ${unit}`, indicators: {}, attachments: [], submittedBy: `Văn thư ${unit}` }] });
 
@@ -110,7 +126,9 @@ test('a worker killed -9 again and again during a fan-out and its report storm l
     // up, though a task whose follow-up was with a killed worker waits out that worker's 30 s
     // activity timeout, once per kill it met.
     const directive = p.client.workflow.getHandle(directiveWorkflowId(d.number));
-    await eventually('the directive counting every report', async () => (await directive.query(directiveStatusQuery)).byPhase.submitted === units, 180_000);
+    await eventually('the directive counting every report', async () => (await directive.query(directiveStatusQuery)).byPhase.submitted === units, 180_000).catch(async (err) => {
+      throw new Error(`${(err as Error).message}; ${await behindTheDirective(p, d.number)}`);
+    });
     expect(await directive.query(directiveStatusQuery)).toMatchObject({ phase: 'running', total: units, queued: 0, byPhase: { submitted: units } });
     reportFigures('worker-kill', { units, kills: killed, lost: lost.length, duplicates, in_doubt: o.in_doubt ?? 0, at_sink: atSink, resent_updates: retried, seconds: elapsed });
   } finally {

@@ -2,11 +2,13 @@
 // run of a workflow's history: the directive continues as new, so one history is not enough.
 import { randomUUID } from 'node:crypto';
 import type { TestWorkflowEnvironment } from '@temporalio/testing';
-import type { WorkflowHandle } from '@temporalio/client';
+import { WithStartWorkflowOperation, type WorkflowHandle, type WorkflowHandleWithFirstExecutionRunId } from '@temporalio/client';
+import type { UpdateDefinition } from '@temporalio/common';
 import { temporal } from '@temporalio/proto';
 import { directiveStatusQuery, directiveWorkflowId } from '../../workflows/messages';
 import type { Directive } from '../../domain/schemas';
 import type { directiveWorkflow } from '../../workflows/directive';
+import type { DirectiveRunInput } from '../../workflows/types';
 import { createTestWorker, recordingActivities } from '../helpers/temporal';
 
 const EventType = temporal.api.enums.v1.EventType;
@@ -41,6 +43,13 @@ export async function releaseTimeLocksOfOrphans(env: TestWorkflowEnvironment, ch
 }
 
 
+export interface DirectiveRunOptions {
+  worker?: Parameters<typeof createTestWorker>[3];
+  batchSize?: number;
+  /** An update sent with the start, so it comes with the directive's first activation. */
+  startWith?: { update: Pick<UpdateDefinition<unknown>, 'name'>; args: unknown[] };
+}
+
 /**
  * Starts a directive on its own task queue and worker and runs `fn` while the worker runs.
  * Whatever is still running afterwards (tasks outlive their directive's runs) is terminated, so
@@ -49,17 +58,24 @@ export async function releaseTimeLocksOfOrphans(env: TestWorkflowEnvironment, ch
 export async function withDirective<T>(
   env: TestWorkflowEnvironment,
   directive: Directive,
-  fn: (h: { handle: WorkflowHandle<typeof directiveWorkflow>; firstRunId: string; rec: ReturnType<typeof recordingActivities> }) => Promise<T>,
-  workerOptions: Parameters<typeof createTestWorker>[3] = {},
-  batchSize?: number,
+  fn: (h: { handle: WorkflowHandle<typeof directiveWorkflow>; firstRunId: string; rec: ReturnType<typeof recordingActivities>; firstUpdate?: PromiseSettledResult<unknown> }) => Promise<T>,
+  { worker: workerOptions = {}, batchSize, startWith }: DirectiveRunOptions = {},
 ) {
   const rec = recordingActivities(env);
   const taskQueue = `q-${randomUUID()}`;
   const worker = await createTestWorker(env, rec.activities, taskQueue, workerOptions);
   const result = await worker.runUntil(async () => {
-    const handle = await env.client.workflow.start<typeof directiveWorkflow>('directiveWorkflow', { workflowId: directiveWorkflowId(directive.number), taskQueue, args: [{ directive, batchSize }] });
+    const options = { workflowId: directiveWorkflowId(directive.number), taskQueue, args: [{ directive, batchSize }] as [DirectiveRunInput] };
+    let firstUpdate: PromiseSettledResult<unknown> | undefined;
+    let handle: WorkflowHandleWithFirstExecutionRunId<typeof directiveWorkflow>;
+    if (startWith) {
+      const start = new WithStartWorkflowOperation<typeof directiveWorkflow>('directiveWorkflow', { ...options, workflowIdConflictPolicy: 'FAIL' });
+      [firstUpdate] = await Promise.allSettled([env.client.workflow.executeUpdateWithStart(startWith.update.name, { args: startWith.args, startWorkflowOperation: start })]);
+      // The handle carries the run the start made, though its type does not say so.
+      handle = (await start.workflowHandle()) as typeof handle;
+    } else handle = await env.client.workflow.start<typeof directiveWorkflow>('directiveWorkflow', options);
     try {
-      return await fn({ handle, firstRunId: handle.firstExecutionRunId, rec });
+      return await fn({ handle, firstRunId: handle.firstExecutionRunId, rec, firstUpdate });
     } finally {
       const view = await handle.query(directiveStatusQuery).catch(() => undefined);
       const ids = new Set([...(view?.tasks.map((t) => t.workflowId) ?? []), ...rec.notified.map((n) => n.taskWorkflowId)]);

@@ -58,7 +58,7 @@ test('a fan-out started in batches completes, with no run starting more children
     expect(rec.notified.filter((n) => n.kind === 'assignment')).toHaveLength(units);
     expect(rec.notified.filter((n) => n.kind !== 'assignment')).toEqual([]);
     expect(rec.consolidated).toEqual([directive.number]);
-  }, {}, batch);
+  }, { batchSize: batch });
 }, Number(process.env.SCALE_TIMEOUT ?? 600_000));
 
 test('a six-year quarterly plan runs every cycle, each run of every workflow under 2,000 events', async () => {

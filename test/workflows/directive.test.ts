@@ -4,11 +4,11 @@ import type { TestWorkflowEnvironment } from '@temporalio/testing';
 import { WorkflowUpdateFailedError } from '@temporalio/client';
 import { vietnamCalendar, localDateOf, atLocalTime } from '../../domain/calendar';
 import { addDays, isWeekend } from '../../domain/local-date';
-import { amendUpdate, cancelDirectiveUpdate, directiveStatusQuery, taskStateQuery, taskWorkflowId } from '../../workflows/messages';
+import { amendUpdate, cancelDirectiveUpdate, directiveStatusQuery, reviewReportUpdate, submitReportUpdate, taskStateQuery, taskWorkflowId } from '../../workflows/messages';
 import { maybeRecordHistory, serverPerTest, sleepUntil } from '../helpers/temporal';
 import { eventually } from '../helpers/wait';
 import { uniqueNumber, withDirective } from './directive-harness';
-import { directiveOf, leadSpec } from './fixtures';
+import { directiveOf, leadSpec, refusedWith, report } from './fixtures';
 
 const cal = vietnamCalendar();
 const HOUR = 3_600_000;
@@ -95,6 +95,12 @@ test('an amendment moves one unit\'s deadline and its reminders follow', async (
     const state = await env.client.workflow.getHandle(taskWorkflowId(directive.number, 'NB-SVHTT')).query(taskStateQuery);
     expect(state.state.deadline).toBe(moved);
     expect(state.state.originalDeadline).toBe(original);
+    // A task already closed is not amended: the office is told so, by the unit's name.
+    const sttt = env.client.workflow.getHandle(taskWorkflowId(directive.number, 'NB-STTTT'));
+    const { receipt } = await sttt.executeUpdate(submitReportUpdate, { args: [report('late-but-done')] });
+    await sttt.executeUpdate(reviewReportUpdate, { args: [{ accept: true, receipt, by: 'VP' }] });
+    await eventually('the directive counting it done', async () => (await handle.query(directiveStatusQuery)).byPhase.done === 1);
+    await expect(handle.executeUpdate(amendUpdate, { args: [{ kind: 'move', by: 'VP', unit: 'NB-STTTT', deadline: moved }] })).rejects.toMatchObject(refusedWith(/unit: NB-STTTT's task is already closed \(done\)/));
   });
 });
 
@@ -157,3 +163,43 @@ test('a deadline counted across Tết moves by the holiday, and no reminder fall
     await maybeRecordHistory(env, taskWorkflowId(directive.number, 'NB-STTTT'), 'task-across-tet');
   });
 });
+
+// Updates that come with the directive's first activation: the office cancels or amends as the
+// launch goes out (or the worker that had the first workflow task died and the update waited).
+
+test('a cancel that comes with the directive’s start closes it with no task started and nothing sent', async () => {
+  const directive = directiveOf([{ unit: 'NB-STTTT' }, { unit: 'NB-SVHTT' }], { number: uniqueNumber() });
+  const startWith = { update: cancelDirectiveUpdate, args: [{ by: 'Văn phòng UBND tỉnh', reason: 'Gửi nhầm văn bản' }] };
+  await withDirective(env, directive, async ({ handle, rec, firstUpdate }) => {
+    expect(firstUpdate).toEqual({ status: 'fulfilled', value: { cancelling: 0 } });
+    await eventually('the directive closed', async () => (await handle.describe()).status.name === 'COMPLETED', 20_000);
+    expect(await handle.result()).toMatchObject({ phase: 'cancelled', tasks: 0 });
+    expect(rec.notified).toEqual([]);
+    expect(rec.directives.get(handle.workflowId)?.phase).toBe('cancelled');
+    await maybeRecordHistory(env, handle.workflowId, 'directive-cancel-with-start');
+  }, { startWith });
+});
+
+test('an amendment that comes with the directive’s start is checked against its plan, and a queued task is removed from the queue', async () => {
+  const directive = directiveOf([{ unit: 'NB-STTTT' }, { unit: 'NB-SVHTT' }, { unit: 'NB-BAONB' }], { number: uniqueNumber() });
+  const duplicate = { update: amendUpdate, args: [{ kind: 'add', by: 'VP', task: leadSpec('NB-SVHTT') }] };
+  await withDirective(env, directive, async ({ handle, rec, firstUpdate }) => {
+    // Refused (the test server does not pass the validator's message through an update-with-start).
+    expect(firstUpdate?.status).toBe('rejected');
+    await eventually('three assignments', () => rec.notified.filter((n) => n.kind === 'assignment').length === 3);
+    expect(await handle.query(directiveStatusQuery)).toMatchObject({ phase: 'running', total: 3 });
+    expect((await handle.describe()).status.name).toBe('RUNNING');
+  }, { startWith: duplicate });
+
+  const other = directiveOf([{ unit: 'NB-STTTT' }, { unit: 'NB-SVHTT' }, { unit: 'NB-BAONB' }], { number: uniqueNumber() });
+  const remove = { update: amendUpdate, args: [{ kind: 'remove', by: 'VP', unit: 'NB-SVHTT' }] };
+  await withDirective(env, other, async ({ handle, rec, firstUpdate }) => {
+    expect(firstUpdate).toEqual({ status: 'fulfilled', value: { applied: 'remove', unit: 'NB-SVHTT' } });
+    await eventually('two assignments', () => rec.notified.filter((n) => n.kind === 'assignment').length === 2);
+    const view = await handle.query(directiveStatusQuery);
+    expect(view.tasks.map((t) => t.unit).sort()).toEqual(['NB-BAONB', 'NB-STTTT']);
+    expect(view.total).toBe(2);
+    expect(rec.notified.map((n) => n.unit)).not.toContain('NB-SVHTT');
+    await maybeRecordHistory(env, handle.workflowId, 'directive-remove-with-start');
+  }, { startWith: remove });
+}, 90_000);

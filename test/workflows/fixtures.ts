@@ -31,3 +31,6 @@ export const report = (submissionId: string, articles = 12) => ({
   submittedBy: 'Văn thư Sở TT&TT',
   submissionId: `submission-${submissionId}`,
 });
+
+/** An update refused by its validator: the cause carries the field and the reason. */
+export const refusedWith = (message: RegExp) => ({ cause: expect.objectContaining({ message: expect.stringMatching(message) }) });

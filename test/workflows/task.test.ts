@@ -3,7 +3,8 @@
 import { randomUUID } from 'node:crypto';
 import type { TestWorkflowEnvironment } from '@temporalio/testing';
 import type { temporal } from '@temporalio/proto';
-import { WorkflowUpdateFailedError } from '@temporalio/client';
+import { WithStartWorkflowOperation, WorkflowUpdateFailedError } from '@temporalio/client';
+import { defaultPayloadConverter } from '@temporalio/common';
 import { vietnamCalendar, localDateOf, atLocalTime } from '../../domain/calendar';
 import { chaseSchedule } from '../../domain/chase';
 import { DEFAULT_CHASE_POLICY } from '../../domain/schemas';
@@ -17,7 +18,8 @@ import {
 } from '../../workflows/messages';
 import { createTestWorker, maybeRecordHistory, recordingActivities, serverPerTest, sleepUntil as sleepUntilOn } from '../helpers/temporal';
 import { eventually } from '../helpers/wait';
-import { leadSpec, report, taskInput } from './fixtures';
+import type { TaskProgress } from '../../workflows/types';
+import { leadSpec, refusedWith, report, taskInput } from './fixtures';
 
 const cal = vietnamCalendar();
 const HOUR = 3_600_000;
@@ -46,9 +48,6 @@ async function startTask(workingDays: number, spec = leadSpec()) {
   const chases = () => rec.notified.filter((n) => n.kind === 'reminder' || n.kind === 'escalation');
   return { rec, deadline, now, run, chases, workflowId };
 }
-
-/** An update refused by its validator: the cause carries the field and the reason. */
-const refusedWith = (message: RegExp) => ({ cause: expect.objectContaining({ message: expect.stringMatching(message) }) });
 
 /** Moves the server's clock to an instant (no-op when it is already past). */
 const sleepUntil = (at: number) => sleepUntilOn(env, at);
@@ -240,3 +239,33 @@ test('a unit silent for three and a half years is chased every week on time, acr
   expect(chases).toHaveLength(expected.length);
   chases.forEach((c, i) => expect(Math.abs(c.at - expected[i]!.at)).toBeLessThan(5 * 60_000));
 }, 300_000);
+
+test('a report that comes with the task’s first activation still reaches the directive', async () => {
+  // A worker killed after writing the task's row but before finishing its first workflow task:
+  // the department saw its link and reported, so the retried first task carries the report too.
+  const rec = recordingActivities(env);
+  const taskQueue = `q-${randomUUID()}`;
+  const worker = await createTestWorker(env, rec.activities, taskQueue);
+  const deadline = cal.workingDaysAfter(localDateOf(await env.currentTimeMs()), 5);
+  const workflowId = `task:test-${randomUUID()}`;
+  const progress = await worker.runUntil(async () => {
+    const start = new WithStartWorkflowOperation('taskWorkflow', { workflowId, taskQueue, args: [taskInput(deadline)], workflowIdConflictPolicy: 'FAIL' });
+    const receipt = await env.client.workflow.executeUpdateWithStart(submitReportUpdate, { args: [report('first')], startWorkflowOperation: start });
+    const handle = await start.workflowHandle();
+    try {
+      // The task tells its directive (absent here: the signal fails) of the report, and mails the unit.
+      const told = await eventually('the task telling its directive and mailing the unit', async () => {
+        const events = (await handle.fetchHistory()).events ?? [];
+        const told = events.filter((e) => e.signalExternalWorkflowExecutionInitiatedEventAttributes).map((e) => defaultPayloadConverter.fromPayload<TaskProgress>(e.signalExternalWorkflowExecutionInitiatedEventAttributes!.input!.payloads![0]!));
+        return told.length > 0 && rec.notified.length >= 2 ? { receipt, told } : undefined;
+      });
+      await maybeRecordHistory(env, workflowId, 'task-report-with-start');
+      return told;
+    } finally {
+      await handle.terminate('test over').catch(() => undefined);
+    }
+  });
+  expect(progress.told).toEqual([expect.objectContaining({ workflowId, phase: 'submitted' })]);
+  expect(rec.notified.map((n) => n.kind)).toEqual(['assignment', 'receipt']);
+  expect(rec.notified[1]).toMatchObject({ receipt: progress.receipt.receipt });
+}, 60_000);
