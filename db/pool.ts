@@ -8,6 +8,11 @@ export function createPool(databaseUrl: string, max = 10): Pool {
   // An idle connection closed by the server (a restart, or the embedded one stopping first on
   // Ctrl-C) is dropped and replaced by the pool; without a listener it would end the process.
   pool.on('error', () => undefined);
+  // The pool listens only to idle clients. A client checked out for a transaction whose
+  // connection drops between two queries emits 'error' itself, and with no listener that ended
+  // the worker in the middle of a PostgreSQL outage. The error reaches the transaction through
+  // its next query; the client leaves the pool when it is released.
+  pool.on('connect', (client) => client.on('error', () => undefined));
   return pool;
 }
 export type { Pool };

@@ -82,16 +82,18 @@ const iso = (ms: number | undefined) => (ms === undefined ? null : new Date(ms).
 
 export async function inTransaction<T>(pool: Pool, work: (c: PoolClient) => Promise<T>): Promise<T> {
   const client = await pool.connect();
+  let broken = false;
   try {
     await client.query('BEGIN');
     const result = await work(client);
     await client.query('COMMIT');
     return result;
   } catch (err) {
-    await client.query('ROLLBACK').catch(() => undefined);
+    // A connection that cannot even roll back is broken: released with `true`, it is closed.
+    broken = await client.query('ROLLBACK').then(() => false, () => true);
     throw err;
   } finally {
-    client.release();
+    client.release(broken);
   }
 }
 

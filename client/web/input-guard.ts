@@ -33,16 +33,25 @@ export async function requireJson(req: FastifyRequest): Promise<void> {
   if (typeOf(req) !== 'application/json') throw new AppError('INVALID_INPUT', `content-type: expected application/json, got ${typeOf(req) || 'none'}`, ['content-type']);
 }
 
-/** A preHandler hook (bodies of every kind are parsed by then): refuses a body of the wrong type, or a field that is not text, naming it. */
+/** Refuses the first string in a parsed body or query that is not text, naming its field (`body` for a body that is one string). */
+export function refuseNotText(value: unknown): void {
+  const bad = firstNotText(value, '');
+  if (!bad) return;
+  const why = bad.char === '\uFFFD' ? 'is not valid UTF-8 text' : `contains a control character (${codePoint(bad.char)})`;
+  const vi = bad.char === '\uFFFD' ? 'không phải văn bản UTF-8 hợp lệ' : `chứa ký tự điều khiển (${codePoint(bad.char)})`;
+  throw new AppError('INVALID_INPUT', `${bad.field || 'body'}: ${vi} / ${bad.field || 'body'}: ${why}`, [bad.field || 'body']);
+}
+
+/**
+ * A preHandler hook (bodies of every kind are parsed by then): refuses a body of the wrong type,
+ * or a field that is not text, naming it. A query is checked where a route reads it
+ * (`parseInput`), after the login check.
+ */
 export async function guardInput(req: FastifyRequest): Promise<void> {
   if (req.method === 'GET' || req.method === 'HEAD' || req.method === 'OPTIONS') return;
   // The API says what it takes once it knows who is asking (requireJson, after the login check).
   if (req.body !== undefined && !req.url.startsWith('/api/') && !FORM_TYPES.includes(typeOf(req))) {
     throw new AppError('INVALID_INPUT', `content-type: expected a form (${FORM_TYPES.join(' or ')}), got ${typeOf(req) || 'none'}`, ['content-type']);
   }
-  const bad = firstNotText(req.body, '');
-  if (!bad) return;
-  const why = bad.char === '\uFFFD' ? 'is not valid UTF-8 text' : `contains a control character (${codePoint(bad.char)})`;
-  const vi = bad.char === '\uFFFD' ? 'không phải văn bản UTF-8 hợp lệ' : `chứa ký tự điều khiển (${codePoint(bad.char)})`;
-  throw new AppError('INVALID_INPUT', `${bad.field || 'body'}: ${vi} / ${bad.field || 'body'}: ${why}`, [bad.field || 'body']);
+  refuseNotText(req.body);
 }

@@ -189,3 +189,12 @@ export async function inPool<T>(items: T[], limit: number, fn: (item: T, i: numb
     }
   }));
 }
+
+/** Awaits `work`, failing at once with the worker's last words if the worker exits first. */
+export async function whileAlive<T>(w: CliRun, work: Promise<T>): Promise<T> {
+  const died = w.exited.then((code) => {
+    throw new Error(`the worker exited (${code}) while the test waited: ${(w.stderr() || w.stdout()).slice(-3000)}`);
+  });
+  died.catch(() => undefined);
+  return Promise.race([work, died]);
+}

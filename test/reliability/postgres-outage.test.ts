@@ -16,7 +16,7 @@ import type { CliRun } from '../helpers/cli';
 import { freePort } from '../helpers/ports';
 import { login, PASSWORD } from '../helpers/staff';
 import { eventually } from '../helpers/wait';
-import { count, countOf, directiveOf, duplicatesAtSink, inPool, polling, reportFigures, seconds, seedUnits, startParts, startWorker, stopParts, stopProcess, type Parts } from './parts';
+import { count, countOf, directiveOf, duplicatesAtSink, inPool, polling, reportFigures, seconds, seedUnits, startParts, startWorker, stopParts, stopProcess, whileAlive, type Parts } from './parts';
 
 jest.setTimeout(30 * 60_000);
 
@@ -109,7 +109,7 @@ test('PostgreSQL stopped mid-run: activities retry, the read model converges and
 
     // After: every task is recorded, and every row says what its workflow says.
     const back = Date.now();
-    await eventually('every task recorded', async () => (await recorded()) === units, 10 * 60_000);
+    await whileAlive(worker, eventually('every task recorded', async () => (await recorded()) === units, 10 * 60_000));
     let last: string[] = [];
     await eventually('the read model agrees with every task workflow', async () => (last = await mismatched(parts)).length === 0, 5 * 60_000).catch((err) => {
       throw new Error(`${(err as Error).message}; e.g. ${last.slice(0, 3).join('; ')}`);

@@ -3,6 +3,7 @@
 import { z } from 'zod';
 import { DocumentNumberSchema, LocalDateSchema, UnitCodeSchema, describeIssues } from '../../../domain/schemas';
 import { AppError } from '../errors';
+import { refuseNotText } from '../input-guard';
 
 const optional = <S extends z.ZodType>(s: S) => z.preprocess((v) => (v === '' ? undefined : v), s.optional());
 
@@ -74,6 +75,8 @@ export const ErrorResponseSchema = z.object({ error: z.string(), message: z.stri
 
 /** Parses a query or form; a bad one is a 422 naming each field. */
 export function parseInput<S extends z.ZodType>(schema: S, value: unknown): z.infer<S> {
+  // A NUL byte in a query parameter would reach PostgreSQL, which refuses it with a server error.
+  refuseNotText(value);
   const parsed = schema.safeParse(value ?? {});
   if (!parsed.success) {
     const fields = describeIssues(parsed.error);
