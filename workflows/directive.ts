@@ -45,8 +45,11 @@ export async function directiveWorkflow(input: DirectiveRunInput): Promise<Direc
   // An update that comes with the first activation (a cancel or an amendment sent as the
   // directive starts) runs as its handler is set, so the plan must be in place before: a cancel
   // then stops it and an amendment is checked against it. Runs begun before planned after.
+  const planOneOff = () => {
+    if (cycles.length === 0) s.queue.push(...planCycle(directive, localDateOf(s.launchedAt), calendar, ''));
+  };
   const plannedFirst = !input.state && patched('plan-before-handlers');
-  if (plannedFirst && cycles.length === 0) s.queue.push(...planCycle(directive, localDateOf(s.launchedAt), calendar, ''));
+  if (plannedFirst) planOneOff();
   let changed = false;
   let startedThisRun = 0;
   const touch = () => {
@@ -114,22 +117,16 @@ export async function directiveWorkflow(input: DirectiveRunInput): Promise<Direc
         return { applied: 'add', unit: spec.unit, deadline: planned.deadline };
       }
       const id = taskWorkflowId(directive.number, req.unit);
+      const deadline = req.kind === 'move' ? calendar.nextWorkingDay(req.deadline, true) : undefined;
       // A task still waiting in the queue (a large directive starts in batches) is amended there.
       const queued = s.queue.findIndex((q) => q.workflowId === id);
       if (queued >= 0 && patched('amend-queued')) {
-        const deadline = req.kind === 'move' ? calendar.nextWorkingDay(req.deadline, true) : undefined;
         if (deadline) s.queue[queued]!.deadline = deadline;
         else s.queue.splice(queued, 1);
         touch();
-        return { applied: req.kind, unit: req.unit, ...(deadline ? { deadline } : {}) };
-      }
-      if (req.kind === 'remove') {
-        await getExternalWorkflowHandle(id).cancel();
-        return { applied: 'remove', unit: req.unit };
-      }
-      const deadline = calendar.nextWorkingDay(req.deadline, true);
-      await getExternalWorkflowHandle(id).signal(moveDeadlineSignal, { deadline, by: req.by });
-      return { applied: 'move', unit: req.unit, deadline };
+      } else if (req.kind === 'remove') await getExternalWorkflowHandle(id).cancel();
+      else await getExternalWorkflowHandle(id).signal(moveDeadlineSignal, { deadline: deadline!, by: req.by });
+      return { applied: req.kind, unit: req.unit, ...(deadline ? { deadline } : {}) };
     },
     {
       validator: (raw) => {
@@ -184,8 +181,7 @@ export async function directiveWorkflow(input: DirectiveRunInput): Promise<Direc
   };
 
   if (!input.state) {
-    const launchDay = localDateOf(s.launchedAt);
-    if (cycles.length === 0 && !plannedFirst) s.queue.push(...planCycle(directive, launchDay, calendar, ''));
+    if (!plannedFirst) planOneOff();
     await record(true);
   }
 

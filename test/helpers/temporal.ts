@@ -5,6 +5,8 @@ import { existsSync, readFileSync, writeFileSync, mkdirSync } from 'node:fs';
 import { TestWorkflowEnvironment } from '@temporalio/testing';
 import { Worker, Runtime, DefaultLogger, makeTelemetryFilterString } from '@temporalio/worker';
 import { temporal } from '@temporalio/proto';
+import { WithStartWorkflowOperation, type Client, type WorkflowHandleWithFirstExecutionRunId, type WorkflowStartOptions } from '@temporalio/client';
+import type { UpdateDefinition, Workflow } from '@temporalio/common';
 import { encodeSearchAttributeIndexedValueType } from '@temporalio/common/lib/search-attributes';
 import { SEARCH_ATTRIBUTE_KEYS } from '../../workflows/search-attributes';
 import type { Activities } from '../../activities';
@@ -143,6 +145,24 @@ export function serverPerTest(use: (env: TestWorkflowEnvironment) => void): void
   afterEach(async () => {
     await closeTimeSkippingEnv(env);
   });
+}
+
+/** An update sent with a workflow's start, so that it comes with the workflow's first activation. */
+export interface StartWith {
+  update: Pick<UpdateDefinition<unknown>, 'name'>;
+  args: unknown[];
+}
+
+/**
+ * Starts a workflow; with `startWith`, as an update-with-start, and the update's outcome (its
+ * answer, or its refusal) comes back with the handle.
+ */
+export async function startWorkflow<W extends Workflow>(client: Client, type: string, options: WorkflowStartOptions<W>, startWith?: StartWith): Promise<{ handle: WorkflowHandleWithFirstExecutionRunId<W>; firstUpdate?: PromiseSettledResult<unknown> }> {
+  if (!startWith) return { handle: await client.workflow.start<W>(type, options) };
+  const start = new WithStartWorkflowOperation<W>(type, { ...options, workflowIdConflictPolicy: 'FAIL' });
+  const [firstUpdate] = await Promise.allSettled([client.workflow.executeUpdateWithStart(startWith.update.name, { args: startWith.args, startWorkflowOperation: start })]);
+  // The handle carries the run the start made, though its type does not say so.
+  return { handle: (await start.workflowHandle()) as WorkflowHandleWithFirstExecutionRunId<W>, firstUpdate };
 }
 
 /** Writes a workflow's history under test/histories when RECORD_HISTORIES=1, for the replay test. */

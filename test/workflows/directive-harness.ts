@@ -2,14 +2,13 @@
 // run of a workflow's history: the directive continues as new, so one history is not enough.
 import { randomUUID } from 'node:crypto';
 import type { TestWorkflowEnvironment } from '@temporalio/testing';
-import { WithStartWorkflowOperation, type WorkflowHandle, type WorkflowHandleWithFirstExecutionRunId } from '@temporalio/client';
-import type { UpdateDefinition } from '@temporalio/common';
+import type { WorkflowHandle } from '@temporalio/client';
 import { temporal } from '@temporalio/proto';
 import { directiveStatusQuery, directiveWorkflowId } from '../../workflows/messages';
 import type { Directive } from '../../domain/schemas';
 import type { directiveWorkflow } from '../../workflows/directive';
 import type { DirectiveRunInput } from '../../workflows/types';
-import { createTestWorker, recordingActivities } from '../helpers/temporal';
+import { createTestWorker, recordingActivities, startWorkflow, type StartWith } from '../helpers/temporal';
 
 const EventType = temporal.api.enums.v1.EventType;
 
@@ -42,12 +41,10 @@ export async function releaseTimeLocksOfOrphans(env: TestWorkflowEnvironment, ch
   for (let i = 0; i < children; i += 1) await env.connection.testService!.unlockTimeSkipping({});
 }
 
-
 export interface DirectiveRunOptions {
   worker?: Parameters<typeof createTestWorker>[3];
   batchSize?: number;
-  /** An update sent with the start, so it comes with the directive's first activation. */
-  startWith?: { update: Pick<UpdateDefinition<unknown>, 'name'>; args: unknown[] };
+  startWith?: StartWith;
 }
 
 /**
@@ -66,14 +63,7 @@ export async function withDirective<T>(
   const worker = await createTestWorker(env, rec.activities, taskQueue, workerOptions);
   const result = await worker.runUntil(async () => {
     const options = { workflowId: directiveWorkflowId(directive.number), taskQueue, args: [{ directive, batchSize }] as [DirectiveRunInput] };
-    let firstUpdate: PromiseSettledResult<unknown> | undefined;
-    let handle: WorkflowHandleWithFirstExecutionRunId<typeof directiveWorkflow>;
-    if (startWith) {
-      const start = new WithStartWorkflowOperation<typeof directiveWorkflow>('directiveWorkflow', { ...options, workflowIdConflictPolicy: 'FAIL' });
-      [firstUpdate] = await Promise.allSettled([env.client.workflow.executeUpdateWithStart(startWith.update.name, { args: startWith.args, startWorkflowOperation: start })]);
-      // The handle carries the run the start made, though its type does not say so.
-      handle = (await start.workflowHandle()) as typeof handle;
-    } else handle = await env.client.workflow.start<typeof directiveWorkflow>('directiveWorkflow', options);
+    const { handle, firstUpdate } = await startWorkflow<typeof directiveWorkflow>(env.client, 'directiveWorkflow', options, startWith);
     try {
       return await fn({ handle, firstRunId: handle.firstExecutionRunId, rec, firstUpdate });
     } finally {

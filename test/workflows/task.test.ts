@@ -3,7 +3,7 @@
 import { randomUUID } from 'node:crypto';
 import type { TestWorkflowEnvironment } from '@temporalio/testing';
 import type { temporal } from '@temporalio/proto';
-import { WithStartWorkflowOperation, WorkflowUpdateFailedError } from '@temporalio/client';
+import { WorkflowUpdateFailedError, type WorkflowHandleWithFirstExecutionRunId } from '@temporalio/client';
 import { defaultPayloadConverter } from '@temporalio/common';
 import { vietnamCalendar, localDateOf, atLocalTime } from '../../domain/calendar';
 import { chaseSchedule } from '../../domain/chase';
@@ -16,7 +16,7 @@ import {
   submitReportUpdate,
   taskStateQuery,
 } from '../../workflows/messages';
-import { createTestWorker, maybeRecordHistory, recordingActivities, serverPerTest, sleepUntil as sleepUntilOn } from '../helpers/temporal';
+import { createTestWorker, maybeRecordHistory, recordingActivities, serverPerTest, sleepUntil as sleepUntilOn, startWorkflow, type StartWith } from '../helpers/temporal';
 import { eventually } from '../helpers/wait';
 import type { TaskProgress } from '../../workflows/types';
 import { leadSpec, refusedWith, report, taskInput } from './fixtures';
@@ -35,11 +35,12 @@ async function startTask(workingDays: number, spec = leadSpec()) {
   const now = await env.currentTimeMs();
   const deadline = cal.workingDaysAfter(localDateOf(now), workingDays);
   const workflowId = `task:test-${randomUUID()}`;
-  const run = <T>(fn: (h: Awaited<ReturnType<typeof env.client.workflow.start>>) => Promise<T>) =>
+  /** Runs `fn` with the task started (with `startWith`, an update in its first activation). */
+  const run = <T>(fn: (h: WorkflowHandleWithFirstExecutionRunId, firstUpdate?: PromiseSettledResult<unknown>) => Promise<T>, startWith?: StartWith) =>
     worker.runUntil(async () => {
-      const handle = await env.client.workflow.start('taskWorkflow', { workflowId, taskQueue, args: [taskInput(deadline, spec)] });
+      const { handle, firstUpdate } = await startWorkflow(env.client, 'taskWorkflow', { workflowId, taskQueue, args: [taskInput(deadline, spec)] }, startWith);
       try {
-        return await fn(handle);
+        return await fn(handle, firstUpdate);
       } finally {
         // A task left running would hold the shared test server's clock for the next test.
         await handle.terminate('test over').catch(() => undefined);
@@ -243,29 +244,21 @@ test('a unit silent for three and a half years is chased every week on time, acr
 test('a report that comes with the task’s first activation still reaches the directive', async () => {
   // A worker killed after writing the task's row but before finishing its first workflow task:
   // the department saw its link and reported, so the retried first task carries the report too.
-  const rec = recordingActivities(env);
-  const taskQueue = `q-${randomUUID()}`;
-  const worker = await createTestWorker(env, rec.activities, taskQueue);
-  const deadline = cal.workingDaysAfter(localDateOf(await env.currentTimeMs()), 5);
-  const workflowId = `task:test-${randomUUID()}`;
-  const progress = await worker.runUntil(async () => {
-    const start = new WithStartWorkflowOperation('taskWorkflow', { workflowId, taskQueue, args: [taskInput(deadline)], workflowIdConflictPolicy: 'FAIL' });
-    const receipt = await env.client.workflow.executeUpdateWithStart(submitReportUpdate, { args: [report('first')], startWorkflowOperation: start });
-    const handle = await start.workflowHandle();
-    try {
-      // The task tells its directive (absent here: the signal fails) of the report, and mails the unit.
-      const told = await eventually('the task telling its directive and mailing the unit', async () => {
-        const events = (await handle.fetchHistory()).events ?? [];
-        const told = events.filter((e) => e.signalExternalWorkflowExecutionInitiatedEventAttributes).map((e) => defaultPayloadConverter.fromPayload<TaskProgress>(e.signalExternalWorkflowExecutionInitiatedEventAttributes!.input!.payloads![0]!));
-        return told.length > 0 && rec.notified.length >= 2 ? { receipt, told } : undefined;
-      });
-      await maybeRecordHistory(env, workflowId, 'task-report-with-start');
-      return told;
-    } finally {
-      await handle.terminate('test over').catch(() => undefined);
-    }
-  });
-  expect(progress.told).toEqual([expect.objectContaining({ workflowId, phase: 'submitted' })]);
+  const t = await startTask(5);
+  const rec = t.rec;
+  const progress = await t.run(async (handle, firstUpdate) => {
+    if (firstUpdate?.status !== 'fulfilled') throw firstUpdate?.reason;
+    const receipt = firstUpdate.value as { receipt: string };
+    // The task tells its directive (absent here: the signal fails) of the report, and mails the unit.
+    const told = await eventually('the task telling its directive and mailing the unit', async () => {
+      const events = (await handle.fetchHistory()).events ?? [];
+      const told = events.filter((e) => e.signalExternalWorkflowExecutionInitiatedEventAttributes).map((e) => defaultPayloadConverter.fromPayload<TaskProgress>(e.signalExternalWorkflowExecutionInitiatedEventAttributes!.input!.payloads![0]!));
+      return told.length > 0 && rec.notified.length >= 2 ? { receipt, told } : undefined;
+    });
+    await maybeRecordHistory(env, handle.workflowId, 'task-report-with-start');
+    return told;
+  }, { update: submitReportUpdate, args: [report('first')] });
+  expect(progress.told).toEqual([expect.objectContaining({ workflowId: t.workflowId, phase: 'submitted' })]);
   expect(rec.notified.map((n) => n.kind)).toEqual(['assignment', 'receipt']);
   expect(rec.notified[1]).toMatchObject({ receipt: progress.receipt.receipt });
 }, 60_000);
