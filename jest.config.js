@@ -4,9 +4,17 @@ const transform = {
   '^.+\\.ts$': ['@swc/jest', { jsc: { target: 'es2022' } }],
   '^.+/node_modules/cookie/.+\\.js$': ['@swc/jest', { jsc: { target: 'es2022' }, module: { type: 'commonjs' } }],
   // @fastify/cookie loads `cookie` with import(); compiled, that becomes a require jest can follow.
-  '^.+/node_modules/@fastify/cookie/.+\\.js$': ['@swc/jest', { jsc: { target: 'es2022' }, module: { type: 'commonjs' } }],
+  '^.+/node_modules/@fastify/cookie/.+\\.js$': [
+    '@swc/jest',
+    { jsc: { target: 'es2022' }, module: { type: 'commonjs' } },
+  ],
 };
-const common = { transform, transformIgnorePatterns: ['/node_modules/(?!(cookie|@fastify/cookie)/)'], testEnvironment: 'node', moduleFileExtensions: ['ts', 'js', 'json'] };
+const common = {
+  transform,
+  transformIgnorePatterns: ['/node_modules/(?!(cookie|@fastify/cookie)/)'],
+  testEnvironment: 'node',
+  moduleFileExtensions: ['ts', 'js', 'json'],
+};
 
 module.exports = {
   projects: [
@@ -22,7 +30,9 @@ module.exports = {
       ...common,
       displayName: 'integration',
       testMatch: [
-        '<rootDir>/test/integration/**/*.test.ts', '<rootDir>/test/web/**/*.test.ts', '<rootDir>/test/cli/**/*.test.ts',
+        '<rootDir>/test/integration/**/*.test.ts',
+        '<rootDir>/test/web/**/*.test.ts',
+        '<rootDir>/test/cli/**/*.test.ts',
         // The quick subset of the reliability suite, at small counts (npm run test:reliability runs it all).
         ...['worker-kill', 'replay', 'bad-input', 'asvs'].map((name) => `<rootDir>/test/reliability/${name}.test.ts`),
       ],

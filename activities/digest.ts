@@ -14,7 +14,12 @@ const WINDOW_WORKING_DAYS = 3;
 
 export type DigestOutcome = 'sent' | 'already sent' | 'single';
 
-export async function digestReminder(deps: NotifyDeps, unit: OrgUnit, recipient: string, today: LocalDate): Promise<DigestOutcome> {
+export async function digestReminder(
+  deps: NotifyDeps,
+  unit: OrgUnit,
+  recipient: string,
+  today: LocalDate,
+): Promise<DigestOutcome> {
   const calendar = vietnamCalendar();
   const until = calendar.workingDaysAfter(today, WINDOW_WORKING_DAYS);
   const { rows } = await deps.pool.query(
@@ -30,14 +35,24 @@ export async function digestReminder(deps: NotifyDeps, unit: OrgUnit, recipient:
     const items: DigestItem[] = [];
     for (const row of rows) {
       const task = row.snapshot as TaskRecord;
-      const token = await deps.links.issue({ taskWorkflowId: row.workflow_id, recipient, purposeKey: `${key}:${row.workflow_id}`, expiresAt }, c);
+      const token = await deps.links.issue(
+        { taskWorkflowId: row.workflow_id, recipient, purposeKey: `${key}:${row.workflow_id}`, expiresAt },
+        c,
+      );
       items.push({
         directive: task.directive,
-        task: { title: task.spec.title, deadline: task.state.deadline, workingDaysLeft: calendar.workingDaysBetween(today, task.state.deadline) },
+        task: {
+          title: task.spec.title,
+          deadline: task.state.deadline,
+          workingDaysLeft: calendar.workingDaysBetween(today, task.state.deadline),
+        },
         link: `${deps.publicUrl}/t/${token}`,
       });
     }
-    const mail = renderEmail({ kind: 'digest', unit: { code: unit.code, name: unit.name }, date: today, items }, deps.lang);
+    const mail = renderEmail(
+      { kind: 'digest', unit: { code: unit.code, name: unit.name }, date: today, items },
+      deps.lang,
+    );
     await queueMessage(c, { key, purpose: 'digest', recipients: [recipient], ...mail });
   });
   return (await sendFromOutbox(deps, key)) ? 'sent' : 'already sent';

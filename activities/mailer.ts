@@ -18,7 +18,13 @@ export interface Mailer {
 }
 
 export function createSmtpMailer(smtpUrl: string): Mailer {
-  const transport = nodemailer.createTransport(smtpUrl, { pool: true, maxConnections: 4, connectionTimeout: 10_000, greetingTimeout: 10_000, socketTimeout: 20_000 } as never);
+  const transport = nodemailer.createTransport(smtpUrl, {
+    pool: true,
+    maxConnections: 4,
+    connectionTimeout: 10_000,
+    greetingTimeout: 10_000,
+    socketTimeout: 20_000,
+  } as never);
   return {
     async send(mail) {
       try {
@@ -26,7 +32,10 @@ export function createSmtpMailer(smtpUrl: string): Mailer {
       } catch (err) {
         const code = (err as { responseCode?: number }).responseCode;
         if (code !== undefined && code >= 500) {
-          throw ApplicationFailure.nonRetryable(`SMTP refused the message: ${(err as Error).message}`, 'PERMANENT_MAIL_FAILURE');
+          throw ApplicationFailure.nonRetryable(
+            `SMTP refused the message: ${(err as Error).message}`,
+            'PERMANENT_MAIL_FAILURE',
+          );
         }
         throw err;
       }

@@ -34,7 +34,17 @@ function recipientsOf(input: NotifyInput, unit: OrgUnit): string[] {
   return unit.steeringEmails;
 }
 
-function messageFor(input: NotifyInput, unit: OrgUnit, link: string, extra: { body: string; indicators: { code: string; name: string; unit: string }[]; completion: 'report' | 'acknowledgement'; supportsName?: string }): EmailMessage {
+function messageFor(
+  input: NotifyInput,
+  unit: OrgUnit,
+  link: string,
+  extra: {
+    body: string;
+    indicators: { code: string; name: string; unit: string }[];
+    completion: 'report' | 'acknowledgement';
+    supportsName?: string;
+  },
+): EmailMessage {
   const cal = vietnamCalendar();
   const today = localDateOf(Date.now());
   const left = cal.workingDaysBetween(today, input.task.deadline);
@@ -47,24 +57,52 @@ function messageFor(input: NotifyInput, unit: OrgUnit, link: string, extra: { bo
   switch (input.kind) {
     case 'assignment':
       return {
-        kind: 'assignment', ...common, task: { ...common.task, body: extra.body || undefined }, role: input.task.role,
-        supports: input.task.supports ? { code: input.task.supports, name: extra.supportsName ?? input.task.supports } : undefined,
-        indicators: extra.indicators, completion: extra.completion,
+        kind: 'assignment',
+        ...common,
+        task: { ...common.task, body: extra.body || undefined },
+        role: input.task.role,
+        supports: input.task.supports
+          ? { code: input.task.supports, name: extra.supportsName ?? input.task.supports }
+          : undefined,
+        indicators: extra.indicators,
+        completion: extra.completion,
       };
     case 'reminder':
       return { kind: 'reminder', ...common };
     case 'escalation':
-      return { kind: 'escalation', ...common, task: { ...common.task, workingDaysLeft: Math.min(-1, left) }, level: input.level ?? 1, to: input.target ?? 'head', weekly: input.weekly };
+      return {
+        kind: 'escalation',
+        ...common,
+        task: { ...common.task, workingDaysLeft: Math.min(-1, left) },
+        level: input.level ?? 1,
+        to: input.target ?? 'head',
+        weekly: input.weekly,
+      };
     case 'receipt': {
       const named = new Map(extra.indicators.map((i) => [i.code, i]));
-      const indicators = Object.entries(input.indicators ?? {}).map(([code, value]) => ({ name: named.get(code)?.name ?? code, unit: named.get(code)?.unit ?? '', value })).filter((i) => i.unit);
+      const indicators = Object.entries(input.indicators ?? {})
+        .map(([code, value]) => ({ name: named.get(code)?.name ?? code, unit: named.get(code)?.unit ?? '', value }))
+        .filter((i) => i.unit);
       return { kind: 'receipt', ...common, receiptNumber: input.receipt!, submittedAt: input.submittedAt!, indicators };
     }
     case 'returned':
-      return { kind: 'returned', ...common, comment: input.comment ?? '—', newDeadline: input.task.deadline, newWorkingDaysLeft: left };
+      return {
+        kind: 'returned',
+        ...common,
+        comment: input.comment ?? '—',
+        newDeadline: input.task.deadline,
+        newWorkingDaysLeft: left,
+      };
     case 'extension_decision':
       return input.approved
-        ? { kind: 'extension_decision', ...common, decision: 'approved', newDeadline: input.task.deadline, newWorkingDaysLeft: left, comment: input.comment || undefined }
+        ? {
+            kind: 'extension_decision',
+            ...common,
+            decision: 'approved',
+            newDeadline: input.task.deadline,
+            newWorkingDaysLeft: left,
+            comment: input.comment || undefined,
+          }
         : { kind: 'extension_decision', ...common, decision: 'rejected', reason: input.comment || '—' };
     case 'cancellation':
       return { kind: 'cancellation', ...common };
@@ -80,7 +118,11 @@ export function createNotify(deps: NotifyDeps) {
     if (recipients.length === 0) return { sent: [], skipped: [{ recipient: '', why: 'no recipient' }] };
     const task = await deps.readModel.task(input.taskWorkflowId);
     // A reminder that is no longer due (the report came in meanwhile) is not sent.
-    if ((input.kind === 'reminder' || input.kind === 'escalation') && task && !['open', 'returned'].includes(task.state)) {
+    if (
+      (input.kind === 'reminder' || input.kind === 'escalation') &&
+      task &&
+      !['open', 'returned'].includes(task.state)
+    ) {
       return { sent: [], skipped: recipients.map((r) => ({ recipient: r, why: 'no longer due' as const })) };
     }
     const spec = task?.snapshot.spec;
@@ -94,8 +136,27 @@ export function createNotify(deps: NotifyDeps) {
       }
       const key = `${input.key}:${recipient}`;
       await inTransaction(deps.pool, (c) =>
-        queueLinkedMessage(c, deps, { key, purpose: input.kind, directiveNumber: input.directive.number, taskWorkflowId: input.taskWorkflowId, recipient, linkDays: deps.linkDays ?? 400 }, (link) =>
-          renderEmail(messageFor(input, unit, link, { body: spec?.body ?? '', indicators: spec?.indicators ?? [], completion: spec?.completion ?? 'report', supportsName }), deps.lang),
+        queueLinkedMessage(
+          c,
+          deps,
+          {
+            key,
+            purpose: input.kind,
+            directiveNumber: input.directive.number,
+            taskWorkflowId: input.taskWorkflowId,
+            recipient,
+            linkDays: deps.linkDays ?? 400,
+          },
+          (link) =>
+            renderEmail(
+              messageFor(input, unit, link, {
+                body: spec?.body ?? '',
+                indicators: spec?.indicators ?? [],
+                completion: spec?.completion ?? 'report',
+                supportsName,
+              }),
+              deps.lang,
+            ),
         ),
       );
       if (await sendFromOutbox(deps, key)) result.sent.push(recipient);
@@ -107,4 +168,3 @@ export function createNotify(deps: NotifyDeps) {
     return result;
   };
 }
-

@@ -7,7 +7,8 @@ import type { Mailer } from './mailer';
 import { faultPoint } from './faults';
 
 /** A stable Message-ID from the key, so even the receiving side can tell a repeat. */
-export const messageIdFor = (key: string): string => `<${createHash('sha256').update(key).digest('hex').slice(0, 40)}@dondoc>`;
+export const messageIdFor = (key: string): string =>
+  `<${createHash('sha256').update(key).digest('hex').slice(0, 40)}@dondoc>`;
 
 export interface OutboxMessage {
   key: string;
@@ -25,7 +26,17 @@ export async function queueMessage(c: Pool | PoolClient, m: OutboxMessage): Prom
   await c.query(
     `INSERT INTO outbox (key, message_id, purpose, directive_number, task_workflow_id, recipients, subject, body_text, body_html)
      VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9) ON CONFLICT (key) DO NOTHING`,
-    [m.key, messageIdFor(m.key), m.purpose, m.directiveNumber ?? null, m.taskWorkflowId ?? null, m.recipients, m.subject, m.text, m.html ?? null],
+    [
+      m.key,
+      messageIdFor(m.key),
+      m.purpose,
+      m.directiveNumber ?? null,
+      m.taskWorkflowId ?? null,
+      m.recipients,
+      m.subject,
+      m.text,
+      m.html ?? null,
+    ],
   );
 }
 
@@ -50,9 +61,19 @@ export async function queueLinkedMessage(
 ): Promise<void> {
   if ((await c.query('SELECT 1 FROM outbox WHERE key = $1', [m.key])).rowCount) return;
   const expiresAt = new Date(Date.now() + m.linkDays * 86_400_000);
-  const token = await deps.links.issue({ taskWorkflowId: m.taskWorkflowId, recipient: m.recipient, purposeKey: m.key, expiresAt }, c);
+  const token = await deps.links.issue(
+    { taskWorkflowId: m.taskWorkflowId, recipient: m.recipient, purposeKey: m.key, expiresAt },
+    c,
+  );
   const mail = render(`${deps.publicUrl}/t/${token}`, expiresAt);
-  await queueMessage(c, { key: m.key, purpose: m.purpose, directiveNumber: m.directiveNumber, taskWorkflowId: m.taskWorkflowId, recipients: [m.recipient], ...mail });
+  await queueMessage(c, {
+    key: m.key,
+    purpose: m.purpose,
+    directiveNumber: m.directiveNumber,
+    taskWorkflowId: m.taskWorkflowId,
+    recipients: [m.recipient],
+    ...mail,
+  });
 }
 
 /**
@@ -62,7 +83,10 @@ export async function queueLinkedMessage(
  * and sending again could deliver it twice, so it is marked `in_doubt` for the office to
  * check and resend from the outbox page.
  */
-export async function sendFromOutbox(deps: { pool: Pool; mailer: Mailer; from: string }, key: string): Promise<boolean> {
+export async function sendFromOutbox(
+  deps: { pool: Pool; mailer: Mailer; from: string },
+  key: string,
+): Promise<boolean> {
   const { rows } = await deps.pool.query(
     `UPDATE outbox SET status = 'sending', claimed_at = now(), attempts = attempts + 1
       WHERE key = $1 AND status = 'pending' RETURNING *`,
@@ -78,11 +102,22 @@ export async function sendFromOutbox(deps: { pool: Pool; mailer: Mailer; from: s
     return false;
   }
   try {
-    await deps.mailer.send({ from: deps.from, to: row.recipients, subject: row.subject, text: row.body_text, html: row.body_html ?? undefined, messageId: row.message_id });
+    await deps.mailer.send({
+      from: deps.from,
+      to: row.recipients,
+      subject: row.subject,
+      text: row.body_text,
+      html: row.body_html ?? undefined,
+      messageId: row.message_id,
+    });
   } catch (failure) {
     // Refused or unreachable: nothing was delivered, so the next attempt may send it.
     const permanent = (failure as { type?: string }).type === 'PERMANENT_MAIL_FAILURE';
-    await deps.pool.query(`UPDATE outbox SET status = $3, last_error = $2 WHERE key = $1`, [key, String((failure as Error).message).slice(0, 500), permanent ? 'failed' : 'pending']);
+    await deps.pool.query(`UPDATE outbox SET status = $3, last_error = $2 WHERE key = $1`, [
+      key,
+      String((failure as Error).message).slice(0, 500),
+      permanent ? 'failed' : 'pending',
+    ]);
     throw failure;
   }
   faultPoint('after-smtp-send');

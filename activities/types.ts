@@ -2,7 +2,8 @@
 import type { EscalationTarget, LocalDate, TaskRole } from '../domain/schemas';
 import type { DirectiveSummary } from '../workflows/types';
 
-export type NotifyKind = 'assignment' | 'reminder' | 'escalation' | 'receipt' | 'returned' | 'extension_decision' | 'cancellation';
+export type NotifyKind =
+  'assignment' | 'reminder' | 'escalation' | 'receipt' | 'returned' | 'extension_decision' | 'cancellation';
 
 export interface NotifyInput {
   /** Business key of the message (task workflow, purpose, sequence); one message per key and recipient. */

@@ -1,7 +1,16 @@
 // Bare Temporal workflows, the baselines the measures compare dondoc with on the same server in
 // the same run: no read model, no outbox; only what Temporal itself must do (and, for the
 // reminder, the one mail it sends).
-import { condition, continueAsNew, defineUpdate, ParentClosePolicy, proxyActivities, setHandler, sleep, startChild } from '@temporalio/workflow';
+import {
+  condition,
+  continueAsNew,
+  defineUpdate,
+  ParentClosePolicy,
+  proxyActivities,
+  setHandler,
+  sleep,
+  startChild,
+} from '@temporalio/workflow';
 import type { BareActivities } from './parts';
 
 /** A child that does nothing: its start and close are the whole cost. */
@@ -23,7 +32,11 @@ export async function bareParent(input: BareFanOut): Promise<number> {
   const to = Math.min(input.count, from + input.batch);
   const ids: number[] = [];
   for (let i = from; i < to; i++) ids.push(i);
-  await Promise.all(ids.map((i) => startChild(bareChild, { workflowId: `${input.prefix}:${i}`, parentClosePolicy: ParentClosePolicy.ABANDON })));
+  await Promise.all(
+    ids.map((i) =>
+      startChild(bareChild, { workflowId: `${input.prefix}:${i}`, parentClosePolicy: ParentClosePolicy.ABANDON }),
+    ),
+  );
   if (to < input.count) return continueAsNew<typeof bareParent>({ ...input, next: to });
   return input.count;
 }

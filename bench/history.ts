@@ -15,8 +15,10 @@ export interface RunSize {
 /** Events in every run of a workflow, following continue-as-new from its first run. */
 export async function runSizes(client: Client, workflowId: string, firstRunId: string): Promise<RunSize[]> {
   const runs: RunSize[] = [];
-  for (let runId: string | undefined = firstRunId; runId; ) {
-    const history: { events?: HistoryEvent[] | null } = await client.workflow.getHandle(workflowId, runId).fetchHistory();
+  for (let runId: string | undefined = firstRunId; runId;) {
+    const history: { events?: HistoryEvent[] | null } = await client.workflow
+      .getHandle(workflowId, runId)
+      .fetchHistory();
     const events = history.events ?? [];
     runs.push({ runId, events: events.length });
     runId = events.at(-1)?.workflowExecutionContinuedAsNewEventAttributes?.newExecutionRunId ?? undefined;
@@ -31,12 +33,19 @@ export async function firstRunOf(client: Client, workflowId: string): Promise<st
 }
 
 /** Events of every run of a workflow, from its first: the run count and the largest run. */
-export async function historyOf(client: Client, workflowId: string): Promise<{ runs: number; largest: number; total: number }> {
+export async function historyOf(
+  client: Client,
+  workflowId: string,
+): Promise<{ runs: number; largest: number; total: number }> {
   const runs = await runSizes(client, workflowId, await firstRunOf(client, workflowId));
-  return { runs: runs.length, largest: Math.max(...runs.map((r) => r.events)), total: runs.reduce((n, r) => n + r.events, 0) };
+  return {
+    runs: runs.length,
+    largest: Math.max(...runs.map((r) => r.events)),
+    total: runs.reduce((n, r) => n + r.events, 0),
+  };
 }
 
-const at = (e: HistoryEvent): number => tsToMs(e.eventTime!);
+const at = (e: HistoryEvent): number => tsToMs(e.eventTime);
 
 export interface UpdateSpans {
   /** From the update's acceptance to its completion, in ms. */
@@ -51,7 +60,9 @@ export interface UpdateSpans {
 export async function updateSpans(client: Client, workflowId: string): Promise<UpdateSpans | undefined> {
   const events: HistoryEvent[] = (await client.workflow.getHandle(workflowId).fetchHistory()).events ?? [];
   const accepted = events.findIndex((e) => e.eventType === EventType.EVENT_TYPE_WORKFLOW_EXECUTION_UPDATE_ACCEPTED);
-  const completed = events.findIndex((e, i) => i > accepted && e.eventType === EventType.EVENT_TYPE_WORKFLOW_EXECUTION_UPDATE_COMPLETED);
+  const completed = events.findIndex(
+    (e, i) => i > accepted && e.eventType === EventType.EVENT_TYPE_WORKFLOW_EXECUTION_UPDATE_COMPLETED,
+  );
   if (accepted < 0 || completed < 0) return undefined;
   const within = events.slice(accepted, completed + 1);
   const byId = new Map(events.map((e) => [Number(e.eventId), e]));
@@ -66,11 +77,12 @@ export async function updateSpans(client: Client, workflowId: string): Promise<U
         activities[name] = (activities[name] ?? 0) + at(e) - at(scheduled);
       }
     }
-    const signalled = e.externalWorkflowExecutionSignaledEventAttributes ?? e.signalExternalWorkflowExecutionFailedEventAttributes;
+    const signalled =
+      e.externalWorkflowExecutionSignaledEventAttributes ?? e.signalExternalWorkflowExecutionFailedEventAttributes;
     if (signalled) {
       const initiated = byId.get(Number(signalled.initiatedEventId));
       if (initiated && within.includes(initiated)) signals += at(e) - at(initiated);
     }
   }
-  return { total: at(events[completed]!) - at(events[accepted]!), activities, signals };
+  return { total: at(events[completed]) - at(events[accepted]), activities, signals };
 }

@@ -9,7 +9,10 @@ import { elapsed, seconds, type BenchStack } from './parts';
 export const UNITS_PER_DIRECTIVE = 2000;
 
 export async function openCount(b: BenchStack, numbers: string[]): Promise<number> {
-  const { rows } = await b.stack.pool.query(`SELECT count(*)::int AS n FROM tasks WHERE directive_number = ANY($1) AND state = 'open'`, [numbers]);
+  const { rows } = await b.stack.pool.query(
+    `SELECT count(*)::int AS n FROM tasks WHERE directive_number = ANY($1) AND state = 'open'`,
+    [numbers],
+  );
   return rows[0].n;
 }
 
@@ -32,14 +35,24 @@ export interface OpenOptions {
 }
 
 /** Launches directives over `units` until `total` tasks are open, or the time given is up. */
-export async function openTasks(b: BenchStack, units: string[], total: number, tag: string, o: OpenOptions = {}): Promise<Opening> {
+export async function openTasks(
+  b: BenchStack,
+  units: string[],
+  total: number,
+  tag: string,
+  o: OpenOptions = {},
+): Promise<Opening> {
   const state: Opening = { numbers: [], launched: 0, open: 0, timeline: [] };
   const t0 = performance.now();
   while (state.open < total && elapsed(t0) < (o.waitFor ?? Infinity)) {
     state.open = await openCount(b, state.numbers);
     state.timeline.push([seconds(elapsed(t0)), state.open]);
     if (state.open >= total || (state.launched >= total && state.open >= state.launched)) break;
-    if (state.launched < total && state.launched - state.open < UNITS_PER_DIRECTIVE && elapsed(t0) < (o.launchFor ?? Infinity)) {
+    if (
+      state.launched < total &&
+      state.launched - state.open < UNITS_PER_DIRECTIVE &&
+      elapsed(t0) < (o.launchFor ?? Infinity)
+    ) {
       const n = Math.min(UNITS_PER_DIRECTIVE, total - state.launched, units.length);
       const number = `${state.numbers.length + 1}/BENCH-${tag}`;
       await launchDirective(b.client, b.config, benchDirective(number, units.slice(0, n)));

@@ -7,14 +7,32 @@ import { DirectiveSchema, type Directive } from '../domain/schemas';
 import { launchDirective } from '../client/temporal';
 import { START_BATCH } from '../workflows/directive';
 import { acknowledgeUpdate, directiveStatusQuery, directiveWorkflowId, taskWorkflowId } from '../workflows/messages';
-import { BARE_QUEUE, bareWorker, benchStack, dondocWorker, elapsed, inParallel, note, seconds, seedUnits, size, tuningOf, until, type BenchStack } from './parts';
+import {
+  BARE_QUEUE,
+  bareWorker,
+  benchStack,
+  dondocWorker,
+  elapsed,
+  inParallel,
+  note,
+  seconds,
+  seedUnits,
+  size,
+  tuningOf,
+  until,
+  type BenchStack,
+} from './parts';
 import { cpuMeter, cpuText } from './processes';
 import { historyOf } from './history';
 import { failed, inform, record } from './results';
 
 const STALL_MS = 90_000;
 
-export function benchDirective(number: string, units: string[], completion: 'acknowledgement' | 'report' = 'acknowledgement'): Directive {
+export function benchDirective(
+  number: string,
+  units: string[],
+  completion: 'acknowledgement' | 'report' = 'acknowledgement',
+): Directive {
   return DirectiveSchema.parse({
     number,
     title: 'Triển khai Chương trình truyền thông về quyền con người (đo hiệu năng)',
@@ -33,7 +51,10 @@ export function benchDirective(number: string, units: string[], completion: 'ack
 class Stalled extends Error {}
 
 /** Launches a directive and waits until each task is in the read model with its assignment queued. */
-export async function launchAndWait(b: BenchStack, directive: Directive): Promise<{ ms: number; timeline: [number, number, number][] }> {
+export async function launchAndWait(
+  b: BenchStack,
+  directive: Directive,
+): Promise<{ ms: number; timeline: [number, number, number][] }> {
   const pool = b.stack.pool;
   const n = directive.tasks.length;
   const t0 = performance.now();
@@ -41,23 +62,33 @@ export async function launchAndWait(b: BenchStack, directive: Directive): Promis
   const timeline: [number, number, number][] = [];
   let last = -1;
   let lastChange = Date.now();
-  await until(`${n} tasks registered with their assignment queued`, async () => {
-    const { rows } = await pool.query(
-      `SELECT (SELECT count(*)::int FROM tasks WHERE directive_number = $1) AS tasks,
+  await until(
+    `${n} tasks registered with their assignment queued`,
+    async () => {
+      const { rows } = await pool.query(
+        `SELECT (SELECT count(*)::int FROM tasks WHERE directive_number = $1) AS tasks,
               (SELECT count(*)::int FROM outbox WHERE directive_number = $1 AND purpose = 'assignment') AS mails`,
-      [directive.number],
-    );
-    const { tasks, mails } = rows[0];
-    timeline.push([seconds(elapsed(t0)), tasks, mails]);
-    if (tasks + mails !== last) {
-      last = tasks + mails;
-      lastChange = Date.now();
-    } else if (Date.now() - lastChange > STALL_MS) {
-      const view = await b.client.workflow.getHandle(directiveWorkflowId(directive.number)).query(directiveStatusQuery).catch((e: Error) => e.message);
-      throw new Stalled(`no progress for ${STALL_MS / 1000} s at ${tasks} tasks / ${mails} mails; directive says ${JSON.stringify(typeof view === 'string' ? view : { total: view.total, queued: view.queued, byPhase: view.byPhase })}`);
-    }
-    return tasks >= n && mails >= n ? true : undefined;
-  }, 3_600_000, 250);
+        [directive.number],
+      );
+      const { tasks, mails } = rows[0];
+      timeline.push([seconds(elapsed(t0)), tasks, mails]);
+      if (tasks + mails !== last) {
+        last = tasks + mails;
+        lastChange = Date.now();
+      } else if (Date.now() - lastChange > STALL_MS) {
+        const view = await b.client.workflow
+          .getHandle(directiveWorkflowId(directive.number))
+          .query(directiveStatusQuery)
+          .catch((e: Error) => e.message);
+        throw new Stalled(
+          `no progress for ${STALL_MS / 1000} s at ${tasks} tasks / ${mails} mails; directive says ${JSON.stringify(typeof view === 'string' ? view : { total: view.total, queued: view.queued, byPhase: view.byPhase })}`,
+        );
+      }
+      return tasks >= n && mails >= n ? true : undefined;
+    },
+    3_600_000,
+    250,
+  );
   return { ms: elapsed(t0), timeline: timeline.filter((_, i) => i % 8 === 0) };
 }
 
@@ -65,11 +96,22 @@ export async function launchAndWait(b: BenchStack, directive: Directive): Promis
 async function bareFanOut(b: BenchStack, count: number, tag: string): Promise<number> {
   const prefix = `bare-${tag}`;
   const t0 = performance.now();
-  await b.client.workflow.start('bareParent', { workflowId: `${prefix}:parent`, taskQueue: BARE_QUEUE, args: [{ prefix, count, batch: START_BATCH }] });
-  await until(`${count} bare children closed`, async () => {
-    const closed = await b.client.workflow.count(`WorkflowType = 'bareChild' AND ExecutionStatus = 'Completed' AND WorkflowId STARTS_WITH '${prefix}:'`);
-    return closed.count >= count ? true : undefined;
-  }, 1_800_000, 250);
+  await b.client.workflow.start('bareParent', {
+    workflowId: `${prefix}:parent`,
+    taskQueue: BARE_QUEUE,
+    args: [{ prefix, count, batch: START_BATCH }],
+  });
+  await until(
+    `${count} bare children closed`,
+    async () => {
+      const closed = await b.client.workflow.count(
+        `WorkflowType = 'bareChild' AND ExecutionStatus = 'Completed' AND WorkflowId STARTS_WITH '${prefix}:'`,
+      );
+      return closed.count >= count ? true : undefined;
+    },
+    1_800_000,
+    250,
+  );
   return elapsed(t0);
 }
 
@@ -125,7 +167,10 @@ export async function p1(): Promise<void> {
         } catch (err) {
           if (!(err instanceof Stalled)) throw err;
           failed('P1', `launch ${units.toLocaleString('en')} units`, err.message);
-          await b.client.workflow.getHandle(directiveWorkflowId(directive.number)).terminate('stalled').catch(() => undefined);
+          await b.client.workflow
+            .getHandle(directiveWorkflowId(directive.number))
+            .terminate('stalled')
+            .catch(() => undefined);
           if (units <= 100) return;
           units = Math.floor(units / 2);
           directive = benchDirective(`${12 + attempt}/BENCH-P1`, all.slice(0, units));
@@ -135,25 +180,61 @@ export async function p1(): Promise<void> {
         baseline = (before + after) / 2;
       }
       // What the server keeps per task by the time its assignment is out, against a bare child's.
-      const taskEvents = (await b.client.workflow.getHandle(taskWorkflowId(directive.number, all[0]!)).fetchHistory()).events?.length ?? 0;
+      const taskEvents =
+        (await b.client.workflow.getHandle(taskWorkflowId(directive.number, all[0])).fetchHistory()).events?.length ??
+        0;
       const childEvents = (await b.client.workflow.getHandle('bare-warm:0').fetchHistory()).events?.length ?? 0;
       const ratio = launched.ms / baseline;
       record({
-        id: 'P1', name: `launch ${units.toLocaleString('en')} units`, unit: 's', dondoc: seconds(launched.ms), baseline: seconds(baseline), ratio,
-        goal: '≤ 1.5×', pass: ratio <= 1.5,
+        id: 'P1',
+        name: `launch ${units.toLocaleString('en')} units`,
+        unit: 's',
+        dondoc: seconds(launched.ms),
+        baseline: seconds(baseline),
+        ratio,
+        goal: '≤ 1.5×',
+        pass: ratio <= 1.5,
         note: `events a task by its assignment ${taskEvents}, a bare child ${childEvents}`,
-        details: { units, batch: START_BATCH, taskEvents, childEvents, tuning: tuningOf(b.config), timeline: launched.timeline },
+        details: {
+          units,
+          batch: START_BATCH,
+          taskEvents,
+          childEvents,
+          tuning: tuningOf(b.config),
+          timeline: launched.timeline,
+        },
       });
-      inform({ id: 'P1', name: 'task workflows started', unit: 'wf/s', dondoc: units / (launched.ms / 1000), baseline: units / (baseline / 1000), ratio: baseline / launched.ms });
+      inform({
+        id: 'P1',
+        name: 'task workflows started',
+        unit: 'wf/s',
+        dondoc: units / (launched.ms / 1000),
+        baseline: units / (baseline / 1000),
+        ratio: baseline / launched.ms,
+      });
 
       note(`P1: closing ${units} tasks, ${concurrency} updates in flight`);
       const closed = await closeTasks(b, directive, concurrency);
       const bareClosed = await closeBare(b, units, concurrency);
-      inform({ id: 'P1', name: 'task workflows closed', unit: 'wf/s', dondoc: units / (closed / 1000), baseline: units / (bareClosed / 1000), ratio: bareClosed / closed, details: { concurrency } });
+      inform({
+        id: 'P1',
+        name: 'task workflows closed',
+        unit: 'wf/s',
+        dondoc: units / (closed / 1000),
+        baseline: units / (bareClosed / 1000),
+        ratio: bareClosed / closed,
+        details: { concurrency },
+      });
 
       const dir = await historyOf(b.client, directiveWorkflowId(directive.number));
-      const task = await historyOf(b.client, taskWorkflowId(directive.number, all[0]!));
-      inform({ id: 'P1', name: `largest directive run (${units} units)`, unit: 'events', dondoc: dir.largest, details: { runs: dir.runs, total: dir.total, taskRunEvents: task.largest } });
+      const task = await historyOf(b.client, taskWorkflowId(directive.number, all[0]));
+      inform({
+        id: 'P1',
+        name: `largest directive run (${units} units)`,
+        unit: 'events',
+        dondoc: dir.largest,
+        details: { runs: dir.runs, total: dir.total, taskRunEvents: task.largest },
+      });
     } finally {
       await worker.stop();
       await bare.stop();

@@ -6,7 +6,24 @@ import nodemailer from 'nodemailer';
 import { performance } from 'node:perf_hooks';
 import { renderEmail } from '../domain/emails';
 import { localDateOf } from '../domain/calendar';
-import { BARE_QUEUE, bareWorker, benchStack, dondocWorker, elapsed, fmt, inParallel, note, percentile, seconds, seedUnits, size, sortNumbers, tuningOf, until, type BenchStack } from './parts';
+import {
+  BARE_QUEUE,
+  bareWorker,
+  benchStack,
+  dondocWorker,
+  elapsed,
+  fmt,
+  inParallel,
+  note,
+  percentile,
+  seconds,
+  seedUnits,
+  size,
+  sortNumbers,
+  tuningOf,
+  until,
+  type BenchStack,
+} from './parts';
 import { cpuMeter, cpuText } from './processes';
 import { assignedCount, remindersAtSink, startTimedTasks, timedTask } from './tasks';
 import { inform, record } from './results';
@@ -15,19 +32,34 @@ import { inform, record } from './results';
 function reminderMails(b: BenchStack, n: number, tag: string) {
   const today = localDateOf(Date.now());
   return Array.from({ length: n }, (_, i) => {
-    const m = renderEmail({
-      kind: 'reminder',
-      unit: { code: `B${i}`, name: `Đơn vị thử B${i}` },
-      directive: { number: '39/BENCH-P3', title: 'Đôn đốc báo cáo nhanh (đo hiệu năng)', issuer: 'UBND tỉnh Ninh Bình' },
-      task: { title: `Báo cáo nhanh tình hình triển khai của B${i}`, deadline: today, workingDaysLeft: 0 },
-      link: `${b.config.publicUrl}/t/${'x'.repeat(43)}`,
-    }, 'vi');
-    return { from: b.config.MAIL_FROM, to: `vanthu@b${i}.bench.example.vn`, subject: `${tag}${m.subject}`, text: m.text, html: m.html, textEncoding: 'base64' };
+    const m = renderEmail(
+      {
+        kind: 'reminder',
+        unit: { code: `B${i}`, name: `Đơn vị thử B${i}` },
+        directive: {
+          number: '39/BENCH-P3',
+          title: 'Đôn đốc báo cáo nhanh (đo hiệu năng)',
+          issuer: 'UBND tỉnh Ninh Bình',
+        },
+        task: { title: `Báo cáo nhanh tình hình triển khai của B${i}`, deadline: today, workingDaysLeft: 0 },
+        link: `${b.config.publicUrl}/t/${'x'.repeat(43)}`,
+      },
+      'vi',
+    );
+    return {
+      from: b.config.MAIL_FROM,
+      to: `vanthu@b${i}.bench.example.vn`,
+      subject: `${tag}${m.subject}`,
+      text: m.text,
+      html: m.html,
+      textEncoding: 'base64',
+    };
   });
 }
 
 /** A pooled transport like dondoc's mailer (four connections). */
-const pooledTransport = (b: BenchStack) => nodemailer.createTransport(b.stack.smtpUrl, { pool: true, maxConnections: 4 } as never);
+const pooledTransport = (b: BenchStack) =>
+  nodemailer.createTransport(b.stack.smtpUrl, { pool: true, maxConnections: 4 } as never);
 
 /** nodemailer alone: N rendered reminders, with as many messages in flight as dondoc's worker runs activities. */
 async function bareSend(b: BenchStack, n: number): Promise<number> {
@@ -54,12 +86,28 @@ async function bareTemporalStorm(b: BenchStack, n: number): Promise<number> {
   try {
     // Started well before the instant: bare workflows start many times faster than dondoc's tasks.
     const dueAt = Date.now() + 30_000 + n * 15;
-    await inParallel(Array.from({ length: n }, (_, i) => i), 50, (i) =>
-      b.client.workflow.start('bareReminder', { workflowId: `bare-p3:${i}`, taskQueue: BARE_QUEUE, args: [dueAt, i] }));
-    const arrivals = await until(`${n} bare reminders at the sink`, async () => {
-      const { rows } = await b.stack.pool.query(`SELECT (extract(epoch FROM received_at) * 1000)::float8 AS at FROM mailbox WHERE subject LIKE $1`, [`${BARE_TAG}%`]);
-      return rows.length >= n ? rows.map((r) => r.at as number) : undefined;
-    }, 3_600_000, 500);
+    await inParallel(
+      Array.from({ length: n }, (_, i) => i),
+      50,
+      (i) =>
+        b.client.workflow.start('bareReminder', {
+          workflowId: `bare-p3:${i}`,
+          taskQueue: BARE_QUEUE,
+          args: [dueAt, i],
+        }),
+    );
+    const arrivals = await until(
+      `${n} bare reminders at the sink`,
+      async () => {
+        const { rows } = await b.stack.pool.query(
+          `SELECT (extract(epoch FROM received_at) * 1000)::float8 AS at FROM mailbox WHERE subject LIKE $1`,
+          [`${BARE_TAG}%`],
+        );
+        return rows.length >= n ? rows.map((r) => r.at as number) : undefined;
+      },
+      3_600_000,
+      500,
+    );
     return Math.max(...arrivals) - dueAt;
   } finally {
     await worker.stop();
@@ -83,25 +131,43 @@ export async function p3(): Promise<void> {
       const pilot = units.slice(n).map((u) => timedTask('30/BENCH-P3', u, Date.now() + 30 * 86_400_000));
       const tp = performance.now();
       await startTimedTasks(b, pilot);
-      await until('the pilot tasks assigned', async () => (await assignedCount(b, '30/BENCH-P3')) >= pilot.length || undefined, 300_000);
+      await until(
+        'the pilot tasks assigned',
+        async () => (await assignedCount(b, '30/BENCH-P3')) >= pilot.length || undefined,
+        300_000,
+      );
       const rate = pilot.length / (elapsed(tp) / 1000);
       const dueAt = Date.now() + Math.max(60_000, (n / rate) * 1000 * 1.6 + 30_000);
-      note(`P3: pilot started ${fmt(rate)} tasks/s; ${n} tasks due at ${new Date(dueAt).toISOString()} (in ${seconds(dueAt - Date.now())} s)`);
+      note(
+        `P3: pilot started ${fmt(rate)} tasks/s; ${n} tasks due at ${new Date(dueAt).toISOString()} (in ${seconds(dueAt - Date.now())} s)`,
+      );
 
       const tasks = units.slice(0, n).map((u) => timedTask(number, u, dueAt));
       const ts = performance.now();
       await startTimedTasks(b, tasks);
-      await until(`${n} tasks assigned before their reminder`, async () => (await assignedCount(b, number)) >= n || undefined, Math.max(1000, dueAt - Date.now() - 5_000), 1000);
+      await until(
+        `${n} tasks assigned before their reminder`,
+        async () => (await assignedCount(b, number)) >= n || undefined,
+        Math.max(1000, dueAt - Date.now() - 5_000),
+        1000,
+      );
       const setup = elapsed(ts);
       inform({ id: 'P3', name: 'task workflows started (no directive)', unit: 'wf/s', dondoc: n / (setup / 1000) });
-      note(`P3: ${n} tasks started and assigned in ${seconds(setup)} s; waiting ${seconds(dueAt - Date.now())} s for the storm`);
+      note(
+        `P3: ${n} tasks started and assigned in ${seconds(setup)} s; waiting ${seconds(dueAt - Date.now())} s for the storm`,
+      );
 
       await new Promise((r) => setTimeout(r, Math.max(0, dueAt - Date.now() - 2_000)));
       const cpu = cpuMeter(b);
-      const arrivals = await until(`${n} reminders at the sink`, async () => {
-        const at = await remindersAtSink(b, number);
-        return at.length >= n ? at : undefined;
-      }, 3_600_000, 500);
+      const arrivals = await until(
+        `${n} reminders at the sink`,
+        async () => {
+          const at = await remindersAtSink(b, number);
+          return at.length >= n ? at : undefined;
+        },
+        3_600_000,
+        500,
+      );
       const lateness = sortNumbers(arrivals.map((at) => at - dueAt));
       const stormMs = lateness.at(-1)!;
       note(`P3: ${cpuText(cpu(), stormMs + 2_000)}`);
@@ -115,12 +181,39 @@ export async function p3(): Promise<void> {
       const bareRate = n / (bare / 1000);
       const ratio = dondocRate / bareRate;
       record({
-        id: 'P3', name: `reminder storm (${n.toLocaleString('en')} due at once)`, unit: 'msg/s', dondoc: dondocRate, baseline: bareRate, ratio, goal: '≥ 0.5×', pass: ratio >= 0.5,
-        details: { tasks: n, stormSeconds: seconds(stormMs), bareSeconds: [seconds(bareBefore), seconds(bareAfter)], bareTemporalSeconds: seconds(temporalMs), tuning: tuningOf(b.config) },
+        id: 'P3',
+        name: `reminder storm (${n.toLocaleString('en')} due at once)`,
+        unit: 'msg/s',
+        dondoc: dondocRate,
+        baseline: bareRate,
+        ratio,
+        goal: '≥ 0.5×',
+        pass: ratio >= 0.5,
+        details: {
+          tasks: n,
+          stormSeconds: seconds(stormMs),
+          bareSeconds: [seconds(bareBefore), seconds(bareAfter)],
+          bareTemporalSeconds: seconds(temporalMs),
+          tuning: tuningOf(b.config),
+        },
       });
-      inform({ id: 'P3', name: 'reminder storm against bare Temporal (timer + activity + mail)', unit: 'msg/s', dondoc: dondocRate, baseline: temporalRate, ratio: dondocRate / temporalRate });
+      inform({
+        id: 'P3',
+        name: 'reminder storm against bare Temporal (timer + activity + mail)',
+        unit: 'msg/s',
+        dondoc: dondocRate,
+        baseline: temporalRate,
+        ratio: dondocRate / temporalRate,
+      });
       const p = (q: number) => seconds(percentile(lateness, q));
-      inform({ id: 'P3', name: 'reminder lateness p95 (arrival − due)', unit: 's', dondoc: p(95), details: { p50: p(50), p95: p(95), p99: p(99), max: p(100), first: seconds(lateness[0]!) }, note: `p50 ${p(50)} s, p99 ${p(99)} s` });
+      inform({
+        id: 'P3',
+        name: 'reminder lateness p95 (arrival − due)',
+        unit: 's',
+        dondoc: p(95),
+        details: { p50: p(50), p95: p(95), p99: p(99), max: p(100), first: seconds(lateness[0]) },
+        note: `p50 ${p(50)} s, p99 ${p(99)} s`,
+      });
     } finally {
       await worker.stop();
     }
@@ -128,4 +221,3 @@ export async function p3(): Promise<void> {
     await b.stop();
   }
 }
-

@@ -13,7 +13,10 @@ export async function p5(): Promise<void> {
   const b = await benchStack();
   try {
     const units = await seedUnits(b.stack.pool, 'M', Math.min(total, UNITS_PER_DIRECTIVE));
-    const w = await startWorkerProcess(b, { LOG_LEVEL: 'info', ...(process.env.BENCH_WORKER_NODE_OPTIONS ? { NODE_OPTIONS: process.env.BENCH_WORKER_NODE_OPTIONS } : {}) });
+    const w = await startWorkerProcess(b, {
+      LOG_LEVEL: 'info',
+      ...(process.env.BENCH_WORKER_NODE_OPTIONS ? { NODE_OPTIONS: process.env.BENCH_WORKER_NODE_OPTIONS } : {}),
+    });
     const samples: [number, number, string][] = [];
     let phase = 'starting';
     const t0 = Date.now();
@@ -25,8 +28,15 @@ export async function p5(): Promise<void> {
       }
     }, 2_000);
     try {
-      await until('the worker polling', async () => readFileSync(w.logFile, 'utf8').includes('worker polling') || undefined, 180_000, 500);
-      note(`P5: worker process ${w.pid} polling at ${fmt(w.rssMiB())} MiB; opening ${total} tasks, worker ${JSON.stringify(tuningOf(b.config))}`);
+      await until(
+        'the worker polling',
+        async () => readFileSync(w.logFile, 'utf8').includes('worker polling') || undefined,
+        180_000,
+        500,
+      );
+      note(
+        `P5: worker process ${w.pid} polling at ${fmt(w.rssMiB())} MiB; opening ${total} tasks, worker ${JSON.stringify(tuningOf(b.config))}`,
+      );
       phase = 'opening';
       const ts = Date.now();
       let lastNote = Date.now();
@@ -40,7 +50,12 @@ export async function p5(): Promise<void> {
       });
       if (opening.open < total) throw new Error(`only ${opening.open} of ${total} tasks opened`);
       const opened = Date.now() - ts;
-      inform({ id: 'P5', name: 'task workflows started (directives of 2,000)', unit: 'wf/s', dondoc: total / (opened / 1000) });
+      inform({
+        id: 'P5',
+        name: 'task workflows started (directives of 2,000)',
+        unit: 'wf/s',
+        dondoc: total / (opened / 1000),
+      });
       note(`P5: ${total} tasks open after ${seconds(opened)} s at ${fmt(w.rssMiB())} MiB; holding ${holdMs / 1000} s`);
       phase = 'holding';
       await new Promise((r) => setTimeout(r, holdMs));
@@ -55,9 +70,20 @@ export async function p5(): Promise<void> {
     const peak = Math.max(...samples.map((s) => s[1]));
     const plateau = growth < 0.05;
     record({
-      id: 'P5', name: `worker RSS, ${total.toLocaleString('en')} open tasks`, unit: 'MiB', dondoc: peak, goal: '≤ 1024 MiB, plateaus', pass: peak <= 1024 && plateau,
+      id: 'P5',
+      name: `worker RSS, ${total.toLocaleString('en')} open tasks`,
+      unit: 'MiB',
+      dondoc: peak,
+      goal: '≤ 1024 MiB, plateaus',
+      pass: peak <= 1024 && plateau,
       note: `${plateau ? 'plateaus' : 'still growing'}: ${(growth * 100).toFixed(1)}% over the last ${holdMs / 1000} s held`,
-      details: { tasks: total, peakMiB: peak, heldGrowth: growth, tuning: tuningOf(b.config), samples: samples.filter((_, i) => i % 5 === 0 || i === samples.length - 1) },
+      details: {
+        tasks: total,
+        peakMiB: peak,
+        heldGrowth: growth,
+        tuning: tuningOf(b.config),
+        samples: samples.filter((_, i) => i % 5 === 0 || i === samples.length - 1),
+      },
     });
   } finally {
     await b.stop();

@@ -11,7 +11,13 @@ import { encodeSearchAttributeIndexedValueType } from '@temporalio/common/lib/se
 import { atLocalTime, localDateOf, vietnamCalendar } from '../domain/calendar';
 import { parseDirectiveFile } from '../domain/directive-file';
 import { reportingCycles } from '../domain/periods';
-import { directiveStatusQuery, directiveWorkflowId, reviewReportUpdate, submitReportUpdate, taskWorkflowId } from '../workflows/messages';
+import {
+  directiveStatusQuery,
+  directiveWorkflowId,
+  reviewReportUpdate,
+  submitReportUpdate,
+  taskWorkflowId,
+} from '../workflows/messages';
 import { SEARCH_ATTRIBUTE_KEYS } from '../workflows/search-attributes';
 import { recordingActivities } from '../test/helpers/temporal';
 import { projectRoot } from '../db/paths';
@@ -20,7 +26,8 @@ import { runSizes } from './history';
 import { inform, record } from './results';
 
 /** The Java time-skipping test server the project fetched (scripts/tools.mjs), as the workflow tests use it. */
-const testServerPath = (): string => process.env.TEMPORAL_TEST_SERVER_PATH ?? path.join(projectRoot(), '.tools', 'bin', 'temporal-test-server');
+const testServerPath = (): string =>
+  process.env.TEMPORAL_TEST_SERVER_PATH ?? path.join(projectRoot(), '.tools', 'bin', 'temporal-test-server');
 
 const shiftYears = (d: string, years: number) => `${Number(d.slice(0, 4)) + years}${d.slice(4)}`;
 
@@ -29,28 +36,43 @@ export async function p6(): Promise<void> {
   const file = path.join(projectRoot(), 'examples', 'quarterly-2023-2028.yaml');
   const example = parseDirectiveFile(readFileSync(file, 'utf8'), file);
   if (example.schedule.kind !== 'periodic') throw new Error(`${file}: expected a periodic schedule`);
-  const env = await TestWorkflowEnvironment.createTimeSkipping({ server: { executable: { type: 'existing-path', path: testServerPath() } } });
+  const env = await TestWorkflowEnvironment.createTimeSkipping({
+    server: { executable: { type: 'existing-path', path: testServerPath() } },
+  });
   const teardown = stoppable(() => env.teardown());
   try {
     await env.connection.operatorService.addSearchAttributes({
       namespace: env.namespace ?? 'default',
-      searchAttributes: Object.fromEntries(SEARCH_ATTRIBUTE_KEYS.map((k) => [k.name, encodeSearchAttributeIndexedValueType(k.type)!])),
+      searchAttributes: Object.fromEntries(
+        SEARCH_ATTRIBUTE_KEYS.map((k) => [k.name, encodeSearchAttributeIndexedValueType(k.type)!]),
+      ),
     });
     const years = new Date(await env.currentTimeMs()).getUTCFullYear() + 1 - Number(example.schedule.from.slice(0, 4));
     const span = size('P6_YEARS', 6, 1);
     const from = shiftYears(example.schedule.from, years);
     const until_ = shiftYears(example.schedule.from, years + span).slice(0, 4) + '-01-15';
-    const schedule = { ...example.schedule, from, until: span >= 6 ? shiftYears(example.schedule.until, years) : until_ };
+    const schedule = {
+      ...example.schedule,
+      from,
+      until: span >= 6 ? shiftYears(example.schedule.until, years) : until_,
+    };
     const directive = { ...example, schedule, issuedOn: shiftYears(example.issuedOn, years) };
     const cycles = reportingCycles(schedule);
     const units = directive.tasks.map((t) => t.unit);
     const [silent, late] = units;
     const calendar = vietnamCalendar();
-    note(`P6: ${directive.number}, ${units.length} units × ${cycles.length} quarterly cycles (${schedule.from} … ${schedule.until}) on the time-skipping server`);
+    note(
+      `P6: ${directive.number}, ${units.length} units × ${cycles.length} quarterly cycles (${schedule.from} … ${schedule.until}) on the time-skipping server`,
+    );
 
     const rec = recordingActivities(env);
     const taskQueue = 'bench-p6';
-    const worker = await Worker.create({ connection: env.nativeConnection, taskQueue, workflowBundle: await workflowBundle(), activities: rec.activities });
+    const worker = await Worker.create({
+      connection: env.nativeConnection,
+      taskQueue,
+      workflowBundle: await workflowBundle(),
+      activities: rec.activities,
+    });
     const sleepUntil = async (at: number) => {
       const now = await env.currentTimeMs();
       if (at > now) await env.sleep(at - now);
@@ -61,26 +83,56 @@ export async function p6(): Promise<void> {
       for (let k = 0; k < closed; k++) await env.connection.testService!.unlockTimeSkipping({});
     };
     await worker.runUntil(async () => {
-      const handle = await env.client.workflow.start('directiveWorkflow', { workflowId: directiveWorkflowId(directive.number), taskQueue, args: [{ directive }] });
+      const handle = await env.client.workflow.start('directiveWorkflow', {
+        workflowId: directiveWorkflowId(directive.number),
+        taskQueue,
+        args: [{ directive }],
+      });
       let n = 0;
       const report = async (unit: string, cycle: string) => {
         const task = env.client.workflow.getHandle(taskWorkflowId(directive.number, unit, cycle));
-        const receipt = await task.executeUpdate(submitReportUpdate, { args: [{ text: 'Đã tổ chức 2 hội nghị, đăng 15 tin, bài.', indicators: {}, attachments: [], submittedBy: `Văn thư ${unit}`, submissionId: `p6-${unit}-${cycle}-${n++}` }] });
-        await task.executeUpdate(reviewReportUpdate, { args: [{ receipt: receipt.receipt, accept: true, by: 'Văn phòng UBND tỉnh' }] });
-        await until(`${unit} ${cycle} closed`, async () => (await task.describe()).status.name === 'COMPLETED' || undefined, 120_000, 50);
+        const receipt = await task.executeUpdate(submitReportUpdate, {
+          args: [
+            {
+              text: 'Đã tổ chức 2 hội nghị, đăng 15 tin, bài.',
+              indicators: {},
+              attachments: [],
+              submittedBy: `Văn thư ${unit}`,
+              submissionId: `p6-${unit}-${cycle}-${n++}`,
+            },
+          ],
+        });
+        await task.executeUpdate(reviewReportUpdate, {
+          args: [{ receipt: receipt.receipt, accept: true, by: 'Văn phòng UBND tỉnh' }],
+        });
+        await until(
+          `${unit} ${cycle} closed`,
+          async () => (await task.describe()).status.name === 'COMPLETED' || undefined,
+          120_000,
+          50,
+        );
       };
       for (const [i, cycle] of cycles.entries()) {
         await sleepUntil(atLocalTime(cycle.from, 9));
-        await until(`cycle ${cycle.key} open`, async () => {
-          const view = await handle.query(directiveStatusQuery);
-          return units.every((u) => view.tasks.some((t) => t.workflowId === taskWorkflowId(directive.number, u, cycle.key))) || undefined;
-        }, 120_000, 100);
+        await until(
+          `cycle ${cycle.key} open`,
+          async () => {
+            const view = await handle.query(directiveStatusQuery);
+            return (
+              units.every((u) =>
+                view.tasks.some((t) => t.workflowId === taskWorkflowId(directive.number, u, cycle.key)),
+              ) || undefined
+            );
+          },
+          120_000,
+          100,
+        );
         const onTime = units.filter((u) => u !== late && !(u === silent && i === 0));
         for (const u of onTime) await report(u, cycle.key);
         await releaseClock(onTime.length);
         // The late unit answers after the supervisor (level 2) has been told.
         await sleepUntil(atLocalTime(calendar.workingDaysAfter(calendar.nextWorkingDay(cycle.due, true), 4), 10));
-        await report(late!, cycle.key);
+        await report(late, cycle.key);
         await releaseClock(1);
         if (i % 4 === 3) note(`P6: ${cycle.key} done, ${localDateOf(await env.currentTimeMs())}`);
       }
@@ -89,26 +141,48 @@ export async function p6(): Promise<void> {
 
     const sizes = async (id: string) => {
       const h = env.client.workflow.getHandle(id);
-      return runSizes(env.client, id, (await h.describe()).raw.workflowExecutionInfo?.firstRunId || (await h.describe()).runId);
+      return runSizes(
+        env.client,
+        id,
+        (await h.describe()).raw.workflowExecutionInfo?.firstRunId || (await h.describe()).runId,
+      );
     };
     const byKind: Record<string, number[]> = { silent: [], late: [], onTime: [] };
     for (const [i, c] of cycles.entries()) {
       for (const u of units) {
         const runs = await sizes(taskWorkflowId(directive.number, u, c.key));
         const kind = u === late ? 'late' : u === silent && i === 0 ? 'silent' : 'onTime';
-        byKind[kind]!.push(...runs.map((r) => r.events));
+        byKind[kind].push(...runs.map((r) => r.events));
       }
     }
     const dir = await sizes(directiveWorkflowId(directive.number));
     const largest = Math.max(...Object.values(byKind).flat());
     const max = (xs: number[]) => (xs.length ? Math.max(...xs) : 0);
-    const silentRuns = byKind.silent!.length;
+    const silentRuns = byKind.silent.length;
     record({
-      id: 'P6', name: `events per task run (${span}-year quarterly plan)`, unit: 'events', dondoc: largest, goal: '≤ 2,000', pass: largest <= 2000,
-      note: `never answering: ${max(byKind.silent!)} in ${silentRuns} run${silentRuns === 1 ? '' : 's'}; late: ${max(byKind.late!)}; on time: ${max(byKind.onTime!)}`,
-      details: { cycles: cycles.length, units: units.length, silentRuns: byKind.silent, chasesOfSilentTask: rec.notified.filter((x) => x.taskWorkflowId === taskWorkflowId(directive.number, silent!, cycles[0]!.key)).length },
+      id: 'P6',
+      name: `events per task run (${span}-year quarterly plan)`,
+      unit: 'events',
+      dondoc: largest,
+      goal: '≤ 2,000',
+      pass: largest <= 2000,
+      note: `never answering: ${max(byKind.silent)} in ${silentRuns} run${silentRuns === 1 ? '' : 's'}; late: ${max(byKind.late)}; on time: ${max(byKind.onTime)}`,
+      details: {
+        cycles: cycles.length,
+        units: units.length,
+        silentRuns: byKind.silent,
+        chasesOfSilentTask: rec.notified.filter(
+          (x) => x.taskWorkflowId === taskWorkflowId(directive.number, silent, cycles[0].key),
+        ).length,
+      },
     });
-    inform({ id: 'P6', name: 'largest directive run (quarterly plan)', unit: 'events', dondoc: max(dir.map((r) => r.events)), note: `${dir.length} runs` });
+    inform({
+      id: 'P6',
+      name: 'largest directive run (quarterly plan)',
+      unit: 'events',
+      dondoc: max(dir.map((r) => r.events)),
+      note: `${dir.length} runs`,
+    });
   } finally {
     await teardown();
   }

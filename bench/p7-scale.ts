@@ -6,7 +6,24 @@
 // each hold a timer, started as fast as it takes them.
 import { performance } from 'node:perf_hooks';
 import { timeBoard } from './board';
-import { BARE_QUEUE, bareWorker, benchStack, dondocWorker, elapsed, fmt, inParallel, note, percentile, seconds, seedUnits, size, sortNumbers, tuningOf, until, type BenchStack } from './parts';
+import {
+  BARE_QUEUE,
+  bareWorker,
+  benchStack,
+  dondocWorker,
+  elapsed,
+  fmt,
+  inParallel,
+  note,
+  percentile,
+  seconds,
+  seedUnits,
+  size,
+  sortNumbers,
+  tuningOf,
+  until,
+  type BenchStack,
+} from './parts';
 import { cpuMeter, cpuText } from './processes';
 import { openTasks, UNITS_PER_DIRECTIVE } from './open-tasks';
 import { remindersAtSink, startTimedTasks, timedTask } from './tasks';
@@ -19,14 +36,29 @@ async function bareStartRate(b: BenchStack, ms: number): Promise<number> {
     let started = 0;
     const t0 = performance.now();
     const end = t0 + ms;
-    await inParallel(Array.from({ length: 50 }, (_, i) => i), 50, async (lane) => {
-      for (let k = 0; performance.now() < end; k++) {
-        await b.client.workflow.start('bareSleeper', { workflowId: `bare-p7:${lane}:${k}`, taskQueue: BARE_QUEUE, args: [Date.now() + 30 * 86_400_000] });
-        started += 1;
-      }
-    });
+    await inParallel(
+      Array.from({ length: 50 }, (_, i) => i),
+      50,
+      async (lane) => {
+        for (let k = 0; performance.now() < end; k++) {
+          await b.client.workflow.start('bareSleeper', {
+            workflowId: `bare-p7:${lane}:${k}`,
+            taskQueue: BARE_QUEUE,
+            args: [Date.now() + 30 * 86_400_000],
+          });
+          started += 1;
+        }
+      },
+    );
     // Started means its first workflow task ran and its timer is set, as a task's is.
-    await until('the bare workflows to hold their timers', async () => (await b.client.workflow.count(`WorkflowType = 'bareSleeper' AND ExecutionStatus = 'Running'`)).count >= started || undefined, 600_000, 500);
+    await until(
+      'the bare workflows to hold their timers',
+      async () =>
+        (await b.client.workflow.count(`WorkflowType = 'bareSleeper' AND ExecutionStatus = 'Running'`)).count >=
+          started || undefined,
+      600_000,
+      500,
+    );
     return started / (elapsed(t0) / 1000);
   } finally {
     await bare.stop();
@@ -47,7 +79,9 @@ export async function p7(): Promise<void> {
 
     const worker = await dondocWorker(b);
     try {
-      note(`P7: opening up to ${target} tasks in ${budgetMs / 60_000} min, worker ${JSON.stringify(tuningOf(b.config))}`);
+      note(
+        `P7: opening up to ${target} tasks in ${budgetMs / 60_000} min, worker ${JSON.stringify(tuningOf(b.config))}`,
+      );
       const cpu = cpuMeter(b);
       const t0 = performance.now();
       let remindAt = 0;
@@ -58,9 +92,14 @@ export async function p7(): Promise<void> {
           // A third of the way in, a sample of tasks falls due while the fan-out goes on.
           if (!remindAt && ms > budgetMs * 0.3) {
             remindAt = Date.now() + 180_000;
-            void startTimedTasks(b, sampleUnits.map((u) => timedTask('70/BENCH-P7', u, remindAt)), 10);
+            void startTimedTasks(
+              b,
+              sampleUnits.map((u) => timedTask('70/BENCH-P7', u, remindAt)),
+              10,
+            );
           }
-          if (o.timeline.length % 30 === 0) note(`P7: ${o.open} of ${o.launched} launched tasks open after ${seconds(ms)} s`);
+          if (o.timeline.length % 30 === 0)
+            note(`P7: ${o.open} of ${o.launched} launched tasks open after ${seconds(ms)} s`);
         },
       });
       const { numbers, timeline } = opening;
@@ -71,33 +110,79 @@ export async function p7(): Promise<void> {
       const rate = open / (ms / 1000);
       const reached = open >= target;
 
-      const arrivals = remindAt ? await until(`${chased} sample reminders at the sink`, async () => {
-        const at = await remindersAtSink(b, '70/BENCH-P7');
-        return at.length >= chased ? at : undefined;
-      }, Math.max(60_000, remindAt + 600_000 - Date.now()), 1_000).catch(() => remindersAtSink(b, '70/BENCH-P7')) : [];
+      const arrivals = remindAt
+        ? await until(
+            `${chased} sample reminders at the sink`,
+            async () => {
+              const at = await remindersAtSink(b, '70/BENCH-P7');
+              return at.length >= chased ? at : undefined;
+            },
+            Math.max(60_000, remindAt + 600_000 - Date.now()),
+            1_000,
+          ).catch(() => remindersAtSink(b, '70/BENCH-P7'))
+        : [];
       const late = sortNumbers(arrivals.map((at) => at - remindAt));
       const p = (q: number) => seconds(percentile(late, q));
       const onTime = late.length === chased && percentile(late, 99) <= 60_000;
 
-      const board = await timeBoard(b.stack.pool, Date.now(), size('P7_BOARD_RUNS', 100, 20), () => undefined, { directive: numbers[0] ?? '1/BENCH-P7', unit: units[41] ?? units[0]! });
+      const board = await timeBoard(b.stack.pool, Date.now(), size('P7_BOARD_RUNS', 100, 20), () => undefined, {
+        directive: numbers[0] ?? '1/BENCH-P7',
+        unit: units[41] ?? units[0],
+      });
       const slowest = board.reduce((a, c) => (c.app.p95 > a.app.p95 ? c : a));
 
       record({
-        id: 'P7', name: reached ? `${target.toLocaleString('en')} open tasks started` : `${target.toLocaleString('en')} open tasks (EXTRAPOLATED from ${open.toLocaleString('en')})`,
-        unit: 'min', dondoc: reached ? ms / 60_000 : target / rate / 60, goal: `${budgetMs / 60_000} min`, pass: reached,
+        id: 'P7',
+        name: reached
+          ? `${target.toLocaleString('en')} open tasks started`
+          : `${target.toLocaleString('en')} open tasks (EXTRAPOLATED from ${open.toLocaleString('en')})`,
+        unit: 'min',
+        dondoc: reached ? ms / 60_000 : target / rate / 60,
+        goal: `${budgetMs / 60_000} min`,
+        pass: reached,
         note: `${fmt(rate)} tasks/s, dev server alone ${fmt(bareRate)} wf/s; CPU worker ${fmt(spent.bench)} s, dev server ${fmt(spent.temporal)} s, PostgreSQL ${fmt(spent.postgres)} s`,
-        details: { target, opened: open, seconds: seconds(ms), rate, bareRate, extrapolated: !reached, tuning: tuningOf(b.config), cpu: spent, timeline: timeline.filter((_, i) => i % 10 === 0) },
+        details: {
+          target,
+          opened: open,
+          seconds: seconds(ms),
+          rate,
+          bareRate,
+          extrapolated: !reached,
+          tuning: tuningOf(b.config),
+          cpu: spent,
+          timeline: timeline.filter((_, i) => i % 10 === 0),
+        },
       });
       record({
-        id: 'P7', name: `chased on time under load (${chased} due at once)`, unit: 's', dondoc: p(99), goal: 'all sent, p99 ≤ 60 s late', pass: onTime,
+        id: 'P7',
+        name: `chased on time under load (${chased} due at once)`,
+        unit: 's',
+        dondoc: p(99),
+        goal: 'all sent, p99 ≤ 60 s late',
+        pass: onTime,
         note: `${late.length}/${chased} at the sink; p50 ${p(50)} s, p95 ${p(95)} s`,
         details: { openWhenDue: open, p50: p(50), p95: p(95), p99: p(99) },
       });
       record({
-        id: 'P7', name: `board p95 on ${open.toLocaleString('en')} live tasks`, unit: 'ms', dondoc: slowest.app.p95, baseline: slowest.bare.p95, ratio: slowest.app.p95 / slowest.bare.p95,
-        goal: '< 50 ms', pass: slowest.app.p95 < 50, note: `slowest: ${slowest.name}`, details: { cases: board },
+        id: 'P7',
+        name: `board p95 on ${open.toLocaleString('en')} live tasks`,
+        unit: 'ms',
+        dondoc: slowest.app.p95,
+        baseline: slowest.bare.p95,
+        ratio: slowest.app.p95 / slowest.bare.p95,
+        goal: '< 50 ms',
+        pass: slowest.app.p95 < 50,
+        note: `slowest: ${slowest.name}`,
+        details: { cases: board },
       });
-      inform({ id: 'P7', name: 'task workflows started (directives, sustained)', unit: 'wf/s', dondoc: rate, baseline: bareRate, ratio: rate / bareRate });
+      inform({
+        id: 'P7',
+        name: 'task workflows started (directives, sustained)',
+        unit: 'wf/s',
+        dondoc: rate,
+        baseline: bareRate,
+        ratio: rate / bareRate,
+      });
     } finally {
       await worker.stop();
     }

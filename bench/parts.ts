@@ -5,7 +5,14 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
-import { bundleWorkflowCode, DefaultLogger, makeTelemetryFilterString, NativeConnection, Runtime, Worker } from '@temporalio/worker';
+import {
+  bundleWorkflowCode,
+  DefaultLogger,
+  makeTelemetryFilterString,
+  NativeConnection,
+  Runtime,
+  Worker,
+} from '@temporalio/worker';
 import type { Client } from '@temporalio/client';
 import { loadConfig, type Config } from '../config';
 import { startStack, type Stack } from '../client/stack';
@@ -25,19 +32,26 @@ export function size(name: string, full: number, quick: number): number {
   const raw = process.env[`BENCH_${name}`];
   if (raw === undefined || raw === '') return QUICK ? quick : full;
   const n = Number(raw);
-  if (!Number.isFinite(n) || n <= 0) throw new Error(`BENCH_${name}: expected a positive number (got ${JSON.stringify(raw)})`);
+  if (!Number.isFinite(n) || n <= 0)
+    throw new Error(`BENCH_${name}: expected a positive number (got ${JSON.stringify(raw)})`);
   return n;
 }
 
 export const percentile = (sorted: number[], p: number): number =>
-  sorted.length ? sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1))]! : NaN;
+  sorted.length ? sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1))] : NaN;
 
 export const sortNumbers = (xs: number[]): number[] => [...xs].sort((a, b) => a - b);
 
 export const seconds = (ms: number): number => Math.round(ms / 10) / 100;
 
 export const fmt = (n: number): string =>
-  !Number.isFinite(n) ? String(n) : Math.abs(n) >= 100 ? Math.round(n).toLocaleString('en') : Math.abs(n) >= 10 ? n.toFixed(1) : n.toFixed(2);
+  !Number.isFinite(n)
+    ? String(n)
+    : Math.abs(n) >= 100
+      ? Math.round(n).toLocaleString('en')
+      : Math.abs(n) >= 10
+        ? n.toFixed(1)
+        : n.toFixed(2);
 
 export const say = (line: string): void => void process.stdout.write(`${line}\n`);
 
@@ -45,7 +59,12 @@ export const say = (line: string): void => void process.stdout.write(`${line}\n`
 export const note = (line: string): void => void process.stderr.write(`  · ${line}\n`);
 
 /** Polls until the probe gives a value; fails naming what it waited for. */
-export async function until<T>(what: string, probe: () => Promise<T | undefined | false>, timeoutMs: number, everyMs = 200): Promise<T> {
+export async function until<T>(
+  what: string,
+  probe: () => Promise<T | undefined | false>,
+  timeoutMs: number,
+  everyMs = 200,
+): Promise<T> {
   const end = Date.now() + timeoutMs;
   while (Date.now() < end) {
     const v = await probe();
@@ -56,14 +75,20 @@ export async function until<T>(what: string, probe: () => Promise<T | undefined 
 }
 
 /** Runs fn over items with at most `limit` in flight. */
-export async function inParallel<T>(items: T[], limit: number, fn: (item: T, i: number) => Promise<unknown>): Promise<void> {
+export async function inParallel<T>(
+  items: T[],
+  limit: number,
+  fn: (item: T, i: number) => Promise<unknown>,
+): Promise<void> {
   let next = 0;
-  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, async () => {
-    while (next < items.length) {
-      const i = next++;
-      await fn(items[i]!, i);
-    }
-  }));
+  await Promise.all(
+    Array.from({ length: Math.min(limit, items.length) }, async () => {
+      while (next < items.length) {
+        const i = next++;
+        await fn(items[i], i);
+      }
+    }),
+  );
 }
 
 export const elapsed = (t0: number): number => performance.now() - t0;
@@ -73,7 +98,12 @@ export const elapsed = (t0: number): number => performance.now() - t0;
 let runtime = false;
 export function quietRuntime(): void {
   if (runtime) return;
-  Runtime.install({ logger: new DefaultLogger('ERROR'), telemetryOptions: { logging: { filter: makeTelemetryFilterString({ core: 'ERROR', other: 'ERROR' }), forward: {} } } });
+  Runtime.install({
+    logger: new DefaultLogger('ERROR'),
+    telemetryOptions: {
+      logging: { filter: makeTelemetryFilterString({ core: 'ERROR', other: 'ERROR' }), forward: {} },
+    },
+  });
   runtime = true;
 }
 
@@ -118,7 +148,10 @@ export async function benchStack(env: Record<string, string> = {}): Promise<Benc
   const stack = await startStack(config, { headless: true });
   const client = await connectClient(stack.temporalAddress, config.TEMPORAL_NAMESPACE);
   return {
-    config, stack, client, dataDir,
+    config,
+    stack,
+    client,
+    dataDir,
     stop: stoppable(async () => {
       await client.connection.close().catch(() => undefined);
       await stack.stop();
@@ -130,17 +163,33 @@ export async function benchStack(env: Record<string, string> = {}): Promise<Benc
 /** Worker settings the run was asked for (BENCH_ overrides of the WORKER_ variables). */
 function workerEnv(): Record<string, string> {
   const out: Record<string, string> = {};
-  for (const k of ['WORKER_CACHE_SIZE', 'WORKER_WORKFLOW_TASKS', 'WORKER_ACTIVITY_TASKS', 'WORKER_WORKFLOW_THREADS', 'DIGEST_REMINDERS']) if (process.env[k]) out[k] = process.env[k]!;
+  for (const k of [
+    'WORKER_CACHE_SIZE',
+    'WORKER_WORKFLOW_TASKS',
+    'WORKER_ACTIVITY_TASKS',
+    'WORKER_WORKFLOW_THREADS',
+    'DIGEST_REMINDERS',
+  ])
+    if (process.env[k]) out[k] = process.env[k]!;
   return out;
 }
 
 /** The worker's tuning as the config holds it, for the results. */
-export const tuningOf = (c: Config) => ({ cache: c.WORKER_CACHE_SIZE, workflowTasks: c.WORKER_WORKFLOW_TASKS, activityTasks: c.WORKER_ACTIVITY_TASKS, workflowThreads: c.WORKER_WORKFLOW_THREADS });
+export const tuningOf = (c: Config) => ({
+  cache: c.WORKER_CACHE_SIZE,
+  workflowTasks: c.WORKER_WORKFLOW_TASKS,
+  activityTasks: c.WORKER_ACTIVITY_TASKS,
+  workflowThreads: c.WORKER_WORKFLOW_THREADS,
+});
 
 let bundle: Promise<{ code: string }> | undefined;
 /** dondoc's workflow code, bundled once per run for every worker the run starts. */
 export const workflowBundle = (): Promise<{ code: string }> =>
-  (bundle ??= bundleWorkflowCode({ workflowsPath: require.resolve('../workflows'), preloadModules: SHARED_WORKFLOW_MODULES, logger: new DefaultLogger('ERROR') }));
+  (bundle ??= bundleWorkflowCode({
+    workflowsPath: require.resolve('../workflows'),
+    preloadModules: SHARED_WORKFLOW_MODULES,
+    logger: new DefaultLogger('ERROR'),
+  }));
 
 export interface RunningWorker {
   worker: Worker;
@@ -163,7 +212,13 @@ function runWorker(worker: Worker, close: () => Promise<void>): RunningWorker {
 /** A dondoc worker (createDondocWorker) in this process, with the config's cache and concurrency. */
 export async function dondocWorker(b: BenchStack, overrides: Partial<Config> = {}): Promise<RunningWorker> {
   const config = { ...b.config, ...overrides };
-  const { worker, close } = await createDondocWorker({ config, temporalAddress: b.stack.temporalAddress, pool: b.stack.pool, smtpUrl: b.stack.smtpUrl, workflowBundle: await workflowBundle() });
+  const { worker, close } = await createDondocWorker({
+    config,
+    temporalAddress: b.stack.temporalAddress,
+    pool: b.stack.pool,
+    smtpUrl: b.stack.smtpUrl,
+    workflowBundle: await workflowBundle(),
+  });
   return runWorker(worker, close);
 }
 

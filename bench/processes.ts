@@ -37,7 +37,10 @@ export function cpuSeconds(pid: number, withChildren = false): number {
 
 /** Live children of a process. */
 export function childrenOf(pid: number): number[] {
-  return readdirSync('/proc').filter((d) => /^\d+$/.test(d)).map(Number).filter((p) => Number(procStat(p)?.[1]) === pid);
+  return readdirSync('/proc')
+    .filter((d) => /^\d+$/.test(d))
+    .map(Number)
+    .filter((p) => Number(procStat(p)?.[1]) === pid);
 }
 
 /** A process and its descendants, CPU seconds so far (the exited ones through their parents). */
@@ -66,12 +69,16 @@ export function cpuMeter(b: BenchStack): () => CpuSplit {
   const start = read();
   return () => {
     const now = read();
-    return { bench: now.bench - start.bench, temporal: now.temporal - start.temporal, postgres: now.postgres - start.postgres };
+    return {
+      bench: now.bench - start.bench,
+      temporal: now.temporal - start.temporal,
+      postgres: now.postgres - start.postgres,
+    };
   };
 }
 
 export const cpuText = (c: CpuSplit, wallMs: number): string =>
-  `CPU over ${seconds(wallMs)} s: worker+bench ${c.bench.toFixed(1)} s, dev server ${c.temporal.toFixed(1)} s, PostgreSQL ${c.postgres.toFixed(1)} s (2 cores = ${(2 * wallMs / 1000).toFixed(0)} s)`;
+  `CPU over ${seconds(wallMs)} s: worker+bench ${c.bench.toFixed(1)} s, dev server ${c.temporal.toFixed(1)} s, PostgreSQL ${c.postgres.toFixed(1)} s (2 cores = ${((2 * wallMs) / 1000).toFixed(0)} s)`;
 
 function vmRssKiB(pid: number): number {
   try {
@@ -82,4 +89,5 @@ function vmRssKiB(pid: number): number {
 }
 
 /** Resident memory of a process and its descendants (threads share their process's), in KiB. */
-export const treeRssKiB = (pid: number): number => vmRssKiB(pid) + childrenOf(pid).reduce((n, c) => n + treeRssKiB(c), 0);
+export const treeRssKiB = (pid: number): number =>
+  vmRssKiB(pid) + childrenOf(pid).reduce((n, c) => n + treeRssKiB(c), 0);

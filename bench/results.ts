@@ -31,8 +31,15 @@ export interface Result {
 export const RESULTS_FILE = process.env.BENCH_RESULTS ?? path.join(projectRoot(), 'test-results', 'bench.json');
 
 export function machine() {
-  const cpu = readFileSync('/proc/cpuinfo', 'utf8').match(/^model name\s*:\s*(.+)$/m)?.[1] ?? os.cpus()[0]?.model ?? 'unknown';
-  return { cpu, cores: os.cpus().length, memGiB: Math.round(os.totalmem() / 2 ** 30), node: process.version, platform: `${os.type()} ${os.release()}` };
+  const cpu =
+    readFileSync('/proc/cpuinfo', 'utf8').match(/^model name\s*:\s*(.+)$/m)?.[1] ?? os.cpus()[0]?.model ?? 'unknown';
+  return {
+    cpu,
+    cores: os.cpus().length,
+    memGiB: Math.round(os.totalmem() / 2 ** 30),
+    node: process.version,
+    platform: `${os.type()} ${os.release()}`,
+  };
 }
 
 function line(r: Result): string {
@@ -55,7 +62,9 @@ export function record(r: Result): void {
 function keep(r: Result): void {
   mkdirSync(path.dirname(RESULTS_FILE), { recursive: true });
   const file = existsSync(RESULTS_FILE) ? JSON.parse(readFileSync(RESULTS_FILE, 'utf8')) : {};
-  const kept: (Result & { at: string; quick: boolean })[] = (file.results ?? []).filter((x: Result) => !(x.id === r.id && x.name === r.name));
+  const kept: (Result & { at: string; quick: boolean })[] = (file.results ?? []).filter(
+    (x: Result) => !(x.id === r.id && x.name === r.name),
+  );
   kept.push({ ...r, at: new Date().toISOString(), quick: QUICK });
   kept.sort((a, b) => a.id.localeCompare(b.id));
   writeFileSync(RESULTS_FILE, JSON.stringify({ machine: machine(), results: kept }, null, 2));

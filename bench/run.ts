@@ -32,19 +32,23 @@ async function main(args: string[]): Promise<number> {
   const known = { ...MEASURES, ...EXTRA };
   const unknown = wanted.filter((w) => !known[w]);
   if (unknown.length) {
-    process.stderr.write(`bench: unknown measure ${unknown.join(', ')}; expected any of ${Object.keys(known).join(', ')}\n`);
+    process.stderr.write(
+      `bench: unknown measure ${unknown.join(', ')}; expected any of ${Object.keys(known).join(', ')}\n`,
+    );
     return 2;
   }
   const m = machine();
-  say(`dondoc benchmarks${QUICK ? ' (BENCH_QUICK: small sizes)' : ''} on ${m.cores} × ${m.cpu}, ${m.memGiB} GiB, Node ${m.node}`);
+  say(
+    `dondoc benchmarks${QUICK ? ' (BENCH_QUICK: small sizes)' : ''} on ${m.cores} × ${m.cpu}, ${m.memGiB} GiB, Node ${m.node}`,
+  );
   let failures = 0;
   for (const key of wanted) {
     const t0 = Date.now();
     try {
-      await known[key]!.run();
+      await known[key].run();
     } catch (err) {
       failures += 1;
-      failed(key.toUpperCase(), known[key]!.name, (err as Error).message);
+      failed(key.toUpperCase(), known[key].name, (err as Error).message);
     }
     process.stderr.write(`  · ${key.toUpperCase()} took ${Math.round((Date.now() - t0) / 1000)} s\n`);
   }

@@ -20,24 +20,50 @@ export interface TimedTask {
 /** A task for `unit` whose only reminder goes out at `remindAt` (epoch ms). */
 export function timedTask(directiveNumber: string, unit: string, remindAt: number): TimedTask {
   const deadline = vietnamCalendar().nextWorkingDay(localDateOf(remindAt), true);
-  const policy = { ...ChasePolicySchema.parse({ remindersBefore: [0], escalations: [], weeklyAfterLadder: false }), sendHour: (remindAt - atLocalTime(deadline, 0)) / HOUR_MS };
-  const spec = TaskSpecSchema.parse({ unit, title: `Báo cáo nhanh tình hình triển khai của ${unit}`, deadline: { date: deadline }, completion: 'report' });
+  const policy = {
+    ...ChasePolicySchema.parse({ remindersBefore: [0], escalations: [], weeklyAfterLadder: false }),
+    sendHour: (remindAt - atLocalTime(deadline, 0)) / HOUR_MS,
+  };
+  const spec = TaskSpecSchema.parse({
+    unit,
+    title: `Báo cáo nhanh tình hình triển khai của ${unit}`,
+    deadline: { date: deadline },
+    completion: 'report',
+  });
   return {
     workflowId: taskWorkflowId(directiveNumber, unit),
     unit,
-    input: { directive: { number: directiveNumber, title: 'Đôn đốc báo cáo nhanh (đo hiệu năng)', issuer: 'UBND tỉnh Ninh Bình' }, spec, cycle: '', deadline, policy },
+    input: {
+      directive: {
+        number: directiveNumber,
+        title: 'Đôn đốc báo cáo nhanh (đo hiệu năng)',
+        issuer: 'UBND tỉnh Ninh Bình',
+      },
+      spec,
+      cycle: '',
+      deadline,
+      policy,
+    },
   };
 }
 
 /** Starts the tasks on dondoc's task queue, `concurrency` starts in flight. */
 export async function startTimedTasks(b: BenchStack, tasks: TimedTask[], concurrency = 20): Promise<void> {
   await inParallel(tasks, concurrency, (t) =>
-    b.client.workflow.start('taskWorkflow', { workflowId: t.workflowId, taskQueue: b.config.TEMPORAL_TASK_QUEUE, args: [t.input] }));
+    b.client.workflow.start('taskWorkflow', {
+      workflowId: t.workflowId,
+      taskQueue: b.config.TEMPORAL_TASK_QUEUE,
+      args: [t.input],
+    }),
+  );
 }
 
 /** How many of a directive number's tasks have their assignment queued (each task's first mail). */
 export async function assignedCount(b: BenchStack, directiveNumber: string): Promise<number> {
-  const { rows } = await b.stack.pool.query(`SELECT count(*)::int AS n FROM outbox WHERE directive_number = $1 AND purpose = 'assignment'`, [directiveNumber]);
+  const { rows } = await b.stack.pool.query(
+    `SELECT count(*)::int AS n FROM outbox WHERE directive_number = $1 AND purpose = 'assignment'`,
+    [directiveNumber],
+  );
   return rows[0].n;
 }
 

@@ -14,11 +14,26 @@ import { inform } from './results';
 type Variant = { name: string; settings: Partial<Config> };
 
 const VARIANTS: Variant[] = [
-  { name: 'SDK defaults: 40 workflow tasks, 100 activities, 1 thread', settings: { WORKER_WORKFLOW_TASKS: 40, WORKER_ACTIVITY_TASKS: 100, WORKER_WORKFLOW_THREADS: 1 } },
-  { name: 'SDK defaults, 2 workflow threads', settings: { WORKER_WORKFLOW_TASKS: 40, WORKER_ACTIVITY_TASKS: 100, WORKER_WORKFLOW_THREADS: 2 } },
-  { name: '10 workflow tasks, 10 activities', settings: { WORKER_WORKFLOW_TASKS: 10, WORKER_ACTIVITY_TASKS: 10, WORKER_WORKFLOW_THREADS: 1 } },
-  { name: '100 workflow tasks, 20 activities', settings: { WORKER_WORKFLOW_TASKS: 100, WORKER_ACTIVITY_TASKS: 20, WORKER_WORKFLOW_THREADS: 1 } },
-  { name: '100 workflow tasks, 20 activities, 2 threads', settings: { WORKER_WORKFLOW_TASKS: 100, WORKER_ACTIVITY_TASKS: 20, WORKER_WORKFLOW_THREADS: 2 } },
+  {
+    name: 'SDK defaults: 40 workflow tasks, 100 activities, 1 thread',
+    settings: { WORKER_WORKFLOW_TASKS: 40, WORKER_ACTIVITY_TASKS: 100, WORKER_WORKFLOW_THREADS: 1 },
+  },
+  {
+    name: 'SDK defaults, 2 workflow threads',
+    settings: { WORKER_WORKFLOW_TASKS: 40, WORKER_ACTIVITY_TASKS: 100, WORKER_WORKFLOW_THREADS: 2 },
+  },
+  {
+    name: '10 workflow tasks, 10 activities',
+    settings: { WORKER_WORKFLOW_TASKS: 10, WORKER_ACTIVITY_TASKS: 10, WORKER_WORKFLOW_THREADS: 1 },
+  },
+  {
+    name: '100 workflow tasks, 20 activities',
+    settings: { WORKER_WORKFLOW_TASKS: 100, WORKER_ACTIVITY_TASKS: 20, WORKER_WORKFLOW_THREADS: 1 },
+  },
+  {
+    name: '100 workflow tasks, 20 activities, 2 threads',
+    settings: { WORKER_WORKFLOW_TASKS: 100, WORKER_ACTIVITY_TASKS: 20, WORKER_WORKFLOW_THREADS: 2 },
+  },
 ];
 
 export async function tune(): Promise<void> {
@@ -41,18 +56,25 @@ export async function tune(): Promise<void> {
         r.cpu.push((1000 * c.bench) / units);
         r.all.push((1000 * (c.bench + c.temporal + c.postgres)) / units);
         rates.set(v.name, r);
-        note(`tune: ${v.name}: ${fmt(units / (ms / 1000))} tasks/s, ${fmt((1000 * c.bench) / units)} ms worker CPU a task (${fmt(elapsed(t0) / 1000)} s)`);
+        note(
+          `tune: ${v.name}: ${fmt(units / (ms / 1000))} tasks/s, ${fmt((1000 * c.bench) / units)} ms worker CPU a task (${fmt(elapsed(t0) / 1000)} s)`,
+        );
       } finally {
         await worker.stop();
       }
     }
     const mean = (xs: number[]) => xs.reduce((a, x) => a + x, 0) / xs.length;
-    const base = mean(rates.get(VARIANTS[0]!.name)!.cpu);
+    const base = mean(rates.get(VARIANTS[0].name)!.cpu);
     for (const v of VARIANTS) {
       const r = rates.get(v.name)!;
       inform({
-        id: 'TUNE', name: v.name, unit: 'ms worker CPU a task', dondoc: mean(r.cpu), ratio: mean(r.cpu) / base,
-        note: `${r.rate.map(fmt).join(' and ')} tasks/s; ${fmt(mean(r.all))} ms CPU a task in all processes`, details: { settings: v.settings, units, rates: r.rate, cpu: r.cpu },
+        id: 'TUNE',
+        name: v.name,
+        unit: 'ms worker CPU a task',
+        dondoc: mean(r.cpu),
+        ratio: mean(r.cpu) / base,
+        note: `${r.rate.map(fmt).join(' and ')} tasks/s; ${fmt(mean(r.all))} ms CPU a task in all processes`,
+        details: { settings: v.settings, units, rates: r.rate, cpu: r.cpu },
       });
     }
   } finally {

@@ -25,27 +25,31 @@ export async function startWorkerProcess(b: BenchStack, env: Record<string, stri
   const logFile = path.join(projectRoot(), 'test-results', 'bench-worker.log');
   mkdirSync(path.dirname(logFile), { recursive: true });
   const log = openSync(logFile, 'w');
-  const child: ChildProcess = spawn(process.execPath, [path.join(__dirname, '..', 'client', 'cli', 'main.js'), 'worker'], {
-    stdio: ['ignore', log, log],
-    env: {
-      PATH: process.env.PATH,
-      HOME: process.env.HOME,
-      DATA_DIR: b.dataDir,
-      TEMPORAL_ADDRESS: b.stack.temporalAddress,
-      TEMPORAL_NAMESPACE: b.config.TEMPORAL_NAMESPACE,
-      TEMPORAL_TASK_QUEUE: b.config.TEMPORAL_TASK_QUEUE,
-      DATABASE_URL: b.stack.databaseUrl,
-      SMTP_URL: b.stack.smtpUrl,
-      PUBLIC_URL: b.config.publicUrl,
-      LOG_LEVEL: 'warn',
-      WORKER_CACHE_SIZE: String(b.config.WORKER_CACHE_SIZE),
-      WORKER_WORKFLOW_TASKS: String(b.config.WORKER_WORKFLOW_TASKS),
-      WORKER_ACTIVITY_TASKS: String(b.config.WORKER_ACTIVITY_TASKS),
-      WORKER_WORKFLOW_THREADS: String(b.config.WORKER_WORKFLOW_THREADS),
-      WORKER_BUNDLE: bundle,
-      ...env,
+  const child: ChildProcess = spawn(
+    process.execPath,
+    [path.join(__dirname, '..', 'client', 'cli', 'main.js'), 'worker'],
+    {
+      stdio: ['ignore', log, log],
+      env: {
+        PATH: process.env.PATH,
+        HOME: process.env.HOME,
+        DATA_DIR: b.dataDir,
+        TEMPORAL_ADDRESS: b.stack.temporalAddress,
+        TEMPORAL_NAMESPACE: b.config.TEMPORAL_NAMESPACE,
+        TEMPORAL_TASK_QUEUE: b.config.TEMPORAL_TASK_QUEUE,
+        DATABASE_URL: b.stack.databaseUrl,
+        SMTP_URL: b.stack.smtpUrl,
+        PUBLIC_URL: b.config.publicUrl,
+        LOG_LEVEL: 'warn',
+        WORKER_CACHE_SIZE: String(b.config.WORKER_CACHE_SIZE),
+        WORKER_WORKFLOW_TASKS: String(b.config.WORKER_WORKFLOW_TASKS),
+        WORKER_ACTIVITY_TASKS: String(b.config.WORKER_ACTIVITY_TASKS),
+        WORKER_WORKFLOW_THREADS: String(b.config.WORKER_WORKFLOW_THREADS),
+        WORKER_BUNDLE: bundle,
+        ...env,
+      },
     },
-  });
+  );
   let exited = false;
   child.on('exit', () => (exited = true));
   if (!child.pid) throw new Error('the worker process did not start');

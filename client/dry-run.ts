@@ -42,7 +42,11 @@ export interface DryRun {
 }
 
 const describeStep = (s: ChaseStep) =>
-  s.kind === 'reminder' ? `reminder T-${s.daysBefore}` : s.weekly ? `weekly chase → ${s.to}, until done` : `escalation L${s.level} → ${s.to}`;
+  s.kind === 'reminder'
+    ? `reminder T-${s.daysBefore}`
+    : s.weekly
+      ? `weekly chase → ${s.to}, until done`
+      : `escalation L${s.level} → ${s.to}`;
 
 const chaseOf = (s: ChaseStep): DryRunChase => {
   const at = new Date(s.at).toISOString();
@@ -54,7 +58,11 @@ const chaseOf = (s: ChaseStep): DryRunChase => {
 /** Every reminder and rung of the ladder after `from`, and the first weekly chase after them. */
 function chasePlan(directive: Directive, deadline: string, from: number, calendar: WorkingCalendar): DryRunChase[] {
   const steps: ChaseStep[] = [];
-  for (let s = nextChaseStep({ policy: directive.policy, deadline, calendar }, from); s; s = nextChaseStep({ policy: directive.policy, deadline, calendar }, s.at)) {
+  for (
+    let s = nextChaseStep({ policy: directive.policy, deadline, calendar }, from);
+    s;
+    s = nextChaseStep({ policy: directive.policy, deadline, calendar }, s.at)
+  ) {
     steps.push(s);
     if (s.kind === 'escalation' && s.weekly) break;
   }
@@ -65,16 +73,26 @@ export function dryRun(directive: Directive, now: number, calendar = vietnamCale
   const today = localDateOf(now);
   const base = { number: directive.number, title: directive.title, schedule: directive.schedule.kind };
   const toTasks = (planned: ReturnType<typeof planCycle>) =>
-    planned.map((t) => ({ t, spec: specOf(directive, t) })).map(({ t, spec }) => ({
-      unit: spec.unit,
-      role: spec.role,
-      ...(spec.supports ? { supports: spec.supports } : {}),
-      cycle: t.cycle,
-      deadline: t.deadline,
-      chase: chasePlan(directive, t.deadline, now, calendar),
-    }));
-  if (directive.schedule.kind !== 'periodic') return { ...base, tasks: toTasks(planCycle(directive, today, calendar, '')) };
-  const cycles = reportingCycles(directive.schedule).map((c) => ({ key: c.key, label: c.label.vi, from: c.from, to: c.to, due: calendar.nextWorkingDay(c.due, true), nominal: c.due }));
+    planned
+      .map((t) => ({ t, spec: specOf(directive, t) }))
+      .map(({ t, spec }) => ({
+        unit: spec.unit,
+        role: spec.role,
+        ...(spec.supports ? { supports: spec.supports } : {}),
+        cycle: t.cycle,
+        deadline: t.deadline,
+        chase: chasePlan(directive, t.deadline, now, calendar),
+      }));
+  if (directive.schedule.kind !== 'periodic')
+    return { ...base, tasks: toTasks(planCycle(directive, today, calendar, '')) };
+  const cycles = reportingCycles(directive.schedule).map((c) => ({
+    key: c.key,
+    label: c.label.vi,
+    from: c.from,
+    to: c.to,
+    due: calendar.nextWorkingDay(c.due, true),
+    nominal: c.due,
+  }));
   const next = cycles.find((c) => c.due >= today);
   return {
     ...base,

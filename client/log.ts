@@ -11,9 +11,21 @@ export type { Logger };
 const CENSORED = '[redacted]';
 
 /** Fields that hold secrets wherever they appear (one and two levels deep). */
-const SECRET_KEYS = ['password', 'token', 'apiKey', 'secret', 'authorization', 'cookie', 'LINK_SECRET', 'TEMPORAL_API_KEY', 'SMTP_URL'];
+const SECRET_KEYS = [
+  'password',
+  'token',
+  'apiKey',
+  'secret',
+  'authorization',
+  'cookie',
+  'LINK_SECRET',
+  'TEMPORAL_API_KEY',
+  'SMTP_URL',
+];
 export const REDACT_PATHS = [
-  'req.headers.authorization', 'req.headers.cookie', 'res.headers["set-cookie"]',
+  'req.headers.authorization',
+  'req.headers.cookie',
+  'res.headers["set-cookie"]',
   ...SECRET_KEYS.flatMap((k) => [k, `*.${k}`]),
 ];
 
@@ -23,7 +35,10 @@ const URL_PASSWORD = /(\b[a-z][a-z0-9+.-]*:\/\/[^:/@\s]+:)[^@/\s]+@/gi;
 
 /** Cuts link tokens, secret query parameters and URL passwords out of a text. */
 export function scrub(text: string): string {
-  return text.replace(LINK_TOKEN, '/t/…').replace(QUERY_SECRET, `$1${CENSORED}`).replace(URL_PASSWORD, `$1${CENSORED}@`);
+  return text
+    .replace(LINK_TOKEN, '/t/…')
+    .replace(QUERY_SECRET, `$1${CENSORED}`)
+    .replace(URL_PASSWORD, `$1${CENSORED}@`);
 }
 
 export interface LogOptions {
@@ -40,11 +55,19 @@ export function createLogger(config: Pick<Config, 'LOG_LEVEL'>, o: LogOptions = 
       level: config.LOG_LEVEL,
       redact: { paths: REDACT_PATHS, censor: CENSORED },
       serializers: {
-        req: (r: { id?: string; method?: string; url?: string }) => ({ id: r.id, method: r.method, url: scrub(String(r.url ?? '')) }),
+        req: (r: { id?: string; method?: string; url?: string }) => ({
+          id: r.id,
+          method: r.method,
+          url: scrub(String(r.url ?? '')),
+        }),
         res: (r: { statusCode?: number }) => ({ statusCode: r.statusCode }),
         err: (e: Error) => {
           const plain = pino.stdSerializers.err(e);
-          return { ...plain, message: scrub(String(plain.message ?? '')), stack: plain.stack ? scrub(plain.stack) : undefined };
+          return {
+            ...plain,
+            message: scrub(String(plain.message ?? '')),
+            stack: plain.stack ? scrub(plain.stack) : undefined,
+          };
         },
       },
       hooks: {
@@ -58,7 +81,13 @@ export function createLogger(config: Pick<Config, 'LOG_LEVEL'>, o: LogOptions = 
   );
 }
 
-const LEVELS: Record<LogLevel, 'trace' | 'debug' | 'info' | 'warn' | 'error'> = { TRACE: 'trace', DEBUG: 'debug', INFO: 'info', WARN: 'warn', ERROR: 'error' };
+const LEVELS: Record<LogLevel, 'trace' | 'debug' | 'info' | 'warn' | 'error'> = {
+  TRACE: 'trace',
+  DEBUG: 'debug',
+  INFO: 'info',
+  WARN: 'warn',
+  ERROR: 'error',
+};
 
 /**
  * The Temporal SDK's logger on top of pino. Workflow and activity messages arrive with their

@@ -35,7 +35,14 @@ export function createAppMetrics(pool: Pool, o: { now?: () => number } = {}): Ap
       const counts = new Map<string, number>([...BUCKETS, 'cancelled'].map((b) => [b, 0]));
       for (const r of rows) {
         const bucket = bucketOfRow(
-          { state: r.state, deadline: r.deadline, originalDeadline: r.original_deadline, doneAt: r.done_at?.getTime(), submittedAt: r.submitted_at?.getTime(), extensionPending: r.extension_pending },
+          {
+            state: r.state,
+            deadline: r.deadline,
+            originalDeadline: r.original_deadline,
+            doneAt: r.done_at?.getTime(),
+            submittedAt: r.submitted_at?.getTime(),
+            extensionPending: r.extension_pending,
+          },
           now(),
           calendar,
         );
@@ -52,7 +59,9 @@ export function createAppMetrics(pool: Pool, o: { now?: () => number } = {}): Ap
     labelNames: ['kind'],
     registers: [registry],
     async collect() {
-      const { rows } = await pool.query(`SELECT purpose, count(*)::int AS n FROM outbox WHERE status = 'sent' GROUP BY purpose`);
+      const { rows } = await pool.query(
+        `SELECT purpose, count(*)::int AS n FROM outbox WHERE status = 'sent' GROUP BY purpose`,
+      );
       this.reset();
       for (const kind of ['reminder', 'escalation']) this.set({ kind }, 0);
       for (const r of rows) this.set({ kind: r.purpose }, r.n);

@@ -6,17 +6,23 @@ import path from 'node:path';
 
 const port = z.coerce.number().int().min(1).max(65535);
 const url = (protocols: string[]) =>
-  z.string().refine((s) => {
-    try {
-      return protocols.includes(new URL(s).protocol);
-    } catch {
-      return false;
-    }
-  }, `expected a URL starting with ${protocols.map((p) => `${p}//`).join(' or ')}`);
+  z.string().refine(
+    (s) => {
+      try {
+        return protocols.includes(new URL(s).protocol);
+      } catch {
+        return false;
+      }
+    },
+    `expected a URL starting with ${protocols.map((p) => `${p}//`).join(' or ')}`,
+  );
 
 export const ConfigSchema = z.object({
   DATA_DIR: z.string().min(1).default('data'),
-  TEMPORAL_ADDRESS: z.string().regex(/^[^\s:]+:\d{1,5}$/, 'expected host:port, e.g. localhost:7233').optional(),
+  TEMPORAL_ADDRESS: z
+    .string()
+    .regex(/^[^\s:]+:\d{1,5}$/, 'expected host:port, e.g. localhost:7233')
+    .optional(),
   TEMPORAL_NAMESPACE: z.string().min(1).default('default'),
   TEMPORAL_TASK_QUEUE: z.string().min(1).default('dondoc'),
   /** TLS to the Temporal frontend: client certificate and key (mTLS), the server's CA, the name it presents. */
@@ -28,7 +34,10 @@ export const ConfigSchema = z.object({
   /** An API key (Temporal Cloud); implies TLS. */
   TEMPORAL_API_KEY: z.string().min(1).optional(),
   /** Where the worker serves the Temporal SDK's Prometheus metrics, host:port; none when unset. */
-  WORKER_METRICS_ADDRESS: z.string().regex(/^[^\s:]+:\d{1,5}$/, 'expected host:port, e.g. 0.0.0.0:9464').optional(),
+  WORKER_METRICS_ADDRESS: z
+    .string()
+    .regex(/^[^\s:]+:\d{1,5}$/, 'expected host:port, e.g. 0.0.0.0:9464')
+    .optional(),
   TEMPORAL_PORT: port.default(7233),
   TEMPORAL_UI_PORT: port.default(8233),
   DATABASE_URL: url(['postgres:', 'postgresql:']).optional(),
@@ -67,7 +76,10 @@ export const ConfigSchema = z.object({
 export type Config = z.infer<typeof ConfigSchema> & { publicUrl: string; dataDir: string };
 
 export class ConfigError extends Error {
-  constructor(readonly variable: string, message: string) {
+  constructor(
+    readonly variable: string,
+    message: string,
+  ) {
     super(`${variable}: ${message}`);
   }
 }
@@ -77,15 +89,22 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const known = Object.fromEntries(Object.keys(ConfigSchema.shape).map((k) => [k, env[k] === '' ? undefined : env[k]]));
   const parsed = ConfigSchema.safeParse(known);
   if (!parsed.success) {
-    const issue = parsed.error.issues[0]!;
-    throw new ConfigError(String(issue.path[0]), `${issue.message} (got ${JSON.stringify(known[String(issue.path[0])])})`);
+    const issue = parsed.error.issues[0];
+    throw new ConfigError(
+      String(issue.path[0]),
+      `${issue.message} (got ${JSON.stringify(known[String(issue.path[0])])})`,
+    );
   }
   const c = parsed.data;
   if (Boolean(c.TEMPORAL_TLS_CERT) !== Boolean(c.TEMPORAL_TLS_KEY)) {
     const absent = c.TEMPORAL_TLS_CERT ? 'TEMPORAL_TLS_KEY' : 'TEMPORAL_TLS_CERT';
     throw new ConfigError(absent, 'a client certificate needs both TEMPORAL_TLS_CERT and TEMPORAL_TLS_KEY');
   }
-  return { ...c, dataDir: path.resolve(c.DATA_DIR), publicUrl: c.PUBLIC_URL ?? `http://${c.WEB_HOST === '0.0.0.0' ? 'localhost' : c.WEB_HOST}:${c.WEB_PORT}` };
+  return {
+    ...c,
+    dataDir: path.resolve(c.DATA_DIR),
+    publicUrl: c.PUBLIC_URL ?? `http://${c.WEB_HOST === '0.0.0.0' ? 'localhost' : c.WEB_HOST}:${c.WEB_PORT}`,
+  };
 }
 
 /** For entry points: a bad setting is one sentence and exit code 2, never a stack trace. */

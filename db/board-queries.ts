@@ -70,10 +70,12 @@ export function countsQuery(s: Scope, now: number): Query {
   const values: unknown[] = [overdueCutoff(now)];
   const where = scopeWhere(s, values);
   if (where.length === 0) {
-    const sum = (kind: string, extra?: string) => `coalesce(sum(n) FILTER (WHERE kind = ${kind}${extra ? ` AND ${extra}` : ''}), 0)::int`;
+    const sum = (kind: string, extra?: string) =>
+      `coalesce(sum(n) FILTER (WHERE kind = ${kind}${extra ? ` AND ${extra}` : ''}), 0)::int`;
     return { text: `SELECT ${BUCKET_SUMS('$1', sum)} FROM task_tally`, values };
   }
-  const count = (kind: string, extra?: string) => `count(*) FILTER (WHERE kind = ${kind}${extra ? ` AND ${extra}` : ''})::int`;
+  const count = (kind: string, extra?: string) =>
+    `count(*) FILTER (WHERE kind = ${kind}${extra ? ` AND ${extra}` : ''})::int`;
   return {
     text: `SELECT ${BUCKET_SUMS('$1', count)} FROM (SELECT task_tally_kind(t.state, t.deadline, t.done_at, t.submitted_at) AS kind, t.deadline FROM tasks t WHERE ${where.join(' AND ')}) k`,
     values,
@@ -81,13 +83,19 @@ export function countsQuery(s: Scope, now: number): Query {
 }
 
 function overdueWhere(f: OverdueFilter, now: number, calendar: WorkingCalendar, values: unknown[]): string {
-  const last = f.minDaysOverdue && f.minDaysOverdue > 0 ? deadlineOverdueBy(f.minDaysOverdue, now, calendar) : overdueCutoff(now);
+  const last =
+    f.minDaysOverdue && f.minDaysOverdue > 0 ? deadlineOverdueBy(f.minDaysOverdue, now, calendar) : overdueCutoff(now);
   const where = [OPEN, `t.deadline <= $${values.push(last)}`, ...scopeWhere(f, values)];
   if (f.level !== undefined) where.push(`t.escalation_level = $${values.push(f.level)}`);
   return where.join(' AND ');
 }
 
-export function overdueListQuery(f: OverdueFilter, now: number, calendar: WorkingCalendar, page: { limit: number; offset: number }): Query {
+export function overdueListQuery(
+  f: OverdueFilter,
+  now: number,
+  calendar: WorkingCalendar,
+  page: { limit: number; offset: number },
+): Query {
   const values: unknown[] = [];
   const where = overdueWhere(f, now, calendar, values);
   return {
@@ -105,7 +113,10 @@ export const COUNT_CAP = 10_000;
 export function overdueCountQuery(f: OverdueFilter, now: number, calendar: WorkingCalendar): Query {
   const values: unknown[] = [];
   const where = overdueWhere(f, now, calendar, values);
-  return { text: `SELECT count(*)::int AS n FROM (SELECT 1 FROM tasks t WHERE ${where} LIMIT ${COUNT_CAP + 1}) x`, values };
+  return {
+    text: `SELECT count(*)::int AS n FROM (SELECT 1 FROM tasks t WHERE ${where} LIMIT ${COUNT_CAP + 1}) x`,
+    values,
+  };
 }
 
 /**
@@ -136,11 +147,16 @@ export function weeklyTrendQuery(s: Scope, now: number, weeks = 12): Query {
   const values: unknown[] = [cut, weeks];
   const where = scopeWhere(s, values);
   const range = `deadline >= date_trunc('week', $1::date)::date - ($2::int - 1) * 7 AND deadline < date_trunc('week', $1::date)::date + 7`;
-  const source = where.length === 0
-    ? `SELECT kind, deadline, n FROM task_tally WHERE ${range}`
-    : `SELECT task_tally_kind(t.state, t.deadline, t.done_at, t.submitted_at) AS kind, t.deadline, 1 AS n FROM tasks t WHERE ${where.join(' AND ')} AND t.${range}`;
-  const sum = (kind: string, extra?: string) => `coalesce(sum(n) FILTER (WHERE kind = ${kind}${extra ? ` AND ${extra}` : ''}), 0)::int`;
-  return { text: `SELECT date_trunc('week', deadline)::date AS week, ${BUCKET_SUMS('$1', sum)} FROM (${source}) k GROUP BY 1 ORDER BY 1`, values };
+  const source =
+    where.length === 0
+      ? `SELECT kind, deadline, n FROM task_tally WHERE ${range}`
+      : `SELECT task_tally_kind(t.state, t.deadline, t.done_at, t.submitted_at) AS kind, t.deadline, 1 AS n FROM tasks t WHERE ${where.join(' AND ')} AND t.${range}`;
+  const sum = (kind: string, extra?: string) =>
+    `coalesce(sum(n) FILTER (WHERE kind = ${kind}${extra ? ` AND ${extra}` : ''}), 0)::int`;
+  return {
+    text: `SELECT date_trunc('week', deadline)::date AS week, ${BUCKET_SUMS('$1', sum)} FROM (${source}) k GROUP BY 1 ORDER BY 1`,
+    values,
+  };
 }
 
 /**
@@ -149,7 +165,11 @@ export function weeklyTrendQuery(s: Scope, now: number, weeks = 12): Query {
  */
 export function unitsAtQuery(at: number, s: Scope): Query {
   const values: unknown[] = [new Date(at).toISOString(), overdueCutoff(at)];
-  const where = [`t.state <> 'cancelled'`, `(t.snapshot->'state'->>'assignedAt')::bigint <= ${at}`, ...scopeWhere(s, values)].join(' AND ');
+  const where = [
+    `t.state <> 'cancelled'`,
+    `(t.snapshot->'state'->>'assignedAt')::bigint <= ${at}`,
+    ...scopeWhere(s, values),
+  ].join(' AND ');
   return {
     text: `SELECT k.unit_code, coalesce(u.name, k.unit_code) AS unit_name,
              count(*) FILTER (WHERE k.finished AND k.kind = 'on_time')::int AS done_on_time,
@@ -166,7 +186,11 @@ export function unitsAtQuery(at: number, s: Scope): Query {
 
 export interface BoardQueries {
   counts(s: Scope, now: number): Promise<BucketCounts>;
-  overdue(f: OverdueFilter, now: number, page: { limit: number; offset: number }): Promise<{ items: OverdueItem[]; total: number; capped: boolean }>;
+  overdue(
+    f: OverdueFilter,
+    now: number,
+    page: { limit: number; offset: number },
+  ): Promise<{ items: OverdueItem[]; total: number; capped: boolean }>;
   overdueByUnit(s: Scope, now: number): Promise<{ unit: string; unitName: string; n: number }[]>;
   weeklyTrend(s: Scope, now: number, weeks?: number): Promise<WeekRow[]>;
   unitsAt(at: number, s: Scope): Promise<UnitMonthRow[]>;
@@ -180,11 +204,23 @@ export function createBoardQueries(pool: Pool, calendar: WorkingCalendar): Board
     },
 
     async overdue(f, now, page) {
-      const [list, count] = await Promise.all([pool.query(overdueListQuery(f, now, calendar, page)), pool.query(overdueCountQuery(f, now, calendar))]);
+      const [list, count] = await Promise.all([
+        pool.query(overdueListQuery(f, now, calendar, page)),
+        pool.query(overdueCountQuery(f, now, calendar)),
+      ]);
       const items = list.rows.map((r): OverdueItem => ({
-        workflowId: r.workflow_id, directive: r.directive_number, unit: r.unit_code, unitName: r.unit_name, title: r.title,
-        deadline: r.deadline, originalDeadline: r.original_deadline, state: r.state, escalationLevel: r.escalation_level,
-        lastChaseAt: r.last_chase_at, extensionPending: r.extension_pending, daysOverdue: workingDaysOverdue(r.deadline, now, calendar),
+        workflowId: r.workflow_id,
+        directive: r.directive_number,
+        unit: r.unit_code,
+        unitName: r.unit_name,
+        title: r.title,
+        deadline: r.deadline,
+        originalDeadline: r.original_deadline,
+        state: r.state,
+        escalationLevel: r.escalation_level,
+        lastChaseAt: r.last_chase_at,
+        extensionPending: r.extension_pending,
+        daysOverdue: workingDaysOverdue(r.deadline, now, calendar),
       }));
       const n = count.rows[0].n as number;
       return { items, total: Math.min(n, COUNT_CAP), capped: n > COUNT_CAP };
@@ -202,7 +238,14 @@ export function createBoardQueries(pool: Pool, calendar: WorkingCalendar): Board
 
     async unitsAt(at, s) {
       const { rows } = await pool.query(unitsAtQuery(at, s));
-      return rows.map((r) => ({ unit: r.unit_code, unitName: r.unit_name, done_on_time: r.done_on_time, done_late: r.done_late, in_progress: r.in_progress, overdue: r.overdue }));
+      return rows.map((r) => ({
+        unit: r.unit_code,
+        unitName: r.unit_name,
+        done_on_time: r.done_on_time,
+        done_late: r.done_late,
+        in_progress: r.in_progress,
+        overdue: r.overdue,
+      }));
     },
   };
 }

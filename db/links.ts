@@ -50,11 +50,17 @@ export function createLinks(pool: Pool): Links {
       if (!row || !timingSafeEqual(row.token_hash as Buffer, wanted)) return { ok: false, why: 'unknown' };
       if (row.revoked_at) return { ok: false, why: 'revoked' };
       if ((row.expires_at as Date) <= now) return { ok: false, why: 'expired' };
-      return { ok: true, grant: { taskWorkflowId: row.task_workflow_id, recipient: row.recipient, expiresAt: row.expires_at } };
+      return {
+        ok: true,
+        grant: { taskWorkflowId: row.task_workflow_id, recipient: row.recipient, expiresAt: row.expires_at },
+      };
     },
 
     async revokeTask(taskWorkflowId) {
-      const res = await pool.query('UPDATE links SET revoked_at = now() WHERE task_workflow_id = $1 AND revoked_at IS NULL', [taskWorkflowId]);
+      const res = await pool.query(
+        'UPDATE links SET revoked_at = now() WHERE task_workflow_id = $1 AND revoked_at IS NULL',
+        [taskWorkflowId],
+      );
       return res.rowCount ?? 0;
     },
   };

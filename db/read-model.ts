@@ -90,7 +90,10 @@ export async function inTransaction<T>(pool: Pool, work: (c: PoolClient) => Prom
     return result;
   } catch (err) {
     // A connection that cannot even roll back is broken: released with `true`, it is closed.
-    broken = await client.query('ROLLBACK').then(() => false, () => true);
+    broken = await client.query('ROLLBACK').then(
+      () => false,
+      () => true,
+    );
     throw err;
   } finally {
     client.release(broken);
@@ -106,8 +109,24 @@ async function upsertTaskRows(c: PoolClient, r: TaskRecord): Promise<void> {
      ON CONFLICT (workflow_id) DO UPDATE SET deadline=$7, state=$9, submitted_at=$10, done_at=$11, escalation_level=$12,
        last_chase_at=$13, extension_pending=$14, snapshot=$15, version=$16, updated_at=now()
      WHERE tasks.version < EXCLUDED.version`,
-    [r.workflowId, r.directive.number, r.spec.unit, r.cycle, r.spec.role, r.spec.title, s.deadline, s.originalDeadline, s.phase,
-      iso(s.reports.at(-1)?.submittedAt), iso(s.doneAt), s.escalationLevel, iso(s.chases.at(-1)?.at), s.extension !== undefined, JSON.stringify(r), s.version],
+    [
+      r.workflowId,
+      r.directive.number,
+      r.spec.unit,
+      r.cycle,
+      r.spec.role,
+      r.spec.title,
+      s.deadline,
+      s.originalDeadline,
+      s.phase,
+      iso(s.reports.at(-1)?.submittedAt),
+      iso(s.doneAt),
+      s.escalationLevel,
+      iso(s.chases.at(-1)?.at),
+      s.extension !== undefined,
+      JSON.stringify(r),
+      s.version,
+    ],
   );
   if (!res.rowCount) return; // an older version than the one stored: nothing to do
   for (const rep of s.reports) {
@@ -115,7 +134,18 @@ async function upsertTaskRows(c: PoolClient, r: TaskRecord): Promise<void> {
       `INSERT INTO reports (receipt, task_workflow_id, submission_id, submitted_at, submitted_by, body, indicators, attachments, review, review_comment)
        VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9,$10)
        ON CONFLICT (receipt) DO UPDATE SET review=$9, review_comment=$10`,
-      [rep.receipt, r.workflowId, rep.submissionId, iso(rep.submittedAt), rep.submittedBy, rep.text, JSON.stringify(rep.indicators), JSON.stringify(rep.attachments), rep.review, rep.reviewComment ?? null],
+      [
+        rep.receipt,
+        r.workflowId,
+        rep.submissionId,
+        iso(rep.submittedAt),
+        rep.submittedBy,
+        rep.text,
+        JSON.stringify(rep.indicators),
+        JSON.stringify(rep.attachments),
+        rep.review,
+        rep.reviewComment ?? null,
+      ],
     );
   }
   // The chase list only grows, so a chase's position is a stable key.
@@ -138,11 +168,24 @@ export function createReadModel(pool: Pool): ReadModel {
              VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9)
              ON CONFLICT (code) DO UPDATE SET name=$2, kind=$3, emails=$4, head_name=$5, head_email=$6, parent=$7,
                supervisor_emails=$8, steering_emails=$9, updated_at=now()`,
-            [u.code, u.name, u.kind, u.emails, u.head?.name ?? null, u.head?.email ?? null, u.parent ?? null, u.supervisorEmails, u.steeringEmails],
+            [
+              u.code,
+              u.name,
+              u.kind,
+              u.emails,
+              u.head?.name ?? null,
+              u.head?.email ?? null,
+              u.parent ?? null,
+              u.supervisorEmails,
+              u.steeringEmails,
+            ],
           );
         }
         for (const g of groups) {
-          await c.query(`INSERT INTO unit_groups (code, name, members) VALUES ($1,$2,$3) ON CONFLICT (code) DO UPDATE SET name=$2, members=$3`, [g.code, g.name, g.members]);
+          await c.query(
+            `INSERT INTO unit_groups (code, name, members) VALUES ($1,$2,$3) ON CONFLICT (code) DO UPDATE SET name=$2, members=$3`,
+            [g.code, g.name, g.members],
+          );
         }
       }),
 
@@ -173,7 +216,22 @@ export function createReadModel(pool: Pool): ReadModel {
          VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9,$10)
          ON CONFLICT (number) DO UPDATE SET state=$7, spec=$6, closed_at=$9, version=$10, updated_at=now()
          WHERE directives.version < EXCLUDED.version`,
-        [d.number, r.workflowId, d.title, d.issuer, d.issuedOn, JSON.stringify({ ...d, summary: r.summary, ...(r.parentTaskWorkflowId ? { parentTask: r.parentTaskWorkflowId } : {}) }), r.phase, iso(r.launchedAt), closed ? new Date().toISOString() : null, r.version],
+        [
+          d.number,
+          r.workflowId,
+          d.title,
+          d.issuer,
+          d.issuedOn,
+          JSON.stringify({
+            ...d,
+            summary: r.summary,
+            ...(r.parentTaskWorkflowId ? { parentTask: r.parentTaskWorkflowId } : {}),
+          }),
+          r.phase,
+          iso(r.launchedAt),
+          closed ? new Date().toISOString() : null,
+          r.version,
+        ],
       );
     },
 
@@ -185,7 +243,9 @@ export function createReadModel(pool: Pool): ReadModel {
     },
 
     async tasksOfDirective(number) {
-      const { rows } = await pool.query('SELECT * FROM tasks WHERE directive_number = $1 ORDER BY unit_code, cycle', [number]);
+      const { rows } = await pool.query('SELECT * FROM tasks WHERE directive_number = $1 ORDER BY unit_code, cycle', [
+        number,
+      ]);
       return rows;
     },
 

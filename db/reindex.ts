@@ -39,18 +39,33 @@ async function runInput(client: Client, info: WorkflowExecutionInfo): Promise<Di
   return defaultPayloadConverter.fromPayload<DirectiveRunInput>(payload);
 }
 
-export async function reindex(client: Client, readModel: ReadModel, onProgress: (done: number, total: number) => void = () => undefined): Promise<ReindexResult> {
+export async function reindex(
+  client: Client,
+  readModel: ReadModel,
+  onProgress: (done: number, total: number) => void = () => undefined,
+): Promise<ReindexResult> {
   const result: ReindexResult = { directives: 0, tasks: 0, failed: [] };
-  const [directives, tasks] = await Promise.all([latestRuns(client, 'directiveWorkflow'), latestRuns(client, 'taskWorkflow')]);
+  const [directives, tasks] = await Promise.all([
+    latestRuns(client, 'directiveWorkflow'),
+    latestRuns(client, 'taskWorkflow'),
+  ]);
   const total = directives.length + tasks.length;
-  const fail = (workflowId: string, err: unknown) => result.failed.push({ workflowId, error: (err as Error).message.split('\n')[0]! });
+  const fail = (workflowId: string, err: unknown) =>
+    result.failed.push({ workflowId, error: (err as Error).message.split('\n')[0] });
 
   await inBatches(directives, async (info) => {
     try {
-      const [input, view] = await Promise.all([runInput(client, info), client.workflow.getHandle(info.workflowId, info.runId).query(directiveStatusQuery)]);
+      const [input, view] = await Promise.all([
+        runInput(client, info),
+        client.workflow.getHandle(info.workflowId, info.runId).query(directiveStatusQuery),
+      ]);
       const tasksByPhase = Object.fromEntries(view.tasks.map((t) => [t.workflowId, t]));
       await readModel.upsertDirective({
-        workflowId: info.workflowId, directive: input.directive, parentTaskWorkflowId: input.parentTaskWorkflowId, phase: view.phase, launchedAt: view.launchedAt,
+        workflowId: info.workflowId,
+        directive: input.directive,
+        parentTaskWorkflowId: input.parentTaskWorkflowId,
+        phase: view.phase,
+        launchedAt: view.launchedAt,
         // The query does not tell the version; the run's starting state gives a floor a live write always beats.
         version: input.state?.version ?? 0,
         summary: summarise({ tasks: tasksByPhase } as DirectiveState),
@@ -65,7 +80,13 @@ export async function reindex(client: Client, readModel: ReadModel, onProgress: 
   await inBatches(tasks, async (info) => {
     try {
       const view = await client.workflow.getHandle(info.workflowId, info.runId).query(taskStateQuery);
-      await readModel.upsertTask({ workflowId: view.workflowId, directive: view.directive, spec: view.spec, cycle: view.cycle, state: { ...view.state, updatesThisRun: 0 } });
+      await readModel.upsertTask({
+        workflowId: view.workflowId,
+        directive: view.directive,
+        spec: view.spec,
+        cycle: view.cycle,
+        state: { ...view.state, updatesThisRun: 0 },
+      });
       result.tasks += 1;
     } catch (err) {
       fail(info.workflowId, err);

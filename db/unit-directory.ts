@@ -7,10 +7,18 @@ import { createReadModel } from './read-model';
 import type { UnitDirectory } from '../domain/units';
 
 export async function loadUnitDirectory(pool: Pool, names?: UnitDirectory): Promise<UnitDirectory> {
-  const [units, groups] = await Promise.all([createReadModel(pool).units(), pool.query('SELECT code, name, members FROM unit_groups ORDER BY code')]);
+  const [units, groups] = await Promise.all([
+    createReadModel(pool).units(),
+    pool.query('SELECT code, name, members FROM unit_groups ORDER BY code'),
+  ]);
   const unitAliases = new Map(names?.units.map((u) => [u.code, u.aliases]) ?? []);
   return {
     units: units.map((u) => ({ ...u, aliases: unitAliases.get(u.code) ?? [] })),
-    groups: Object.fromEntries(groups.rows.map((g: { code: string; name: string; members: string[] }) => [g.code, { name: g.name, members: g.members, aliases: names?.groups[g.code]?.aliases ?? [] }])),
+    groups: Object.fromEntries(
+      groups.rows.map((g: { code: string; name: string; members: string[] }) => [
+        g.code,
+        { name: g.name, members: g.members, aliases: names?.groups[g.code]?.aliases ?? [] },
+      ]),
+    ),
   };
 }

@@ -10,7 +10,7 @@ export type Role = (typeof ROLES)[number];
 
 export const NewUserSchema = z.object({
   email: z.email().transform((e) => e.toLowerCase()),
-  name: z.string().trim().min(1, 'give the person\'s name').max(200),
+  name: z.string().trim().min(1, "give the person's name").max(200),
   role: z.enum(ROLES),
   password: z.string().min(12, 'at least 12 characters').max(200),
 });
@@ -25,8 +25,7 @@ export interface User {
 }
 
 export type LoginResult =
-  | { ok: true; user: User }
-  | { ok: false; why: 'bad_credentials' | 'locked' | 'totp_required' | 'totp_setup_required' };
+  { ok: true; user: User } | { ok: false; why: 'bad_credentials' | 'locked' | 'totp_required' | 'totp_setup_required' };
 
 export interface LoginAttempt {
   email: string;
@@ -43,7 +42,9 @@ const LOCK_MINUTES = 15;
 export const SESSION_HOURS = 12;
 
 const scrypt = (password: string, salt: Buffer, o: ScryptOptions) =>
-  new Promise<Buffer>((resolve, reject) => scryptCb(password, salt, KEY_BYTES, o, (err, key) => (err ? reject(err) : resolve(key))));
+  new Promise<Buffer>((resolve, reject) =>
+    scryptCb(password, salt, KEY_BYTES, o, (err, key) => (err ? reject(err) : resolve(key))),
+  );
 
 export async function hashPassword(password: string): Promise<string> {
   const salt = randomBytes(16);
@@ -54,19 +55,37 @@ export async function hashPassword(password: string): Promise<string> {
 export async function verifyPassword(password: string, stored: string): Promise<boolean> {
   const [scheme, n, r, p, salt, key] = stored.split('$');
   if (scheme !== 'scrypt' || !key) return false;
-  const got = await scrypt(password, Buffer.from(salt!, 'base64'), { N: Number(n), r: Number(r), p: Number(p), maxmem: SCRYPT.maxmem });
+  const got = await scrypt(password, Buffer.from(salt, 'base64'), {
+    N: Number(n),
+    r: Number(r),
+    p: Number(p),
+    maxmem: SCRYPT.maxmem,
+  });
   return timingSafeEqual(got, Buffer.from(key, 'base64'));
 }
 
 export const totpFor = (email: string, secret: string): TOTP =>
-  new TOTP({ issuer: 'dondoc', label: email, algorithm: 'SHA1', digits: 6, period: 30, secret: Secret.fromBase32(secret) });
+  new TOTP({
+    issuer: 'dondoc',
+    label: email,
+    algorithm: 'SHA1',
+    digits: 6,
+    period: 30,
+    secret: Secret.fromBase32(secret),
+  });
 
 /** A hash that stands in for unknown accounts, so a wrong address costs as long as a wrong password. */
 let decoyHash: Promise<string> | undefined;
 
 const hashId = (id: string): Buffer => createHash('sha256').update(id, 'utf8').digest();
 
-const userOf = (r: Record<string, unknown>): User => ({ id: Number(r.id), email: r.email as string, name: r.name as string, role: r.role as Role, hasTotp: !!r.totp_secret });
+const userOf = (r: Record<string, unknown>): User => ({
+  id: Number(r.id),
+  email: r.email as string,
+  name: r.name as string,
+  role: r.role as Role,
+  hasTotp: !!r.totp_secret,
+});
 
 export interface Users {
   /** Creates the account, or updates its name, role and password when the address exists. */
@@ -129,10 +148,21 @@ export function createUsers(pool: Pool): Users {
       if (row.totp_secret) {
         const code = (a.totp ?? '').replace(/\s/g, '');
         if (!/^\d{6}$/.test(code)) return { ok: false, why: 'totp_required' };
-        const delta = totpFor(row.email, row.totp_secret).validate({ token: code, timestamp: now.getTime(), window: 1 });
+        const delta = totpFor(row.email, row.totp_secret).validate({
+          token: code,
+          timestamp: now.getTime(),
+          window: 1,
+        });
         const step = Math.floor(now.getTime() / 30_000) + (delta ?? 0);
         // Accept each time step once, and only if it is newer than the last one used.
-        const fresh = delta !== null && (await pool.query('UPDATE users SET totp_last_step = $2 WHERE id = $1 AND totp_last_step < $2', [row.id, step])).rowCount;
+        const fresh =
+          delta !== null &&
+          (
+            await pool.query('UPDATE users SET totp_last_step = $2 WHERE id = $1 AND totp_last_step < $2', [
+              row.id,
+              step,
+            ])
+          ).rowCount;
         if (!fresh) return fail('bad_credentials');
       }
       await pool.query('UPDATE users SET failed_logins = 0, locked_until = NULL WHERE id = $1', [row.id]);
@@ -142,7 +172,11 @@ export function createUsers(pool: Pool): Users {
     async startSession(userId) {
       const id = randomBytes(32).toString('base64url');
       const expiresAt = new Date(Date.now() + SESSION_HOURS * 3_600_000);
-      await pool.query('INSERT INTO sessions (id_hash, user_id, expires_at) VALUES ($1,$2,$3)', [hashId(id), userId, expiresAt]);
+      await pool.query('INSERT INTO sessions (id_hash, user_id, expires_at) VALUES ($1,$2,$3)', [
+        hashId(id),
+        userId,
+        expiresAt,
+      ]);
       await pool.query('DELETE FROM sessions WHERE user_id = $1 AND expires_at < now()', [userId]);
       return { id, expiresAt };
     },

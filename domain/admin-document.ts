@@ -30,13 +30,16 @@ export interface AdminDocument {
 
 /** "UBND tỉnh Ninh Bình" → "ỦY BAN NHÂN DÂN TỈNH NINH BÌNH": a header spells the body out. */
 export function issuerHeading(issuer: string): string {
-  return issuer.replace(/^UBND\b/i, 'Ủy ban nhân dân').replace(/^HĐND\b/i, 'Hội đồng nhân dân').toLocaleUpperCase('vi');
+  return issuer
+    .replace(/^UBND\b/i, 'Ủy ban nhân dân')
+    .replace(/^HĐND\b/i, 'Hội đồng nhân dân')
+    .toLocaleUpperCase('vi');
 }
 
 /** The place in the date line: the province or city an issuer belongs to ("Ninh Bình"). */
 export function placeOf(issuer: string): string {
   const m = /(?:tỉnh|thành phố|huyện|quận|thị xã)\s+(.+)$/iu.exec(issuer.trim());
-  return m ? m[1]!.trim() : issuer.trim();
+  return m ? m[1].trim() : issuer.trim();
 }
 
 export const placeDateLine = (place: string, day: LocalDate): string => `${place}, ${formatDateVi(day)}`;
@@ -44,13 +47,28 @@ export const placeDateLine = (place: string, day: LocalDate): string => `${place
 /** The document as plain text, for a mail body. */
 export function documentText(d: AdminDocument): string {
   const lines = [
-    d.issuer.parent, d.issuer.name, d.numberLine, d.subject, '', NATIONAL_MOTTO, MOTTO, d.placeDate, '',
-    ...(d.title ?? []), d.recipients.length ? `Kính gửi: ${d.recipients.join('; ')}` : undefined, '',
+    d.issuer.parent,
+    d.issuer.name,
+    d.numberLine,
+    d.subject,
+    '',
+    NATIONAL_MOTTO,
+    MOTTO,
+    d.placeDate,
+    '',
+    ...(d.title ?? []),
+    d.recipients.length ? `Kính gửi: ${d.recipients.join('; ')}` : undefined,
+    '',
     ...d.body,
     ...(d.table ? [d.table.header.join(' | '), ...d.table.rows.map((r) => r.join(' | '))] : []),
-    ...d.closing, '',
-    'Nơi nhận:', ...d.copyTo, '',
-    d.signature.authority, d.signature.title, d.signature.name,
+    ...d.closing,
+    '',
+    'Nơi nhận:',
+    ...d.copyTo,
+    '',
+    d.signature.authority,
+    d.signature.title,
+    d.signature.name,
   ];
   return lines.filter((l): l is string => l !== undefined).join('\n');
 }

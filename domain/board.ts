@@ -71,7 +71,8 @@ export function monthOf(key: string): Month {
   const m = /^(\d{4})-(0[1-9]|1[0-2])$/.exec(key);
   if (!m) throw new RangeError('month: expected YYYY-MM');
   const first = `${key}-01`;
-  const next = Number(m[2]) === 12 ? `${Number(m[1]) + 1}-01-01` : `${m[1]}-${String(Number(m[2]) + 1).padStart(2, '0')}-01`;
+  const next =
+    Number(m[2]) === 12 ? `${Number(m[1]) + 1}-01-01` : `${m[1]}-${String(Number(m[2]) + 1).padStart(2, '0')}-01`;
   return { key, first, last: addDays(next, -1) };
 }
 
@@ -92,7 +93,9 @@ export interface TreeNode {
 export function directiveTree<T extends TreeNode>(rows: T[]): (T & { depth: number })[] {
   const known = new Set(rows.map((r) => r.number));
   const children = new Map<string, T[]>();
-  for (const r of rows) if (r.parent_number && known.has(r.parent_number)) children.set(r.parent_number, [...(children.get(r.parent_number) ?? []), r]);
+  for (const r of rows)
+    if (r.parent_number && known.has(r.parent_number))
+      children.set(r.parent_number, [...(children.get(r.parent_number) ?? []), r]);
   const out: (T & { depth: number })[] = [];
   const seen = new Set<string>();
   const visit = (r: T, depth: number) => {

@@ -36,14 +36,17 @@ export interface WorkingCalendar {
 }
 
 function checkCount(n: number): void {
-  if (!Number.isInteger(n) || n < 0) throw new RangeError(`a number of working days must be a whole number ≥ 0, got ${n}`);
+  if (!Number.isInteger(n) || n < 0)
+    throw new RangeError(`a number of working days must be a whole number ≥ 0, got ${n}`);
 }
 
 function checkAnnouncements(announcements: readonly HolidayAnnouncement[]): void {
   for (const a of announcements) {
     const what = `holiday announcement ${a.year} (${a.occasions.join(', ')})`;
-    if (a.off.to < a.off.from || daysBetween(a.off.from, a.off.to) > 31) throw new RangeError(`${what}: bad range ${a.off.from}..${a.off.to}`);
-    for (const d of a.makeUpDays ?? []) if (!isWeekend(d)) throw new RangeError(`${what}: make-up day ${d} is not a weekend day`);
+    if (a.off.to < a.off.from || daysBetween(a.off.from, a.off.to) > 31)
+      throw new RangeError(`${what}: bad range ${a.off.from}..${a.off.to}`);
+    for (const d of a.makeUpDays ?? [])
+      if (!isWeekend(d)) throw new RangeError(`${what}: make-up day ${d} is not a weekend day`);
   }
 }
 
@@ -60,7 +63,9 @@ interface YearTable {
 const yearOfDay = (dn: number): number => new Date(dn * 86_400_000).getUTCFullYear();
 
 /** A calendar with these announcements on top of the Labour Code rules (tests pass their own). */
-export function createVietnamCalendar(announcements: readonly HolidayAnnouncement[] = HOLIDAY_OVERRIDES): WorkingCalendar {
+export function createVietnamCalendar(
+  announcements: readonly HolidayAnnouncement[] = HOLIDAY_OVERRIDES,
+): WorkingCalendar {
   checkAnnouncements(announcements);
   const byOccasionYear = new Map<number, HolidayYear>();
   const tables = new Map<number, YearTable>();
@@ -85,7 +90,7 @@ export function createVietnamCalendar(announcements: readonly HolidayAnnouncemen
       if (name !== undefined) t.names.set(d, name);
       const weekend = isWeekend(d);
       t.working[i] = neighbours.some((h) => h.makeUpDays.has(d)) || (!weekend && name === undefined) ? 1 : 0;
-      t.before[i + 1] = t.before[i]! + t.working[i]!;
+      t.before[i + 1] = t.before[i] + t.working[i];
     }
     tables.set(y, t);
     return t;
@@ -98,15 +103,15 @@ export function createVietnamCalendar(announcements: readonly HolidayAnnouncemen
   /** Working days in [1 January of dn's year, dn]. */
   const upTo = (dn: number): number => {
     const t = table(yearOfDay(dn));
-    return t.before[dn - t.start + 1]!;
+    return t.before[dn - t.start + 1];
   };
   /** Working days in (a, b] for a <= b. */
   const countBetween = (a: number, b: number): number => {
     const ya = yearOfDay(a);
     const yb = yearOfDay(b);
     if (ya === yb) return upTo(b) - upTo(a);
-    let count = upTo(b) + table(ya).before[table(ya).working.length]! - upTo(a);
-    for (let y = ya + 1; y < yb; y++) count += table(y).before[table(y).working.length]!;
+    let count = upTo(b) + table(ya).before[table(ya).working.length] - upTo(a);
+    for (let y = ya + 1; y < yb; y++) count += table(y).before[table(y).working.length];
     return count;
   };
   const step = (d: LocalDate, n: number, dir: 1 | -1): LocalDate => {
@@ -116,7 +121,7 @@ export function createVietnamCalendar(announcements: readonly HolidayAnnouncemen
       while (!works(dn)) dn += dir;
       return fromDayNumber(dn);
     }
-    for (let left = n; left > 0; ) {
+    for (let left = n; left > 0;) {
       dn += dir;
       if (works(dn)) left--;
     }

@@ -1,5 +1,5 @@
 // How much a directive carries from one run of its workflow to the next, and the most it may.
-import { z } from 'zod';
+import { type z } from 'zod';
 import { reportingCycles } from './periods';
 import { DirectiveSchema, type Directive } from './schemas';
 
@@ -16,7 +16,8 @@ const bytes = (value: unknown): number => new TextEncoder().encode(JSON.stringif
  * What a task adds to the state: its progress entry (keyed by its workflow id, which holds the
  * directive number, the unit and the cycle) with phase, deadline, times and indicator sums.
  */
-const taskStateBytes = (d: Directive, unit: string, indicatorCodes: number) => 2 * (d.number.length + unit.length + 24) + 170 + indicatorCodes * 24;
+const taskStateBytes = (d: Directive, unit: string, indicatorCodes: number) =>
+  2 * (d.number.length + unit.length + 24) + 170 + indicatorCodes * 24;
 
 /** The bytes a directive's workflow carries into its last run, estimated from its file. */
 export function carriedBytes(d: Directive): number {

@@ -23,13 +23,17 @@ function dueDay(deadline: LocalDate, calendar: WorkingCalendar): LocalDate {
 }
 
 /** Reminders and the escalation ladder, in time order; the weekly chase follows the last rung. */
-function fixedSteps({ policy, deadline, calendar }: ChaseInput): { steps: ChaseStep[]; lastRung?: { day: LocalDate; level: number } } {
+function fixedSteps({ policy, deadline, calendar }: ChaseInput): {
+  steps: ChaseStep[];
+  lastRung?: { day: LocalDate; level: number };
+} {
   const due = dueDay(deadline, calendar);
   const at = (d: LocalDate) => atLocalTime(d, policy.sendHour);
   const steps: ChaseStep[] = [];
 
   const before = [...new Set(policy.remindersBefore)].sort((a, b) => b - a);
-  for (const k of before) steps.push({ kind: 'reminder', daysBefore: k, at: at(calendar.workingDaysBefore(due, k)), seq: 0 });
+  for (const k of before)
+    steps.push({ kind: 'reminder', daysBefore: k, at: at(calendar.workingDaysBefore(due, k)), seq: 0 });
 
   // Two rungs on the same day would fire as one: the more senior recipient is the one who must act.
   const rungs = new Map<number, ChasePolicy['escalations'][number]>();
@@ -65,14 +69,16 @@ export function nextChaseStep(input: ChaseInput, afterMs: number): ChaseStep | u
   const passed = Math.max(0, calendar.workingDaysBetween(lastRung.day, today));
   for (let week = Math.max(1, Math.floor(passed / WEEKLY_WORKING_DAYS)); ; week++) {
     const at = atLocalTime(calendar.workingDaysAfter(lastRung.day, week * WEEKLY_WORKING_DAYS), policy.sendHour);
-    if (at > afterMs) return { kind: 'escalation', level: lastRung.level, to: 'steering', at, seq: steps.length + week, weekly: true };
+    if (at > afterMs)
+      return { kind: 'escalation', level: lastRung.level, to: 'steering', at, seq: steps.length + week, weekly: true };
   }
 }
 
 /** Every step whose instant lies in [from, until], for showing a task's chase plan. */
 export function chaseSchedule(input: ChaseInput, range: { from: number; until: number }): ChaseStep[] {
   const out: ChaseStep[] = [];
-  for (let s = nextChaseStep(input, range.from - 1); s && s.at <= range.until; s = nextChaseStep(input, s.at)) out.push(s);
+  for (let s = nextChaseStep(input, range.from - 1); s && s.at <= range.until; s = nextChaseStep(input, s.at))
+    out.push(s);
   return out;
 }
 

@@ -13,14 +13,28 @@ export const ExtensionRequestSchema = z.object({
 export type ExtensionRequest = z.infer<typeof ExtensionRequestSchema>;
 
 export const ExtensionDecisionSchema = z.discriminatedUnion('approve', [
-  z.object({ approve: z.literal(true), deadline: LocalDateSchema.optional(), comment: z.string().max(2000).optional(), by: By }),
-  z.object({ approve: z.literal(false), comment: z.string().trim().min(1, 'say why the extension is refused').max(2000), by: By }),
+  z.object({
+    approve: z.literal(true),
+    deadline: LocalDateSchema.optional(),
+    comment: z.string().max(2000).optional(),
+    by: By,
+  }),
+  z.object({
+    approve: z.literal(false),
+    comment: z.string().trim().min(1, 'say why the extension is refused').max(2000),
+    by: By,
+  }),
 ]);
 export type ExtensionDecision = z.infer<typeof ExtensionDecisionSchema>;
 
 export const ReviewDecisionSchema = z.discriminatedUnion('accept', [
   z.object({ accept: z.literal(true), receipt: z.string().min(1), comment: z.string().max(2000).optional(), by: By }),
-  z.object({ accept: z.literal(false), receipt: z.string().min(1), comment: z.string().trim().min(1, 'say what must be revised').max(2000), by: By }),
+  z.object({
+    accept: z.literal(false),
+    receipt: z.string().min(1),
+    comment: z.string().trim().min(1, 'say what must be revised').max(2000),
+    by: By,
+  }),
 ]);
 export type ReviewDecision = z.infer<typeof ReviewDecisionSchema>;
 

@@ -36,7 +36,10 @@ const add = (into: Record<string, number>, values: Record<string, number>, codes
   for (const [code, v] of Object.entries(values)) if (codes.has(code)) into[code] = (into[code] ?? 0) + v;
 };
 
-export function consolidate(tasks: readonly Pick<TaskSpec, 'indicators'>[], reports: readonly IndicatorReport[]): Consolidated {
+export function consolidate(
+  tasks: readonly Pick<TaskSpec, 'indicators'>[],
+  reports: readonly IndicatorReport[],
+): Consolidated {
   const indicators = indicatorsOf(tasks);
   const codes = new Set(indicators.map((i) => i.code));
   const units = new Map<string, Consolidated['byUnit'][number]>();
@@ -68,18 +71,28 @@ export interface ConsolidatedDocInput {
 /** The consolidated report as an administrative report (báo cáo): totals, then one row per unit. */
 export function consolidatedDocument(input: ConsolidatedDocInput): AdminDocument {
   const { directive: d, result } = input;
-  const total = result.indicators.map((i) => `${i.name}: ${formatNumberVi(i.total)} ${i.unit}${i.target !== undefined ? ` (chỉ tiêu ${formatNumberVi(i.target)})` : ''}`);
+  const total = result.indicators.map(
+    (i) =>
+      `${i.name}: ${formatNumberVi(i.total)} ${i.unit}${i.target !== undefined ? ` (chỉ tiêu ${formatNumberVi(i.target)})` : ''}`,
+  );
   return {
     issuer: { name: issuerHeading(d.issuer) },
     numberLine: 'Số:      /BC',
     placeDate: placeDateLine(placeOf(d.issuer), input.date),
     title: ['BÁO CÁO', `Kết quả thực hiện Văn bản số ${d.number} ${formatDateVi(d.issuedOn)}`],
     recipients: [],
-    body: [`Tổng hợp từ ${result.reports} báo cáo đã được chấp nhận của các cơ quan, đơn vị về việc ${d.title.charAt(0).toLocaleLowerCase('vi')}${d.title.slice(1)}:`, ...total.map((t) => `- ${t};`)],
+    body: [
+      `Tổng hợp từ ${result.reports} báo cáo đã được chấp nhận của các cơ quan, đơn vị về việc ${d.title.charAt(0).toLocaleLowerCase('vi')}${d.title.slice(1)}:`,
+      ...total.map((t) => `- ${t};`),
+    ],
     table: {
       header: ['STT', 'Cơ quan, đơn vị', ...result.indicators.map((i) => `${i.name} (${i.unit})`)],
       rows: [
-        ...result.byUnit.map((u, n) => [String(n + 1), u.unitName, ...result.indicators.map((i) => formatNumberVi(u.values[i.code] ?? 0))]),
+        ...result.byUnit.map((u, n) => [
+          String(n + 1),
+          u.unitName,
+          ...result.indicators.map((i) => formatNumberVi(u.values[i.code] ?? 0)),
+        ]),
         ['', 'Tổng cộng', ...result.indicators.map((i) => formatNumberVi(i.total))],
       ],
     },

@@ -13,8 +13,15 @@ export interface FileProblem {
 }
 
 export class FileError extends Error {
-  constructor(readonly fileName: string, readonly problems: FileProblem[]) {
-    super(problems.map((p) => `${fileName}${p.line ? `:${p.line}` : ''}: ${p.path ? `${p.path}: ` : ''}${p.message}`).join('\n'));
+  constructor(
+    readonly fileName: string,
+    readonly problems: FileProblem[],
+  ) {
+    super(
+      problems
+        .map((p) => `${fileName}${p.line ? `:${p.line}` : ''}: ${p.path ? `${p.path}: ` : ''}${p.message}`)
+        .join('\n'),
+    );
   }
 }
 
@@ -26,7 +33,10 @@ function lineOf(root: Node | null, path: (string | number)[], lines: LineCounter
     if (isMap(node)) {
       const pair = node.items.find((p) => (p.key as { value?: unknown })?.value === key);
       node = pair?.value;
-      if (!node) return found?.range ? lines.linePos((pair?.key as Node | undefined)?.range?.[0] ?? found.range[0]).line : undefined;
+      if (!node)
+        return found?.range
+          ? lines.linePos((pair?.key as Node | undefined)?.range?.[0] ?? found.range[0]).line
+          : undefined;
     } else if (isSeq(node) && typeof key === 'number') {
       node = node.items[key];
     } else break;
@@ -46,7 +56,11 @@ function splitFlowValues(doc: Document, lines: LineCounter): FileProblem[] {
       const parent = path[path.length - 1];
       if (!isMap(parent) || !parent.flow || pair.value !== null) return;
       const key = pair.key as Node & { value?: unknown };
-      problems.push({ line: key.range ? lines.linePos(key.range[0]).line : undefined, path: '', message: `"${String(key.value)}" has no value: a comma inside { … } ends a value, so put the whole value in quotes` });
+      problems.push({
+        line: key.range ? lines.linePos(key.range[0]).line : undefined,
+        path: '',
+        message: `"${String(key.value)}" has no value: a comma inside { … } ends a value, so put the whole value in quotes`,
+      });
     },
   });
   return problems;
@@ -58,11 +72,18 @@ const CONTROL = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/;
 const NESTED = 'lists or mappings are nested too deeply';
 
 function parseWith<S extends z.ZodType>(schema: S, text: string, fileName: string): z.infer<S> {
-  if (text.includes('\uFFFD')) throw new FileError(fileName, [{ path: '', message: 'the file is not valid UTF-8 text' }]);
+  if (text.includes('\uFFFD'))
+    throw new FileError(fileName, [{ path: '', message: 'the file is not valid UTF-8 text' }]);
   const control = CONTROL.exec(text);
   if (control) {
     const code = `U+${control[0].charCodeAt(0).toString(16).toUpperCase().padStart(4, '0')}`;
-    throw new FileError(fileName, [{ line: text.slice(0, control.index).split('\n').length, path: '', message: `control character ${code}; is this a binary file?` }]);
+    throw new FileError(fileName, [
+      {
+        line: text.slice(0, control.index).split('\n').length,
+        path: '',
+        message: `control character ${code}; is this a binary file?`,
+      },
+    ]);
   }
   try {
     return parseText(schema, text, fileName);
@@ -78,7 +99,14 @@ function parseText<S extends z.ZodType>(schema: S, text: string, fileName: strin
   const doc = parseDocument(text.replace(/^\uFEFF/, ''), { lineCounter: lines, prettyErrors: false, uniqueKeys: true });
   if (doc.errors.length) {
     // Later syntax errors mostly follow from the first: report that one.
-    throw new FileError(fileName, doc.errors.slice(0, 1).map((e) => ({ line: e.linePos?.[0]?.line ?? lines.linePos(e.pos[0]).line, path: '', message: /call stack/.test(e.message) ? NESTED : e.message.split('\n')[0]! })));
+    throw new FileError(
+      fileName,
+      doc.errors.slice(0, 1).map((e) => ({
+        line: e.linePos?.[0]?.line ?? lines.linePos(e.pos[0]).line,
+        path: '',
+        message: /call stack/.test(e.message) ? NESTED : e.message.split('\n')[0],
+      })),
+    );
   }
   const split = splitFlowValues(doc, lines);
   if (split.length) throw new FileError(fileName, split);
@@ -86,15 +114,29 @@ function parseText<S extends z.ZodType>(schema: S, text: string, fileName: strin
   try {
     value = doc.toJS({ maxAliasCount: 50 });
   } catch {
-    throw new FileError(fileName, [{ path: '', message: 'the file repeats its anchors (*name) too often: at most 50 expansions' }]);
+    throw new FileError(fileName, [
+      { path: '', message: 'the file repeats its anchors (*name) too often: at most 50 expansions' },
+    ]);
   }
-  if (value === null || typeof value !== 'object' || Array.isArray(value)) throw new FileError(fileName, [{ line: 1, path: '', message: 'expected a mapping of fields (number, title, tasks, …)' }]);
+  if (value === null || typeof value !== 'object' || Array.isArray(value))
+    throw new FileError(fileName, [
+      { line: 1, path: '', message: 'expected a mapping of fields (number, title, tasks, …)' },
+    ]);
   const parsed = schema.safeParse(value);
   if (!parsed.success) {
-    throw new FileError(fileName, parsed.error.issues.map((i) => ({ line: lineOf(doc.contents, i.path as (string | number)[], lines), path: i.path.join('.'), message: issueMessage(i) })));
+    throw new FileError(
+      fileName,
+      parsed.error.issues.map((i) => ({
+        line: lineOf(doc.contents, i.path as (string | number)[], lines),
+        path: i.path.join('.'),
+        message: issueMessage(i),
+      })),
+    );
   }
   return parsed.data;
 }
 
-export const parseDirectiveFile = (text: string, fileName = 'directive.yaml'): Directive => parseWith(LaunchableDirectiveSchema, text, fileName);
-export const parseUnitDirectoryFile = (text: string, fileName = 'units.yaml'): UnitDirectory => parseWith(UnitDirectorySchema, text, fileName);
+export const parseDirectiveFile = (text: string, fileName = 'directive.yaml'): Directive =>
+  parseWith(LaunchableDirectiveSchema, text, fileName);
+export const parseUnitDirectoryFile = (text: string, fileName = 'units.yaml'): UnitDirectory =>
+  parseWith(UnitDirectorySchema, text, fileName);

@@ -9,16 +9,36 @@ export const LANGS: readonly Lang[] = ['vi', 'en'];
 const VIETNAM_OFFSET_MS = 7 * 60 * 60 * 1000;
 
 const MONTHS_EN = [
-  'January', 'February', 'March', 'April', 'May', 'June',
-  'July', 'August', 'September', 'October', 'November', 'December',
+  'January',
+  'February',
+  'March',
+  'April',
+  'May',
+  'June',
+  'July',
+  'August',
+  'September',
+  'October',
+  'November',
+  'December',
 ];
 
-interface DateParts { year: number; month: number; day: number }
+interface DateParts {
+  year: number;
+  month: number;
+  day: number;
+}
 
 function partsOf(d: LocalDate): DateParts {
   const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(d);
   const parts = m ? { year: Number(m[1]), month: Number(m[2]), day: Number(m[3]) } : undefined;
-  if (!parts || parts.month < 1 || parts.month > 12 || parts.day < 1 || parts.day > daysInMonth(parts.year, parts.month)) {
+  if (
+    !parts ||
+    parts.month < 1 ||
+    parts.month > 12 ||
+    parts.day < 1 ||
+    parts.day > daysInMonth(parts.year, parts.month)
+  ) {
     throw new RangeError(`not a calendar date (YYYY-MM-DD): ${JSON.stringify(d)}`);
   }
   return parts;
@@ -85,7 +105,10 @@ function shiftToVietnam(ms: number): Date {
 export function formatNumber(n: number, lang: Lang): string {
   if (!Number.isFinite(n) || Math.abs(n) >= 1e21) throw new RangeError(`not a printable number: ${n}`);
   const [thousands, decimal] = lang === 'vi' ? ['.', ','] : [',', '.'];
-  const [whole, fraction] = Math.abs(n).toFixed(3).replace(/\.?0+$/, '').split('.');
+  const [whole, fraction] = Math.abs(n)
+    .toFixed(3)
+    .replace(/\.?0+$/, '')
+    .split('.');
   const grouped = whole.replace(/\B(?=(\d{3})+(?!\d))/g, thousands);
   const sign = n < 0 && (whole !== '0' || fraction) ? '-' : '';
   return sign + grouped + (fraction ? decimal + fraction : '');

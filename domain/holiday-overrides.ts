@@ -8,8 +8,20 @@ const MOLISA = 'Thông báo của Bộ Lao động - Thương binh và Xã hội
 
 export const HOLIDAY_OVERRIDES: readonly HolidayAnnouncement[] = [
   // 2023 — Quý Mão
-  { year: 2023, occasions: ['new-year'], name: 'Tết Dương lịch', off: { from: '2022-12-31', to: '2023-01-02' }, basis: MOLISA },
-  { year: 2023, occasions: ['tet'], name: 'Tết Nguyên đán', off: { from: '2023-01-20', to: '2023-01-26' }, basis: MOLISA },
+  {
+    year: 2023,
+    occasions: ['new-year'],
+    name: 'Tết Dương lịch',
+    off: { from: '2022-12-31', to: '2023-01-02' },
+    basis: MOLISA,
+  },
+  {
+    year: 2023,
+    occasions: ['tet'],
+    name: 'Tết Nguyên đán',
+    off: { from: '2023-01-20', to: '2023-01-26' },
+    basis: MOLISA,
+  },
   {
     year: 2023,
     occasions: ['hung-kings', 'reunification', 'labour-day'],
@@ -17,11 +29,29 @@ export const HOLIDAY_OVERRIDES: readonly HolidayAnnouncement[] = [
     off: { from: '2023-04-29', to: '2023-05-03' },
     basis: MOLISA,
   },
-  { year: 2023, occasions: ['national-day'], name: 'Kỳ nghỉ Quốc khánh', off: { from: '2023-09-01', to: '2023-09-04' }, basis: MOLISA },
+  {
+    year: 2023,
+    occasions: ['national-day'],
+    name: 'Kỳ nghỉ Quốc khánh',
+    off: { from: '2023-09-01', to: '2023-09-04' },
+    basis: MOLISA,
+  },
 
   // 2024 — Giáp Thìn
-  { year: 2024, occasions: ['new-year'], name: 'Tết Dương lịch', off: { from: '2023-12-30', to: '2024-01-01' }, basis: MOLISA },
-  { year: 2024, occasions: ['tet'], name: 'Tết Nguyên đán', off: { from: '2024-02-08', to: '2024-02-14' }, basis: MOLISA },
+  {
+    year: 2024,
+    occasions: ['new-year'],
+    name: 'Tết Dương lịch',
+    off: { from: '2023-12-30', to: '2024-01-01' },
+    basis: MOLISA,
+  },
+  {
+    year: 2024,
+    occasions: ['tet'],
+    name: 'Tết Nguyên đán',
+    off: { from: '2024-02-08', to: '2024-02-14' },
+    basis: MOLISA,
+  },
   {
     year: 2024,
     occasions: ['reunification', 'labour-day'],
@@ -30,11 +60,29 @@ export const HOLIDAY_OVERRIDES: readonly HolidayAnnouncement[] = [
     makeUpDays: ['2024-05-04'],
     basis: 'Công văn 2450/VPCP-KGVX ngày 12/4/2024',
   },
-  { year: 2024, occasions: ['national-day'], name: 'Kỳ nghỉ Quốc khánh', off: { from: '2024-08-31', to: '2024-09-03' }, basis: MOLISA },
+  {
+    year: 2024,
+    occasions: ['national-day'],
+    name: 'Kỳ nghỉ Quốc khánh',
+    off: { from: '2024-08-31', to: '2024-09-03' },
+    basis: MOLISA,
+  },
 
   // 2025 — Ất Tỵ
-  { year: 2025, occasions: ['new-year'], name: 'Tết Dương lịch', off: { from: '2025-01-01', to: '2025-01-01' }, basis: MOLISA },
-  { year: 2025, occasions: ['tet'], name: 'Tết Nguyên đán', off: { from: '2025-01-25', to: '2025-02-02' }, basis: MOLISA },
+  {
+    year: 2025,
+    occasions: ['new-year'],
+    name: 'Tết Dương lịch',
+    off: { from: '2025-01-01', to: '2025-01-01' },
+    basis: MOLISA,
+  },
+  {
+    year: 2025,
+    occasions: ['tet'],
+    name: 'Tết Nguyên đán',
+    off: { from: '2025-01-25', to: '2025-02-02' },
+    basis: MOLISA,
+  },
   {
     year: 2025,
     occasions: ['reunification', 'labour-day'],
@@ -42,7 +90,13 @@ export const HOLIDAY_OVERRIDES: readonly HolidayAnnouncement[] = [
     off: { from: '2025-04-30', to: '2025-05-04' },
     makeUpDays: ['2025-04-26'],
   },
-  { year: 2025, occasions: ['national-day'], name: 'Kỳ nghỉ Quốc khánh', off: { from: '2025-08-30', to: '2025-09-02' }, basis: MOLISA },
+  {
+    year: 2025,
+    occasions: ['national-day'],
+    name: 'Kỳ nghỉ Quốc khánh',
+    off: { from: '2025-08-30', to: '2025-09-02' },
+    basis: MOLISA,
+  },
 
   // 2026 — Bính Ngọ
   {
@@ -53,7 +107,13 @@ export const HOLIDAY_OVERRIDES: readonly HolidayAnnouncement[] = [
     makeUpDays: ['2026-01-10'],
     basis: 'Công văn 12729/VPCP-KGVX ngày 25/12/2025',
   },
-  { year: 2026, occasions: ['tet'], name: 'Tết Nguyên đán', off: { from: '2026-02-14', to: '2026-02-22' }, basis: 'Thông báo 9441/TB-BNV ngày 16/10/2025' },
+  {
+    year: 2026,
+    occasions: ['tet'],
+    name: 'Tết Nguyên đán',
+    off: { from: '2026-02-14', to: '2026-02-22' },
+    basis: 'Thông báo 9441/TB-BNV ngày 16/10/2025',
+  },
   {
     year: 2026,
     occasions: ['national-day'],

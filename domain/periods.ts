@@ -24,7 +24,20 @@ type Periodic = Extract<ReportingSchedule, { kind: 'periodic' }>;
 const MONTHS_IN: Record<Period, number> = { monthly: 1, quarterly: 3, 'half-yearly': 6, yearly: 12 };
 const KEY_LETTER: Record<Period, string> = { monthly: 'M', quarterly: 'Q', 'half-yearly': 'H', yearly: 'Y' };
 const ROMAN = ['I', 'II', 'III', 'IV'];
-const MONTH_NAMES = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
+const MONTH_NAMES = [
+  'January',
+  'February',
+  'March',
+  'April',
+  'May',
+  'June',
+  'July',
+  'August',
+  'September',
+  'October',
+  'November',
+  'December',
+];
 
 /** A day of a month counted from January of `year`; month 0 is December of the year before. */
 function dayOfMonth(year: number, month: number, day: number): LocalDate {
@@ -44,7 +57,9 @@ function labelOf(period: Period, year: number, n: number): Cycle['label'] {
     case 'quarterly':
       return { vi: `Quý ${ROMAN[n - 1]}/${year}`, en: `Q${n} ${year}` };
     case 'half-yearly':
-      return n === 1 ? { vi: `6 tháng đầu năm ${year}`, en: `First half of ${year}` } : { vi: `6 tháng cuối năm ${year}`, en: `Second half of ${year}` };
+      return n === 1
+        ? { vi: `6 tháng đầu năm ${year}`, en: `First half of ${year}` }
+        : { vi: `6 tháng cuối năm ${year}`, en: `Second half of ${year}` };
     case 'yearly':
       return { vi: `Năm ${year}`, en: `Year ${year}` };
   }

@@ -36,7 +36,9 @@ export function reminderDispatch(input: ReminderDispatchInput): AdminDocument {
   const issuer = d.issuer;
   const units = recipientsOf(input.overdue);
   // A signer's title such as "KT. CHỦ TỊCH / PHÓ CHỦ TỊCH" is written on two lines.
-  const [authority, title] = input.signer.title.includes('/') ? input.signer.title.split('/').map((s) => s.trim()) : [undefined, input.signer.title.trim()];
+  const [authority, title] = input.signer.title.includes('/')
+    ? input.signer.title.split('/').map((s) => s.trim())
+    : [undefined, input.signer.title.trim()];
   return {
     issuer: { name: issuerHeading(issuer) },
     numberLine: `Số: ${input.number}`,
@@ -48,14 +50,20 @@ export function reminderDispatch(input: ReminderDispatchInput): AdminDocument {
     ],
     table: {
       header: ['STT', 'Cơ quan, đơn vị', 'Nhiệm vụ', 'Thời hạn', 'Số ngày làm việc quá hạn'],
-      rows: input.overdue.map((l, i) => [String(i + 1), l.unitName, l.title, formatDateShortVi(l.deadline), String(l.workingDaysOverdue)]),
+      rows: input.overdue.map((l, i) => [
+        String(i + 1),
+        l.unitName,
+        l.title,
+        formatDateShortVi(l.deadline),
+        String(l.workingDaysOverdue),
+      ]),
     },
     closing: [
       `Để bảo đảm tiến độ thực hiện, ${issuer} đề nghị Thủ trưởng các cơ quan, đơn vị nêu trên khẩn trương hoàn thành nhiệm vụ được giao, báo cáo kết quả trước ${formatDateVi(input.reportBy)}.`,
       `Quá thời hạn trên, các cơ quan, đơn vị chưa báo cáo sẽ được tổng hợp, báo cáo cấp có thẩm quyền xem xét, xử lý trách nhiệm theo quy định./.`,
     ],
     copyTo: ['- Như trên;', `- Lãnh đạo ${issuer};`, '- Lưu: VT.'],
-    signature: { authority, title: title!.toLocaleUpperCase('vi'), name: input.signer.name },
+    signature: { authority, title: title.toLocaleUpperCase('vi'), name: input.signer.name },
   };
 }
 

@@ -6,7 +6,10 @@ import { z } from 'zod';
 export const LocalDateSchema = z
   .string()
   .regex(/^\d{4}-\d{2}-\d{2}$/, 'expected a date as YYYY-MM-DD')
-  .refine((s) => !Number.isNaN(Date.parse(`${s}T00:00:00Z`)) && new Date(`${s}T00:00:00Z`).toISOString().startsWith(s), 'not a real calendar date');
+  .refine(
+    (s) => !Number.isNaN(Date.parse(`${s}T00:00:00Z`)) && new Date(`${s}T00:00:00Z`).toISOString().startsWith(s),
+    'not a real calendar date',
+  );
 export type LocalDate = z.infer<typeof LocalDateSchema>;
 
 /** Unit codes are short, upper case and stable: they are part of workflow ids. */
@@ -77,7 +80,13 @@ export const ChasePolicySchema = z.object({
   remindersBefore: z.array(z.number().int().min(0).max(30)).default([3, 1, 0]),
   /** The escalation ladder after the deadline, in working days. */
   escalations: z
-    .array(z.object({ level: z.number().int().min(1).max(9), afterWorkingDays: z.number().int().min(1).max(60), to: EscalationTargetSchema }))
+    .array(
+      z.object({
+        level: z.number().int().min(1).max(9),
+        afterWorkingDays: z.number().int().min(1).max(60),
+        to: EscalationTargetSchema,
+      }),
+    )
     .default([
       { level: 1, afterWorkingDays: 1, to: 'head' },
       { level: 2, afterWorkingDays: 3, to: 'supervisor' },
@@ -133,12 +142,19 @@ export const DirectiveSchema = z
   .superRefine((d, ctx) => {
     const units = new Set<string>();
     d.tasks.forEach((t, i) => {
-      if (units.has(t.unit)) ctx.addIssue({ code: 'custom', path: ['tasks', i, 'unit'], message: `unit ${t.unit} has two tasks` });
+      if (units.has(t.unit))
+        ctx.addIssue({ code: 'custom', path: ['tasks', i, 'unit'], message: `unit ${t.unit} has two tasks` });
       units.add(t.unit);
     });
     d.tasks.forEach((t, i) => {
-      if (t.role === 'support' && !t.supports) ctx.addIssue({ code: 'custom', path: ['tasks', i, 'supports'], message: 'a support task names the lead unit it supports' });
-      if (t.supports && !units.has(t.supports)) ctx.addIssue({ code: 'custom', path: ['tasks', i, 'supports'], message: `no task for unit ${t.supports}` });
+      if (t.role === 'support' && !t.supports)
+        ctx.addIssue({
+          code: 'custom',
+          path: ['tasks', i, 'supports'],
+          message: 'a support task names the lead unit it supports',
+        });
+      if (t.supports && !units.has(t.supports))
+        ctx.addIssue({ code: 'custom', path: ['tasks', i, 'supports'], message: `no task for unit ${t.supports}` });
     });
   });
 export type DirectiveInput = z.input<typeof DirectiveSchema>;
@@ -149,7 +165,15 @@ export const IndicatorValuesSchema = z.record(z.string(), z.number().finite().no
 export const ReportSubmissionSchema = z.object({
   text: z.string().trim().min(1, 'the report needs some text').max(50_000),
   indicators: IndicatorValuesSchema.default({}),
-  attachments: z.array(z.object({ name: z.string().min(1).max(200), sha256: z.string().regex(/^[0-9a-f]{64}$/), bytes: z.number().int().nonnegative() })).default([]),
+  attachments: z
+    .array(
+      z.object({
+        name: z.string().min(1).max(200),
+        sha256: z.string().regex(/^[0-9a-f]{64}$/),
+        bytes: z.number().int().nonnegative(),
+      }),
+    )
+    .default([]),
   submittedBy: z.string().min(1).max(200),
   /** Makes a double submit (refresh, back button, double click) land once. */
   submissionId: z.string().min(8).max(100),
@@ -165,4 +189,5 @@ export function describeIssues(error: z.ZodError): string[] {
  * An issue's message. zod names a plain object made in another realm (a vm context, as in the test
  * runner) by its constructor, "Object": the message is the same for every plain object.
  */
-export const issueMessage = (issue: z.core.$ZodIssue): string => issue.message.replace(/, received Object$/, ', received object');
+export const issueMessage = (issue: z.core.$ZodIssue): string =>
+  issue.message.replace(/, received Object$/, ', received object');

@@ -3,7 +3,8 @@
 // cancelled. Time is passed in, so the same facts always give the same status.
 import { deadlineInstant, localDateOf, type LocalDate, type WorkingCalendar } from './calendar';
 
-export type TaskStatus = 'not_due' | 'due_soon' | 'overdue' | 'done_on_time' | 'done_late' | 'returned' | 'extension_requested' | 'cancelled';
+export type TaskStatus =
+  'not_due' | 'due_soon' | 'overdue' | 'done_on_time' | 'done_late' | 'returned' | 'extension_requested' | 'cancelled';
 
 export const STATUS_LABELS: Record<TaskStatus, { vi: string; en: string }> = {
   not_due: { vi: 'Chưa đến hạn', en: 'Not yet due' },
@@ -44,7 +45,12 @@ export interface TaskFacts {
  * pending extension request does not stop the clock, and a returned report does not either:
  * once the deadline in force has passed the task is overdue whatever else is going on.
  */
-export function taskStatus(facts: TaskFacts, now: number, calendar: WorkingCalendar, dueSoonWorkingDays = 3): TaskStatus {
+export function taskStatus(
+  facts: TaskFacts,
+  now: number,
+  calendar: WorkingCalendar,
+  dueSoonWorkingDays = 3,
+): TaskStatus {
   if (facts.cancelled) return 'cancelled';
   if (facts.doneAt !== undefined) return facts.doneAt <= deadlineInstant(facts.deadline) ? 'done_on_time' : 'done_late';
   if (now > deadlineInstant(facts.deadline)) return 'overdue';

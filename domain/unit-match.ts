@@ -1,19 +1,42 @@
 // Which units of the directory a phrase of a dispatch names ("Sở TT&TT", "UBND các huyện").
 import type { OrgUnit } from './schemas';
 import type { UnitDirectory } from './units';
-import { foldVi, normalizeVi, tokensVi } from './vi-text';
+import { tokensVi } from './vi-text';
 
 type Target = { kind: 'unit' | 'group'; code: string };
 
-export interface UnitMention { start: number; end: number; text: string; units: OrgUnit[]; via: string[]; ambiguous: boolean }
-export interface TextSpan { start: number; end: number; text: string }
-export interface PhraseReading { mentions: UnitMention[]; residue: TextSpan[] }
-export interface UnitMatch { units: OrgUnit[]; confidence: 'exact' | 'fuzzy' | 'none' }
+export interface UnitMention {
+  start: number;
+  end: number;
+  text: string;
+  units: OrgUnit[];
+  via: string[];
+  ambiguous: boolean;
+}
+export interface TextSpan {
+  start: number;
+  end: number;
+  text: string;
+}
+export interface PhraseReading {
+  mentions: UnitMention[];
+  residue: TextSpan[];
+}
+export interface UnitMatch {
+  units: OrgUnit[];
+  confidence: 'exact' | 'fuzzy' | 'none';
+}
 
 // Words that carry no identity in a recipient phrase: "các", "tỉnh", "trên địa bàn"…
 const FILLER = new Set(['cac', 'tinh', 'cua', 'thuoc', 'tren', 'dia', 'ban', 'toan', 'tai', 'nay']);
 
-interface DirectoryIndex { keys: Map<string, Target[]>; maxLen: number; units: Map<string, OrgUnit>; places: Map<string, string>; filler: Set<string> }
+interface DirectoryIndex {
+  keys: Map<string, Target[]>;
+  maxLen: number;
+  units: Map<string, OrgUnit>;
+  places: Map<string, string>;
+  filler: Set<string>;
+}
 const indexes = new WeakMap<UnitDirectory, DirectoryIndex>();
 
 /** A province's root unit (no parent) and the place its name ends with: "…tỉnh Kon Tum" → "Kon Tum". */
@@ -34,7 +57,9 @@ export function rootOf(directory: UnitDirectory, code: string): string {
 export function unitsUnder(directory: UnitDirectory, rootCode: string): UnitDirectory {
   const units = directory.units.filter((u) => rootOf(directory, u.code) === rootCode);
   const inside = new Set(units.map((u) => u.code));
-  const groups = Object.fromEntries(Object.entries(directory.groups).filter(([, g]) => g.members.every((m) => inside.has(m))));
+  const groups = Object.fromEntries(
+    Object.entries(directory.groups).filter(([, g]) => g.members.every((m) => inside.has(m))),
+  );
   return { units, groups };
 }
 
@@ -58,9 +83,18 @@ function indexOf(directory: UnitDirectory): DirectoryIndex {
     // "Các sở, ban, ngành tỉnh" is as often written without "tỉnh", with or without listed aliases.
     const names = [g.name, ...g.aliases];
     for (const n of names) add(n, { kind: 'group', code });
-    for (const n of names) if (/\stỉnh$/iu.test(n.trim()) && n.trim().split(/\s+/).length > 3) add(n.trim().replace(/\s+tỉnh$/iu, ''), { kind: 'group', code });
+    for (const n of names)
+      if (/\stỉnh$/iu.test(n.trim()) && n.trim().split(/\s+/).length > 3)
+        add(n.trim().replace(/\s+tỉnh$/iu, ''), { kind: 'group', code });
   }
-  const places = new Map(provinceRoots(directory).map((r) => [r.code, tokensVi(r.place).map((t) => t.word).join(' ')]));
+  const places = new Map(
+    provinceRoots(directory).map((r) => [
+      r.code,
+      tokensVi(r.place)
+        .map((t) => t.word)
+        .join(' '),
+    ]),
+  );
   const filler = new Set([...FILLER, ...[...places.values()].flatMap((p) => p.split(' '))]);
   const index = { keys, maxLen, units: new Map(directory.units.map((u) => [u.code, u as OrgUnit])), places, filler };
   indexes.set(directory, index);
@@ -73,7 +107,12 @@ function unitsOf(directory: UnitDirectory, index: DirectoryIndex, t: Target): Or
 }
 
 // When a name exists in two provinces, the province named in the phrase settles it.
-function pickByPlace(directory: UnitDirectory, index: DirectoryIndex, targets: Target[], phraseWords: string): Target[] {
+function pickByPlace(
+  directory: UnitDirectory,
+  index: DirectoryIndex,
+  targets: Target[],
+  phraseWords: string,
+): Target[] {
   if (targets.length < 2) return targets;
   const named = targets.filter((t) => {
     const root = rootOf(directory, t.kind === 'unit' ? t.code : directory.groups[t.code].members[0]);
@@ -90,18 +129,28 @@ export function readUnitPhrase(phrase: string, directory: UnitDirectory): Phrase
   const words = tokens.map((t) => t.word);
   const mentions: UnitMention[] = [];
   const covered = new Array<boolean>(tokens.length).fill(false);
-  for (let i = 0; i < tokens.length; ) {
+  for (let i = 0; i < tokens.length;) {
     let hit: { len: number; targets: Target[] } | undefined;
     for (let len = Math.min(index.maxLen, tokens.length - i); len > 0 && !hit; len--) {
       const targets = index.keys.get(words.slice(i, i + len).join(' '));
       if (targets) hit = { len, targets };
     }
-    if (!hit) { i++; continue; }
+    if (!hit) {
+      i++;
+      continue;
+    }
     const targets = pickByPlace(directory, index, hit.targets, words.join(' '));
     const start = tokens[i].start;
     const end = tokens[i + hit.len - 1].end;
     const units = [...new Map(targets.flatMap((t) => unitsOf(directory, index, t)).map((u) => [u.code, u])).values()];
-    mentions.push({ start, end, text: phrase.slice(start, end), units, via: targets.map((t) => t.code), ambiguous: targets.length > 1 });
+    mentions.push({
+      start,
+      end,
+      text: phrase.slice(start, end),
+      units,
+      via: targets.map((t) => t.code),
+      ambiguous: targets.length > 1,
+    });
     covered.fill(true, i, i + hit.len);
     i += hit.len;
   }
@@ -109,7 +158,10 @@ export function readUnitPhrase(phrase: string, directory: UnitDirectory): Phrase
   const residue: TextSpan[] = [];
   let run: TextSpan | undefined;
   tokens.forEach((t, i) => {
-    if (covered[i]) { run = undefined; return; }
+    if (covered[i]) {
+      run = undefined;
+      return;
+    }
     if (index.filler.has(t.word)) return;
     if (run) run.end = t.end;
     else residue.push((run = { start: t.start, end: t.end, text: '' }));
@@ -132,7 +184,11 @@ export function matchUnits(phrase: string, directory: UnitDirectory): UnitMatch 
 // A name spelled a little differently ("Sở Tư pháp Ninh Bình tỉnh") still finds its unit, flagged fuzzy.
 function closestName(phrase: string, directory: UnitDirectory): UnitMatch {
   const index = indexOf(directory);
-  const words = new Set(tokensVi(phrase).map((t) => t.word).filter((w) => !index.filler.has(w)));
+  const words = new Set(
+    tokensVi(phrase)
+      .map((t) => t.word)
+      .filter((w) => !index.filler.has(w)),
+  );
   if (!words.size) return { units: [], confidence: 'none' };
   let best: { score: number; targets: Target[] } = { score: 0, targets: [] };
   for (const [key, targets] of index.keys) {
@@ -140,7 +196,11 @@ function closestName(phrase: string, directory: UnitDirectory): UnitMatch {
     const shared = [...keyWords].filter((w) => words.has(w)).length;
     const score = (2 * shared) / (keyWords.size + words.size);
     if (score > best.score) best = { score, targets };
-    else if (score === best.score) best = { score, targets: [...best.targets, ...targets.filter((t) => !best.targets.some((b) => b.code === t.code))] };
+    else if (score === best.score)
+      best = {
+        score,
+        targets: [...best.targets, ...targets.filter((t) => !best.targets.some((b) => b.code === t.code))],
+      };
   }
   if (best.score < 0.8 || best.targets.length !== 1) return { units: [], confidence: 'none' };
   return { units: unitsOf(directory, index, best.targets[0]), confidence: 'fuzzy' };

@@ -1,7 +1,7 @@
 // The directory of units a directive can assign tasks to, and how a phrase of a dispatch
 // ("Sở TT&TT", "Công an tỉnh", "UBND các huyện, thành phố") is matched against it.
 import { z } from 'zod';
-import { OrgUnitSchema, UnitCodeSchema, type OrgUnit } from './schemas';
+import { OrgUnitSchema, UnitCodeSchema } from './schemas';
 
 /** A unit as the directory holds it: an OrgUnit plus the other names documents give it. */
 export const DirectoryUnitSchema = OrgUnitSchema.extend({ aliases: z.array(z.string().trim().min(1)).default([]) });
@@ -20,16 +20,20 @@ export const UnitDirectorySchema = z
   .superRefine((d, ctx) => {
     const codes = new Set<string>();
     d.units.forEach((u, i) => {
-      if (codes.has(u.code)) ctx.addIssue({ code: 'custom', path: ['units', i, 'code'], message: `unit ${u.code} is listed twice` });
+      if (codes.has(u.code))
+        ctx.addIssue({ code: 'custom', path: ['units', i, 'code'], message: `unit ${u.code} is listed twice` });
       codes.add(u.code);
     });
     d.units.forEach((u, i) => {
-      if (u.parent && !codes.has(u.parent)) ctx.addIssue({ code: 'custom', path: ['units', i, 'parent'], message: `no unit ${u.parent}` });
+      if (u.parent && !codes.has(u.parent))
+        ctx.addIssue({ code: 'custom', path: ['units', i, 'parent'], message: `no unit ${u.parent}` });
     });
     for (const [code, g] of Object.entries(d.groups)) {
-      if (codes.has(code)) ctx.addIssue({ code: 'custom', path: ['groups', code], message: `group ${code} has the code of a unit` });
+      if (codes.has(code))
+        ctx.addIssue({ code: 'custom', path: ['groups', code], message: `group ${code} has the code of a unit` });
       g.members.forEach((m, i) => {
-        if (!codes.has(m)) ctx.addIssue({ code: 'custom', path: ['groups', code, 'members', i], message: `no unit ${m}` });
+        if (!codes.has(m))
+          ctx.addIssue({ code: 'custom', path: ['groups', code, 'members', i], message: `no unit ${m}` });
       });
     }
   });

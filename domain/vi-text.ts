@@ -1,7 +1,14 @@
 // How Vietnamese names are compared: case, diacritics, spacing and common abbreviations.
 /** Lower case, NFC, no diacritics (đ → d), single spaces: how two spellings of a name compare. */
 export function normalizeVi(s: string): string {
-  return s.normalize('NFD').replace(/\p{M}/gu, '').replace(/[đĐ]/g, 'd').toLowerCase().replace(/\s+/g, ' ').trim().normalize('NFC');
+  return s
+    .normalize('NFD')
+    .replace(/\p{M}/gu, '')
+    .replace(/[đĐ]/g, 'd')
+    .toLowerCase()
+    .replace(/\s+/g, ' ')
+    .trim()
+    .normalize('NFC');
 }
 
 /** Like normalizeVi but keeps every character in place, so a match in the result points into `s`. */
@@ -16,29 +23,58 @@ export function foldVi(s: string): string {
   return out;
 }
 
-export interface ViToken { word: string; start: number; end: number }
+export interface ViToken {
+  word: string;
+  start: number;
+  end: number;
+}
 
 // Abbreviations dispatches use for unit names, as folded words; the longest is tried first.
-const ABBREVIATIONS = ([
-  ['ubnd', 'uy ban nhan dan'], ['hdnd', 'hoi dong nhan dan'], ['tp', 'thanh pho'],
-  ['tt tt', 'thong tin truyen thong'], ['tttt', 'thong tin truyen thong'], ['ttdt', 'thong tin dien tu'],
-  ['ld tb xh', 'lao dong thuong binh xa hoi'], ['ld tbxh', 'lao dong thuong binh xa hoi'], ['ldtbxh', 'lao dong thuong binh xa hoi'],
-  ['vh tt dl', 'van hoa the thao du lich'], ['vhttdl', 'van hoa the thao du lich'], ['vh tt', 'van hoa the thao'], ['vhtt', 'van hoa the thao'],
-  ['gd dt', 'giao duc dao tao'], ['gddt', 'giao duc dao tao'], ['kh dt', 'ke hoach dau tu'], ['khdt', 'ke hoach dau tu'],
-  ['kh cn', 'khoa hoc cong nghe'], ['khcn', 'khoa hoc cong nghe'], ['tn mt', 'tai nguyen moi truong'], ['tnmt', 'tai nguyen moi truong'],
-  ['nn ptnt', 'nong nghiep phat trien nong thon'], ['nnptnt', 'nong nghiep phat trien nong thon'], ['gtvt', 'giao thong van tai'],
-  ['pt th', 'phat thanh truyen hinh'], ['ptth', 'phat thanh truyen hinh'], ['bchqs', 'bo chi huy quan su'],
-] as Array<[string, string]>).sort((a, b) => b[0].split(' ').length - a[0].split(' ').length);
+const ABBREVIATIONS = (
+  [
+    ['ubnd', 'uy ban nhan dan'],
+    ['hdnd', 'hoi dong nhan dan'],
+    ['tp', 'thanh pho'],
+    ['tt tt', 'thong tin truyen thong'],
+    ['tttt', 'thong tin truyen thong'],
+    ['ttdt', 'thong tin dien tu'],
+    ['ld tb xh', 'lao dong thuong binh xa hoi'],
+    ['ld tbxh', 'lao dong thuong binh xa hoi'],
+    ['ldtbxh', 'lao dong thuong binh xa hoi'],
+    ['vh tt dl', 'van hoa the thao du lich'],
+    ['vhttdl', 'van hoa the thao du lich'],
+    ['vh tt', 'van hoa the thao'],
+    ['vhtt', 'van hoa the thao'],
+    ['gd dt', 'giao duc dao tao'],
+    ['gddt', 'giao duc dao tao'],
+    ['kh dt', 'ke hoach dau tu'],
+    ['khdt', 'ke hoach dau tu'],
+    ['kh cn', 'khoa hoc cong nghe'],
+    ['khcn', 'khoa hoc cong nghe'],
+    ['tn mt', 'tai nguyen moi truong'],
+    ['tnmt', 'tai nguyen moi truong'],
+    ['nn ptnt', 'nong nghiep phat trien nong thon'],
+    ['nnptnt', 'nong nghiep phat trien nong thon'],
+    ['gtvt', 'giao thong van tai'],
+    ['pt th', 'phat thanh truyen hinh'],
+    ['ptth', 'phat thanh truyen hinh'],
+    ['bchqs', 'bo chi huy quan su'],
+  ] as Array<[string, string]>
+).sort((a, b) => b[0].split(' ').length - a[0].split(' ').length);
 
 /** Words of a name for matching: folded, "và"/"&"/dashes/commas ignored, abbreviations spelled out. */
 export function tokensVi(s: string): ViToken[] {
   const folded = foldVi(s);
   const raw: ViToken[] = [];
-  for (const m of folded.matchAll(/[a-z0-9]+/g)) if (m[0] !== 'va') raw.push({ word: m[0], start: m.index, end: m.index + m[0].length });
+  for (const m of folded.matchAll(/[a-z0-9]+/g))
+    if (m[0] !== 'va') raw.push({ word: m[0], start: m.index, end: m.index + m[0].length });
   const out: ViToken[] = [];
-  for (let i = 0; i < raw.length; ) {
+  for (let i = 0; i < raw.length;) {
     const hit = ABBREVIATIONS.find(([from]) => from.split(' ').every((w, k) => raw[i + k]?.word === w));
-    if (!hit) { out.push(raw[i++]); continue; }
+    if (!hit) {
+      out.push(raw[i++]);
+      continue;
+    }
     const n = hit[0].split(' ').length;
     const span = { start: raw[i].start, end: raw[i + n - 1].end };
     for (const word of hit[1].split(' ')) out.push({ word, ...span });

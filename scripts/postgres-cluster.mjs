@@ -13,16 +13,22 @@ export class Refusal extends Error {}
 export function postgresBin() {
   const find = () => {
     const base = '/usr/lib/postgresql';
-    const versions = existsSync(base) ? readdirSync(base).filter((v) => existsSync(path.join(base, v, 'bin', 'initdb'))).sort((a, b) => Number(b) - Number(a)) : [];
+    const versions = existsSync(base)
+      ? readdirSync(base)
+          .filter((v) => existsSync(path.join(base, v, 'bin', 'initdb')))
+          .sort((a, b) => Number(b) - Number(a))
+      : [];
     return versions.length ? path.join(base, versions[0], 'bin') : undefined;
   };
   let bin = find();
   if (bin) return bin;
-  if (process.getuid?.() !== 0 || !has('apt-get')) throw new Refusal('PostgreSQL is missing: install Debian\'s package (`sudo apt-get install postgresql`).');
+  if (process.getuid?.() !== 0 || !has('apt-get'))
+    throw new Refusal("PostgreSQL is missing: install Debian's package (`sudo apt-get install postgresql`).");
   process.stderr.write('Installing PostgreSQL from Debian packages …\n');
   const env = { ...process.env, DEBIAN_FRONTEND: 'noninteractive' };
-  const ok = spawnSync('apt-get', ['update', '-q'], { stdio: 'inherit' }).status === 0
-    && spawnSync('apt-get', ['install', '-y', '-q', 'postgresql'], { stdio: 'inherit', env }).status === 0;
+  const ok =
+    spawnSync('apt-get', ['update', '-q'], { stdio: 'inherit' }).status === 0 &&
+    spawnSync('apt-get', ['install', '-y', '-q', 'postgresql'], { stdio: 'inherit', env }).status === 0;
   bin = ok ? find() : undefined;
   if (!bin) throw new Refusal('apt-get could not install postgresql.');
   return bin;
@@ -33,11 +39,12 @@ export function postgresBin() {
  * so the kernel's ephemeral ports (32768 and up) would stop it at start.
  */
 export async function freePort() {
-  const tryPort = (port) => new Promise((resolve) => {
-    const srv = createServer();
-    srv.once('error', () => resolve(false));
-    srv.listen(port, '127.0.0.1', () => srv.close(() => resolve(true)));
-  });
+  const tryPort = (port) =>
+    new Promise((resolve) => {
+      const srv = createServer();
+      srv.once('error', () => resolve(false));
+      srv.listen(port, '127.0.0.1', () => srv.close(() => resolve(true)));
+    });
   for (let i = 0; i < 200; i++) {
     const port = 20_000 + Math.floor(Math.random() * 12_000);
     if (await tryPort(port)) return port;
@@ -47,7 +54,10 @@ export async function freePort() {
 
 export function run(cmd, args, options = {}) {
   const r = spawnSync(cmd, args, { encoding: 'utf8', ...options });
-  if (r.status !== 0) throw new Error(`${path.basename(cmd)} ${args.slice(0, 3).join(' ')} … failed (exit ${r.status}): ${(r.stderr || r.stdout || String(r.error ?? '')).trim().slice(-2000)}`);
+  if (r.status !== 0)
+    throw new Error(
+      `${path.basename(cmd)} ${args.slice(0, 3).join(' ')} … failed (exit ${r.status}): ${(r.stderr || r.stdout || String(r.error ?? '')).trim().slice(-2000)}`,
+    );
   return r.stdout;
 }
 
@@ -78,18 +88,49 @@ export async function startPostgres(dir, pgBin, children) {
   const pgData = path.join(dir, 'pg');
   // PostgreSQL refuses to run as root: as root, its files and processes belong to `postgres`.
   const asRoot = process.getuid?.() === 0;
-  const owner = asRoot ? { uid: Number(run('id', ['-u', 'postgres']).trim()), gid: Number(run('id', ['-g', 'postgres']).trim()) } : {};
+  const owner = asRoot
+    ? { uid: Number(run('id', ['-u', 'postgres']).trim()), gid: Number(run('id', ['-g', 'postgres']).trim()) }
+    : {};
   mkdirSync(pgData);
   if (asRoot) {
     chownSync(dir, owner.uid, owner.gid);
     chownSync(pgData, owner.uid, owner.gid);
   }
-  run(path.join(pgBin, 'initdb'), ['-D', pgData, '-U', 'temporal', '--auth=trust', '--encoding=UTF8', '--locale=C'], { ...owner, cwd: dir });
+  run(path.join(pgBin, 'initdb'), ['-D', pgData, '-U', 'temporal', '--auth=trust', '--encoding=UTF8', '--locale=C'], {
+    ...owner,
+    cwd: dir,
+  });
   const port = await freePort();
   const log = openSync(path.join(dir, 'postgres.log'), 'a');
   // Test data only: durability settings off for speed.
-  const pg = spawn(path.join(pgBin, 'postgres'), ['-D', pgData, '-p', String(port), '-k', pgData, '-c', 'listen_addresses=127.0.0.1', '-c', 'max_connections=300', '-c', 'fsync=off', '-c', 'synchronous_commit=off', '-c', 'full_page_writes=off'], { ...owner, cwd: dir, stdio: ['ignore', log, log] });
+  const pg = spawn(
+    path.join(pgBin, 'postgres'),
+    [
+      '-D',
+      pgData,
+      '-p',
+      String(port),
+      '-k',
+      pgData,
+      '-c',
+      'listen_addresses=127.0.0.1',
+      '-c',
+      'max_connections=300',
+      '-c',
+      'fsync=off',
+      '-c',
+      'synchronous_commit=off',
+      '-c',
+      'full_page_writes=off',
+    ],
+    { ...owner, cwd: dir, stdio: ['ignore', log, log] },
+  );
   children.push([pg, 'SIGINT']);
-  await waitUntil(`PostgreSQL on 127.0.0.1:${port}`, 30_000, () => spawnSync(path.join(pgBin, 'pg_isready'), ['-q', '-h', '127.0.0.1', '-p', String(port)]).status === 0, () => pg.exitCode !== null);
+  await waitUntil(
+    `PostgreSQL on 127.0.0.1:${port}`,
+    30_000,
+    () => spawnSync(path.join(pgBin, 'pg_isready'), ['-q', '-h', '127.0.0.1', '-p', String(port)]).status === 0,
+    () => pg.exitCode !== null,
+  );
   return port;
 }

@@ -63,32 +63,58 @@ export function runWithProgress(label, cmd, args, options) {
 
 async function ensureTemporalCli() {
   if (existsSync(toolPaths.temporalCli)) return;
-  if (process.env.TEMPORAL_CLI_PATH) throw new MissingTool(`TEMPORAL_CLI_PATH points at ${toolPaths.temporalCli}, which does not exist.`);
-  if (!has('go')) throw new MissingTool('Building the Temporal CLI needs Go 1.23 or newer: install Go (e.g. `apt-get install golang-go`) or set TEMPORAL_CLI_PATH to a temporal binary.');
+  if (process.env.TEMPORAL_CLI_PATH)
+    throw new MissingTool(`TEMPORAL_CLI_PATH points at ${toolPaths.temporalCli}, which does not exist.`);
+  if (!has('go'))
+    throw new MissingTool(
+      'Building the Temporal CLI needs Go 1.23 or newer: install Go (e.g. `apt-get install golang-go`) or set TEMPORAL_CLI_PATH to a temporal binary.',
+    );
   mkdirSync(binDir, { recursive: true });
-  const ms = await runWithProgress(`Building the Temporal CLI ${TEMPORAL_CLI_VERSION} (once, a few minutes)`, 'go', [
-    'install', '-v', '-ldflags=-s -w', `github.com/temporalio/cli/cmd/temporal@${TEMPORAL_CLI_VERSION}`,
-  ], { env: { ...process.env, GOBIN: binDir, GOFLAGS: '-mod=mod', GOTOOLCHAIN: process.env.GOTOOLCHAIN ?? 'local' } });
+  const ms = await runWithProgress(
+    `Building the Temporal CLI ${TEMPORAL_CLI_VERSION} (once, a few minutes)`,
+    'go',
+    ['install', '-v', '-ldflags=-s -w', `github.com/temporalio/cli/cmd/temporal@${TEMPORAL_CLI_VERSION}`],
+    { env: { ...process.env, GOBIN: binDir, GOFLAGS: '-mod=mod', GOTOOLCHAIN: process.env.GOTOOLCHAIN ?? 'local' } },
+  );
   process.stderr.write(`Temporal CLI ready in ${(ms / 1000).toFixed(0)}s: ${toolPaths.temporalCli}\n`);
 }
 
 async function ensureTestServer() {
   if (existsSync(toolPaths.testServer)) return;
-  if (process.env.TEMPORAL_TEST_SERVER_PATH) throw new MissingTool(`TEMPORAL_TEST_SERVER_PATH points at ${toolPaths.testServer}, which does not exist.`);
-  if (!has('java')) throw new MissingTool('The time-skipping test server needs Java 11 or newer: install it (e.g. `apt-get install openjdk-17-jre-headless`) or set TEMPORAL_TEST_SERVER_PATH.');
-  if (!has('mvn')) throw new MissingTool('Fetching the time-skipping test server needs Maven: install it (e.g. `apt-get install maven`) or set TEMPORAL_TEST_SERVER_PATH.');
+  if (process.env.TEMPORAL_TEST_SERVER_PATH)
+    throw new MissingTool(`TEMPORAL_TEST_SERVER_PATH points at ${toolPaths.testServer}, which does not exist.`);
+  if (!has('java'))
+    throw new MissingTool(
+      'The time-skipping test server needs Java 11 or newer: install it (e.g. `apt-get install openjdk-17-jre-headless`) or set TEMPORAL_TEST_SERVER_PATH.',
+    );
+  if (!has('mvn'))
+    throw new MissingTool(
+      'Fetching the time-skipping test server needs Maven: install it (e.g. `apt-get install maven`) or set TEMPORAL_TEST_SERVER_PATH.',
+    );
   const libDir = path.join(toolsDir, 'test-server', 'lib');
   const staging = `${libDir}.partial`;
   rmSync(staging, { recursive: true, force: true });
-  const ms = await runWithProgress('Fetching the Temporal test server from Maven Central', 'mvn', [
-    '-B', '-f', path.join(root, 'scripts', 'test-server', 'pom.xml'), 'dependency:copy-dependencies', `-DoutputDirectory=${staging}`,
-  ], {});
+  const ms = await runWithProgress(
+    'Fetching the Temporal test server from Maven Central',
+    'mvn',
+    [
+      '-B',
+      '-f',
+      path.join(root, 'scripts', 'test-server', 'pom.xml'),
+      'dependency:copy-dependencies',
+      `-DoutputDirectory=${staging}`,
+    ],
+    {},
+  );
   if (readdirSync(staging).length === 0) throw new Error('Maven resolved no jars for the test server.');
   rmSync(libDir, { recursive: true, force: true });
   renameSync(staging, libDir);
   mkdirSync(binDir, { recursive: true });
   // @temporalio/testing starts an existing test server as `<path> <port> --enable-time-skipping`.
-  writeFileSync(toolPaths.testServer, `#!/bin/sh\nexec java -Xms64m -Xmx512m -XX:+UseSerialGC -cp '${libDir}/*' io.temporal.testserver.TestServer "$@"\n`);
+  writeFileSync(
+    toolPaths.testServer,
+    `#!/bin/sh\nexec java -Xms64m -Xmx512m -XX:+UseSerialGC -cp '${libDir}/*' io.temporal.testserver.TestServer "$@"\n`,
+  );
   chmodSync(toolPaths.testServer, 0o755);
   process.stderr.write(`Temporal test server ready in ${(ms / 1000).toFixed(0)}s: ${toolPaths.testServer}\n`);
 }
@@ -98,12 +124,30 @@ export const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 function ensureChromium() {
   if (existsSync(CHROMIUM_PATH)) return;
   if (process.getuid?.() !== 0 || !has('apt-get')) {
-    throw new MissingTool(`The browser tests need Chromium at ${CHROMIUM_PATH}: install Debian's package (\`sudo apt-get install chromium\`) or set CHROMIUM_PATH.`);
+    throw new MissingTool(
+      `The browser tests need Chromium at ${CHROMIUM_PATH}: install Debian's package (\`sudo apt-get install chromium\`) or set CHROMIUM_PATH.`,
+    );
   }
   process.stderr.write('Installing Chromium from Debian packages for the browser tests …\n');
   const update = spawnSync('apt-get', ['update', '-q'], { stdio: 'inherit' });
-  const install = update.status === 0 && spawnSync('apt-get', ['install', '-y', '-q', '--no-install-recommends', 'chromium', 'fonts-noto-core'], { stdio: 'inherit', env: { ...process.env, DEBIAN_FRONTEND: 'noninteractive' } });
-  if (!install || install.status !== 0) throw new MissingTool('apt-get could not install chromium; install it by hand or set CHROMIUM_PATH.');
+  const install =
+    update.status === 0 &&
+    spawnSync('apt-get', ['install', '-y', '-q', '--no-install-recommends', 'chromium', 'fonts-noto-core'], {
+      stdio: 'inherit',
+      env: { ...process.env, DEBIAN_FRONTEND: 'noninteractive' },
+    });
+  if (!install || install.status !== 0)
+    throw new MissingTool('apt-get could not install chromium; install it by hand or set CHROMIUM_PATH.');
+}
+
+/** dondoc runs on Node 24 LTS; `npm install` puts it in node_modules/.bin, which npm scripts use first. */
+function checkNode() {
+  const major = Number(process.versions.node.split('.')[0]);
+  if (major >= 22) return;
+  throw new MissingTool(
+    `dondoc needs Node.js 22 or newer (this is ${process.version}). \`npm install\` installs Node 24 from the npm registry on linux-x64; ` +
+      'elsewhere install Node 24 LTS, then run the command again through npm (`npm start`, `npm test`).',
+  );
 }
 
 async function main() {
@@ -111,11 +155,12 @@ async function main() {
   // The benchmarks replay a five-year plan on the time-skipping server; they need no browser.
   const forBench = process.argv.includes('--bench');
   try {
+    checkNode();
     await ensureTemporalCli();
     if (forTests || forBench) await ensureTestServer();
     if (forTests) ensureChromium();
   } catch (err) {
-    process.stderr.write(`dondoc: ${err instanceof MissingTool ? err.message : err.message ?? err}\n`);
+    process.stderr.write(`dondoc: ${err instanceof MissingTool ? err.message : (err.message ?? err)}\n`);
     process.exit(2);
   }
 }

@@ -8,7 +8,11 @@ export class NamespaceNotReady extends Error {}
 const GRPC_NOT_FOUND = 5;
 
 /** The `temporal` command that registers the given `Name=Type` search attributes. */
-export function searchAttributeCreateCommand(address: string, namespace: string, attributes: readonly string[]): string {
+export function searchAttributeCreateCommand(
+  address: string,
+  namespace: string,
+  attributes: readonly string[],
+): string {
   const names = attributes.map((a) => a.split('=')).map(([name, type]) => `--name ${name} --type ${type}`);
   return `temporal operator search-attribute create --address ${address} --namespace ${namespace} ${names.join(' ')}`;
 }
@@ -27,7 +31,7 @@ export async function checkNamespace(connection: NativeConnection, address: stri
         `  ${searchAttributeCreateCommand(address, namespace, SEARCH_ATTRIBUTES)}`,
     );
   }
-  const missing = SEARCH_ATTRIBUTES.filter((a) => !known.has(a.split('=')[0]!));
+  const missing = SEARCH_ATTRIBUTES.filter((a) => !known.has(a.split('=')[0]));
   if (missing.length === 0) return;
   throw new NamespaceNotReady(
     `dondoc: the Temporal namespace "${namespace}" on ${address} lacks the search attributes ${missing.map((a) => a.split('=')[0]).join(', ')}, ` +

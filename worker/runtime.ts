@@ -12,7 +12,9 @@ export function installRuntime(config: Pick<Config, 'WORKER_METRICS_ADDRESS'>, l
     telemetryOptions: {
       // The Rust core's own lines are forwarded to the same logger, warnings and worse only.
       logging: { filter: makeTelemetryFilterString({ core: 'WARN', other: 'ERROR' }), forward: {} },
-      metrics: config.WORKER_METRICS_ADDRESS ? { prometheus: { bindAddress: config.WORKER_METRICS_ADDRESS } } : undefined,
+      metrics: config.WORKER_METRICS_ADDRESS
+        ? { prometheus: { bindAddress: config.WORKER_METRICS_ADDRESS } }
+        : undefined,
     },
   });
 }

@@ -39,7 +39,10 @@ export interface WorkerDeps {
  * leaves behind: about 200 MB less resident.
  */
 export async function writeWorkflowBundle(file: string): Promise<void> {
-  const { code } = await bundleWorkflowCode({ workflowsPath: require.resolve('../workflows'), preloadModules: SHARED_WORKFLOW_MODULES });
+  const { code } = await bundleWorkflowCode({
+    workflowsPath: require.resolve('../workflows'),
+    preloadModules: SHARED_WORKFLOW_MODULES,
+  });
   writeFileSync(file, code);
 }
 
@@ -47,15 +50,25 @@ function workflowCode(deps: WorkerDeps) {
   if (deps.workflowBundle) return { workflowBundle: deps.workflowBundle };
   const file = deps.config.WORKER_BUNDLE;
   if (file) {
-    if (!existsSync(file)) throw new ConfigError('WORKER_BUNDLE', `${file} does not exist; \`npm run build\` writes dist/workflow-bundle.js`);
+    if (!existsSync(file))
+      throw new ConfigError(
+        'WORKER_BUNDLE',
+        `${file} does not exist; \`npm run build\` writes dist/workflow-bundle.js`,
+      );
     return { workflowBundle: { codePath: file } };
   }
-  return { workflowsPath: require.resolve('../workflows'), bundlerOptions: { preloadModules: SHARED_WORKFLOW_MODULES } };
+  return {
+    workflowsPath: require.resolve('../workflows'),
+    bundlerOptions: { preloadModules: SHARED_WORKFLOW_MODULES },
+  };
 }
 
 export async function createDondocWorker(deps: WorkerDeps): Promise<{ worker: Worker; close(): Promise<void> }> {
   const code = workflowCode(deps);
-  const connection = await NativeConnection.connect({ address: deps.temporalAddress, ...temporalSecurity(deps.config) });
+  const connection = await NativeConnection.connect({
+    address: deps.temporalAddress,
+    ...temporalSecurity(deps.config),
+  });
   try {
     await checkNamespace(connection, deps.temporalAddress, deps.config.TEMPORAL_NAMESPACE);
   } catch (err) {

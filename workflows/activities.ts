@@ -6,7 +6,12 @@ export const acts = proxyActivities<Activities>({
   // SMTP and PostgreSQL answer in well under a second; the mailer's own timeouts are shorter
   // than this, so an attempt that outlives it belongs to a worker that died.
   startToCloseTimeout: '30 seconds',
-  retry: { initialInterval: '2 seconds', backoffCoefficient: 2, maximumInterval: '5 minutes', nonRetryableErrorTypes: ['INVALID_INPUT', 'PERMANENT_MAIL_FAILURE'] },
+  retry: {
+    initialInterval: '2 seconds',
+    backoffCoefficient: 2,
+    maximumInterval: '5 minutes',
+    nonRetryableErrorTypes: ['INVALID_INPUT', 'PERMANENT_MAIL_FAILURE'],
+  },
 });
 
 /**
@@ -18,5 +23,10 @@ export const localActs = proxyLocalActivities<Pick<Activities, 'recordTask'>>({
   startToCloseTimeout: '10 seconds',
   // Beyond this the SDK waits for the next attempt on a durable timer, as a database outage needs.
   localRetryThreshold: '10 seconds',
-  retry: { initialInterval: '1 second', backoffCoefficient: 2, maximumInterval: '1 minute', nonRetryableErrorTypes: ['INVALID_INPUT'] },
+  retry: {
+    initialInterval: '1 second',
+    backoffCoefficient: 2,
+    maximumInterval: '1 minute',
+    nonRetryableErrorTypes: ['INVALID_INPUT'],
+  },
 });

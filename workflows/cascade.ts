@@ -16,7 +16,13 @@ import type { TaskInput, TaskState } from './types';
  * The sub-directive for a cascade request, or an ApplicationFailure naming the field: its tasks
  * may not include the district itself nor fall due after the district's own deadline.
  */
-export function subDirectiveOf(input: TaskInput, state: TaskState, raw: unknown, today: LocalDate, calendar: WorkingCalendar): Directive {
+export function subDirectiveOf(
+  input: TaskInput,
+  state: TaskState,
+  raw: unknown,
+  today: LocalDate,
+  calendar: WorkingCalendar,
+): Directive {
   const req = validate(schemas().CascadeRequestSchema, raw);
   const directive = validate(schemas().DirectiveSchema, {
     number: req.number,
@@ -28,15 +34,18 @@ export function subDirectiveOf(input: TaskInput, state: TaskState, raw: unknown,
     tasks: req.tasks,
   });
   directive.tasks.forEach((t, i) => {
-    if (t.unit === input.spec.unit) refuse('INVALID_INPUT', `tasks.${i}.unit: ${t.unit} is the unit passing the task on`);
+    if (t.unit === input.spec.unit)
+      refuse('INVALID_INPUT', `tasks.${i}.unit: ${t.unit} is the unit passing the task on`);
     const due = resolveDeadline(t.deadline, today, calendar);
-    if (due > state.deadline) refuse('INVALID_INPUT', `tasks.${i}.deadline: ${due} is after this task's own deadline ${state.deadline}`);
+    if (due > state.deadline)
+      refuse('INVALID_INPUT', `tasks.${i}.deadline: ${due} is after this task's own deadline ${state.deadline}`);
   });
   return directive;
 }
 
 /** What closes a cascaded task, by the directive's policy (older policies lack the field). */
-export const closesWithSubDirective = (input: TaskInput): boolean => (input.policy.cascadeCompletion ?? 'sub-directive') === 'sub-directive';
+export const closesWithSubDirective = (input: TaskInput): boolean =>
+  (input.policy.cascadeCompletion ?? 'sub-directive') === 'sub-directive';
 
 interface CascadeContext {
   workflowId: string;
@@ -58,7 +67,14 @@ export function handleCascade({ workflowId, input, state, calendar, touch, publi
       const sub = subDirectiveOf(input, state, req, localDateOf(Date.now()), calendar);
       const childId = directiveWorkflowId(sub.number);
       // Claimed before the start, so a concurrent second request answers with this one.
-      state.cascade = { number: sub.number, workflowId: childId, by: req.by, at: Date.now(), units: sub.tasks.map((t) => t.unit), phase: 'running' };
+      state.cascade = {
+        number: sub.number,
+        workflowId: childId,
+        by: req.by,
+        at: Date.now(),
+        units: sub.tasks.map((t) => t.unit),
+        phase: 'running',
+      };
       try {
         // The sub-directive outlives this run (a task continues as new); it reports back by signal.
         await startChild<typeof directiveWorkflow>('directiveWorkflow', {
@@ -70,7 +86,8 @@ export function handleCascade({ workflowId, input, state, calendar, touch, publi
         });
       } catch (err) {
         state.cascade = undefined;
-        if (err instanceof WorkflowExecutionAlreadyStartedError) refuse('CONFLICT', `number: ${sub.number} is already the number of another directive`);
+        if (err instanceof WorkflowExecutionAlreadyStartedError)
+          refuse('CONFLICT', `number: ${sub.number} is already the number of another directive`);
         throw err;
       }
       touch();
@@ -89,7 +106,12 @@ export function handleCascade({ workflowId, input, state, calendar, touch, publi
     c.closedAt = Date.now();
     c.indicators = closed.indicators;
     // By the policy, the district's task closes with the sub-directive it started.
-    if (closed.phase === 'done' && closesWithSubDirective(input) && state.phase !== 'done' && state.phase !== 'cancelled') {
+    if (
+      closed.phase === 'done' &&
+      closesWithSubDirective(input) &&
+      state.phase !== 'done' &&
+      state.phase !== 'cancelled'
+    ) {
       state.phase = 'done';
       state.doneAt = c.closedAt;
       state.escalationLevel = 0;

@@ -21,7 +21,15 @@ import { schemas } from './lazy-schemas';
 import { reportingCycles } from '../domain/periods';
 import { acts } from './activities';
 import { alarmClock } from './alarm';
-import { amendUpdate, cancelDirectiveUpdate, directiveStatusQuery, moveDeadlineSignal, subDirectiveClosedSignal, taskProgressSignal, taskWorkflowId } from './messages';
+import {
+  amendUpdate,
+  cancelDirectiveUpdate,
+  directiveStatusQuery,
+  moveDeadlineSignal,
+  subDirectiveClosedSignal,
+  taskProgressSignal,
+  taskWorkflowId,
+} from './messages';
 import { planCycle, planTask, specOf, summarise, viewOf } from './directive-plan';
 import { refuse, validate } from './validation';
 import { DIRECTIVE_KEY, STATUS_KEY } from './search-attributes';
@@ -41,7 +49,14 @@ export async function directiveWorkflow(input: DirectiveRunInput): Promise<Direc
   if (!parsed.success) validate(DirectiveSchema, input.directive);
   const directive = parsed.data!;
   const cycles = directive.schedule.kind === 'periodic' ? reportingCycles(directive.schedule) : [];
-  const s: DirectiveState = input.state ?? { phase: 'running', launchedAt: Date.now(), queue: [], tasks: {}, nextCycle: 0, version: 1 };
+  const s: DirectiveState = input.state ?? {
+    phase: 'running',
+    launchedAt: Date.now(),
+    queue: [],
+    tasks: {},
+    nextCycle: 0,
+    version: 1,
+  };
   // An update that comes with the first activation (a cancel or an amendment sent as the
   // directive starts) runs as its handler is set, so the plan must be in place before: a cancel
   // then stops it and an amendment is checked against it. Runs begun before planned after.
@@ -66,7 +81,10 @@ export async function directiveWorkflow(input: DirectiveRunInput): Promise<Direc
   const record = (whole = false) => {
     if (patched('search-attributes') && taggedPhase !== s.phase) {
       taggedPhase = s.phase;
-      upsertSearchAttributes([{ key: DIRECTIVE_KEY, value: directive.number }, { key: STATUS_KEY, value: s.phase }]);
+      upsertSearchAttributes([
+        { key: DIRECTIVE_KEY, value: directive.number },
+        { key: STATUS_KEY, value: s.phase },
+      ]);
     }
     recordedAt = Date.now();
     unrecorded = false;
@@ -90,7 +108,13 @@ export async function directiveWorkflow(input: DirectiveRunInput): Promise<Direc
     const targets = open();
     // Cancel in modest groups: each is a command in this workflow's next task.
     for (let i = 0; i < targets.length; i += 100) {
-      await Promise.all(targets.slice(i, i + 100).map((t) => getExternalWorkflowHandle(t.workflowId).cancel().catch(() => undefined)));
+      await Promise.all(
+        targets.slice(i, i + 100).map((t) =>
+          getExternalWorkflowHandle(t.workflowId)
+            .cancel()
+            .catch(() => undefined),
+        ),
+      );
     }
     touch();
     return targets.length;
@@ -121,7 +145,7 @@ export async function directiveWorkflow(input: DirectiveRunInput): Promise<Direc
       // A task still waiting in the queue (a large directive starts in batches) is amended there.
       const queued = s.queue.findIndex((q) => q.workflowId === id);
       if (queued >= 0 && patched('amend-queued')) {
-        if (deadline) s.queue[queued]!.deadline = deadline;
+        if (deadline) s.queue[queued].deadline = deadline;
         else s.queue.splice(queued, 1);
         touch();
       } else if (req.kind === 'remove') await getExternalWorkflowHandle(id).cancel();
@@ -138,22 +162,20 @@ export async function directiveWorkflow(input: DirectiveRunInput): Promise<Direc
         if (req.kind === 'add' && exists) refuse('CONFLICT', `task.unit: ${unit} already has a task in this directive`);
         if (req.kind !== 'add' && !exists) refuse('NOT_FOUND', `unit: ${unit} has no task in this directive`);
         const phase = s.tasks[id]?.phase;
-        if (req.kind !== 'add' && (phase === 'done' || phase === 'cancelled')) refuse('CONFLICT', `unit: ${unit}'s task is already closed (${phase})`);
-        if (req.kind === 'move' && req.deadline <= localDateOf(Date.now())) refuse('INVALID_INPUT', 'deadline: must be in the future');
+        if (req.kind !== 'add' && (phase === 'done' || phase === 'cancelled'))
+          refuse('CONFLICT', `unit: ${unit}'s task is already closed (${phase})`);
+        if (req.kind === 'move' && req.deadline <= localDateOf(Date.now()))
+          refuse('INVALID_INPUT', 'deadline: must be in the future');
       },
     },
   );
 
-  setHandler(
-    cancelDirectiveUpdate,
-    async ({ reason }) => ({ cancelling: await cancelOpen(reason) }),
-    {
-      validator: (req) => {
-        validate(schemas().CancelDirectiveSchema, req);
-        if (s.phase !== 'running') refuse('DIRECTIVE_CLOSED', `the directive is ${s.phase}`);
-      },
+  setHandler(cancelDirectiveUpdate, async ({ reason }) => ({ cancelling: await cancelOpen(reason) }), {
+    validator: (req) => {
+      validate(schemas().CancelDirectiveSchema, req);
+      if (s.phase !== 'running') refuse('DIRECTIVE_CLOSED', `the directive is ${s.phase}`);
     },
-  );
+  });
 
   const startQueued = async () => {
     const batch: PlannedTask[] = s.queue.splice(0, batchSize - startedThisRun);
@@ -163,13 +185,29 @@ export async function directiveWorkflow(input: DirectiveRunInput): Promise<Direc
         const spec = specOf(directive, t);
         await startChild(taskWorkflow, {
           workflowId: t.workflowId,
-          args: [{ directive: { number: directive.number, title: directive.title, issuer: directive.issuer }, spec, cycle: t.cycle, deadline: t.deadline, policy: directive.policy, leadWorkflowId: t.leadWorkflowId }],
+          args: [
+            {
+              directive: { number: directive.number, title: directive.title, issuer: directive.issuer },
+              spec,
+              cycle: t.cycle,
+              deadline: t.deadline,
+              policy: directive.policy,
+              leadWorkflowId: t.leadWorkflowId,
+            },
+          ],
           // Tasks outlive a run of their directive: it continues as new between batches.
           parentClosePolicy: ParentClosePolicy.ABANDON,
           // A cancelled directive cancels its open tasks itself, those of earlier runs included.
           cancellationType: ChildWorkflowCancellationType.ABANDON,
         });
-        s.tasks[t.workflowId] ??= { workflowId: t.workflowId, unit: spec.unit, cycle: t.cycle, phase: 'open', deadline: t.deadline, escalationLevel: 0 };
+        s.tasks[t.workflowId] ??= {
+          workflowId: t.workflowId,
+          unit: spec.unit,
+          cycle: t.cycle,
+          phase: 'open',
+          deadline: t.deadline,
+          escalationLevel: 0,
+        };
       }),
     );
     if (batch.length) touch();
@@ -177,7 +215,12 @@ export async function directiveWorkflow(input: DirectiveRunInput): Promise<Direc
 
   const continueLater = async () => {
     await condition(allHandlersFinished);
-    return continueAsNew<typeof directiveWorkflow>({ directive: input.directive, batchSize: input.batchSize, parentTaskWorkflowId: input.parentTaskWorkflowId, state: s });
+    return continueAsNew<typeof directiveWorkflow>({
+      directive: input.directive,
+      batchSize: input.batchSize,
+      parentTaskWorkflowId: input.parentTaskWorkflowId,
+      state: s,
+    });
   };
 
   if (!input.state) {
@@ -190,7 +233,7 @@ export async function directiveWorkflow(input: DirectiveRunInput): Promise<Direc
     while (true) {
       // Open the next reporting cycle when its period begins.
       if (s.phase === 'running' && s.nextCycle < cycles.length) {
-        const cycle = cycles[s.nextCycle]!;
+        const cycle = cycles[s.nextCycle];
         const opensAt = atLocalTime(cycle.from, directive.policy.sendHour);
         if (Date.now() >= opensAt || s.nextCycle === 0) {
           s.queue.push(...planCycle(directive, cycle.due, calendar, cycle.key));
@@ -214,7 +257,7 @@ export async function directiveWorkflow(input: DirectiveRunInput): Promise<Direc
       changed = false;
       // Progress reaches the read model at most every RECORD_EVERY_MS: a burst of task reports
       // becomes one write, not one per task.
-      let wake = cyclesLeft ? atLocalTime(cycles[s.nextCycle]!.from, directive.policy.sendHour) : Infinity;
+      let wake = cyclesLeft ? atLocalTime(cycles[s.nextCycle].from, directive.policy.sendHour) : Infinity;
       if (unrecorded) {
         if (Date.now() - recordedAt >= RECORD_EVERY_MS) await record();
         else wake = Math.min(wake, recordedAt + RECORD_EVERY_MS);
@@ -236,7 +279,14 @@ export async function directiveWorkflow(input: DirectiveRunInput): Promise<Direc
     if (input.parentTaskWorkflowId) {
       // A sub-directive: the district task that started it may close with it.
       await getExternalWorkflowHandle(input.parentTaskWorkflowId)
-        .signal(subDirectiveClosedSignal, { number: directive.number, phase: s.phase, tasks: result.tasks, onTime: result.onTime, late: result.late, indicators: result.indicators })
+        .signal(subDirectiveClosedSignal, {
+          number: directive.number,
+          phase: s.phase,
+          tasks: result.tasks,
+          onTime: result.onTime,
+          late: result.late,
+          indicators: result.indicators,
+        })
         .catch(() => undefined);
     }
     return { phase: s.phase, ...result };

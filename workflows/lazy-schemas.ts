@@ -11,6 +11,9 @@ import type * as Commands from '../domain/commands';
 let loaded: (typeof Schemas & typeof Commands) | undefined;
 
 export function schemas(): typeof Schemas & typeof Commands {
-  loaded ??= { ...(require('../domain/schemas') as typeof Schemas), ...(require('../domain/commands') as typeof Commands) };
+  loaded ??= {
+    ...(require('../domain/schemas') as typeof Schemas),
+    ...(require('../domain/commands') as typeof Commands),
+  };
   return loaded;
 }

@@ -29,7 +29,9 @@ export const acknowledgeUpdate = defineUpdate<{ acknowledgedAt: number }, [{ by:
 export const submitReportUpdate = defineUpdate<Receipt, [ReportSubmission]>('submitReport');
 export const requestExtensionUpdate = defineUpdate<{ requested: LocalDate }, [ExtensionRequest]>('requestExtension');
 export const decideExtensionUpdate = defineUpdate<{ deadline: LocalDate }, [ExtensionDecision]>('decideExtension');
-export const reviewReportUpdate = defineUpdate<{ state: string; deadline: LocalDate }, [ReviewDecision]>('reviewReport');
+export const reviewReportUpdate = defineUpdate<{ state: string; deadline: LocalDate }, [ReviewDecision]>(
+  'reviewReport',
+);
 export const taskStateQuery = defineQuery<TaskView>('taskState');
 /** A district passes its task on to its own units as a sub-directive. */
 export const cascadeUpdate = defineUpdate<{ workflowId: string; number: string }, [CascadeRequest]>('cascade');
@@ -38,7 +40,8 @@ export const subDirectiveClosedSignal = defineSignal<[SubDirectiveClosed]>('subD
 /** From the directive: the office moved this task's deadline. */
 export const moveDeadlineSignal = defineSignal<[{ deadline: LocalDate; by: string }]>('moveDeadline');
 /** From a support (phối hợp) task to its lead (chủ trì): a supporting report came in. */
-export const supportReportedSignal = defineSignal<[{ unit: string; receipt: string; submittedAt: number }]>('supportReported');
+export const supportReportedSignal =
+  defineSignal<[{ unit: string; receipt: string; submittedAt: number }]>('supportReported');
 
 // Directive: status, amendments, cancellation, and what its tasks tell it.
 export const directiveStatusQuery = defineQuery<DirectiveView>('directiveStatus');

@@ -11,4 +11,6 @@ export const DEADLINE_KEY = defineSearchAttributeKey('DondocDeadline', SearchAtt
 export const SEARCH_ATTRIBUTE_KEYS = [DIRECTIVE_KEY, UNIT_KEY, STATUS_KEY, DEADLINE_KEY] as const;
 
 /** `Name=Type` pairs as the Temporal CLI takes them (`--search-attribute DondocUnit=Keyword`). */
-export const SEARCH_ATTRIBUTES = SEARCH_ATTRIBUTE_KEYS.map((k) => `${k.name}=${k.type === 'DATETIME' ? 'Datetime' : 'Keyword'}`);
+export const SEARCH_ATTRIBUTES = SEARCH_ATTRIBUTE_KEYS.map(
+  (k) => `${k.name}=${k.type === 'DATETIME' ? 'Datetime' : 'Keyword'}`,
+);

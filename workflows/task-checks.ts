@@ -18,21 +18,28 @@ export function taskChecks(input: TaskInput, state: TaskState, busyAt: number, c
     submitReport(submission: unknown): void {
       const sub = validate(schemas().ReportSubmissionSchema, submission);
       if (state.reports.some((r) => r.submissionId === sub.submissionId)) return;
-      if (!isChasing(state)) refuse('REPORT_NOT_EXPECTED', state.phase === 'submitted' ? 'a report is already waiting for review' : `the task is ${state.phase}`);
+      if (!isChasing(state))
+        refuse(
+          'REPORT_NOT_EXPECTED',
+          state.phase === 'submitted' ? 'a report is already waiting for review' : `the task is ${state.phase}`,
+        );
       const known = new Set(input.spec.indicators.map((i) => i.code));
-      for (const code of Object.keys(sub.indicators)) if (!known.has(code)) refuse('INVALID_REPORT', `indicators.${code}: not an indicator of this task`);
+      for (const code of Object.keys(sub.indicators))
+        if (!known.has(code)) refuse('INVALID_REPORT', `indicators.${code}: not an indicator of this task`);
       if (state.updatesThisRun >= busyAt) refuse('BUSY', 'try again in a moment');
     },
     requestExtension(req: unknown): void {
       const r = validate(schemas().ExtensionRequestSchema, req);
       if (!isChasing(state)) refuse('TASK_CLOSED', `the task is ${state.phase}`);
       if (state.extension) refuse('EXTENSION_PENDING', 'an extension request is already waiting for a decision');
-      if (r.until <= state.deadline) refuse('INVALID_EXTENSION', `until: must be after the current deadline ${state.deadline}`);
+      if (r.until <= state.deadline)
+        refuse('INVALID_EXTENSION', `until: must be after the current deadline ${state.deadline}`);
     },
     decideExtension(decision: unknown): void {
       const d = validate(schemas().ExtensionDecisionSchema, decision);
       if (!state.extension) refuse('NO_EXTENSION_PENDING', 'there is no extension request to decide');
-      if (d.approve && d.deadline && d.deadline <= localDateOf(Date.now())) refuse('INVALID_EXTENSION', 'deadline: must be in the future');
+      if (d.approve && d.deadline && d.deadline <= localDateOf(Date.now()))
+        refuse('INVALID_EXTENSION', 'deadline: must be in the future');
     },
     reviewReport(decision: unknown): void {
       const d = validate(schemas().ReviewDecisionSchema, decision);

@@ -67,7 +67,9 @@ export function taskPublisher({ workflowId, input, state, calendar, quick, wake 
     lastProgress = outline;
     const parentId = workflowInfo().parent?.workflowId ?? directiveWorkflowId(input.directive.number);
     // The directive may already be closed (a task started by hand, or amended away): not our concern.
-    await getExternalWorkflowHandle(parentId).signal(taskProgressSignal, progress).catch(() => undefined);
+    await getExternalWorkflowHandle(parentId)
+      .signal(taskProgressSignal, progress)
+      .catch(() => undefined);
   };
 
   /** Writes the read model and tells the directive when the task's outline changed. */

@@ -27,9 +27,22 @@ export const isOnTime = (at: number, deadline: LocalDate): boolean => at <= dead
 export const receiptNumber = (input: TaskInput, n: number): string =>
   `${input.directive.number.split('/')[0]}-${input.spec.unit}${input.cycle ? `-${input.cycle}` : ''}-${String(n).padStart(2, '0')}`;
 
-export function taskView(workflowId: string, input: TaskInput, state: TaskState, now: number, calendar: WorkingCalendar): TaskView {
+export function taskView(
+  workflowId: string,
+  input: TaskInput,
+  state: TaskState,
+  now: number,
+  calendar: WorkingCalendar,
+): TaskView {
   const { updatesThisRun: _, ...rest } = state;
-  return { workflowId, directive: input.directive, spec: input.spec, cycle: input.cycle, status: statusOf(state, now, calendar), state: rest };
+  return {
+    workflowId,
+    directive: input.directive,
+    spec: input.spec,
+    cycle: input.cycle,
+    status: statusOf(state, now, calendar),
+    state: rest,
+  };
 }
 
 export function statusOf(state: TaskState, now: number, calendar: WorkingCalendar) {
@@ -37,7 +50,12 @@ export function statusOf(state: TaskState, now: number, calendar: WorkingCalenda
     {
       deadline: state.deadline,
       originalDeadline: state.originalDeadline,
-      doneAt: state.phase === 'done' ? state.doneAt : state.phase === 'submitted' ? state.reports.at(-1)?.submittedAt : undefined,
+      doneAt:
+        state.phase === 'done'
+          ? state.doneAt
+          : state.phase === 'submitted'
+            ? state.reports.at(-1)?.submittedAt
+            : undefined,
       returned: state.phase === 'returned',
       extensionPending: state.extension !== undefined,
       cancelled: state.phase === 'cancelled',

@@ -75,7 +75,11 @@ export async function taskWorkflow(input: TaskInput): Promise<TaskResult> {
   // mails and signals they cause follow from the main loop. Runs begun before keep the old order.
   const quick = patched('quick-updates');
   const { afterwards, drain, pending, publish, publishForUpdate, progressSent } = taskPublisher({
-    workflowId, input, state, calendar, quick,
+    workflowId,
+    input,
+    state,
+    calendar,
+    quick,
     wake: () => {
       changed = true;
     },
@@ -110,18 +114,35 @@ export async function taskWorkflow(input: TaskInput): Promise<TaskResult> {
       state.updatesThisRun += 1;
       // A double submit (refresh, back button) answers with the receipt already given.
       const earlier = state.reports.find((r) => r.submissionId === submission.submissionId);
-      if (earlier) return { receipt: earlier.receipt, submittedAt: earlier.submittedAt, deadline: state.deadline, onTime: isOnTime(earlier.submittedAt, state.deadline) };
+      if (earlier)
+        return {
+          receipt: earlier.receipt,
+          submittedAt: earlier.submittedAt,
+          deadline: state.deadline,
+          onTime: isOnTime(earlier.submittedAt, state.deadline),
+        };
       const sub = schemas().ReportSubmissionSchema.parse(submission);
       const submittedAt = Date.now();
       const receipt = receiptNumber(input, state.reports.length + 1);
-      state.reports.push({ receipt, submissionId: sub.submissionId, submittedAt, submittedBy: sub.submittedBy, text: sub.text, indicators: sub.indicators, attachments: sub.attachments, review: 'pending' });
+      state.reports.push({
+        receipt,
+        submissionId: sub.submissionId,
+        submittedAt,
+        submittedBy: sub.submittedBy,
+        text: sub.text,
+        indicators: sub.indicators,
+        attachments: sub.attachments,
+        review: 'pending',
+      });
       state.phase = 'submitted';
       if (state.escalationLevel > 0) state.escalationLevel = 0; // the report de-escalates the task
       touch();
       await publishForUpdate();
       if (input.leadWorkflowId) {
         const lead = getExternalWorkflowHandle(input.leadWorkflowId);
-        await afterwards(() => lead.signal(supportReportedSignal, { unit: input.spec.unit, receipt, submittedAt }).catch(() => undefined));
+        await afterwards(() =>
+          lead.signal(supportReportedSignal, { unit: input.spec.unit, receipt, submittedAt }).catch(() => undefined),
+        );
       }
       await afterwards(() => notify('receipt', receipt, { receipt, submittedAt, indicators: sub.indicators }));
       return { receipt, submittedAt, deadline: state.deadline, onTime: isOnTime(submittedAt, state.deadline) };
@@ -150,8 +171,16 @@ export async function taskWorkflow(input: TaskInput): Promise<TaskResult> {
     async (decision) => {
       state.updatesThisRun += 1;
       const pending = state.extension!;
-      const deadline = decision.approve ? calendar.nextWorkingDay(decision.deadline ?? pending.requested, true) : state.deadline;
-      state.extensions.push({ requested: pending.requested, decided: decision.approve ? 'approved' : 'rejected', deadline, at: Date.now(), comment: decision.comment });
+      const deadline = decision.approve
+        ? calendar.nextWorkingDay(decision.deadline ?? pending.requested, true)
+        : state.deadline;
+      state.extensions.push({
+        requested: pending.requested,
+        decided: decision.approve ? 'approved' : 'rejected',
+        deadline,
+        at: Date.now(),
+        comment: decision.comment,
+      });
       state.extension = undefined;
       if (decision.approve) {
         state.deadline = deadline;
@@ -160,7 +189,9 @@ export async function taskWorkflow(input: TaskInput): Promise<TaskResult> {
       touch();
       await publishForUpdate();
       const decided = String(state.extensions.length);
-      await afterwards(() => notify('extension_decision', decided, { approved: decision.approve, comment: decision.comment }));
+      await afterwards(() =>
+        notify('extension_decision', decided, { approved: decision.approve, comment: decision.comment }),
+      );
       return { deadline: state.deadline };
     },
     {
@@ -187,7 +218,10 @@ export async function taskWorkflow(input: TaskInput): Promise<TaskResult> {
       }
       touch();
       await publishForUpdate();
-      if (!decision.accept) await afterwards(() => notify('returned', report.receipt, { comment: decision.comment, receipt: report.receipt }));
+      if (!decision.accept)
+        await afterwards(() =>
+          notify('returned', report.receipt, { comment: decision.comment, receipt: report.receipt }),
+        );
       return { state: state.phase, deadline: state.deadline };
     },
     {
@@ -220,9 +254,20 @@ export async function taskWorkflow(input: TaskInput): Promise<TaskResult> {
       await notify('reminder', `${deadline}:${step.seq}`, { daysBefore: step.daysBefore });
     } else {
       state.escalationLevel = step.level;
-      await notify('escalation', `${deadline}:${step.seq}`, { level: step.level, target: step.to, weekly: step.weekly });
+      await notify('escalation', `${deadline}:${step.seq}`, {
+        level: step.level,
+        target: step.to,
+        weekly: step.weekly,
+      });
     }
-    state.chases.push({ seq: step.seq, kind: step.kind, level: step.kind === 'escalation' ? step.level : 0, target: step.kind === 'escalation' ? step.to : undefined, at: Date.now(), deadline });
+    state.chases.push({
+      seq: step.seq,
+      kind: step.kind,
+      level: step.kind === 'escalation' ? step.level : 0,
+      target: step.kind === 'escalation' ? step.to : undefined,
+      at: Date.now(),
+      deadline,
+    });
     touch();
   };
 
@@ -241,7 +286,9 @@ export async function taskWorkflow(input: TaskInput): Promise<TaskResult> {
         await drain();
         return await continueAsNew<typeof taskWorkflow>({ ...input, state });
       }
-      const step = chasing() ? nextChaseStep({ policy: input.policy, deadline: state.deadline, calendar }, state.cursor) : undefined;
+      const step = chasing()
+        ? nextChaseStep({ policy: input.policy, deadline: state.deadline, calendar }, state.cursor)
+        : undefined;
       changed = false;
       const woken = () => changed || pending();
       let due = false;
@@ -258,13 +305,22 @@ export async function taskWorkflow(input: TaskInput): Promise<TaskResult> {
     await condition(allHandlersFinished);
     await drain();
     const accepted = state.reports.find((r) => r.review === 'accepted');
-    return { outcome: 'done', onTime: isOnTime(state.doneAt!, state.deadline), doneAt: state.doneAt, receipt: accepted?.receipt, indicators: accepted?.indicators ?? state.cascade?.indicators ?? {} };
+    return {
+      outcome: 'done',
+      onTime: isOnTime(state.doneAt!, state.deadline),
+      doneAt: state.doneAt,
+      receipt: accepted?.receipt,
+      indicators: accepted?.indicators ?? state.cascade?.indicators ?? {},
+    };
   } catch (err) {
     if (!isCancellation(err)) throw err;
     // Cancelled by the office (directive cancelled or unit removed): tell the unit, then stop.
     await CancellationScope.nonCancellable(async () => {
       await drain();
-      if (state.cascade?.phase === 'running') await getExternalWorkflowHandle(state.cascade.workflowId).cancel().catch(() => undefined);
+      if (state.cascade?.phase === 'running')
+        await getExternalWorkflowHandle(state.cascade.workflowId)
+          .cancel()
+          .catch(() => undefined);
       state.phase = 'cancelled';
       touch();
       await publish();

@@ -1,6 +1,12 @@
 // Inputs, states and results of dondoc's workflows. Each workflow and message has its own type.
 import type { ChasePolicy, Directive, LocalDate, ReportSubmission, TaskSpec } from '../domain/schemas';
-import type { AmendRequest, CascadeRequest, ExtensionDecision, ExtensionRequest, ReviewDecision } from '../domain/commands';
+import type {
+  AmendRequest,
+  CascadeRequest,
+  ExtensionDecision,
+  ExtensionRequest,
+  ReviewDecision,
+} from '../domain/commands';
 import type { TaskStatus } from '../domain/status';
 
 export type { AmendRequest, CascadeRequest, ExtensionDecision, ExtensionRequest, ReportSubmission, ReviewDecision };
@@ -58,7 +64,13 @@ export interface TaskState {
   doneAt?: number;
   reports: ReportRecord[];
   extension?: { requested: LocalDate; reason: string; by: string; at: number };
-  extensions: { requested: LocalDate; decided: 'approved' | 'rejected'; deadline: LocalDate; at: number; comment?: string }[];
+  extensions: {
+    requested: LocalDate;
+    decided: 'approved' | 'rejected';
+    deadline: LocalDate;
+    at: number;
+    comment?: string;
+  }[];
   chases: ChaseRecord[];
   escalationLevel: number;
   /** Chase steps at or before this instant are done or were skipped. */

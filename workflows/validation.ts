@@ -19,7 +19,12 @@ export type RefusalCode =
   | 'BUSY';
 
 export function refuse(code: RefusalCode, message: string, fields: string[] = []): never {
-  throw ApplicationFailure.create({ type: code, message, details: [fields.length ? fields : [message]], nonRetryable: true });
+  throw ApplicationFailure.create({
+    type: code,
+    message,
+    details: [fields.length ? fields : [message]],
+    nonRetryable: true,
+  });
 }
 
 export function validate<S extends z.ZodType>(schema: S, value: unknown): z.infer<S> {

@@ -24,14 +24,18 @@ export interface AmendOptions {
 export const defaultActor = () => `dondoc CLI${process.env.USER ? ` (${process.env.USER})` : ''}`;
 
 /** "2025-03-20" is a date; "10" is ten working days. */
-export const deadlineOption = (value: string): DeadlineSpec => (/^\d+$/.test(value.trim()) ? { workingDays: Number(value) } : { date: value.trim() });
+export const deadlineOption = (value: string): DeadlineSpec =>
+  /^\d+$/.test(value.trim()) ? { workingDays: Number(value) } : { date: value.trim() };
 
 /** "articles:Tin, bài đã đăng:bài" or with a target, "articles:Tin, bài:bài:20". */
 export function indicatorOption(value: string): Indicator {
   const [code, name, unit, target, ...rest] = value.split(':').map((s) => s.trim());
   const parsed = IndicatorSchema.safeParse({ code, name, unit, ...(target ? { target: Number(target) } : {}) });
   if (rest.length || !parsed.success) {
-    const why = rest.length || !name || !unit ? 'expected CODE:label:unit, e.g. articles:Tin, bài:bài' : parsed.error!.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ');
+    const why =
+      rest.length || !name || !unit
+        ? 'expected CODE:label:unit, e.g. articles:Tin, bài:bài'
+        : parsed.error!.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ');
     throw new UsageError(`--indicator "${value}": ${why}`);
   }
   return parsed.data;
@@ -39,13 +43,23 @@ export function indicatorOption(value: string): Indicator {
 
 /** A schema issue named by the option that carries the field. */
 export function optionIssue(error: z.ZodError, options: Record<string, string>): UsageError {
-  const issue = error.issues[0]!;
+  const issue = error.issues[0];
   const path = issue.path.join('.');
   const option = Object.entries(options).find(([field]) => path === field || path.startsWith(`${field}.`))?.[1];
   return new UsageError(`${option ?? path}: ${issue.message}`);
 }
 
-const AMEND_OPTIONS = { 'task.unit': '--unit', 'task.title': '--title', 'task.deadline': '--deadline', 'task.role': '--role', 'task.supports': '--supports', 'task.body': '--body', unit: '--unit', deadline: '--deadline', by: '--by' };
+const AMEND_OPTIONS = {
+  'task.unit': '--unit',
+  'task.title': '--title',
+  'task.deadline': '--deadline',
+  'task.role': '--role',
+  'task.supports': '--supports',
+  'task.body': '--body',
+  unit: '--unit',
+  deadline: '--deadline',
+  by: '--by',
+};
 
 function amendRequest(action: string, o: AmendOptions): AmendRequest {
   const need = (option: keyof AmendOptions, why: string) => {
@@ -57,7 +71,15 @@ function amendRequest(action: string, o: AmendOptions): AmendRequest {
     need('unit', 'to add a task');
     need('title', 'to add a task');
     need('deadline', 'to add a task (a date YYYY-MM-DD or a number of working days)');
-    const task = { unit: o.unit, title: o.title, body: o.body, role: o.role, supports: o.supports, deadline: deadlineOption(o.deadline!), indicators: (o.indicator ?? []).map(indicatorOption) };
+    const task = {
+      unit: o.unit,
+      title: o.title,
+      body: o.body,
+      role: o.role,
+      supports: o.supports,
+      deadline: deadlineOption(o.deadline!),
+      indicators: (o.indicator ?? []).map(indicatorOption),
+    };
     raw = { kind: 'add', by, task: Object.fromEntries(Object.entries(task).filter(([, v]) => v !== undefined)) };
   } else if (action === 'remove') {
     need('unit', 'to remove a task');
@@ -72,26 +94,48 @@ function amendRequest(action: string, o: AmendOptions): AmendRequest {
   return raw as AmendRequest;
 }
 
-export async function amendCommand(io: CliIo, config: Config, number: string, action: string, o: AmendOptions): Promise<void> {
+export async function amendCommand(
+  io: CliIo,
+  config: Config,
+  number: string,
+  action: string,
+  o: AmendOptions,
+): Promise<void> {
   const req = amendRequest(action, o);
   if (req.kind === 'add') {
     const known = await withReadModelPool(config, (pool) => createReadModel(pool).unit(req.task.unit));
-    if (!known) throw new UsageError(`--unit: no unit ${req.task.unit} in the directory (add it with dondoc units import)`);
+    if (!known)
+      throw new UsageError(`--unit: no unit ${req.task.unit} in the directory (add it with dondoc units import)`);
   }
   const result = await withTemporal(config, (client) =>
-    client.workflow.getHandle(directiveWorkflowId(number)).executeUpdate(amendUpdate, { args: [req] }).catch((err) => explainWorkflowError(err, number, client)),
+    client.workflow
+      .getHandle(directiveWorkflowId(number))
+      .executeUpdate(amendUpdate, { args: [req] })
+      .catch((err) => explainWorkflowError(err, number, client)),
   );
   if (o.json) return printJson(io, { number, ...result });
-  const said = { add: `Added a task for ${result.unit} to ${number}, due ${result.deadline}.`, remove: `Removed the task of ${result.unit} from ${number}.`, move: `Moved the deadline of ${result.unit} in ${number} to ${result.deadline}.` };
+  const said = {
+    add: `Added a task for ${result.unit} to ${number}, due ${result.deadline}.`,
+    remove: `Removed the task of ${result.unit} from ${number}.`,
+    move: `Moved the deadline of ${result.unit} in ${number} to ${result.deadline}.`,
+  };
   io.out(`${said[result.applied]}\n`);
 }
 
-export async function cancelCommand(io: CliIo, config: Config, number: string, o: { reason?: string; by?: string; json?: boolean }): Promise<void> {
+export async function cancelCommand(
+  io: CliIo,
+  config: Config,
+  number: string,
+  o: { reason?: string; by?: string; json?: boolean },
+): Promise<void> {
   const req = { by: o.by ?? defaultActor(), reason: o.reason ?? '' };
   const parsed = CancelDirectiveSchema.safeParse(req);
   if (!parsed.success) throw optionIssue(parsed.error, { reason: '--reason', by: '--by' });
   const result = await withTemporal(config, (client) =>
-    client.workflow.getHandle(directiveWorkflowId(number)).executeUpdate(cancelDirectiveUpdate, { args: [req] }).catch((err) => explainWorkflowError(err, number, client)),
+    client.workflow
+      .getHandle(directiveWorkflowId(number))
+      .executeUpdate(cancelDirectiveUpdate, { args: [req] })
+      .catch((err) => explainWorkflowError(err, number, client)),
   );
   if (o.json) return printJson(io, { number, ...result });
   io.out(`Cancelling ${number}: ${result.cancelling} open task${result.cancelling === 1 ? '' : 's'} will be closed.\n`);

@@ -25,10 +25,18 @@ async function cascadeRequest(config: Config, directive: string, o: CascadeOptio
     if (!task) throw new UsageError(`--unit: ${directive} has no task for ${o.unit}`);
     const district = await readModel.unit(o.unit);
     const subordinate = (await readModel.units()).filter((u) => u.parent === o.unit).map((u) => u.code);
-    const units = o.units ? o.units.split(',').map((s) => s.trim()).filter(Boolean) : subordinate;
+    const units = o.units
+      ? o.units
+          .split(',')
+          .map((s) => s.trim())
+          .filter(Boolean)
+      : subordinate;
     const stranger = units.find((u) => !subordinate.includes(u));
     if (stranger) throw new UsageError(`--units: ${stranger} is not a unit under ${o.unit} in the directory`);
-    if (!units.length) throw new UsageError(`--units: ${o.unit} has no units under it in the directory (add them with dondoc units import)`);
+    if (!units.length)
+      throw new UsageError(
+        `--units: ${o.unit} has no units under it in the directory (add them with dondoc units import)`,
+      );
     const { spec } = task.snapshot;
     const title = o.title ?? spec.title;
     const raw = {
@@ -36,10 +44,19 @@ async function cascadeRequest(config: Config, directive: string, o: CascadeOptio
       title,
       issuer: district?.name ?? o.unit,
       by: o.by ?? defaultActor(),
-      tasks: units.map((unit) => ({ unit, role: 'lead', title, body: spec.body, deadline: deadlineOption(o.deadline), indicators: spec.indicators, completion: spec.completion })),
+      tasks: units.map((unit) => ({
+        unit,
+        role: 'lead',
+        title,
+        body: spec.body,
+        deadline: deadlineOption(o.deadline),
+        indicators: spec.indicators,
+        completion: spec.completion,
+      })),
     };
     const parsed = CascadeRequestSchema.safeParse(raw);
-    if (!parsed.success) throw optionIssue(parsed.error, { number: '--number', title: '--title', tasks: '--deadline', by: '--by' });
+    if (!parsed.success)
+      throw optionIssue(parsed.error, { number: '--number', title: '--title', tasks: '--deadline', by: '--by' });
     return parsed.data;
   });
 }
@@ -47,8 +64,13 @@ async function cascadeRequest(config: Config, directive: string, o: CascadeOptio
 export async function cascadeCommand(io: CliIo, config: Config, directive: string, o: CascadeOptions): Promise<void> {
   const req = await cascadeRequest(config, directive, o);
   const result = await withTemporal(config, (client) =>
-    client.workflow.getHandle(taskWorkflowId(directive, o.unit)).executeUpdate(cascadeUpdate, { args: [req] }).catch((err) => explainWorkflowError(err, directive, client)),
+    client.workflow
+      .getHandle(taskWorkflowId(directive, o.unit))
+      .executeUpdate(cascadeUpdate, { args: [req] })
+      .catch((err) => explainWorkflowError(err, directive, client)),
   );
   if (o.json) return printJson(io, { directive, unit: o.unit, ...result, units: req.tasks.map((t) => t.unit) });
-  io.out(`Passed the task of ${o.unit} in ${directive} on as ${result.number}: ${req.tasks.length} unit${req.tasks.length === 1 ? '' : 's'} (${req.tasks.map((t) => t.unit).join(', ')}).\n`);
+  io.out(
+    `Passed the task of ${o.unit} in ${directive} on as ${result.number}: ${req.tasks.length} unit${req.tasks.length === 1 ? '' : 's'} (${req.tasks.map((t) => t.unit).join(', ')}).\n`,
+  );
 }

@@ -9,10 +9,24 @@ import { createReadModel } from '../../db/read-model';
 import { launchDirective, type LaunchResult } from '../temporal';
 import { directiveStatusQuery, directiveWorkflowId } from '../../workflows/messages';
 import { dryRun, printDryRun } from './dry-run';
-import { databaseUrl, explainWorkflowError, printJson, readText, temporalAddress, UsageError, withTemporal, type CliIo } from './io';
+import {
+  databaseUrl,
+  explainWorkflowError,
+  printJson,
+  readText,
+  temporalAddress,
+  UsageError,
+  withTemporal,
+  type CliIo,
+} from './io';
 import { progressBar } from './progress';
 
-export async function launchCommand(io: CliIo, config: Config, file: string, o: { dryRun?: boolean; json?: boolean }): Promise<void> {
+export async function launchCommand(
+  io: CliIo,
+  config: Config,
+  file: string,
+  o: { dryRun?: boolean; json?: boolean },
+): Promise<void> {
   const directive = parseDirectiveFile(readText(file), file);
   if (o.dryRun) return printDryRun(io, dryRun(directive, Date.now()), o.json);
   await withTemporal(config, async (client) => {
@@ -37,7 +51,7 @@ async function showStarting(io: CliIo, client: Client, directive: Directive): Pr
   const bar = progressBar(io, 'Starting tasks', directive.tasks.length);
   const handle = client.workflow.getHandle(directiveWorkflowId(directive.number));
   try {
-    for (const giveUp = Date.now() + 10 * 60_000; Date.now() < giveUp; ) {
+    for (const giveUp = Date.now() + 10 * 60_000; Date.now() < giveUp;) {
       const view = await handle.query(directiveStatusQuery).catch(() => undefined);
       if (view) {
         bar.update(view.total - view.queued, Math.max(view.total, 1));
@@ -52,15 +66,22 @@ async function showStarting(io: CliIo, client: Client, directive: Directive): Pr
 
 export async function statusCommand(io: CliIo, config: Config, number: string, o: { json?: boolean }): Promise<void> {
   await withTemporal(config, async (client) => {
-    const view = await client.workflow.getHandle(directiveWorkflowId(number)).query(directiveStatusQuery).catch((err) => explainWorkflowError(err, number, client));
+    const view = await client.workflow
+      .getHandle(directiveWorkflowId(number))
+      .query(directiveStatusQuery)
+      .catch((err) => explainWorkflowError(err, number, client));
     if (o.json) return printJson(io, view);
     io.out(`${view.number}: ${view.phase}, ${view.total} tasks ${JSON.stringify(view.byPhase)}\n`);
-    for (const t of view.tasks) io.out(`  ${t.unit.padEnd(14)} ${t.cycle ? `${t.cycle} ` : ''}${t.phase.padEnd(10)} due ${t.deadline}${t.escalationLevel ? `  escalated L${t.escalationLevel}` : ''}\n`);
+    for (const t of view.tasks)
+      io.out(
+        `  ${t.unit.padEnd(14)} ${t.cycle ? `${t.cycle} ` : ''}${t.phase.padEnd(10)} due ${t.deadline}${t.escalationLevel ? `  escalated L${t.escalationLevel}` : ''}\n`,
+      );
   });
 }
 
 export async function workerCommand(config: Config): Promise<void> {
-  if (!config.SMTP_URL) throw new UsageError('SMTP_URL: a standalone worker needs an SMTP server (dondoc dev starts a sink for you)');
+  if (!config.SMTP_URL)
+    throw new UsageError('SMTP_URL: a standalone worker needs an SMTP server (dondoc dev starts a sink for you)');
   const { createDondocWorker } = await import('../../worker/worker');
   const { NamespaceNotReady } = await import('../../worker/namespace-check');
   const { installRuntime } = await import('../../worker/runtime');
@@ -69,8 +90,17 @@ export async function workerCommand(config: Config): Promise<void> {
   installRuntime(config, log);
   const pool = createPool(databaseUrl(config));
   await migrate(databaseUrl(config));
-  const where = { address: temporalAddress(config), namespace: config.TEMPORAL_NAMESPACE, taskQueue: config.TEMPORAL_TASK_QUEUE };
-  const created = await createDondocWorker({ config, temporalAddress: where.address, pool, smtpUrl: config.SMTP_URL }).catch(async (err) => {
+  const where = {
+    address: temporalAddress(config),
+    namespace: config.TEMPORAL_NAMESPACE,
+    taskQueue: config.TEMPORAL_TASK_QUEUE,
+  };
+  const created = await createDondocWorker({
+    config,
+    temporalAddress: where.address,
+    pool,
+    smtpUrl: config.SMTP_URL,
+  }).catch(async (err) => {
     await pool.end();
     throw err instanceof NamespaceNotReady ? new UsageError(err.message) : err;
   });
@@ -91,7 +121,10 @@ export async function webCommand(config: Config): Promise<void> {
   const pool = createPool(databaseUrl(config));
   await migrate(databaseUrl(config));
   const temporal = await connectClient(temporalAddress(config), config.TEMPORAL_NAMESPACE, temporalSecurity(config));
-  const app = await buildApp({ config, pool, readModel: createReadModel(pool), links: createLinks(pool), temporal, smtpUrl: config.SMTP_URL }, { logger: true });
+  const app = await buildApp(
+    { config, pool, readModel: createReadModel(pool), links: createLinks(pool), temporal, smtpUrl: config.SMTP_URL },
+    { logger: true },
+  );
   await app.listen({ host: config.WEB_HOST, port: config.WEB_PORT });
   const stop = async () => {
     await app.close();

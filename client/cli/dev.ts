@@ -11,9 +11,17 @@ export async function devCommand(config: Config, o: { headless?: boolean }): Pro
   const say = (line: string) => process.stdout.write(`${line}\n`);
   say(`dondoc: starting under ${config.dataDir} …`);
   const stack = await startStack(config, { headless: o.headless, log: (l) => say(`  ${l}`) });
-  const { worker, close } = await createDondocWorker({ config, temporalAddress: stack.temporalAddress, pool: stack.pool, smtpUrl: stack.smtpUrl });
+  const { worker, close } = await createDondocWorker({
+    config,
+    temporalAddress: stack.temporalAddress,
+    pool: stack.pool,
+    smtpUrl: stack.smtpUrl,
+  });
   const temporal = await connectClient(stack.temporalAddress, config.TEMPORAL_NAMESPACE);
-  const app = await buildApp({ config, pool: stack.pool, readModel: createReadModel(stack.pool), links: createLinks(stack.pool), temporal }, { logger: false });
+  const app = await buildApp(
+    { config, pool: stack.pool, readModel: createReadModel(stack.pool), links: createLinks(stack.pool), temporal },
+    { logger: false },
+  );
   await app.listen({ host: config.WEB_HOST, port: config.WEB_PORT });
   const running = worker.run();
 
@@ -21,7 +29,9 @@ export async function devCommand(config: Config, o: { headless?: boolean }): Pro
   say(`  Web app:          ${config.publicUrl}`);
   say(`  Mail outbox:      ${config.publicUrl}/outbox`);
   if (stack.temporalUiUrl) say(`  Temporal Web UI:  ${stack.temporalUiUrl}`);
-  say(`  Temporal:         ${stack.temporalAddress}   PostgreSQL: ${stack.databaseUrl.replace(/:[^:@/]+@/, ':***@')}   SMTP: ${stack.smtpUrl}`);
+  say(
+    `  Temporal:         ${stack.temporalAddress}   PostgreSQL: ${stack.databaseUrl.replace(/:[^:@/]+@/, ':***@')}   SMTP: ${stack.smtpUrl}`,
+  );
   say('');
   say('  Try: npm run dondoc -- launch examples/ninh-binh-524.yaml     (Ctrl-C stops everything)');
 

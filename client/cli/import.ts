@@ -26,7 +26,8 @@ export function importCommand(io: CliIo, file: string, o: ImportOptions): void {
   try {
     draft = parseDispatch(text, directory);
   } catch (err) {
-    if (err instanceof DispatchError) throw new UsageError(`${file}:${err.line}: ${err.message.replace(/^line \d+: /, '')}`);
+    if (err instanceof DispatchError)
+      throw new UsageError(`${file}:${err.line}: ${err.message.replace(/^line \d+: /, '')}`);
     throw err;
   }
   const yaml = draftToYaml(draft);
@@ -39,7 +40,8 @@ export function importCommand(io: CliIo, file: string, o: ImportOptions): void {
   }
   const unchanged = existsSync(target) && readFileSync(target, 'utf8') === yaml;
   // A draft being answered by hand is work that must not be lost to a second import.
-  if (!unchanged && existsSync(target) && !o.force) throw new UsageError(`${target} already exists; pass --force to replace it, or -o another file`);
+  if (!unchanged && existsSync(target) && !o.force)
+    throw new UsageError(`${target} already exists; pass --force to replace it, or -o another file`);
   if (!unchanged) writeFileSync(target, yaml);
   if (o.json) printJson(io, summary);
   else io.out(`${sentence(summary)}\n`);

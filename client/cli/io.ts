@@ -29,14 +29,17 @@ export const processIo: CliIo = {
 export const printJson = (io: CliIo, value: unknown) => io.out(`${JSON.stringify(value, null, 2)}\n`);
 
 export const temporalAddress = (config: Config) => config.TEMPORAL_ADDRESS ?? `127.0.0.1:${config.TEMPORAL_PORT}`;
-export const databaseUrl = (config: Config) => config.DATABASE_URL ?? `postgres://dondoc:dondoc@127.0.0.1:${config.EMBEDDED_PG_PORT}/dondoc`;
+export const databaseUrl = (config: Config) =>
+  config.DATABASE_URL ?? `postgres://dondoc:dondoc@127.0.0.1:${config.EMBEDDED_PG_PORT}/dondoc`;
 
 export function readText(file: string): string {
   try {
     return readFileSync(file, 'utf8');
   } catch (err) {
     const code = (err as NodeJS.ErrnoException).code;
-    throw new UsageError(`cannot read ${file}: ${code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'it is a folder' : (err as Error).message}`);
+    throw new UsageError(
+      `cannot read ${file}: ${code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'it is a folder' : (err as Error).message}`,
+    );
   }
 }
 
@@ -46,7 +49,9 @@ export async function withTemporal<T>(config: Config, work: (client: Client) => 
   try {
     client = await connectClient(address, config.TEMPORAL_NAMESPACE, temporalSecurity(config));
   } catch (err) {
-    throw new UsageError(`cannot reach Temporal at ${address} (${(err as Error).message.split('\n')[0]}); start it with "dondoc dev" or set TEMPORAL_ADDRESS`);
+    throw new UsageError(
+      `cannot reach Temporal at ${address} (${(err as Error).message.split('\n')[0]}); start it with "dondoc dev" or set TEMPORAL_ADDRESS`,
+    );
   }
   try {
     return await work(client);
@@ -63,7 +68,9 @@ export async function withReadModelPool<T>(config: Config, work: (pool: Pool) =>
     try {
       await migrate(url);
     } catch (err) {
-      throw new UsageError(`cannot reach PostgreSQL at ${url.replace(/:[^:@/]+@/, ':***@')} (${(err as Error).message}); start it with "dondoc dev" or set DATABASE_URL`);
+      throw new UsageError(
+        `cannot reach PostgreSQL at ${url.replace(/:[^:@/]+@/, ':***@')} (${(err as Error).message}); start it with "dondoc dev" or set DATABASE_URL`,
+      );
     }
     return await work(pool);
   } finally {
@@ -76,13 +83,22 @@ export async function withReadModelPool<T>(config: Config, work: (pool: Pool) =>
  * directive"), a closed or missing directive as a sentence saying so; anything else is passed on.
  */
 export async function explainWorkflowError(err: unknown, directiveNumber: string, client?: Client): Promise<never> {
-  if (err instanceof WorkflowUpdateFailedError && err.cause instanceof ApplicationFailure) throw new UsageError(`${directiveNumber}: ${err.cause.message}`);
+  if (err instanceof WorkflowUpdateFailedError && err.cause instanceof ApplicationFailure)
+    throw new UsageError(`${directiveNumber}: ${err.cause.message}`);
   if (!(err instanceof WorkflowNotFoundError)) throw err;
   const handle = client?.workflow.getHandle(directiveWorkflowId(directiveNumber));
-  const closed = await handle?.describe().then((d) => d.status.name !== 'RUNNING', () => false);
+  const closed = await handle?.describe().then(
+    (d) => d.status.name !== 'RUNNING',
+    () => false,
+  );
   if (closed) {
-    const phase = await handle!.result().then((r: { phase?: string }) => r?.phase ?? 'closed', () => 'closed');
+    const phase = await handle!.result().then(
+      (r: { phase?: string }) => r?.phase ?? 'closed',
+      () => 'closed',
+    );
     throw new UsageError(`${directiveNumber} is ${phase} already; nothing can change it`);
   }
-  throw new UsageError(`no running directive ${directiveNumber}; check the number (dondoc status ${directiveNumber}) or launch it first`);
+  throw new UsageError(
+    `no running directive ${directiveNumber}; check the number (dondoc status ${directiveNumber}) or launch it first`,
+  );
 }

@@ -3,7 +3,7 @@
 // person can fix: a bad file, option or setting).
 import { runCli } from './program';
 
-runCli(process.argv.slice(2)).then((code) => {
+void runCli(process.argv.slice(2)).then((code) => {
   // Long-running commands (dev, worker, web) keep the process alive on their own.
   if (code !== 0) process.exit(code);
 });

@@ -31,7 +31,10 @@ const LEVEL_NAMES: Record<number, string> = { 1: 'head', 2: 'supervisor', 3: 'st
 export function parseLevel(level: string | undefined): number | undefined {
   if (level === undefined) return undefined;
   const m = /^L?([1-9])$/i.exec(level.trim());
-  if (!m) throw new UsageError(`--level: expected an escalation level from 1 to 9 (1 the unit's head, 2 the supervisor, 3 the steering committee), got "${level}"`);
+  if (!m)
+    throw new UsageError(
+      `--level: expected an escalation level from 1 to 9 (1 the unit's head, 2 the supervisor, 3 the steering committee), got "${level}"`,
+    );
   return Number(m[1]);
 }
 
@@ -42,7 +45,8 @@ export async function overdueCommand(io: CliIo, config: Config, o: OverdueOption
   const tasks = await withReadModelPool(config, async (pool) => {
     const readModel = createReadModel(pool);
     if (o.unit && !(await readModel.unit(o.unit))) throw new UsageError(`--unit: no unit ${o.unit} in the directory`);
-    if (o.directive && !(await readModel.tasksOfDirective(o.directive)).length) throw new UsageError(`--directive: no tasks of directive ${o.directive} in the read model; check the number`);
+    if (o.directive && !(await readModel.tasksOfDirective(o.directive)).length)
+      throw new UsageError(`--directive: no tasks of directive ${o.directive} in the read model; check the number`);
     const names = new Map((await readModel.units()).map((u) => [u.code, u.name]));
     const rows = await readModel.openTasksDueBy(today, { directive: o.directive, unit: o.unit, minEscalationLevel });
     // The read model narrows by day; the status rule (17:00 on the deadline day) decides.
@@ -64,8 +68,12 @@ export async function overdueCommand(io: CliIo, config: Config, o: OverdueOption
   if (!tasks.length) return io.out(`No overdue tasks on ${today}.\n`);
   io.out(`${tasks.length} overdue task${tasks.length === 1 ? '' : 's'} on ${today}:\n`);
   for (const t of tasks) {
-    const level = t.escalationLevel ? `  escalated L${t.escalationLevel} (${LEVEL_NAMES[t.escalationLevel] ?? 'steering committee'})` : '';
+    const level = t.escalationLevel
+      ? `  escalated L${t.escalationLevel} (${LEVEL_NAMES[t.escalationLevel] ?? 'steering committee'})`
+      : '';
     const cycle = t.cycle ? ` ${t.cycle}` : '';
-    io.out(`  ${t.directive}${cycle}  ${t.unit} ${t.unitName}  due ${t.deadline}, ${t.workingDaysLate} working day${t.workingDaysLate === 1 ? '' : 's'} late${t.state === 'returned' ? ', returned for revision' : ''}${level}\n`);
+    io.out(
+      `  ${t.directive}${cycle}  ${t.unit} ${t.unitName}  due ${t.deadline}, ${t.workingDaysLate} working day${t.workingDaysLate === 1 ? '' : 's'} late${t.state === 'returned' ? ', returned for revision' : ''}${level}\n`,
+    );
   }
 }

@@ -30,8 +30,14 @@ function buildProgram(io: CliIo, env: NodeJS.ProcessEnv): Command {
     .description('start the embedded stack: Temporal dev server, PostgreSQL, SMTP sink, worker and web app')
     .option('--headless', 'no Temporal Web UI')
     .action(async (o) => (await import('./dev')).devCommand(config(), o));
-  program.command('worker').description('run a worker against TEMPORAL_ADDRESS, DATABASE_URL and SMTP_URL').action(async () => workerCommand(config()));
-  program.command('web').description('run the web app against TEMPORAL_ADDRESS and DATABASE_URL').action(async () => webCommand(config()));
+  program
+    .command('worker')
+    .description('run a worker against TEMPORAL_ADDRESS, DATABASE_URL and SMTP_URL')
+    .action(async () => workerCommand(config()));
+  program
+    .command('web')
+    .description('run the web app against TEMPORAL_ADDRESS and DATABASE_URL')
+    .action(async () => webCommand(config()));
 
   program
     .command('launch')
@@ -44,11 +50,16 @@ function buildProgram(io: CliIo, env: NodeJS.ProcessEnv): Command {
   program
     .command('import')
     .argument('<dispatch>', 'the text of a dispatch (công văn, kế hoạch), e.g. copied from a PDF')
-    .option('-o, --output <file>', 'where to write the draft ("-" for standard output); default <dispatch>.draft.yaml here')
+    .option(
+      '-o, --output <file>',
+      'where to write the draft ("-" for standard output); default <dispatch>.draft.yaml here',
+    )
     .option('--units <file>', 'unit directory to match names against; default examples/units.yaml')
     .option('--force', 'replace an existing draft file')
     .option('--json', 'print a JSON summary')
-    .description('draft a directive file from the text of a dispatch, with a "# ?" question wherever the text is unclear')
+    .description(
+      'draft a directive file from the text of a dispatch, with a "# ?" question wherever the text is unclear',
+    )
     .action(async (file, o) => importCommand(io, file, o));
 
   program
@@ -62,7 +73,10 @@ function buildProgram(io: CliIo, env: NodeJS.ProcessEnv): Command {
     .command('overdue')
     .option('--directive <number>', 'only this directive')
     .option('--unit <code>', 'only this unit')
-    .option('--level <level>', 'only tasks escalated at least this far: 1 the head, 2 the supervisor, 3 the steering committee')
+    .option(
+      '--level <level>',
+      'only tasks escalated at least this far: 1 the head, 2 the supervisor, 3 the steering committee',
+    )
     .option('--json', 'print JSON')
     .description('list tasks past their deadline with no report, from the read model')
     .action(async (o) => overdueCommand(io, config(), o));
@@ -114,8 +128,8 @@ function buildProgram(io: CliIo, env: NodeJS.ProcessEnv): Command {
     .requiredOption('--within <days>', 'working days the units have (an ad hoc report is short notice)')
     .option('--body <text>', 'what the report must contain')
     .option('--indicator <code:label:unit>', 'an indicator to report (repeatable)', collect, [])
-    .option('--number <number>', 'the request\'s number and symbol; default <n>/DX-<YYYYMMDD>')
-    .option('--issuer <name>', 'the issuing body; default the units\' provincial People\'s Committee')
+    .option('--number <number>', "the request's number and symbol; default <n>/DX-<YYYYMMDD>")
+    .option('--issuer <name>', "the issuing body; default the units' provincial People's Committee")
     .option('--json', 'print JSON')
     .description('ask units for an ad hoc report (báo cáo đột xuất)')
     .action(async (o) => reportRequestCommand(io, config(), o));
@@ -124,7 +138,10 @@ function buildProgram(io: CliIo, env: NodeJS.ProcessEnv): Command {
     .command('units')
     .description('the unit directory')
     .command('import')
-    .argument('<file>', 'unit directory: YAML (see examples/units.yaml) or CSV with a header code,name,kind,emails,head_name,head_email,parent,…')
+    .argument(
+      '<file>',
+      'unit directory: YAML (see examples/units.yaml) or CSV with a header code,name,kind,emails,head_name,head_email,parent,…',
+    )
     .option('--json', 'print JSON')
     .action(async (file, o) => unitsImportCommand(io, config(), file, o));
 
@@ -133,7 +150,7 @@ function buildProgram(io: CliIo, env: NodeJS.ProcessEnv): Command {
     .description('staff accounts (coordinator, supervisor, admin)')
     .command('add')
     .requiredOption('--email <address>', 'the login address')
-    .requiredOption('--name <name>', 'the person\'s name')
+    .requiredOption('--name <name>', "the person's name")
     .requiredOption('--role <role>', 'coordinator, supervisor or admin')
     .option('--totp', 'set up a TOTP second factor and print its otpauth:// URI')
     .option('--password-stdin', 'read the password from standard input (default: make one up and print it once)')
@@ -151,7 +168,11 @@ function buildProgram(io: CliIo, env: NodeJS.ProcessEnv): Command {
 }
 
 /** Runs one command line (without "node dondoc") and gives the exit code. */
-export async function runCli(args: string[], io: CliIo = processIo, env: NodeJS.ProcessEnv = process.env): Promise<number> {
+export async function runCli(
+  args: string[],
+  io: CliIo = processIo,
+  env: NodeJS.ProcessEnv = process.env,
+): Promise<number> {
   try {
     await buildProgram(io, env).parseAsync(args, { from: 'user' });
     return 0;

@@ -13,7 +13,8 @@ export async function reindexCommand(io: CliIo, config: Config, o: { json?: bool
         io.out(`Rebuilt ${result.directives} directives and ${result.tasks} tasks from Temporal.\n`);
         for (const f of result.failed) io.err(`  ${f.workflowId}: ${f.error}\n`);
       }
-      if (result.failed.length) throw new Error(`${result.failed.length} workflows could not be read; run reindex again once they answer`);
+      if (result.failed.length)
+        throw new Error(`${result.failed.length} workflows could not be read; run reindex again once they answer`);
     }),
   );
 }

@@ -30,11 +30,14 @@ export interface ReportRequestOptions {
 export const MAX_WITHIN = 15;
 
 function unitCodes(list: string | undefined): string[] {
-  const codes = (list ?? '').split(',').map((s) => s.trim()).filter(Boolean);
+  const codes = (list ?? '')
+    .split(',')
+    .map((s) => s.trim())
+    .filter(Boolean);
   if (!codes.length) throw new UsageError('--units: name at least one unit, e.g. --units NB-STP,NB-CATINH');
   for (const [i, code] of codes.entries()) {
     const parsed = UnitCodeSchema.safeParse(code);
-    if (!parsed.success) throw new UsageError(`--units: "${code}": ${parsed.error.issues[0]!.message}`);
+    if (!parsed.success) throw new UsageError(`--units: "${code}": ${parsed.error.issues[0].message}`);
     if (codes.indexOf(code) !== i) throw new UsageError(`--units: ${code} is listed twice`);
   }
   return codes;
@@ -43,7 +46,9 @@ function unitCodes(list: string | undefined): string[] {
 function withinDays(within: string | undefined): number {
   const n = Number(within);
   if (!within || !/^\d+$/.test(within.trim()) || n < 1 || n > MAX_WITHIN) {
-    throw new UsageError(`--within: an ad hoc report is due within 1 to ${MAX_WITHIN} working days, got "${within ?? ''}"`);
+    throw new UsageError(
+      `--within: an ad hoc report is due within 1 to ${MAX_WITHIN} working days, got "${within ?? ''}"`,
+    );
   }
   return n;
 }
@@ -56,8 +61,9 @@ function issuerOf(codes: string[], units: Map<string, OrgUnit>): string {
     return u;
   };
   const roots = new Set(codes.map((c) => root(c).code));
-  if (roots.size > 1) throw new UsageError(`--issuer: the units come under ${[...roots].join(' and ')}; name the issuer`);
-  return root(codes[0]!).name;
+  if (roots.size > 1)
+    throw new UsageError(`--issuer: the units come under ${[...roots].join(' and ')}; name the issuer`);
+  return root(codes[0]).name;
 }
 
 /** The same request already launched under this number (asked twice, it starts once). */
@@ -66,18 +72,28 @@ async function sameRequest(handle: WorkflowHandle, directive: Directive): Promis
   const payload = history.events?.[0]?.workflowExecutionStartedEventAttributes?.input?.payloads?.[0];
   if (!payload) return false;
   const earlier = defaultPayloadConverter.fromPayload<DirectiveRunInput>(payload).directive;
-  const key = (d: Directive) => JSON.stringify([d.title, d.issuedOn, d.tasks.map((t) => [t.unit, t.title, t.body, t.deadline, t.indicators])]);
+  const key = (d: Directive) =>
+    JSON.stringify([d.title, d.issuedOn, d.tasks.map((t) => [t.unit, t.title, t.body, t.deadline, t.indicators])]);
   return key(earlier) === key(directive);
 }
 
 /** Takes the day's next free number, unless the same request was already made today. */
-async function launchNumbered(client: Client, config: Config, draft: Omit<Directive, 'number'>, day: string): Promise<{ directive: Directive; result: LaunchResult }> {
+async function launchNumbered(
+  client: Client,
+  config: Config,
+  draft: Omit<Directive, 'number'>,
+  day: string,
+): Promise<{ directive: Directive; result: LaunchResult }> {
   for (let n = 1; n < 1000; n++) {
     const directive = { ...draft, number: `${n}/DX-${day.replace(/-/g, '')}` };
     const handle = client.workflow.getHandle(directiveWorkflowId(directive.number));
-    const taken = await handle.describe().then(() => true, (err) => (err instanceof WorkflowNotFoundError ? false : Promise.reject(err)));
+    const taken = await handle.describe().then(
+      () => true,
+      (err) => (err instanceof WorkflowNotFoundError ? false : Promise.reject(err)),
+    );
     if (taken) {
-      if (await sameRequest(handle, directive)) return { directive, result: { launched: false, workflowId: handle.workflowId, reason: 'already launched' } };
+      if (await sameRequest(handle, directive))
+        return { directive, result: { launched: false, workflowId: handle.workflowId, reason: 'already launched' } };
       continue;
     }
     const result = await launchDirective(client, config, directive);
@@ -86,12 +102,18 @@ async function launchNumbered(client: Client, config: Config, draft: Omit<Direct
   throw new UsageError(`--number: 999 ad hoc requests on ${day} already; give a number`);
 }
 
-export async function reportRequestCommand(io: CliIo, config: Config, o: ReportRequestOptions, now = Date.now()): Promise<void> {
+export async function reportRequestCommand(
+  io: CliIo,
+  config: Config,
+  o: ReportRequestOptions,
+  now = Date.now(),
+): Promise<void> {
   const codes = unitCodes(o.units);
   if (!o.title?.trim()) throw new UsageError('--title: say what the report is about');
   const within = withinDays(o.within);
   const indicators = (o.indicator ?? []).map(indicatorOption);
-  if (o.number !== undefined && !DocumentNumberSchema.safeParse(o.number).success) throw new UsageError(`--number: expected number/symbol, e.g. 12/UBND-VP, got "${o.number}"`);
+  if (o.number !== undefined && !DocumentNumberSchema.safeParse(o.number).success)
+    throw new UsageError(`--number: expected number/symbol, e.g. 12/UBND-VP, got "${o.number}"`);
   const today = localDateOf(now);
 
   const issuer = await withReadModelPool(config, async (pool) => {
@@ -111,7 +133,9 @@ export async function reportRequestCommand(io: CliIo, config: Config, o: ReportR
   if (!draft.success) {
     // Too many units for one directive is about --units; a task's other complaints are its indicators'.
     const tooMany = draft.error.issues.find((i) => i.path.join('.') === 'tasks');
-    throw tooMany ? new UsageError(`--units: ${tooMany.message}`) : optionIssue(draft.error, { title: '--title', issuer: '--issuer', tasks: '--indicator' });
+    throw tooMany
+      ? new UsageError(`--units: ${tooMany.message}`)
+      : optionIssue(draft.error, { title: '--title', issuer: '--issuer', tasks: '--indicator' });
   }
   const { directive, result } = await withTemporal(config, async (client) => {
     if (o.number) return { directive: draft.data, result: await launchDirective(client, config, draft.data) };

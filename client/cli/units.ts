@@ -13,7 +13,12 @@ import { progressBar } from './progress';
 /** Directories larger than this are written in chunks, with a progress bar on a terminal. */
 const CHUNK = 200;
 
-export async function unitsImportCommand(io: CliIo, config: Config, file: string, o: { json?: boolean }): Promise<void> {
+export async function unitsImportCommand(
+  io: CliIo,
+  config: Config,
+  file: string,
+  o: { json?: boolean },
+): Promise<void> {
   const text = readText(file);
   const csv = path.extname(file).toLowerCase() === '.csv';
   // The file is checked before the database is touched; a CSV parent may be a unit already stored.
@@ -21,8 +26,12 @@ export async function unitsImportCommand(io: CliIo, config: Config, file: string
   if (csv) parseUnitsCsv(text, file);
   await withReadModelPool(config, async (pool) => {
     const readModel = createReadModel(pool);
-    const units: OrgUnit[] = yaml ? yaml.units : parseUnitsCsv(text, file, new Set((await readModel.units()).map((u) => u.code)));
-    const groups: UnitGroup[] = yaml ? Object.entries(yaml.groups).map(([code, g]) => ({ code, name: g.name, members: g.members })) : [];
+    const units: OrgUnit[] = yaml
+      ? yaml.units
+      : parseUnitsCsv(text, file, new Set((await readModel.units()).map((u) => u.code)));
+    const groups: UnitGroup[] = yaml
+      ? Object.entries(yaml.groups).map(([code, g]) => ({ code, name: g.name, members: g.members }))
+      : [];
     if (units.length <= CHUNK) await readModel.upsertUnits(units, groups);
     else {
       const bar = progressBar(io, 'Importing units', units.length);

@@ -23,8 +23,14 @@ async function readStdinLine(): Promise<string> {
   return Buffer.concat(chunks).toString('utf8').split(/\r?\n/)[0] ?? '';
 }
 
-export async function userAddCommand(io: CliIo, config: Config, o: UserAddOptions, readPassword: () => Promise<string> = readStdinLine): Promise<void> {
-  if (!ROLES.includes(o.role as Role)) throw new UsageError(`--role: expected one of ${ROLES.join(', ')}, got "${o.role}"`);
+export async function userAddCommand(
+  io: CliIo,
+  config: Config,
+  o: UserAddOptions,
+  readPassword: () => Promise<string> = readStdinLine,
+): Promise<void> {
+  if (!ROLES.includes(o.role as Role))
+    throw new UsageError(`--role: expected one of ${ROLES.join(', ')}, got "${o.role}"`);
   const role = o.role as Role;
   if (config.REQUIRE_TOTP === 'true' && role !== 'coordinator' && !o.totp) {
     throw new UsageError(`--totp: REQUIRE_TOTP is on, so a ${role} account needs a second factor; add --totp`);
@@ -36,12 +42,24 @@ export async function userAddCommand(io: CliIo, config: Config, o: UserAddOption
     try {
       added = await createUsers(pool).add({ email: o.email, name: o.name, role, password }, { totp: o.totp });
     } catch (err) {
-      if (err instanceof ZodError) throw new UsageError(describeIssues(err).map((l) => `--${l.replace(/^\(root\)/, 'user')}`).join('; '));
+      if (err instanceof ZodError)
+        throw new UsageError(
+          describeIssues(err)
+            .map((l) => `--${l.replace(/^\(root\)/, 'user')}`)
+            .join('; '),
+        );
       throw err;
     }
-    if (o.json) return printJson(io, { email: added.user.email, role: added.user.role, password: generated, otpauthUri: added.otpauthUri });
+    if (o.json)
+      return printJson(io, {
+        email: added.user.email,
+        role: added.user.role,
+        password: generated,
+        otpauthUri: added.otpauthUri,
+      });
     io.out(`User ${added.user.email} (${added.user.role}) is ready.\n`);
     if (generated) io.out(`Password (shown once): ${generated}\n`);
-    if (added.otpauthUri) io.out(`TOTP: add this to an authenticator app (or make a QR code of it):\n${added.otpauthUri}\n`);
+    if (added.otpauthUri)
+      io.out(`TOTP: add this to an authenticator app (or make a QR code of it):\n${added.otpauthUri}\n`);
   });
 }

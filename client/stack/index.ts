@@ -38,7 +38,13 @@ export async function startStack(config: Config, o: StackOptions = {}): Promise<
     const [temporal, pg] = await Promise.all([
       config.TEMPORAL_ADDRESS
         ? Promise.resolve({ address: config.TEMPORAL_ADDRESS, ui: undefined })
-        : startTemporalDev({ dataDir: path.join(config.dataDir, 'temporal'), port: config.TEMPORAL_PORT, uiPort: config.TEMPORAL_UI_PORT, namespace: config.TEMPORAL_NAMESPACE, headless: o.headless }).then((t) => {
+        : startTemporalDev({
+            dataDir: path.join(config.dataDir, 'temporal'),
+            port: config.TEMPORAL_PORT,
+            uiPort: config.TEMPORAL_UI_PORT,
+            namespace: config.TEMPORAL_NAMESPACE,
+            headless: o.headless,
+          }).then((t) => {
             stops.push(t.stop);
             log(`Temporal dev server on ${t.address}`);
             return { address: t.address, ui: o.headless ? undefined : `http://127.0.0.1:${config.TEMPORAL_UI_PORT}` };
@@ -63,7 +69,14 @@ export async function startStack(config: Config, o: StackOptions = {}): Promise<
       smtpUrl = sink.smtpUrl;
       log(`SMTP sink on ${sink.address}`);
     }
-    return { temporalAddress: temporal.address, temporalUiUrl: temporal.ui, databaseUrl: pg.databaseUrl, smtpUrl, pool, stop: stopAll };
+    return {
+      temporalAddress: temporal.address,
+      temporalUiUrl: temporal.ui,
+      databaseUrl: pg.databaseUrl,
+      smtpUrl,
+      pool,
+      stop: stopAll,
+    };
   } catch (err) {
     await stopAll();
     throw err;
@@ -76,6 +89,9 @@ async function seedUnits(pool: Pool, log: (line: string) => void): Promise<void>
   if (rows[0].n > 0) return;
   const file = path.join(projectRoot(), 'examples', 'units.yaml');
   const directory = parseUnitDirectoryFile(readFileSync(file, 'utf8'), file);
-  await createReadModel(pool).upsertUnits(directory.units, Object.entries(directory.groups).map(([code, g]) => ({ code, name: g.name, members: g.members })));
+  await createReadModel(pool).upsertUnits(
+    directory.units,
+    Object.entries(directory.groups).map(([code, g]) => ({ code, name: g.name, members: g.members })),
+  );
   log(`Loaded ${directory.units.length} demo units from examples/units.yaml`);
 }

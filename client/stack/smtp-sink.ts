@@ -8,7 +8,11 @@ import type { RunningProcess } from './temporal-dev';
 const addresses = (a: AddressObject | AddressObject[] | undefined): string[] =>
   (Array.isArray(a) ? a : a ? [a] : []).flatMap((x) => x.value.map((v) => v.address ?? '')).filter(Boolean);
 
-export async function startSmtpSink(pool: Pool, port: number, host = '127.0.0.1'): Promise<RunningProcess & { smtpUrl: string }> {
+export async function startSmtpSink(
+  pool: Pool,
+  port: number,
+  host = '127.0.0.1',
+): Promise<RunningProcess & { smtpUrl: string }> {
   const server = new SMTPServer({
     authOptional: true,
     disabledCommands: ['STARTTLS'],
@@ -20,11 +24,20 @@ export async function startSmtpSink(pool: Pool, port: number, host = '127.0.0.1'
           const rcpt = session.envelope.rcptTo.map((r) => r.address);
           await pool.query(
             `INSERT INTO mailbox (message_id, mail_from, rcpt_to, subject, body_text, body_html) VALUES ($1,$2,$3,$4,$5,$6)`,
-            [mail.messageId ?? null, addresses(mail.from)[0] ?? String(session.envelope.mailFrom && session.envelope.mailFrom.address), rcpt.length ? rcpt : addresses(mail.to), mail.subject ?? '', mail.text ?? '', typeof mail.html === 'string' ? mail.html : null],
+            [
+              mail.messageId ?? null,
+              addresses(mail.from)[0] ?? String(session.envelope.mailFrom && session.envelope.mailFrom.address),
+              rcpt.length ? rcpt : addresses(mail.to),
+              mail.subject ?? '',
+              mail.text ?? '',
+              typeof mail.html === 'string' ? mail.html : null,
+            ],
           );
           callback();
         })
-        .catch((err) => callback(Object.assign(new Error(`451 could not store the message: ${err.message}`), { responseCode: 451 })));
+        .catch((err) =>
+          callback(Object.assign(new Error(`451 could not store the message: ${err.message}`), { responseCode: 451 })),
+        );
     },
   });
   await new Promise<void>((resolve, reject) => {

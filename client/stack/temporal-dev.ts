@@ -20,7 +20,8 @@ export interface RunningProcess {
   stop(): Promise<void>;
 }
 
-export const temporalCliPath = (): string => process.env.TEMPORAL_CLI_PATH ?? path.join(projectRoot(), '.tools', 'bin', 'temporal');
+export const temporalCliPath = (): string =>
+  process.env.TEMPORAL_CLI_PATH ?? path.join(projectRoot(), '.tools', 'bin', 'temporal');
 
 export { SEARCH_ATTRIBUTES };
 
@@ -28,12 +29,23 @@ export async function startTemporalDev(o: TemporalDevOptions): Promise<RunningPr
   mkdirSync(o.dataDir, { recursive: true });
   const log = openSync(path.join(o.dataDir, 'temporal.log'), 'a');
   const args = [
-    'server', 'start-dev',
-    '--ip', '127.0.0.1', '--port', String(o.port), '--namespace', o.namespace,
-    '--db-filename', path.join(o.dataDir, 'temporal.db'),
+    'server',
+    'start-dev',
+    '--ip',
+    '127.0.0.1',
+    '--port',
+    String(o.port),
+    '--namespace',
+    o.namespace,
+    '--db-filename',
+    path.join(o.dataDir, 'temporal.db'),
     // WAL and synchronous=normal: the default journal makes the dev server crawl.
-    '--sqlite-pragma', 'journal_mode=wal', '--sqlite-pragma', 'synchronous=normal',
-    '--log-level', 'warn',
+    '--sqlite-pragma',
+    'journal_mode=wal',
+    '--sqlite-pragma',
+    'synchronous=normal',
+    '--log-level',
+    'warn',
     ...SEARCH_ATTRIBUTES.flatMap((a) => ['--search-attribute', a]),
     ...(o.headless ? ['--headless'] : ['--ui-port', String(o.uiPort), '--ui-ip', '127.0.0.1']),
   ];

@@ -47,7 +47,17 @@ export async function buildApp(deps: WebDeps, options: { logger?: boolean | Logg
   const metrics = deps.metrics ?? createAppMetrics(deps.pool);
   observeRequests(app, metrics);
   deps = { ...deps, links: metrics.countingRefusals(deps.links), metrics };
-  await app.register(helmet, { contentSecurityPolicy: { directives: { defaultSrc: ["'self'"], styleSrc: ["'self'", "'unsafe-inline'"], formAction: ["'self'"], frameAncestors: ["'none'"] } }, referrerPolicy: { policy: 'no-referrer' } });
+  await app.register(helmet, {
+    contentSecurityPolicy: {
+      directives: {
+        defaultSrc: ["'self'"],
+        styleSrc: ["'self'", "'unsafe-inline'"],
+        formAction: ["'self'"],
+        frameAncestors: ["'none'"],
+      },
+    },
+    referrerPolicy: { policy: 'no-referrer' },
+  });
   await app.register(formbody);
   app.addHook('preHandler', guardInput);
 
@@ -58,10 +68,24 @@ export async function buildApp(deps: WebDeps, options: { logger?: boolean | Logg
     if (appErr.code === 'UNAVAILABLE') req.log.warn({ err }, 'a part is unavailable');
     const status = statusOf(appErr.code);
     if (status === 503) reply.header('retry-after', '30');
-    if (req.headers.accept?.includes('application/json') || req.url.startsWith('/api/')) return reply.status(status).send({ error: appErr.code, message: appErr.message, fields: appErr.fields });
-    return reply.status(status).type('text/html; charset=utf-8').send(page(String(status), `<h1>${status}</h1><p>${appErr.message.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`)}</p>`));
+    if (req.headers.accept?.includes('application/json') || req.url.startsWith('/api/'))
+      return reply.status(status).send({ error: appErr.code, message: appErr.message, fields: appErr.fields });
+    return reply
+      .status(status)
+      .type('text/html; charset=utf-8')
+      .send(
+        page(
+          String(status),
+          `<h1>${status}</h1><p>${appErr.message.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`)}</p>`,
+        ),
+      );
   });
-  app.setNotFoundHandler((_req, reply) => reply.status(404).type('text/html; charset=utf-8').send(page('404', '<h1>404</h1><p>Không tìm thấy trang. / Page not found.</p>')));
+  app.setNotFoundHandler((_req, reply) =>
+    reply
+      .status(404)
+      .type('text/html; charset=utf-8')
+      .send(page('404', '<h1>404</h1><p>Không tìm thấy trang. / Page not found.</p>')),
+  );
 
   await app.register(opsRoutes, { ...deps, metrics });
   await app.register(homeRoutes, deps);

@@ -26,20 +26,31 @@ function firstNotText(value: unknown, field: string, depth = 0): { field: string
   return undefined;
 }
 
-const typeOf = (req: FastifyRequest): string => String(req.headers['content-type'] ?? '').split(';')[0]!.trim().toLowerCase();
+const typeOf = (req: FastifyRequest): string =>
+  String(req.headers['content-type'] ?? '')
+    .split(';')[0]
+    .trim()
+    .toLowerCase();
 
 /** For the JSON API's POST routes: a body that is not JSON is refused by its content type. */
 export async function requireJson(req: FastifyRequest): Promise<void> {
-  if (typeOf(req) !== 'application/json') throw new AppError('INVALID_INPUT', `content-type: expected application/json, got ${typeOf(req) || 'none'}`, ['content-type']);
+  if (typeOf(req) !== 'application/json')
+    throw new AppError('INVALID_INPUT', `content-type: expected application/json, got ${typeOf(req) || 'none'}`, [
+      'content-type',
+    ]);
 }
 
 /** Refuses the first string in a parsed body or query that is not text, naming its field (`body` for a body that is one string). */
 export function refuseNotText(value: unknown): void {
   const bad = firstNotText(value, '');
   if (!bad) return;
-  const why = bad.char === '\uFFFD' ? 'is not valid UTF-8 text' : `contains a control character (${codePoint(bad.char)})`;
-  const vi = bad.char === '\uFFFD' ? 'không phải văn bản UTF-8 hợp lệ' : `chứa ký tự điều khiển (${codePoint(bad.char)})`;
-  throw new AppError('INVALID_INPUT', `${bad.field || 'body'}: ${vi} / ${bad.field || 'body'}: ${why}`, [bad.field || 'body']);
+  const why =
+    bad.char === '\uFFFD' ? 'is not valid UTF-8 text' : `contains a control character (${codePoint(bad.char)})`;
+  const vi =
+    bad.char === '\uFFFD' ? 'không phải văn bản UTF-8 hợp lệ' : `chứa ký tự điều khiển (${codePoint(bad.char)})`;
+  throw new AppError('INVALID_INPUT', `${bad.field || 'body'}: ${vi} / ${bad.field || 'body'}: ${why}`, [
+    bad.field || 'body',
+  ]);
 }
 
 /**
@@ -51,7 +62,11 @@ export async function guardInput(req: FastifyRequest): Promise<void> {
   if (req.method === 'GET' || req.method === 'HEAD' || req.method === 'OPTIONS') return;
   // The API says what it takes once it knows who is asking (requireJson, after the login check).
   if (req.body !== undefined && !req.url.startsWith('/api/') && !FORM_TYPES.includes(typeOf(req))) {
-    throw new AppError('INVALID_INPUT', `content-type: expected a form (${FORM_TYPES.join(' or ')}), got ${typeOf(req) || 'none'}`, ['content-type']);
+    throw new AppError(
+      'INVALID_INPUT',
+      `content-type: expected a form (${FORM_TYPES.join(' or ')}), got ${typeOf(req) || 'none'}`,
+      ['content-type'],
+    );
   }
   refuseNotText(req.body);
 }

@@ -28,7 +28,7 @@ export function assignSection(section: Section, directory: UnitDirectory, issuer
   return {
     assignees,
     title,
-    itemsFor: (code) => section.paragraphs.filter((_, i) => !scopes[i] || (code !== undefined && scopes[i]!.has(code))),
+    itemsFor: (code) => section.paragraphs.filter((_, i) => !scopes[i] || (code !== undefined && scopes[i].has(code))),
   };
 }
 
@@ -53,11 +53,17 @@ function splitHeading(written: string, directory: UnitDirectory): { phrases: str
   if (!chain.length) return { phrases: [...parts, last] };
   const end = chain[chain.length - 1].end;
   const after = readUnitPhrase(last, directory).residue.find((r) => r.start >= end);
-  return { phrases: [...parts, last.slice(0, after ? after.start : last.length).trim()], title: after ? last.slice(after.start).trim() : undefined };
+  return {
+    phrases: [...parts, last.slice(0, after ? after.start : last.length).trim()],
+    title: after ? last.slice(after.start).trim() : undefined,
+  };
 }
 
 function segments(text: string): string[] {
-  return text.split(';').map((s) => s.trim().replace(/[,.]+$/, '')).filter(Boolean);
+  return text
+    .split(';')
+    .map((s) => s.trim().replace(/[,.]+$/, ''))
+    .filter(Boolean);
 }
 
 /** Mentions at the start of a text with nothing but filler words between them. */
@@ -78,13 +84,18 @@ function resolve(phrase: string, directory: UnitDirectory, issuer?: string): Ass
     const fuzzy = matchUnits(phrase, directory);
     if (!fuzzy.units.length) return [{ problem: `"${phrase}" matched no unit` }];
     const names = fuzzy.units.map((u) => `${u.code} (${u.name})`).join(', ');
-    return fuzzy.units.map((unit) => ({ unit, problem: `"${phrase}" is not written as in the directory; read as ${names}` }));
+    return fuzzy.units.map((unit) => ({
+      unit,
+      problem: `"${phrase}" is not written as in the directory; read as ${names}`,
+    }));
   }
   const spans: Array<{ at: number; assignees: Assignee[] }> = reading.mentions.map((m) => ({
     at: m.start,
     assignees: m.ambiguous
       ? [{ problem: `"${m.text}" matches several units: ${m.units.map((u) => u.code).join(', ')}` }]
-      : m.units.filter((u) => u.code !== issuer || !m.via.some((code) => code in directory.groups)).map((unit) => ({ unit })),
+      : m.units
+          .filter((u) => u.code !== issuer || !m.via.some((code) => code in directory.groups))
+          .map((unit) => ({ unit })),
   }));
   for (const r of reading.residue) spans.push({ at: r.start, assignees: [{ problem: `"${r.text}" matched no unit` }] });
   return spans.sort((a, b) => a.at - b.at).flatMap((s) => s.assignees);
@@ -92,11 +103,18 @@ function resolve(phrase: string, directory: UnitDirectory, issuer?: string): Ass
 
 // An item opening with some of the section's units ("- UBND các huyện, thành phố xây dựng kế
 // hoạch …") is theirs alone, with the sub-items under it.
-function scopeItems(paragraphs: Paragraph[], codes: Set<string>, directory: UnitDirectory): Array<Set<string> | undefined> {
+function scopeItems(
+  paragraphs: Paragraph[],
+  codes: Set<string>,
+  directory: UnitDirectory,
+): Array<Set<string> | undefined> {
   const scopes: Array<Set<string> | undefined> = [];
   let open: { level: number; scope: Set<string> } | undefined;
   for (const p of paragraphs) {
-    if (open && p.level > open.level) { scopes.push(open.scope); continue; }
+    if (open && p.level > open.level) {
+      scopes.push(open.scope);
+      continue;
+    }
     open = undefined;
     const text = stripBullet(p.text).replace(/^(đối với|riêng)\s+/i, '');
     const chain = leadingChain(readUnitPhrase(text.slice(0, 300), directory));

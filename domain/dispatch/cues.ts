@@ -16,7 +16,11 @@ const BEFORE = String.raw`(?:truoc|cham nhat(?: la)?|han chot|han cuoi|khong muo
 const WITHIN = String.raw`(?:trong(?: vong| thoi han| thoi gian)?|sau)\s+(\d{1,3})\s+ngay`;
 
 /** A sentence or a clause of one: the unit a cue applies to. */
-export interface Clause { text: string; folded: string; line?: number }
+export interface Clause {
+  text: string;
+  folded: string;
+  line?: number;
+}
 
 export function clausesOf(text: string, line?: number): Clause[] {
   const folded = foldVi(text);
@@ -33,13 +37,17 @@ export function clausesOf(text: string, line?: number): Clause[] {
 export function deadlineCues(clauses: Clause[]): DeadlineCue[] {
   const cues: DeadlineCue[] = [];
   for (const { text, folded } of clauses) {
-    const raw = (m: RegExpMatchArray) => text.slice(m.index!, m.index! + m[0].length).trim();
+    const raw = (m: RegExpMatchArray) => text.slice(m.index, m.index! + m[0].length).trim();
     for (const m of folded.matchAll(new RegExp(BEFORE + `(?:${DATE})`, 'g'))) {
       const date = dateFromGroups(m.slice(1), raw(m).replace(/^.*?(\d)/, '$1'));
       cues.push('iso' in date ? { kind: 'date', iso: date.iso, raw: raw(m) } : { kind: 'invalid', raw: date.invalid });
     }
-    const noYear = new RegExp(BEFORE + String.raw`(\d{1,2})(?:\s*/\s*|\s+thang\s+)(\d{1,2})(?![\d/])(?!\s*,?\s*nam\s+\d)(?!\s*[-.]\s*\d)`, 'g');
-    for (const m of folded.matchAll(noYear)) cues.push({ kind: 'noYear', day: Number(m[1]), month: Number(m[2]), raw: raw(m) });
+    const noYear = new RegExp(
+      BEFORE + String.raw`(\d{1,2})(?:\s*/\s*|\s+thang\s+)(\d{1,2})(?![\d/])(?!\s*,?\s*nam\s+\d)(?!\s*[-.]\s*\d)`,
+      'g',
+    );
+    for (const m of folded.matchAll(noYear))
+      cues.push({ kind: 'noYear', day: Number(m[1]), month: Number(m[2]), raw: raw(m) });
     for (const m of folded.matchAll(new RegExp(WITHIN + String.raw`(\s+lam viec)?(?!\s*\d)`, 'g'))) {
       const days = Number(m[1]);
       cues.push(m[2] ? { kind: 'workingDays', days, raw: raw(m) } : { kind: 'calendarDays', days, raw: raw(m) });
@@ -57,7 +65,9 @@ const PERIODS: Array<[Period, RegExp]> = [
 const REPORT = String.raw`bao cao\b(?! vien| quoc gia)`;
 const PERIODIC = [
   new RegExp(String.raw`dinh ky[^;]{0,80}?${REPORT}`),
-  new RegExp(String.raw`bao cao (?:ket qua|tinh hinh|tien do|so ket|tong ket)[^;]{0,120}?(?:dinh ky|hang (?:thang|quy|nam)|6 thang)`),
+  new RegExp(
+    String.raw`bao cao (?:ket qua|tinh hinh|tien do|so ket|tong ket)[^;]{0,120}?(?:dinh ky|hang (?:thang|quy|nam)|6 thang)`,
+  ),
   new RegExp(String.raw`(?:hang (?:thang|quy|nam)|6 thang)[^;]{0,40}?${REPORT}`),
   /che do bao cao[^;]{0,60}?(?:dinh ky|hang)/,
 ];
@@ -79,7 +89,12 @@ export function reportingCue(clauses: Clause[]): ReportingCue {
   const periodic = clauses.filter(isPeriodic);
   const periods = PERIODS.filter(([, re]) => periodic.some((c) => re.test(c.folded))).map(([p]) => p);
   const dueDays = periodic.flatMap((c) => [...c.folded.matchAll(/ngay\s+(\d{1,2})(?!\d)/g)].map((m) => Number(m[1])));
-  return { periodic, period: periods[0], dueDays: [...new Set(dueDays)], adHoc: clauses.some((c) => AD_HOC.test(c.folded)) };
+  return {
+    periodic,
+    period: periods[0],
+    dueDays: [...new Set(dueDays)],
+    adHoc: clauses.some((c) => AD_HOC.test(c.folded)),
+  };
 }
 
 /** The last year of a programme: "giai đoạn 2023-2028", "đến năm 2028". */
@@ -123,12 +138,15 @@ export function indicatorCues(text: string): Indicator[] {
   const f = foldVi(text);
   const hits: Array<{ at: number; indicator: Indicator }> = [];
   for (const o of OUTPUTS) {
-    for (const m of f.matchAll(new RegExp(String.raw`(?<![\d.,/])(\d{1,3}(?:\.\d{3})+|\d{1,6})\s+(?:${o.words})(?![a-z])`, 'g'))) {
+    for (const m of f.matchAll(
+      new RegExp(String.raw`(?<![\d.,/])(\d{1,3}(?:\.\d{3})+|\d{1,6})\s+(?:${o.words})(?![a-z])`, 'g'),
+    )) {
       const target = Number(m[1].replace(/\./g, ''));
       if (target > 0) hits.push({ at: m.index, indicator: { code: o.code, name: o.name, unit: o.unit, target } });
     }
   }
   const byCode = new Map<string, Indicator>();
-  for (const h of hits.sort((a, b) => a.at - b.at)) if (!byCode.has(h.indicator.code)) byCode.set(h.indicator.code, h.indicator);
+  for (const h of hits.sort((a, b) => a.at - b.at))
+    if (!byCode.has(h.indicator.code)) byCode.set(h.indicator.code, h.indicator);
   return [...byCode.values()];
 }

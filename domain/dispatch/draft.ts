@@ -17,9 +17,18 @@ export function parseDispatch(text: string, directory: UnitDirectory): DispatchD
   const header = readHeader(lines);
   if (!header.number && !header.subject && !header.recipients.length) {
     const first = lines.find((l) => l.text)!;
-    throw new DispatchError(first.no, 'not a dispatch: found no "Số:" line, no "V/v" subject, no "Kính gửi" and no "… ban hành Công văn số …" sentence');
+    throw new DispatchError(
+      first.no,
+      'not a dispatch: found no "Số:" line, no "V/v" subject, no "Kính gửi" and no "… ban hành Công văn số …" sentence',
+    );
   }
-  const scope = provinceScope(directory, lines.filter((l) => l.no <= header.lastLine).map((l) => l.text).join('\n'));
+  const scope = provinceScope(
+    directory,
+    lines
+      .filter((l) => l.no <= header.lastLine)
+      .map((l) => l.text)
+      .join('\n'),
+  );
   const issuer = readIssuer(header.issuerLines, scope);
   const body = readBody(lines, header.lastLine, {
     namesUnit: (heading) => leadingChain(readUnitPhrase(heading, scope)).length > 0,
@@ -35,13 +44,20 @@ export function parseDispatch(text: string, directory: UnitDirectory): DispatchD
     ...s.paragraphs.flatMap((p) => clausesOf(p.text, p.line)),
   ]);
   const closing = body.closing.flatMap((p) => clausesOf(p.text, p.line));
-  const schedule = readSchedule([...sectionClauses, ...closing], directive.issuedOn, untilYear(lines.map((l) => l.text).join('\n')));
+  const schedule = readSchedule(
+    [...sectionClauses, ...closing],
+    directive.issuedOn,
+    untilYear(lines.map((l) => l.text).join('\n')),
+  );
   questions.push(...schedule.questions, ...body.questions);
 
   const year = /^\d{4}/.test(directive.issuedOn) ? Number(directive.issuedOn.slice(0, 4)) : undefined;
   const common = deadlineCues(closing.filter((c) => !isPeriodic(c)));
   const built = buildTasks(body.sections, { directory: scope, issuer: issuer.code, issuedYear: year, common });
-  questions.push(...built.questions, ...recipientQuestions(header, [...built.tasks.map((t) => t.unit), ...(issuer.code ? [issuer.code] : [])], scope));
+  questions.push(
+    ...built.questions,
+    ...recipientQuestions(header, [...built.tasks.map((t) => t.unit), ...(issuer.code ? [issuer.code] : [])], scope),
+  );
 
   return {
     directive: {
@@ -63,7 +79,8 @@ export function parseDispatch(text: string, directory: UnitDirectory): DispatchD
 type Opening = Pick<DirectiveInput, 'number' | 'title' | 'issuer' | 'issuedOn'>;
 
 function openingFields(header: Header, issuer: string | undefined, questions: Question[]): Opening {
-  const ask = (path: string, message: string, line?: number) => questions.push({ path, message, ...(line ? { line } : {}) });
+  const ask = (path: string, message: string, line?: number) =>
+    questions.push({ path, message, ...(line ? { line } : {}) });
   const n = header.number;
   let number: string = PLACEHOLDER.number;
   if (!n) ask('number', 'no "Số:" line; write the number and symbol, e.g. 524/UBND-VP9');
@@ -72,12 +89,14 @@ function openingFields(header: Header, issuer: string | undefined, questions: Qu
     ask('number', `the number is blank ("Số: ${n.value.raw}"); write it once the dispatch is issued`, n.line);
   } else {
     number = n.value.number;
-    if (!DocumentNumberSchema.safeParse(number).success) ask('number', `"${number}" is not a number and symbol like 524/UBND-VP9`, n.line);
+    if (!DocumentNumberSchema.safeParse(number).success)
+      ask('number', `"${number}" is not a number and symbol like 524/UBND-VP9`, n.line);
   }
   const d = header.issuedOn;
   let issuedOn: string = PLACEHOLDER.date;
   if (!d) ask('issuedOn', 'no issue date ("<place>, ngày … tháng … năm …")');
-  else if (!d.value) ask('issuedOn', 'the date is blank ("ngày … tháng … năm …"); write it once the dispatch is issued', d.line);
+  else if (!d.value)
+    ask('issuedOn', 'the date is blank ("ngày … tháng … năm …"); write it once the dispatch is issued', d.line);
   else if ('invalid' in d.value) ask('issuedOn', `"${d.value.invalid}" is not a calendar date`, d.line);
   else issuedOn = d.value.iso;
   if (!header.subject) ask('title', 'no "V/v" subject; write a title');
@@ -91,7 +110,11 @@ function citingTexts(lines: Line[], body: Body) {
   return [...opening, ...body.footnotes.map((f) => ({ text: f.text, line: f.line }))];
 }
 
-function readSchedule(clauses: Clause[], issuedOn: string, until?: number): { schedule: ReportingSchedule; adHoc: boolean; questions: Question[] } {
+function readSchedule(
+  clauses: Clause[],
+  issuedOn: string,
+  until?: number,
+): { schedule: ReportingSchedule; adHoc: boolean; questions: Question[] } {
   const cue = reportingCue(clauses);
   const once = { kind: 'once' as const };
   if (!cue.periodic.length) return { schedule: once, adHoc: cue.adHoc, questions: [] };
@@ -102,10 +125,19 @@ function readSchedule(clauses: Clause[], issuedOn: string, until?: number): { sc
     ...(/^\d{4}/.test(issuedOn) ? [] : ['the start (the issue date)']),
     ...(until ? [] : ['the last year ("đến năm …")']),
   ];
-  if (!missing.length) return { schedule: { kind: 'periodic', period: cue.period!, dueDay: dueDay!, from: issuedOn, until: `${until}-12-31` }, adHoc: cue.adHoc, questions: [] };
+  if (!missing.length)
+    return {
+      schedule: { kind: 'periodic', period: cue.period!, dueDay: dueDay!, from: issuedOn, until: `${until}-12-31` },
+      adHoc: cue.adHoc,
+      questions: [],
+    };
   const first = cue.periodic[0];
   const message = `"${stripBullet(first.text.trim())}" asks for periodic reports without ${missing.join(', ')}; the schedule is left as once`;
-  return { schedule: once, adHoc: cue.adHoc, questions: [{ path: 'schedule', message, ...(first.line ? { line: first.line } : {}) }] };
+  return {
+    schedule: once,
+    adHoc: cue.adHoc,
+    questions: [{ path: 'schedule', message, ...(first.line ? { line: first.line } : {}) }],
+  };
 }
 
 /** Each "Kính gửi" recipient should be a known unit with a task (or the sender), or the reader should know why not. */
@@ -116,6 +148,8 @@ function recipientQuestions(header: Header, taskUnits: string[], directory: Unit
     const path = `recipients.${i}`;
     if (!match.units.length) return [{ path, message: `"${r.value}" matched no unit`, line: r.line }];
     const idle = match.units.filter((u) => !assigned.has(u.code)).map((u) => u.code);
-    return idle.length ? [{ path, message: `"${r.value}": no section gives ${idle.join(', ')} a task`, line: r.line }] : [];
+    return idle.length
+      ? [{ path, message: `"${r.value}": no section gives ${idle.join(', ')} a task`, line: r.line }]
+      : [];
   });
 }

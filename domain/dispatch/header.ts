@@ -4,7 +4,10 @@
 import { DATE, capitalize, dateFromGroups, stripBullet, BULLET, type Line, type ParsedDate } from './text';
 import { DispatchError } from './types';
 
-export interface Located<T> { value: T; line: number }
+export interface Located<T> {
+  value: T;
+  line: number;
+}
 
 export interface Header {
   /** The "Số:" field: `number` is undefined when left blank ("Số: /STTTT-TTBCXB"). */
@@ -41,7 +44,11 @@ export function readHeader(lines: Line[]): Header {
     const number = /^so\s*:\s*(.*)$/.exec(f);
     const rest = number ? line.text.slice(f.length - number[1].length) : line.text;
     if (number) {
-      if (header.number) throw new DispatchError(line.no, `a second "Số:" line (the first is on line ${header.number.line}); import one dispatch at a time`);
+      if (header.number)
+        throw new DispatchError(
+          line.no,
+          `a second "Số:" line (the first is on line ${header.number.line}); import one dispatch at a time`,
+        );
       header.number = { value: readNumber(rest), line: line.no };
       formal = true;
       mark(line);
@@ -88,7 +95,8 @@ function readRecipients(header: Header, lines: Line[], at: number): number {
   const rest = lines[at].text.replace(/^kính gửi\s*:?\s*/i, '');
   for (const r of rest ? rest.split(';') : []) addRecipient(header, r, lines[at]);
   let j = at + 1;
-  for (; j < lines.length && (!lines[j].text || BULLET.test(lines[j].text)); j++) if (lines[j].text) addRecipient(header, stripBullet(lines[j].text), lines[j]);
+  for (; j < lines.length && (!lines[j].text || BULLET.test(lines[j].text)); j++)
+    if (lines[j].text) addRecipient(header, stripBullet(lines[j].text), lines[j]);
   if (!header.recipients.length && j < lines.length && lines[j].text.length < 120 && !/[:.]$/.test(lines[j].text)) {
     addRecipient(header, lines[j].text, lines[j]);
     j++;
@@ -101,7 +109,10 @@ function isMarker(f: string): boolean {
 }
 
 function addRecipient(header: Header, text: string, line: Line) {
-  const value = text.trim().replace(/[;.,]+$/, '').trim();
+  const value = text
+    .trim()
+    .replace(/[;.,]+$/, '')
+    .trim();
   if (value) header.recipients.push({ value, line: line.no });
 }
 
@@ -118,21 +129,26 @@ function readPlaceDate(line: Line, text: string): { place: string; date?: Parsed
   if (!m) return undefined;
   const f = line.folded.slice(line.text.length - m[2].length);
   const d = new RegExp(String.raw`^\s*(?:${DATE})`).exec(f);
-  return { place: m[1], date: d ? dateFromGroups(d.slice(1), line.text.slice(line.text.length - m[2].length).slice(0, d[0].length)) : undefined };
+  return {
+    place: m[1],
+    date: d
+      ? dateFromGroups(d.slice(1), line.text.slice(line.text.length - m[2].length).slice(0, d[0].length))
+      : undefined,
+  };
 }
 
 function readProse(header: Header, line: Line) {
   const m = PROSE.exec(line.folded);
   if (!m?.indices) return;
-  const original = (g: number) => line.text.slice(m.indices![g]![0], m.indices![g]![1]);
+  const original = (g: number) => line.text.slice(m.indices![g][0], m.indices![g][1]);
   header.number = { value: { number: CLEAN_NUMBER(original(8)), raw: original(8) }, line: line.no };
   const dateGroups = [1, 2, 3, 4, 5, 6].filter((g) => m.indices![g]);
-  const rawDate = line.text.slice(m.indices[dateGroups[0]]![0], m.indices[dateGroups[dateGroups.length - 1]]![1]);
+  const rawDate = line.text.slice(m.indices[dateGroups[0]][0], m.indices[dateGroups[dateGroups.length - 1]][1]);
   header.issuedOn = { value: dateFromGroups(m.slice(1, 7), rawDate), line: line.no };
   header.issuerLines = [{ value: original(7), line: line.no }];
   const subject = /^\s*,?\s*(?:ve viec\s+)?(.+?)(?:,?\s*(?:cu the\s+)?nhu sau\s*:?\s*|[.:]\s*)?$/d.exec(m[9]);
   if (subject?.indices?.[1]) {
-    const start = m.indices[9]![0] + subject.indices[1][0];
+    const start = m.indices[9][0] + subject.indices[1][0];
     header.subject = { value: capitalize(line.text.slice(start, start + subject[1].length)), line: line.no };
   }
   header.lastLine = Math.max(header.lastLine, line.no);

@@ -1,6 +1,15 @@
 // Which province's units a dispatch speaks of, and which unit issued it. A demo directory holds
 // several provinces whose "Công an tỉnh" share a name; the province named in the opening decides.
-import { foldVi, matchUnits, provinceRoots, readUnitPhrase, rootOf, tokensVi, unitsUnder, type UnitDirectory } from '../units';
+import {
+  foldVi,
+  matchUnits,
+  provinceRoots,
+  readUnitPhrase,
+  rootOf,
+  tokensVi,
+  unitsUnder,
+  type UnitDirectory,
+} from '../units';
 import { leadingChain } from './assign';
 import type { Located } from './header';
 
@@ -8,9 +17,13 @@ import type { Located } from './header';
 export function provinceScope(directory: UnitDirectory, opening: string): UnitDirectory {
   const roots = provinceRoots(directory);
   if (roots.length < 2) return directory;
-  const words = ` ${tokensVi(opening).map((t) => t.word).join(' ')} `;
+  const words = ` ${tokensVi(opening)
+    .map((t) => t.word)
+    .join(' ')} `;
   const counts = roots.map((r) => {
-    const place = ` ${tokensVi(r.place).map((t) => t.word).join(' ')} `;
+    const place = ` ${tokensVi(r.place)
+      .map((t) => t.word)
+      .join(' ')} `;
     return { code: r.code, n: words.split(place).length - 1 };
   });
   const top = Math.max(...counts.map((c) => c.n));
@@ -18,7 +31,10 @@ export function provinceScope(directory: UnitDirectory, opening: string): UnitDi
   return top > 0 && winners.length === 1 ? unitsUnder(directory, winners[0].code) : directory;
 }
 
-export interface Issuer { name?: string; code?: string }
+export interface Issuer {
+  name?: string;
+  code?: string;
+}
 
 /** The issuing body: the last upper-case header line, written as the directory names it. */
 export function readIssuer(lines: Located<string>[], directory: UnitDirectory): Issuer {
@@ -30,7 +46,10 @@ export function readIssuer(lines: Located<string>[], directory: UnitDirectory): 
     const root = directory.units.find((u) => u.code === rootOf(directory, unit.code));
     const place = provinceRoots(directory).find((r) => r.code === root?.code)?.place;
     const qualified = !root || root.code === unit.code || !place || foldVi(unit.name).includes(foldVi(place));
-    return { code: unit.code, name: qualified ? unit.name : `${unit.name} ${root.name.replace(/^(Ủy ban nhân dân|UBND)\s+/i, '')}` };
+    return {
+      code: unit.code,
+      name: qualified ? unit.name : `${unit.name} ${root.name.replace(/^(Ủy ban nhân dân|UBND)\s+/i, '')}`,
+    };
   }
   return { name: candidates[0] };
 }

@@ -58,7 +58,11 @@ export function readBody(lines: Line[], openingLast: number, rules: BodyRules): 
   const footnotes = lines.filter((l) => FOOTNOTE.test(l.text)).map((l) => ({ line: l.no, text: l.text, level: 0 }));
   const flow = lines.filter((l) => l.no > openingLast && !FOOTNOTE.test(l.text));
   const firstStructural = flow.find((l) => numbered(l.text) || ROMAN.test(l.text));
-  if (!firstStructural) throw new DispatchError(expectedAt(lines, openingLast), 'no numbered section ("1. <unit> …") after the opening; a dispatch assigns its tasks in numbered sections');
+  if (!firstStructural)
+    throw new DispatchError(
+      expectedAt(lines, openingLast),
+      'no numbered section ("1. <unit> …") after the opening; a dispatch assigns its tasks in numbered sections',
+    );
   const end = trailerStart(flow, firstStructural.no);
   const body = flow.filter((l) => l.no >= firstStructural.no && l.no < end);
 
@@ -74,7 +78,8 @@ export function readBody(lines: Line[], openingLast: number, rules: BodyRules): 
     const score = sections.filter((s) => rules.namesUnit(s.heading)).length;
     if (sections.length && score >= best.score) best = { score, index, sections };
   });
-  if (best.index < 0) throw new DispatchError(firstStructural.no, 'no numbered section ("1. <unit> …"), only Roman parts');
+  if (best.index < 0)
+    throw new DispatchError(firstStructural.no, 'no numbered section ("1. <unit> …"), only Roman parts');
 
   const sections = best.sections;
   const last = sections[sections.length - 1];
@@ -131,7 +136,10 @@ function paragraphsOf(lines: Line[]): Paragraph[] {
   const out: Paragraph[] = [];
   let previous: Line | undefined;
   for (const l of lines) {
-    if (!l.text) { previous = undefined; continue; }
+    if (!l.text) {
+      previous = undefined;
+      continue;
+    }
     const bullet = BULLET.exec(l.text)?.[1];
     const level = !bullet ? 0 : '-–—•'.includes(bullet) ? 1 : 2;
     if (previous && !bullet && /^\p{Ll}/u.test(l.text) && out.length) out[out.length - 1].text += ` ${l.text}`;
@@ -147,7 +155,10 @@ function numberingQuestions(sections: Section[]): Question[] {
   sections.forEach((s, i) => {
     const expected = i === 0 ? 1 : ordinal(sections[i - 1].number) + 1;
     if (ordinal(s.number) === expected) return;
-    const message = i === 0 ? `the first section is numbered "${s.number}"; is the text cut at the top?` : `section "${s.number}" follows section "${sections[i - 1].number}"; is a section missing?`;
+    const message =
+      i === 0
+        ? `the first section is numbered "${s.number}"; is the text cut at the top?`
+        : `section "${s.number}" follows section "${sections[i - 1].number}"; is a section missing?`;
     questions.push({ path: 'tasks', message, line: s.line });
   });
   return questions;

@@ -19,11 +19,27 @@ export interface TaskContext {
   common: DeadlineCue[];
 }
 
-export interface BuiltTasks { tasks: TaskInput[]; questions: Question[]; unitNames: Record<string, string> }
+export interface BuiltTasks {
+  tasks: TaskInput[];
+  questions: Question[];
+  unitNames: Record<string, string>;
+}
 
-interface Part { section: Section; title?: string; items: Paragraph[] }
-interface Problem { field: 'unit' | 'title' | 'supports' | 'deadline'; message: string; line: number }
-interface DraftTask { unit?: OrgUnit; parts: Part[]; problems: Problem[] }
+interface Part {
+  section: Section;
+  title?: string;
+  items: Paragraph[];
+}
+interface Problem {
+  field: 'unit' | 'title' | 'supports' | 'deadline';
+  message: string;
+  line: number;
+}
+interface DraftTask {
+  unit?: OrgUnit;
+  parts: Part[];
+  problems: Problem[];
+}
 
 const FIELD_ORDER = ['unit', 'title', 'supports', 'deadline'];
 
@@ -48,7 +64,11 @@ export function buildTasks(sections: Section[], ctx: TaskContext): BuiltTasks {
   const tasks = drafts.map((d) => finish(d, ctx));
   tasks.forEach((t, i) => {
     if (t.supports && t.supports !== PLACEHOLDER.unit && !byCode.has(t.supports)) {
-      drafts[i].problems.push({ field: 'supports', message: `${t.supports} has no task in this dispatch; add one or make this a lead task`, line: drafts[i].parts[0].section.line });
+      drafts[i].problems.push({
+        field: 'supports',
+        message: `${t.supports} has no task in this dispatch; add one or make this a lead task`,
+        line: drafts[i].parts[0].section.line,
+      });
     }
   });
   const questions = drafts.flatMap((d, i) =>
@@ -70,7 +90,9 @@ function finish(draft: DraftTask, ctx: TaskContext): TaskInput {
   const title = first.title ? capitalize(first.title) : firstTexts[0] ? titleOf(firstTexts[0]) : '';
   if (!title) problem('title', `section ${first.section.number} states no task for this unit`);
   const body = draft.parts
-    .map((p, i) => [...(i > 0 ? [`${p.section.number}. ${p.section.heading}`] : []), ...p.items.map((x) => x.text)].join('\n'))
+    .map((p, i) =>
+      [...(i > 0 ? [`${p.section.number}. ${p.section.heading}`] : []), ...p.items.map((x) => x.text)].join('\n'),
+    )
     .filter(Boolean)
     .join('\n\n');
   const role = roleCue(firstTexts);
@@ -89,7 +111,9 @@ function finish(draft: DraftTask, ctx: TaskContext): TaskInput {
 
 /** The first clause of the first item, short enough for a list of tasks. */
 function titleOf(text: string): string {
-  const t = stripBullet(text).replace(/^[*_\s]+/, '').trim();
+  const t = stripBullet(text)
+    .replace(/^[*_\s]+/, '')
+    .trim();
   const end = t.search(/[;:]|\.(?=\s|$)/);
   let clause = (end >= 0 ? t.slice(0, end) : t).replace(/[*_,.\s]+$/, '');
   if (clause.length > 120) clause = `${clause.slice(0, clause.lastIndexOf(' ', 119))}…`;
@@ -101,20 +125,32 @@ function supportedUnit(texts: string[], directory: UnitDirectory): { code?: stri
   const chain = phrase ? leadingChain(readUnitPhrase(phrase.slice(0, 200), directory)) : [];
   const units = chain[0]?.units ?? [];
   if (units.length === 1) return { code: units[0].code };
-  if (units.length > 1) return { problem: `"${chain[0].text}" names several units (${units.map((u) => u.code).join(', ')}); name the one this task supports` };
+  if (units.length > 1)
+    return {
+      problem: `"${chain[0].text}" names several units (${units.map((u) => u.code).join(', ')}); name the one this task supports`,
+    };
   return { problem: '"phối hợp" names no lead unit; name the unit this task supports, or make it a lead task' };
 }
 
-function decideDeadline(own: DeadlineCue[], ctx: TaskContext, label: string): { deadline: DeadlineSpec; problems: string[] } {
+function decideDeadline(
+  own: DeadlineCue[],
+  ctx: TaskContext,
+  label: string,
+): { deadline: DeadlineSpec; problems: string[] } {
   const cues = own.length ? own : ctx.common;
   const placeholder = { date: PLACEHOLDER.date };
-  if (!cues.length) return { deadline: placeholder, problems: [`${label} sets no deadline; write a date (YYYY-MM-DD) or a number of working days`] };
+  if (!cues.length)
+    return {
+      deadline: placeholder,
+      problems: [`${label} sets no deadline; write a date (YYYY-MM-DD) or a number of working days`],
+    };
   const problems: string[] = [];
   const options: DeadlineSpec[] = [];
   for (const c of cues) {
     if (c.kind === 'date') options.push({ date: c.iso });
     else if (c.kind === 'workingDays') options.push({ workingDays: c.days });
-    else if (c.kind === 'calendarDays') problems.push(`"${c.raw}" counts calendar days; write a date or a number of working days`);
+    else if (c.kind === 'calendarDays')
+      problems.push(`"${c.raw}" counts calendar days; write a date or a number of working days`);
     else if (c.kind === 'invalid') problems.push(`"${c.raw}" is not a calendar date`);
     else {
       const date = ctx.issuedYear ? isoDate(ctx.issuedYear, c.month, c.day) : undefined;

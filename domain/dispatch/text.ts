@@ -15,15 +15,29 @@ const MAX_CHARS = 500_000;
 
 export function toLines(text: unknown): Line[] {
   if (typeof text !== 'string') throw new DispatchError(1, 'expected the text of a dispatch');
-  if (text.length > MAX_CHARS) throw new DispatchError(1, `the text is too long (${text.length} characters, at most ${MAX_CHARS})`);
-  if (/^(%PDF-|PK\u0003\u0004|\u00d0\u00cf\u0011\u00e0)/.test(text)) throw new DispatchError(1, 'this is a PDF or Word file, not text; paste the text of the dispatch');
+  if (text.length > MAX_CHARS)
+    throw new DispatchError(1, `the text is too long (${text.length} characters, at most ${MAX_CHARS})`);
+  if (/^(%PDF-|PK\u0003\u0004|\u00d0\u00cf\u0011\u00e0)/.test(text))
+    throw new DispatchError(1, 'this is a PDF or Word file, not text; paste the text of the dispatch');
   const raw = text.replace(/^\uFEFF/, '').split(/\r\n|\r|\n/);
   const lines = raw.map((line, i) => {
     const control = /[\u0000-\u0008\u000e-\u001f]/.exec(line);
-    if (control) throw new DispatchError(i + 1, `control character U+${control[0].charCodeAt(0).toString(16).padStart(4, '0').toUpperCase()}; is this a binary file?`);
+    if (control)
+      throw new DispatchError(
+        i + 1,
+        `control character U+${control[0].charCodeAt(0).toString(16).padStart(4, '0').toUpperCase()}; is this a binary file?`,
+      );
     // Bytes that are not UTF-8 (a file saved as Windows-1258 or TCVN3) arrive as U+FFFD: the names in it would be garbled.
-    if (line.includes('\uFFFD')) throw new DispatchError(i + 1, 'the text is not valid UTF-8; save the file as UTF-8 (Unicode) and import it again');
-    const clean = line.normalize('NFC').replace(/[\u200b-\u200d\u2060]/g, '').replace(/[\s\u00a0]+/g, ' ').trim();
+    if (line.includes('\uFFFD'))
+      throw new DispatchError(
+        i + 1,
+        'the text is not valid UTF-8; save the file as UTF-8 (Unicode) and import it again',
+      );
+    const clean = line
+      .normalize('NFC')
+      .replace(/[\u200b-\u200d\u2060]/g, '')
+      .replace(/[\s\u00a0]+/g, ' ')
+      .trim();
     return { no: i + 1, text: clean, folded: foldVi(clean) };
   });
   if (!lines.some((l) => l.text)) throw new DispatchError(1, 'the text is empty');

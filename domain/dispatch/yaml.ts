@@ -1,6 +1,6 @@
 // A draft as a directive file: the directive's fields, a "# ?" comment beside each field in
 // question, and the questions again as a list. With the questions answered the file validates.
-import { Document, isMap, isScalar, isSeq, type Scalar } from 'yaml';
+import { Document, isMap, isScalar, isSeq } from 'yaml';
 import type { DispatchDraft } from './types';
 
 export function draftToYaml(draft: DispatchDraft): string {
@@ -10,8 +10,11 @@ export function draftToYaml(draft: DispatchDraft): string {
     const name = draft.unitNames[task.unit];
     if (name) note(doc.getIn(['tasks', i, 'unit'], true), name);
   });
-  draft.legalBases.forEach((b, i) => note(doc.getIn(['legalBases', i], true), [b.kind, b.date].filter(Boolean).join(', ')));
-  if (draft.adHocReports) note(doc.getIn(['schedule', 'kind'], true), 'reports are also due ad hoc (đột xuất) when asked');
+  draft.legalBases.forEach((b, i) =>
+    note(doc.getIn(['legalBases', i], true), [b.kind, b.date].filter(Boolean).join(', ')),
+  );
+  if (draft.adHocReports)
+    note(doc.getIn(['schedule', 'kind'], true), 'reports are also due ad hoc (đột xuất) when asked');
   for (const q of draft.questions) {
     const path = q.path.split('.').map((k) => (/^\d+$/.test(k) ? Number(k) : k));
     if (path[0] === 'recipients') continue; // beside the "Kính gửi" list in the header
@@ -29,7 +32,11 @@ function headerComment(draft: DispatchDraft): string {
     ' under questions: at the end) and the file validates as a directive.',
   ];
   if (draft.place) lines.push(` Place: ${draft.place}`);
-  const asked = (i: number) => draft.questions.filter((q) => q.path === `recipients.${i}`).map((q) => `  # ? ${q.message}`).join('');
+  const asked = (i: number) =>
+    draft.questions
+      .filter((q) => q.path === `recipients.${i}`)
+      .map((q) => `  # ? ${q.message}`)
+      .join('');
   if (draft.recipients.length) lines.push(' Kính gửi:', ...draft.recipients.map((r, i) => ` - ${r}${asked(i)}`));
   return lines.join('\n');
 }
@@ -42,6 +49,6 @@ function note(node: unknown, text: string) {
     target = isMap(target) ? (first as { value?: unknown } | undefined)?.value : first;
   }
   if (!isScalar(target)) return;
-  const scalar = target as Scalar;
+  const scalar = target;
   scalar.comment = scalar.comment ? `${scalar.comment}; ${text}` : ` ${text}`;
 }

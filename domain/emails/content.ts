@@ -3,8 +3,14 @@
 import type { Lang } from '../format';
 import type { EmailKind, EmailOf } from './schemas';
 
-export interface Fact { label: string; value: string }
-export interface Action { label: string; url: string }
+export interface Fact {
+  label: string;
+  value: string;
+}
+export interface Action {
+  label: string;
+  url: string;
+}
 
 export type Block =
   | { type: 'paragraph'; text: string }
@@ -58,7 +64,10 @@ export function clip(s: string, max = 90): string {
 
 /** The non-empty lines of free text, for quote blocks. */
 export function linesOf(text: string | undefined): string[] {
-  return (text ?? '').split(/\r?\n/).map((l) => l.trim()).filter((l) => l.length > 0);
+  return (text ?? '')
+    .split(/\r?\n/)
+    .map((l) => l.trim())
+    .filter((l) => l.length > 0);
 }
 
 export const paragraph = (text: string): Block => ({ type: 'paragraph', text });
@@ -73,5 +82,7 @@ export function quote(label: string, text: string | undefined): Block[] {
 
 /** Most urgent first, so a long digest starts with what matters today. */
 export function byUrgency<T extends { task: { workingDaysLeft: number; deadline: string } }>(items: readonly T[]): T[] {
-  return [...items].sort((a, b) => a.task.workingDaysLeft - b.task.workingDaysLeft || a.task.deadline.localeCompare(b.task.deadline));
+  return [...items].sort(
+    (a, b) => a.task.workingDaysLeft - b.task.workingDaysLeft || a.task.deadline.localeCompare(b.task.deadline),
+  );
 }

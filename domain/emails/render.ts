@@ -9,7 +9,11 @@ import { enTask } from './en/task';
 import { viChase } from './vi/chase';
 import { viTask } from './vi/task';
 
-export interface RenderedEmail { subject: string; text: string; html: string }
+export interface RenderedEmail {
+  subject: string;
+  text: string;
+  html: string;
+}
 
 const COPY: Record<Lang, EmailCopy> = {
   vi: { ...viTask, ...viChase },
@@ -49,7 +53,10 @@ function contentOf(message: EmailMessage, lang: Lang): EmailContent {
 }
 
 function tidyText(text: string): string {
-  return `${text.replace(/[ \t]+$/gm, '').replace(/\n{3,}/g, '\n\n').trim()}\n`.replace(/^--$/m, '-- ');
+  return `${text
+    .replace(/[ \t]+$/gm, '')
+    .replace(/\n{3,}/g, '\n\n')
+    .trim()}\n`.replace(/^--$/m, '-- ');
 }
 
 /** Drops the blank lines the template's control tags leave behind. */

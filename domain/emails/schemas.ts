@@ -100,11 +100,21 @@ export const ReturnedEmailSchema = z.object({
 });
 
 export const ExtensionDecisionEmailSchema = z.discriminatedUnion('decision', [
-  z.object({ kind: z.literal('extension_decision'), ...common, decision: z.literal('approved'), ...newDeadline, comment: Text.optional() }),
+  z.object({
+    kind: z.literal('extension_decision'),
+    ...common,
+    decision: z.literal('approved'),
+    ...newDeadline,
+    comment: Text.optional(),
+  }),
   z.object({ kind: z.literal('extension_decision'), ...common, decision: z.literal('rejected'), reason: Text }),
 ]);
 
-export const CancellationEmailSchema = z.object({ kind: z.literal('cancellation'), ...common, reason: Text.optional() });
+export const CancellationEmailSchema = z.object({
+  kind: z.literal('cancellation'),
+  ...common,
+  reason: Text.optional(),
+});
 
 export const DigestItemSchema = z.object({ directive: DirectiveRefSchema, task: TaskRefSchema, link: EmailLinkSchema });
 export type DigestItem = z.infer<typeof DigestItemSchema>;
@@ -118,7 +128,11 @@ export const DigestEmailSchema = z.object({
 });
 
 /** A fresh link the unit asked for, e.g. because the old one expired. */
-export const NewLinkEmailSchema = z.object({ kind: z.literal('new_link'), ...common, expiresAt: InstantSchema.optional() });
+export const NewLinkEmailSchema = z.object({
+  kind: z.literal('new_link'),
+  ...common,
+  expiresAt: InstantSchema.optional(),
+});
 
 export const EmailMessageSchema = z.discriminatedUnion('kind', [
   AssignmentEmailSchema,

@@ -19,7 +19,7 @@ const cal = vietnamCalendar();
 const at8 = (day: string) => new Date(`${day}T01:00:00.000Z`).toISOString();
 
 describe('launch --dry-run', () => {
-  it('prints each Ninh Bình unit\'s deadline counted in working days from today, and its chase', async () => {
+  it("prints each Ninh Bình unit's deadline counted in working days from today, and its chase", async () => {
     const file = parseDirectiveFile(readFileSync(example('ninh-binh-524.yaml'), 'utf8'));
     const plan = json<DryRun>(await dondoc(['launch', example('ninh-binh-524.yaml'), '--dry-run', '--json']));
     const today = localDateOf(Date.now());
@@ -29,21 +29,37 @@ describe('launch --dry-run', () => {
       const task = plan.tasks.find((t) => t.unit === spec.unit)!;
       expect(cal.isWorkingDay(task.deadline)).toBe(true);
       // A lead task's "N ngày làm việc" count from today; a support task is due 2 working days before its lead.
-      if (spec.role === 'support') expect(cal.workingDaysBetween(task.deadline, due[spec.supports!]!)).toBe(2);
-      else expect(cal.workingDaysBetween(today, task.deadline)).toBe((spec.deadline as { workingDays: number }).workingDays);
+      if (spec.role === 'support') expect(cal.workingDaysBetween(task.deadline, due[spec.supports!])).toBe(2);
+      else
+        expect(cal.workingDaysBetween(today, task.deadline)).toBe(
+          (spec.deadline as { workingDays: number }).workingDays,
+        );
       // Three reminders before or on the day, then the three rungs of the ladder and the weekly chase, all at 08:00.
-      expect(task.chase.map((c) => c.what)).toEqual(['reminder T-3', 'reminder T-1', 'reminder T-0', 'escalation L1 → head', 'escalation L2 → supervisor', 'escalation L3 → steering', 'weekly chase → steering, until done']);
-      expect(task.chase[2]!.at).toBe(at8(task.deadline));
-      expect(task.chase[3]!.at).toBe(at8(cal.workingDaysAfter(task.deadline, 1)));
+      expect(task.chase.map((c) => c.what)).toEqual([
+        'reminder T-3',
+        'reminder T-1',
+        'reminder T-0',
+        'escalation L1 → head',
+        'escalation L2 → supervisor',
+        'escalation L3 → steering',
+        'weekly chase → steering, until done',
+      ]);
+      expect(task.chase[2].at).toBe(at8(task.deadline));
+      expect(task.chase[3].at).toBe(at8(cal.workingDaysAfter(task.deadline, 1)));
     }
     const text = await dondoc(['launch', example('ninh-binh-524.yaml'), '--dry-run']);
     expect(text.code).toBe(0);
-    expect(text.out).toContain(`NB-CATINH (support of NB-STTTT) due ${due['NB-CATINH']}\n    ${at8(cal.workingDaysBefore(due['NB-CATINH']!, 3))}  reminder T-3\n`);
+    expect(text.out).toContain(
+      `NB-CATINH (support of NB-STTTT) due ${due['NB-CATINH']}\n    ${at8(cal.workingDaysBefore(due['NB-CATINH'], 3))}  reminder T-3\n`,
+    );
   });
 
   it('works over Tết: five working days after Friday 24/1/2025 end on 7/2/2025, and a reminder already past is left out', () => {
     const directive = DirectiveSchema.parse({
-      number: '3/UBND-VX', title: 'Thử', issuer: 'UBND tỉnh Ninh Bình', issuedOn: '2025-01-24',
+      number: '3/UBND-VX',
+      title: 'Thử',
+      issuer: 'UBND tỉnh Ninh Bình',
+      issuedOn: '2025-01-24',
       tasks: [
         { unit: 'NB-STTTT', title: 'Chủ trì', deadline: { workingDays: 5 } },
         { unit: 'NB-CATINH', role: 'support', supports: 'NB-STTTT', title: 'Phối hợp', deadline: { workingDays: 5 } },
@@ -51,29 +67,68 @@ describe('launch --dry-run', () => {
     });
     const plan = dryRun(directive, Date.parse('2025-01-24T10:00:00+07:00'));
     expect(plan.tasks.map((t) => [t.unit, t.deadline, t.chase.map((c) => `${c.at.slice(0, 10)} ${c.what}`)])).toEqual([
-      ['NB-STTTT', '2025-02-07', ['2025-02-04 reminder T-3', '2025-02-06 reminder T-1', '2025-02-07 reminder T-0', '2025-02-10 escalation L1 → head', '2025-02-12 escalation L2 → supervisor', '2025-02-18 escalation L3 → steering', '2025-02-25 weekly chase → steering, until done']],
+      [
+        'NB-STTTT',
+        '2025-02-07',
+        [
+          '2025-02-04 reminder T-3',
+          '2025-02-06 reminder T-1',
+          '2025-02-07 reminder T-0',
+          '2025-02-10 escalation L1 → head',
+          '2025-02-12 escalation L2 → supervisor',
+          '2025-02-18 escalation L3 → steering',
+          '2025-02-25 weekly chase → steering, until done',
+        ],
+      ],
       // Its T-3 reminder fell at 08:00 on the launch day itself, before the launch.
-      ['NB-CATINH', '2025-02-05', ['2025-02-04 reminder T-1', '2025-02-05 reminder T-0', '2025-02-06 escalation L1 → head', '2025-02-10 escalation L2 → supervisor', '2025-02-14 escalation L3 → steering', '2025-02-21 weekly chase → steering, until done']],
+      [
+        'NB-CATINH',
+        '2025-02-05',
+        [
+          '2025-02-04 reminder T-1',
+          '2025-02-05 reminder T-0',
+          '2025-02-06 escalation L1 → head',
+          '2025-02-10 escalation L2 → supervisor',
+          '2025-02-14 escalation L3 → steering',
+          '2025-02-21 weekly chase → steering, until done',
+        ],
+      ],
     ]);
   });
 
-  it('prints the Kon Tum example\'s 34 units with the three deadlines the office chose', async () => {
+  it("prints the Kon Tum example's 34 units with the three deadlines the office chose", async () => {
     const plan = json<DryRun>(await dondoc(['launch', example('kon-tum-sttt.yaml'), '--dry-run', '--json']));
     const today = localDateOf(Date.now());
     const days = plan.tasks.map((t) => cal.workingDaysBetween(today, t.deadline));
     expect(plan.tasks).toHaveLength(34);
-    expect([days.filter((d) => d === 20).length, days.filter((d) => d === 15).length, days.filter((d) => d === 10).length]).toEqual([6, 18, 10]);
+    expect([
+      days.filter((d) => d === 20).length,
+      days.filter((d) => d === 15).length,
+      days.filter((d) => d === 10).length,
+    ]).toEqual([6, 18, 10]);
     const units = YAML.parse(readFileSync(example('units.yaml'), 'utf8')).units.map((u: { code: string }) => u.code);
     expect(plan.tasks.filter((t) => !units.includes(t.unit))).toEqual([]);
   });
 
-  it('lists the 24 quarterly cycles of 2023-2028 with the NĐ 09/2019 cut-off, and the next quarter\'s tasks', async () => {
+  it("lists the 24 quarterly cycles of 2023-2028 with the NĐ 09/2019 cut-off, and the next quarter's tasks", async () => {
     const directive = parseDirectiveFile(readFileSync(example('quarterly-2023-2028.yaml'), 'utf8'));
     const plan = dryRun(directive, Date.parse('2026-03-05T10:00:00+07:00'));
     expect(plan.cycles).toHaveLength(24);
     // 18/3/2023 is a Saturday: the first report is due on Monday 20/3.
-    expect(plan.cycles![0]).toEqual({ key: '2023-Q1', label: 'Quý I/2023', from: '2022-12-15', to: '2023-03-14', due: '2023-03-20' });
-    expect(plan.cycles![23]).toEqual({ key: '2028-Q4', label: 'Quý IV/2028', from: '2028-09-15', to: '2028-12-14', due: '2028-12-18' });
+    expect(plan.cycles![0]).toEqual({
+      key: '2023-Q1',
+      label: 'Quý I/2023',
+      from: '2022-12-15',
+      to: '2023-03-14',
+      due: '2023-03-20',
+    });
+    expect(plan.cycles![23]).toEqual({
+      key: '2028-Q4',
+      label: 'Quý IV/2028',
+      from: '2028-09-15',
+      to: '2028-12-14',
+      due: '2028-12-18',
+    });
     expect(plan.nextCycle).toBe('2026-Q1');
     expect(new Set(plan.tasks.map((t) => `${t.cycle} ${t.deadline}`))).toEqual(new Set(['2026-Q1 2026-03-18']));
     expect(plan.tasks).toHaveLength(14);
@@ -83,29 +138,39 @@ describe('launch --dry-run', () => {
     expect(next.due >= localDateOf(Date.now())).toBe(true);
     expect(now.tasks.every((t) => t.deadline === next.due && t.cycle === next.key)).toBe(true);
     const text = await dondoc(['launch', example('quarterly-2023-2028.yaml'), '--dry-run']);
-    expect(text.out).toContain('24 reporting cycles:\n  2023-Q1   Quý I/2023             data 2022-12-15 … 2023-03-14  due 2023-03-20\n');
+    expect(text.out).toContain(
+      '24 reporting cycles:\n  2023-Q1   Quý I/2023             data 2022-12-15 … 2023-03-14  due 2023-03-20\n',
+    );
   });
 });
 
 describe('import', () => {
   const reviewed = (name: string) => readFileSync(fixture(name.replace(/\.txt$/, '.draft.yaml')), 'utf8');
 
-  it.each(['ninh-binh-cv-524-UBND-VP9.txt', 'kon-tum-sttt-dispatch.txt'])('drafts %s as the reviewed file and counts its questions', async (name) => {
-    const out = path.join(tmp, name.replace('.txt', '.yaml'));
-    const run = await dondoc(['import', fixture(name), '-o', out]);
-    expect(run).toMatchObject({ code: 0, err: '' });
-    expect(readFileSync(out, 'utf8')).toBe(reviewed(name));
-    const draft = YAML.parse(reviewed(name));
-    const units = new Set(draft.tasks.map((t: { unit: string }) => t.unit).filter((u: string) => u !== '?')).size;
-    expect(run.out).toBe(`Wrote ${out}: ${draft.number}, ${draft.tasks.length} tasks for ${units} units, ${draft.legalBases.length} legal ${draft.legalBases.length === 1 ? 'basis' : 'bases'}; ${draft.questions.length} questions left to answer (each marked "# ?").\n`);
-  });
+  it.each(['ninh-binh-cv-524-UBND-VP9.txt', 'kon-tum-sttt-dispatch.txt'])(
+    'drafts %s as the reviewed file and counts its questions',
+    async (name) => {
+      const out = path.join(tmp, name.replace('.txt', '.yaml'));
+      const run = await dondoc(['import', fixture(name), '-o', out]);
+      expect(run).toMatchObject({ code: 0, err: '' });
+      expect(readFileSync(out, 'utf8')).toBe(reviewed(name));
+      const draft = YAML.parse(reviewed(name));
+      const units = new Set(draft.tasks.map((t: { unit: string }) => t.unit).filter((u: string) => u !== '?')).size;
+      expect(run.out).toBe(
+        `Wrote ${out}: ${draft.number}, ${draft.tasks.length} tasks for ${units} units, ${draft.legalBases.length} legal ${draft.legalBases.length === 1 ? 'basis' : 'bases'}; ${draft.questions.length} questions left to answer (each marked "# ?").\n`,
+      );
+    },
+  );
 
   it('a draft is refused by launch until its questions are answered, then it launches', async () => {
     const out = path.join(tmp, 'kt.draft.yaml');
     expect((await dondoc(['import', fixture('kon-tum-sttt-dispatch.txt'), '-o', out])).code).toBe(0);
     const refused = await dondoc(['launch', out, '--dry-run']);
     expect(refused.code).toBe(2);
-    const numberLine = readFileSync(out, 'utf8').split('\n').findIndex((l) => l.startsWith('number:')) + 1;
+    const numberLine =
+      readFileSync(out, 'utf8')
+        .split('\n')
+        .findIndex((l) => l.startsWith('number:')) + 1;
     expect(refused.err.split('\n')[0]).toBe(`${out}:${numberLine}: number: expected number/symbol, e.g. 524/UBND-VP9`);
     expect(refused.err).not.toMatch(/\n\s+at /);
 
@@ -125,7 +190,11 @@ describe('import', () => {
     expect((await dondoc(['import', fixture('ninh-binh-cv-524-UBND-VP9.txt'), '-o', out])).code).toBe(0);
     writeFileSync(out, readFileSync(out, 'utf8').replace('YYYY-MM-DD', '2023-01-31'));
     const refused = await dondoc(['import', fixture('ninh-binh-cv-524-UBND-VP9.txt'), '-o', out]);
-    expect(refused).toEqual({ code: 2, out: '', err: `${out} already exists; pass --force to replace it, or -o another file\n` });
+    expect(refused).toEqual({
+      code: 2,
+      out: '',
+      err: `${out} already exists; pass --force to replace it, or -o another file\n`,
+    });
     expect(readFileSync(out, 'utf8')).toContain('2023-01-31');
     expect((await dondoc(['import', fixture('ninh-binh-cv-524-UBND-VP9.txt'), '-o', out, '--force'])).code).toBe(0);
     expect(readFileSync(out, 'utf8')).toBe(reviewed('ninh-binh-cv-524-UBND-VP9.txt'));
@@ -148,21 +217,103 @@ describe('every mistake is one sentence and exit code 2', () => {
   writeFileSync(badDirective, 'number: 1/UBND\ntitle: Thử\nissuer: UBND\nissuedOn: 2024-03-05\ntasks: []\n');
 
   it.each<[string, string[], NodeJS.ProcessEnv, string]>([
-    ['a file that is not there', ['launch', '/nonexistent/d.yaml', '--dry-run'], {}, 'cannot read /nonexistent/d.yaml: no such file\n'],
+    [
+      'a file that is not there',
+      ['launch', '/nonexistent/d.yaml', '--dry-run'],
+      {},
+      'cannot read /nonexistent/d.yaml: no such file\n',
+    ],
     ['a folder for a file', ['launch', '/tmp', '--dry-run'], {}, 'cannot read /tmp: it is a folder\n'],
-    ['a directive file with no task', ['launch', badDirective, '--dry-run'], {}, `${badDirective}:5: tasks: Too small: expected array to have >=1 items\n`],
-    ['a text that is not a dispatch', ['import', notDispatch, '-o', '-'], {}, `${notDispatch}:2: not a dispatch: found no "Số:" line, no "V/v" subject, no "Kính gửi" and no "… ban hành Công văn số …" sentence\n`],
-    ['a unit directory that is not one', ['import', fixture('kon-tum-sttt-dispatch.txt'), '--units', badDirective], {}, `${badDirective}:1: units: Invalid input: expected array, received undefined\n`],
-    ['an escalation level that is not one', ['overdue', '--level', 'high'], {}, '--level: expected an escalation level from 1 to 9 (1 the unit\'s head, 2 the supervisor, 3 the steering committee), got "high"\n'],
-    ['an unknown change', ['amend', '524/UBND-VP9', 'rename', '--unit', 'NB-STP'], {}, 'amend: unknown change "rename"; use add, remove or move\n'],
-    ['a task added without a deadline', ['amend', '524/UBND-VP9', 'add', '--unit', 'NB-SNV', '--title', 'Rà soát'], {}, '--deadline: required to add a task (a date YYYY-MM-DD or a number of working days)\n'],
-    ['an impossible date', ['amend', '524/UBND-VP9', 'move', '--unit', 'NB-STP', '--deadline', '2025-02-30'], {}, '--deadline: not a real calendar date\n'],
-    ['a bad indicator', ['amend', '524/UBND-VP9', 'add', '--unit', 'NB-SNV', '--title', 'Rà soát', '--deadline', '5', '--indicator', 'articles'], {}, '--indicator "articles": expected CODE:label:unit, e.g. articles:Tin, bài:bài\n'],
-    ['an ad hoc report due too late', ['report', 'request', '--units', 'NB-STP', '--title', 'Số liệu', '--within', '40'], {}, '--within: an ad hoc report is due within 1 to 15 working days, got "40"\n'],
-    ['a unit code twice', ['report', 'request', '--units', 'NB-STP,NB-STP', '--title', 'Số liệu', '--within', '3'], {}, '--units: NB-STP is listed twice\n'],
-    ['a bad request number', ['report', 'request', '--units', 'NB-STP', '--title', 'Số liệu', '--within', '3', '--number', 'DX-1'], {}, '--number: expected number/symbol, e.g. 12/UBND-VP, got "DX-1"\n'],
-    ['a cancel with an empty reason', ['cancel', '524/UBND-VP9', '--reason', ' '], {}, '--reason: Too small: expected string to have >=1 characters\n'],
-    ['a bad setting', ['status', '524/UBND-VP9'], { WEB_PORT: 'abc' }, 'dondoc: bad setting WEB_PORT: Invalid input: expected number, received NaN (got "abc")\n'],
+    [
+      'a directive file with no task',
+      ['launch', badDirective, '--dry-run'],
+      {},
+      `${badDirective}:5: tasks: Too small: expected array to have >=1 items\n`,
+    ],
+    [
+      'a text that is not a dispatch',
+      ['import', notDispatch, '-o', '-'],
+      {},
+      `${notDispatch}:2: not a dispatch: found no "Số:" line, no "V/v" subject, no "Kính gửi" and no "… ban hành Công văn số …" sentence\n`,
+    ],
+    [
+      'a unit directory that is not one',
+      ['import', fixture('kon-tum-sttt-dispatch.txt'), '--units', badDirective],
+      {},
+      `${badDirective}:1: units: Invalid input: expected array, received undefined\n`,
+    ],
+    [
+      'an escalation level that is not one',
+      ['overdue', '--level', 'high'],
+      {},
+      '--level: expected an escalation level from 1 to 9 (1 the unit\'s head, 2 the supervisor, 3 the steering committee), got "high"\n',
+    ],
+    [
+      'an unknown change',
+      ['amend', '524/UBND-VP9', 'rename', '--unit', 'NB-STP'],
+      {},
+      'amend: unknown change "rename"; use add, remove or move\n',
+    ],
+    [
+      'a task added without a deadline',
+      ['amend', '524/UBND-VP9', 'add', '--unit', 'NB-SNV', '--title', 'Rà soát'],
+      {},
+      '--deadline: required to add a task (a date YYYY-MM-DD or a number of working days)\n',
+    ],
+    [
+      'an impossible date',
+      ['amend', '524/UBND-VP9', 'move', '--unit', 'NB-STP', '--deadline', '2025-02-30'],
+      {},
+      '--deadline: not a real calendar date\n',
+    ],
+    [
+      'a bad indicator',
+      [
+        'amend',
+        '524/UBND-VP9',
+        'add',
+        '--unit',
+        'NB-SNV',
+        '--title',
+        'Rà soát',
+        '--deadline',
+        '5',
+        '--indicator',
+        'articles',
+      ],
+      {},
+      '--indicator "articles": expected CODE:label:unit, e.g. articles:Tin, bài:bài\n',
+    ],
+    [
+      'an ad hoc report due too late',
+      ['report', 'request', '--units', 'NB-STP', '--title', 'Số liệu', '--within', '40'],
+      {},
+      '--within: an ad hoc report is due within 1 to 15 working days, got "40"\n',
+    ],
+    [
+      'a unit code twice',
+      ['report', 'request', '--units', 'NB-STP,NB-STP', '--title', 'Số liệu', '--within', '3'],
+      {},
+      '--units: NB-STP is listed twice\n',
+    ],
+    [
+      'a bad request number',
+      ['report', 'request', '--units', 'NB-STP', '--title', 'Số liệu', '--within', '3', '--number', 'DX-1'],
+      {},
+      '--number: expected number/symbol, e.g. 12/UBND-VP, got "DX-1"\n',
+    ],
+    [
+      'a cancel with an empty reason',
+      ['cancel', '524/UBND-VP9', '--reason', ' '],
+      {},
+      '--reason: Too small: expected string to have >=1 characters\n',
+    ],
+    [
+      'a bad setting',
+      ['status', '524/UBND-VP9'],
+      { WEB_PORT: 'abc' },
+      'dondoc: bad setting WEB_PORT: Invalid input: expected number, received NaN (got "abc")\n',
+    ],
   ])('%s', async (_, args, env, err) => {
     expect(await dondoc(args, env)).toEqual({ code: 2, out: '', err });
   });
@@ -176,6 +327,7 @@ describe('every mistake is one sentence and exit code 2', () => {
     expect(missing.err).toMatch(/^error: required option '--reason <text>' not specified\n/);
     const help = await dondoc(['--help']);
     expect(help.code).toBe(0);
-    for (const command of ['launch', 'import', 'status', 'overdue', 'amend', 'cancel', 'report', 'units']) expect(help.out).toMatch(new RegExp(`\\n  ${command}\\b`));
+    for (const command of ['launch', 'import', 'status', 'overdue', 'amend', 'cancel', 'report', 'units'])
+      expect(help.out).toMatch(new RegExp(`\\n  ${command}\\b`));
   });
 });

@@ -8,7 +8,11 @@ export interface CliRun {
   err: string;
 }
 
-export async function dondoc(args: string[], env: NodeJS.ProcessEnv = {}, progressStream?: CliIo['progressStream']): Promise<CliRun> {
+export async function dondoc(
+  args: string[],
+  env: NodeJS.ProcessEnv = {},
+  progressStream?: CliIo['progressStream'],
+): Promise<CliRun> {
   let out = '';
   let err = '';
   const code = await runCli(args, { out: (t) => void (out += t), err: (t) => void (err += t), progressStream }, env);

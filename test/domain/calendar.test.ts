@@ -145,24 +145,73 @@ describe('the days off announced for 2023-2026', () => {
   it.each([
     [
       2023,
-      ['2023-01-02', '2023-01-20', '2023-01-23', '2023-01-24', '2023-01-25', '2023-01-26', '2023-05-01', '2023-05-02', '2023-05-03', '2023-09-01', '2023-09-04'],
+      [
+        '2023-01-02',
+        '2023-01-20',
+        '2023-01-23',
+        '2023-01-24',
+        '2023-01-25',
+        '2023-01-26',
+        '2023-05-01',
+        '2023-05-02',
+        '2023-05-03',
+        '2023-09-01',
+        '2023-09-04',
+      ],
       [],
     ],
     [
       2024,
-      ['2024-01-01', '2024-02-08', '2024-02-09', '2024-02-12', '2024-02-13', '2024-02-14', '2024-04-18', '2024-04-29', '2024-04-30', '2024-05-01', '2024-09-02', '2024-09-03'],
+      [
+        '2024-01-01',
+        '2024-02-08',
+        '2024-02-09',
+        '2024-02-12',
+        '2024-02-13',
+        '2024-02-14',
+        '2024-04-18',
+        '2024-04-29',
+        '2024-04-30',
+        '2024-05-01',
+        '2024-09-02',
+        '2024-09-03',
+      ],
       ['2024-05-04'],
     ],
     [
       2025,
-      ['2025-01-01', '2025-01-27', '2025-01-28', '2025-01-29', '2025-01-30', '2025-01-31', '2025-04-07', '2025-04-30', '2025-05-01', '2025-05-02', '2025-09-01', '2025-09-02'],
+      [
+        '2025-01-01',
+        '2025-01-27',
+        '2025-01-28',
+        '2025-01-29',
+        '2025-01-30',
+        '2025-01-31',
+        '2025-04-07',
+        '2025-04-30',
+        '2025-05-01',
+        '2025-05-02',
+        '2025-09-01',
+        '2025-09-02',
+      ],
       ['2025-04-26'],
     ],
     [
       2026,
       [
-        '2026-01-01', '2026-01-02', '2026-02-16', '2026-02-17', '2026-02-18', '2026-02-19', '2026-02-20',
-        '2026-04-27', '2026-04-30', '2026-05-01', '2026-08-31', '2026-09-01', '2026-09-02',
+        '2026-01-01',
+        '2026-01-02',
+        '2026-02-16',
+        '2026-02-17',
+        '2026-02-18',
+        '2026-02-19',
+        '2026-02-20',
+        '2026-04-27',
+        '2026-04-30',
+        '2026-05-01',
+        '2026-08-31',
+        '2026-09-01',
+        '2026-09-02',
       ],
       ['2026-01-10', '2026-08-22'],
     ],
@@ -217,11 +266,91 @@ describe('the days off announced for 2023-2026', () => {
 describe('the Labour Code rules, where no announcement says otherwise', () => {
   it.each([
     // Years whose announcements only confirmed the rules.
-    [2023, ['2023-01-02', '2023-01-23', '2023-01-24', '2023-01-25', '2023-01-26', '2023-01-27', '2023-05-01', '2023-05-02', '2023-05-03', '2023-09-01', '2023-09-04'], 'Tết 2023 by rule: 21-25/1 plus two days for the weekend'],
-    [2025, ['2025-01-01', '2025-01-28', '2025-01-29', '2025-01-30', '2025-01-31', '2025-02-03', '2025-04-07', '2025-04-30', '2025-05-01', '2025-09-01', '2025-09-02'], 'Tết 2025 by rule: 28/1-1/2, Saturday made up on 3/2'],
-    [2027, ['2027-01-01', '2027-02-05', '2027-02-08', '2027-02-09', '2027-02-10', '2027-02-11', '2027-04-16', '2027-04-30', '2027-05-03', '2027-09-02', '2027-09-03'], 'Tết on Saturday; 1/5 on Saturday made up on Monday; 2/9 on Thursday joined by 3/9'],
-    [2028, ['2028-01-03', '2028-01-25', '2028-01-26', '2028-01-27', '2028-01-28', '2028-01-31', '2028-04-04', '2028-05-01', '2028-05-02', '2028-09-01', '2028-09-04'], '1/1 on Saturday made up on Monday; 30/4 on Sunday made up after 1/5; 2/9 on Saturday'],
-    [2029, ['2029-01-01', '2029-02-12', '2029-02-13', '2029-02-14', '2029-02-15', '2029-02-16', '2029-04-23', '2029-04-30', '2029-05-01', '2029-09-03', '2029-09-04'], '2/9 on Sunday: 3/9 and the made-up day'],
+    [
+      2023,
+      [
+        '2023-01-02',
+        '2023-01-23',
+        '2023-01-24',
+        '2023-01-25',
+        '2023-01-26',
+        '2023-01-27',
+        '2023-05-01',
+        '2023-05-02',
+        '2023-05-03',
+        '2023-09-01',
+        '2023-09-04',
+      ],
+      'Tết 2023 by rule: 21-25/1 plus two days for the weekend',
+    ],
+    [
+      2025,
+      [
+        '2025-01-01',
+        '2025-01-28',
+        '2025-01-29',
+        '2025-01-30',
+        '2025-01-31',
+        '2025-02-03',
+        '2025-04-07',
+        '2025-04-30',
+        '2025-05-01',
+        '2025-09-01',
+        '2025-09-02',
+      ],
+      'Tết 2025 by rule: 28/1-1/2, Saturday made up on 3/2',
+    ],
+    [
+      2027,
+      [
+        '2027-01-01',
+        '2027-02-05',
+        '2027-02-08',
+        '2027-02-09',
+        '2027-02-10',
+        '2027-02-11',
+        '2027-04-16',
+        '2027-04-30',
+        '2027-05-03',
+        '2027-09-02',
+        '2027-09-03',
+      ],
+      'Tết on Saturday; 1/5 on Saturday made up on Monday; 2/9 on Thursday joined by 3/9',
+    ],
+    [
+      2028,
+      [
+        '2028-01-03',
+        '2028-01-25',
+        '2028-01-26',
+        '2028-01-27',
+        '2028-01-28',
+        '2028-01-31',
+        '2028-04-04',
+        '2028-05-01',
+        '2028-05-02',
+        '2028-09-01',
+        '2028-09-04',
+      ],
+      '1/1 on Saturday made up on Monday; 30/4 on Sunday made up after 1/5; 2/9 on Saturday',
+    ],
+    [
+      2029,
+      [
+        '2029-01-01',
+        '2029-02-12',
+        '2029-02-13',
+        '2029-02-14',
+        '2029-02-15',
+        '2029-02-16',
+        '2029-04-23',
+        '2029-04-30',
+        '2029-05-01',
+        '2029-09-03',
+        '2029-09-04',
+      ],
+      '2/9 on Sunday: 3/9 and the made-up day',
+    ],
   ])('%d: %j (%s)', (year, weekdaysOff) => {
     expect(exceptions(rulesOnly, year).weekdaysOff).toEqual(weekdaysOff);
     expect(exceptions(rulesOnly, year).weekendsWorked).toEqual([]);
@@ -244,13 +373,28 @@ describe('the Labour Code rules, where no announcement says otherwise', () => {
 
 describe('a calendar built from other announcements', () => {
   const custom = createVietnamCalendar([
-    { year: 2030, occasions: ['tet'], name: 'Tết thử', off: { from: '2030-01-26', to: '2030-02-10' }, makeUpDays: ['2030-02-16'] },
+    {
+      year: 2030,
+      occasions: ['tet'],
+      name: 'Tết thử',
+      off: { from: '2030-01-26', to: '2030-02-10' },
+      makeUpDays: ['2030-02-16'],
+    },
   ]);
 
   it('lets the announcement win over the rules for the occasion it covers', () => {
     expect(exceptions(custom, 2030).weekdaysOff.filter((d) => d < '2030-03-01')).toEqual([
-      '2030-01-01', '2030-01-28', '2030-01-29', '2030-01-30', '2030-01-31', '2030-02-01',
-      '2030-02-04', '2030-02-05', '2030-02-06', '2030-02-07', '2030-02-08',
+      '2030-01-01',
+      '2030-01-28',
+      '2030-01-29',
+      '2030-01-30',
+      '2030-01-31',
+      '2030-02-01',
+      '2030-02-04',
+      '2030-02-05',
+      '2030-02-06',
+      '2030-02-07',
+      '2030-02-08',
     ]);
     expect(custom.isWorkingDay('2030-02-16')).toBe(true);
     expect(custom.holidayName('2030-01-28')).toBe('Tết thử');
@@ -261,7 +405,16 @@ describe('a calendar built from other announcements', () => {
   });
 
   it.each<[string, HolidayAnnouncement]>([
-    ['a weekday make-up day', { year: 2030, occasions: ['tet'], name: 'x', off: { from: '2030-01-26', to: '2030-02-10' }, makeUpDays: ['2030-02-15'] }],
+    [
+      'a weekday make-up day',
+      {
+        year: 2030,
+        occasions: ['tet'],
+        name: 'x',
+        off: { from: '2030-01-26', to: '2030-02-10' },
+        makeUpDays: ['2030-02-15'],
+      },
+    ],
     ['a backwards range', { year: 2030, occasions: ['tet'], name: 'x', off: { from: '2030-02-10', to: '2030-01-26' } }],
   ])('refuses %s', (_what, a) => {
     expect(() => createVietnamCalendar([a])).toThrow(RangeError);
@@ -280,7 +433,7 @@ describe('counting working days, checked day by day', () => {
       while (!c.isWorkingDay(day)) day = addDays(day, 1);
       return day;
     }
-    for (let k = 0; k < n; ) if (c.isWorkingDay((day = addDays(day, 1)))) k++;
+    for (let k = 0; k < n;) if (c.isWorkingDay((day = addDays(day, 1)))) k++;
     return day;
   };
   const naiveBefore = (c: WorkingCalendar, d: LocalDate, n: number): LocalDate => {
@@ -289,13 +442,13 @@ describe('counting working days, checked day by day', () => {
       while (!c.isWorkingDay(day)) day = addDays(day, -1);
       return day;
     }
-    for (let k = 0; k < n; ) if (c.isWorkingDay((day = addDays(day, -1)))) k++;
+    for (let k = 0; k < n;) if (c.isWorkingDay((day = addDays(day, -1)))) k++;
     return day;
   };
   const naiveBetween = (c: WorkingCalendar, from: LocalDate, to: LocalDate): number => {
     let count = 0;
-    for (let d = from; d < to; ) if (c.isWorkingDay((d = addDays(d, 1)))) count++;
-    for (let d = to; d < from; ) if (c.isWorkingDay((d = addDays(d, 1)))) count--;
+    for (let d = from; d < to;) if (c.isWorkingDay((d = addDays(d, 1)))) count++;
+    for (let d = to; d < from;) if (c.isWorkingDay((d = addDays(d, 1)))) count--;
     return count === 0 ? 0 : count;
   };
 

@@ -23,14 +23,22 @@ function directive(units: number, schedule?: Directive['schedule'], brief = fals
     tasks: Array.from({ length: units }, (_, i) => ({
       unit: `NB-XA-${String(i + 1).padStart(5, '0')}`,
       title: 'Tuyên truyền trên hệ thống thông tin cơ sở',
-      body: brief ? 'Chủ trì tổ chức tuyên truyền; báo cáo kết quả.' : 'Tổ chức tuyên truyền về quyền con người trên loa truyền thanh và trang thông tin điện tử của xã; báo cáo số tin, bài, hội nghị và lượt người được tuyên truyền.',
+      body: brief
+        ? 'Chủ trì tổ chức tuyên truyền; báo cáo kết quả.'
+        : 'Tổ chức tuyên truyền về quyền con người trên loa truyền thanh và trang thông tin điện tử của xã; báo cáo số tin, bài, hội nghị và lượt người được tuyên truyền.',
       deadline: { workingDays: 10 },
       indicators: brief ? INDICATORS.slice(0, 1) : INDICATORS,
     })),
   });
 }
 
-const QUARTERLY: Directive['schedule'] = { kind: 'periodic', period: 'quarterly', dueDay: 18, from: '2023-01-16', until: '2028-12-31' };
+const QUARTERLY: Directive['schedule'] = {
+  kind: 'periodic',
+  period: 'quarterly',
+  dueDay: 18,
+  from: '2023-01-16',
+  until: '2028-12-31',
+};
 const bytes = (v: unknown) => new TextEncoder().encode(JSON.stringify(v)).length;
 
 /** The state a directive holds at its last run: every task of every cycle done, with its sums. */
@@ -40,10 +48,27 @@ function fullState(d: Directive): DirectiveState {
   for (const cycle of cycles.length ? cycles : ['']) {
     for (const t of d.tasks) {
       const workflowId = taskWorkflowId(d.number, t.unit, cycle);
-      tasks[workflowId] = { workflowId, unit: t.unit, cycle, phase: 'done', deadline: '2028-12-18', escalationLevel: 3, doneAt: 1_860_000_000_000, onTime: false, indicators: { articles: 1_250, conferences: 48, people: 125_000 } };
+      tasks[workflowId] = {
+        workflowId,
+        unit: t.unit,
+        cycle,
+        phase: 'done',
+        deadline: '2028-12-18',
+        escalationLevel: 3,
+        doneAt: 1_860_000_000_000,
+        onTime: false,
+        indicators: { articles: 1_250, conferences: 48, people: 125_000 },
+      };
     }
   }
-  return { phase: 'running', launchedAt: 1_673_800_000_000, queue: [], tasks, nextCycle: cycles.length, version: 123_456 };
+  return {
+    phase: 'running',
+    launchedAt: 1_673_800_000_000,
+    queue: [],
+    tasks,
+    nextCycle: cycles.length,
+    version: 123_456,
+  };
 }
 
 describe('the estimate of what a directive carries', () => {
@@ -78,7 +103,9 @@ describe('the launch', () => {
       message = (e as Error).message;
     }
     const line = text.split('\n').findIndex((l) => l.startsWith(' "tasks"')) + 1;
-    const m = new RegExp(`^d\\.json:${line}: tasks: 5000 tasks are more than one directive can carry \\(about (\\d\\.\\d) MB of 1\\.5 MB\\); split it into directives of at most (\\d+) tasks$`).exec(message);
+    const m = new RegExp(
+      `^d\\.json:${line}: tasks: 5000 tasks are more than one directive can carry \\(about (\\d\\.\\d) MB of 1\\.5 MB\\); split it into directives of at most (\\d+) tasks$`,
+    ).exec(message);
     expect(m).not.toBeNull();
     expect(Number(m![1])).toBeCloseTo(carriedBytes(d) / 1e6, 1);
     const most = Number(m![2]);
@@ -90,7 +117,10 @@ describe('the launch', () => {
     const result = LaunchableDirectiveSchema.safeParse(directive(600, QUARTERLY));
     expect(result.success).toBe(false);
     expect(result.error!.issues.map((i) => [i.path.join('.'), i.message.replace(/ \(.*\)/, '')])).toEqual([
-      ['tasks', `600 tasks over ${reportingCycles(QUARTERLY).length} cycles are more than one directive can carry; split it into directives of at most ${Math.floor((600 * CARRY_LIMIT_BYTES) / carriedBytes(directive(600, QUARTERLY)))} tasks`],
+      [
+        'tasks',
+        `600 tasks over ${reportingCycles(QUARTERLY).length} cycles are more than one directive can carry; split it into directives of at most ${Math.floor((600 * CARRY_LIMIT_BYTES) / carriedBytes(directive(600, QUARTERLY)))} tasks`,
+      ],
     ]);
   });
 });

@@ -1,17 +1,39 @@
-import { addDays, atLocalTime, deadlineInstant, localDateOf, vietnamCalendar, type LocalDate } from '../../domain/calendar';
-import { chaseSchedule, nextChaseStep, resolveDeadline, revisionDeadline, supportDeadline, type ChaseInput, type ChaseStep } from '../../domain/chase';
+import {
+  addDays,
+  atLocalTime,
+  deadlineInstant,
+  localDateOf,
+  vietnamCalendar,
+  type LocalDate,
+} from '../../domain/calendar';
+import {
+  chaseSchedule,
+  nextChaseStep,
+  resolveDeadline,
+  revisionDeadline,
+  supportDeadline,
+  type ChaseInput,
+  type ChaseStep,
+} from '../../domain/chase';
 import { ChasePolicySchema, DEFAULT_CHASE_POLICY, type ChasePolicy, type DeadlineSpec } from '../../domain/schemas';
 
 const calendar = vietnamCalendar();
 const at8 = (d: LocalDate) => atLocalTime(d, 8);
-const input = (deadline: LocalDate, policy: ChasePolicy = DEFAULT_CHASE_POLICY): ChaseInput => ({ policy, deadline, calendar });
-const listFrom = (i: ChaseInput, from: LocalDate, until: LocalDate) => chaseSchedule(i, { from: atLocalTime(from, 0), until: atLocalTime(until, 23, 59) });
+const input = (deadline: LocalDate, policy: ChasePolicy = DEFAULT_CHASE_POLICY): ChaseInput => ({
+  policy,
+  deadline,
+  calendar,
+});
+const listFrom = (i: ChaseInput, from: LocalDate, until: LocalDate) =>
+  chaseSchedule(i, { from: atLocalTime(from, 0), until: atLocalTime(until, 23, 59) });
 
 /** Steps as short readable lines: "2025-03-07 08:00 reminder T-3 #1". */
 function lines(steps: ChaseStep[]): string[] {
   return steps.map((s) => {
     const when = `${localDateOf(s.at)} ${new Date(s.at + 7 * 3_600_000).toISOString().slice(11, 16)}`;
-    return s.kind === 'reminder' ? `${when} reminder T-${s.daysBefore} #${s.seq}` : `${when} L${s.level} ${s.to}${s.weekly ? ' weekly' : ''} #${s.seq}`;
+    return s.kind === 'reminder'
+      ? `${when} reminder T-${s.daysBefore} #${s.seq}`
+      : `${when} L${s.level} ${s.to}${s.weekly ? ' weekly' : ''} #${s.seq}`;
   });
 }
 
@@ -47,7 +69,14 @@ describe('the default chase policy', () => {
       Date.UTC(2025, 2, 12, 1),
       Date.UTC(2025, 2, 13, 1),
     ]);
-    expect(steps[3]).toEqual({ kind: 'escalation', level: 1, to: 'head', at: Date.UTC(2025, 2, 13, 1), seq: 4, weekly: false });
+    expect(steps[3]).toEqual({
+      kind: 'escalation',
+      level: 1,
+      to: 'head',
+      at: Date.UTC(2025, 2, 13, 1),
+      seq: 4,
+      weekly: false,
+    });
   });
 
   it('counts over the Tết 2025 break, before and after the deadline', () => {
@@ -71,8 +100,12 @@ describe('the default chase policy', () => {
   });
 
   it('treats a deadline on a day off as the next working day', () => {
-    expect(listFrom(input('2025-01-29'), '2025-01-01', '2025-03-01')).toEqual(listFrom(input('2025-02-03'), '2025-01-01', '2025-03-01'));
-    expect(listFrom(input('2025-03-08'), '2025-03-01', '2025-04-01')).toEqual(listFrom(input('2025-03-10'), '2025-03-01', '2025-04-01'));
+    expect(listFrom(input('2025-01-29'), '2025-01-01', '2025-03-01')).toEqual(
+      listFrom(input('2025-02-03'), '2025-01-01', '2025-03-01'),
+    );
+    expect(listFrom(input('2025-03-08'), '2025-03-01', '2025-04-01')).toEqual(
+      listFrom(input('2025-03-10'), '2025-03-01', '2025-04-01'),
+    );
   });
 
   it('works on a make-up Saturday like on any working day', () => {
@@ -92,7 +125,11 @@ describe('the next step after a moment', () => {
     ['long before', atLocalTime('2025-02-01', 0), '2025-03-07 08:00 reminder T-3 #1'],
     ['a millisecond before T-3', at8('2025-03-07') - 1, '2025-03-07 08:00 reminder T-3 #1'],
     ['exactly at T-3 (that one is done)', at8('2025-03-07'), '2025-03-11 08:00 reminder T-1 #2'],
-    ['when assigned the evening before the deadline', atLocalTime('2025-03-11', 19), '2025-03-12 08:00 reminder T-0 #3'],
+    [
+      'when assigned the evening before the deadline',
+      atLocalTime('2025-03-11', 19),
+      '2025-03-12 08:00 reminder T-0 #3',
+    ],
     ['on the deadline afternoon', atLocalTime('2025-03-12', 16, 59), '2025-03-13 08:00 L1 head #4'],
     ['over the weekend', atLocalTime('2025-03-15', 10), '2025-03-17 08:00 L2 supervisor #5'],
     ['at the last rung', at8('2025-03-21'), '2025-03-28 08:00 L3 steering weekly #7'],
@@ -117,15 +154,26 @@ describe('custom policies', () => {
   const policy = (p: object) => ChasePolicySchema.parse(p);
 
   it('stops after the ladder when the weekly chase is off', () => {
-    const p = policy({ remindersBefore: [5, 0], escalations: [{ level: 1, afterWorkingDays: 2, to: 'head' }], weeklyAfterLadder: false, sendHour: 14 });
+    const p = policy({
+      remindersBefore: [5, 0],
+      escalations: [{ level: 1, afterWorkingDays: 2, to: 'head' }],
+      weeklyAfterLadder: false,
+      sendHour: 14,
+    });
     const steps = listFrom(input('2025-03-12', p), '2025-01-01', '2026-01-01');
-    expect(lines(steps)).toEqual(['2025-03-05 14:00 reminder T-5 #1', '2025-03-12 14:00 reminder T-0 #2', '2025-03-14 14:00 L1 head #3']);
-    expect(nextChaseStep(input('2025-03-12', p), steps[2]!.at)).toBeUndefined();
+    expect(lines(steps)).toEqual([
+      '2025-03-05 14:00 reminder T-5 #1',
+      '2025-03-12 14:00 reminder T-0 #2',
+      '2025-03-14 14:00 L1 head #3',
+    ]);
+    expect(nextChaseStep(input('2025-03-12', p), steps[2].at)).toBeUndefined();
   });
 
   it('has no escalation and no weekly chase when the ladder is empty', () => {
     const p = policy({ remindersBefore: [1], escalations: [] });
-    expect(lines(listFrom(input('2025-03-12', p), '2025-01-01', '2026-01-01'))).toEqual(['2025-03-11 08:00 reminder T-1 #1']);
+    expect(lines(listFrom(input('2025-03-12', p), '2025-01-01', '2026-01-01'))).toEqual([
+      '2025-03-11 08:00 reminder T-1 #1',
+    ]);
   });
 
   it('sends only escalations when there are no reminders, in ladder order whatever the order given', () => {
@@ -163,7 +211,7 @@ describe('custom policies', () => {
 
 describe('invariants over many deadlines and policies', () => {
   const random = seeded(112);
-  const pick = <T>(xs: readonly T[]): T => xs[Math.floor(random() * xs.length)]!;
+  const pick = <T>(xs: readonly T[]): T => xs[Math.floor(random() * xs.length)];
   const cases = Array.from({ length: 300 }, () => {
     const deadline = addDays('2023-01-01', Math.floor(random() * 365 * 8));
     const reminders = Array.from({ length: Math.floor(random() * 4) }, () => Math.floor(random() * 12));
@@ -172,45 +220,67 @@ describe('invariants over many deadlines and policies', () => {
       afterWorkingDays: 1 + Math.floor(random() * 15),
       to: pick(['head', 'supervisor', 'steering'] as const),
     }));
-    const policy = ChasePolicySchema.parse({ remindersBefore: reminders, escalations: rungs, weeklyAfterLadder: random() < 0.7, sendHour: 7 + Math.floor(random() * 10) });
+    const policy = ChasePolicySchema.parse({
+      remindersBefore: reminders,
+      escalations: rungs,
+      weeklyAfterLadder: random() < 0.7,
+      sendHour: 7 + Math.floor(random() * 10),
+    });
     return [deadline, policy] as const;
   });
 
   it.each(cases)('deadline %s, policy %j', (deadline, policy) => {
     const i = input(deadline, policy);
     const due = calendar.nextWorkingDay(deadline, true);
-    const steps = chaseSchedule(i, { from: atLocalTime(addDays(deadline, -90), 0), until: atLocalTime(addDays(deadline, 150), 0) });
+    const steps = chaseSchedule(i, {
+      from: atLocalTime(addDays(deadline, -90), 0),
+      until: atLocalTime(addDays(deadline, 150), 0),
+    });
 
     steps.forEach((s, k) => {
       const day = localDateOf(s.at);
       expect(calendar.isWorkingDay(day)).toBe(true);
       expect(s.at).toBe(atLocalTime(day, policy.sendHour));
       expect(s.seq).toBe(k + 1);
-      if (k > 0) expect(s.at).toBeGreaterThan(steps[k - 1]!.at);
+      if (k > 0) expect(s.at).toBeGreaterThan(steps[k - 1].at);
       if (s.kind === 'reminder') expect(s.at).toBeLessThan(deadlineInstant(due));
       else expect(s.at).toBeGreaterThan(deadlineInstant(due));
       expect(nextChaseStep(i, s.at - 1)).toEqual(s);
     });
 
     const reminders = steps.filter((s) => s.kind === 'reminder');
-    expect(reminders.map((s) => (s.kind === 'reminder' ? s.daysBefore : -1))).toEqual([...new Set(policy.remindersBefore)].sort((a, b) => b - a));
-    reminders.forEach((s) => expect(s.kind === 'reminder' && calendar.workingDaysBetween(localDateOf(s.at), due)).toBe(s.kind === 'reminder' && s.daysBefore));
-    expect(steps.findIndex((s) => s.kind === 'escalation')).toBe(steps.some((s) => s.kind === 'escalation') ? reminders.length : -1);
+    expect(reminders.map((s) => (s.kind === 'reminder' ? s.daysBefore : -1))).toEqual(
+      [...new Set(policy.remindersBefore)].sort((a, b) => b - a),
+    );
+    reminders.forEach((s) =>
+      expect(s.kind === 'reminder' && calendar.workingDaysBetween(localDateOf(s.at), due)).toBe(
+        s.kind === 'reminder' && s.daysBefore,
+      ),
+    );
+    expect(steps.findIndex((s) => s.kind === 'escalation')).toBe(
+      steps.some((s) => s.kind === 'escalation') ? reminders.length : -1,
+    );
 
     const weekly = steps.filter((s) => s.kind === 'escalation' && s.weekly);
     if (!policy.weeklyAfterLadder || policy.escalations.length === 0) expect(weekly).toEqual([]);
     else expect(weekly.length).toBeGreaterThan(10);
     const furthest = Math.max(...policy.escalations.map((r) => r.afterWorkingDays));
-    const lastLevel = Math.max(...policy.escalations.filter((r) => r.afterWorkingDays === furthest).map((r) => r.level));
+    const lastLevel = Math.max(
+      ...policy.escalations.filter((r) => r.afterWorkingDays === furthest).map((r) => r.level),
+    );
     weekly.forEach((s, k) => {
-      const previous = steps[steps.indexOf(s) - 1]!;
+      const previous = steps[steps.indexOf(s) - 1];
       expect(calendar.workingDaysBetween(localDateOf(previous.at), localDateOf(s.at))).toBe(5);
       expect(s).toMatchObject({ level: lastLevel, to: 'steering' });
       if (k === 0) expect(previous).toMatchObject({ kind: 'escalation', weekly: false });
     });
 
     // Asking from any moment gives the first listed step after it.
-    const moment = atLocalTime(addDays(deadline, Math.floor(random() * 100) - 50), Math.floor(random() * 24), Math.floor(random() * 60));
+    const moment = atLocalTime(
+      addDays(deadline, Math.floor(random() * 100) - 50),
+      Math.floor(random() * 24),
+      Math.floor(random() * 60),
+    );
     const expected = steps.find((s) => s.at > moment);
     if (expected) expect(nextChaseStep(i, moment)).toEqual(expected);
   });

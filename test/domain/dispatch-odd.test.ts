@@ -6,7 +6,9 @@ import YAML from 'yaml';
 import { DispatchError, draftToYaml, parseDispatch, type DispatchDraft } from '../../domain/dispatch';
 import { UnitDirectorySchema, unitsUnder } from '../../domain/units';
 
-const directory = UnitDirectorySchema.parse(YAML.parse(readFileSync(path.join(__dirname, '../../examples/units.yaml'), 'utf8')));
+const directory = UnitDirectorySchema.parse(
+  YAML.parse(readFileSync(path.join(__dirname, '../../examples/units.yaml'), 'utf8')),
+);
 
 const TOP = [
   'ỦY BAN NHÂN DÂN',
@@ -18,7 +20,12 @@ const TOP = [
   'V/v tuyên truyền về quyền con người năm 2024',
 ];
 
-interface Parts { top: string[]; recipients: string[]; preamble: string; closing: string }
+interface Parts {
+  top: string[];
+  recipients: string[];
+  preamble: string;
+  closing: string;
+}
 
 /** A dispatch of Ninh Bình's People's Committee with the given numbered sections (line 14 on). */
 function dispatch(sections: string[], parts: Partial<Parts> = {}): string {
@@ -55,9 +62,21 @@ describe('malformed input is a DispatchError naming its line', () => {
     ['only blank lines, CRLF and tabs', '\r\n  \r\n\t\r\n', 'line 1: the text is empty'],
     ['not a string', null, 'line 1: expected the text of a dispatch'],
     ['a PDF file', '%PDF-1.7\n1 0 obj', 'line 1: this is a PDF or Word file, not text; paste the text of the dispatch'],
-    ['a Word (docx) file', 'PK\u0003\u0004[Content_Types].xml', 'line 1: this is a PDF or Word file, not text; paste the text of the dispatch'],
-    ['a control character', 'Số: 1/UBND\nV/v thử\nab\u0000cd', 'line 3: control character U+0000; is this a binary file?'],
-    ['more than 500,000 characters', 'a'.repeat(500_001), 'line 1: the text is too long (500001 characters, at most 500000)'],
+    [
+      'a Word (docx) file',
+      'PK\u0003\u0004[Content_Types].xml',
+      'line 1: this is a PDF or Word file, not text; paste the text of the dispatch',
+    ],
+    [
+      'a control character',
+      'Số: 1/UBND\nV/v thử\nab\u0000cd',
+      'line 3: control character U+0000; is this a binary file?',
+    ],
+    [
+      'more than 500,000 characters',
+      'a'.repeat(500_001),
+      'line 1: the text is too long (500001 characters, at most 500000)',
+    ],
     [
       'plain prose, not a dispatch',
       '\nHôm nay trời đẹp.\n1. Đi chợ\n2. Nấu cơm',
@@ -65,7 +84,9 @@ describe('malformed input is a DispatchError naming its line', () => {
     ],
     [
       'a header with no numbered section',
-      [...TOP, '', 'Kính gửi: Sở Tư pháp.', '', 'Đề nghị Sở Tư pháp phổ biến pháp luật về quyền con người./.'].join('\n'),
+      [...TOP, '', 'Kính gửi: Sở Tư pháp.', '', 'Đề nghị Sở Tư pháp phổ biến pháp luật về quyền con người./.'].join(
+        '\n',
+      ),
       'line 11: no numbered section ("1. <unit> …") after the opening; a dispatch assigns its tasks in numbered sections',
     ],
     [
@@ -73,7 +94,11 @@ describe('malformed input is a DispatchError naming its line', () => {
       [...TOP, '', 'I. MỤC ĐÍCH', 'Nâng cao nhận thức.', 'II. YÊU CẦU', 'Thiết thực, hiệu quả.'].join('\n'),
       'line 9: no numbered section ("1. <unit> …"), only Roman parts',
     ],
-    ['a last section with nothing after its number', dispatch(['1. Sở Tư pháp', 'Phổ biến pháp luật.', '2.'], { closing: '' }), 'line 16: section 2 is empty'],
+    [
+      'a last section with nothing after its number',
+      dispatch(['1. Sở Tư pháp', 'Phổ biến pháp luật.', '2.'], { closing: '' }),
+      'line 16: section 2 is empty',
+    ],
     [
       'two dispatches pasted together',
       [...TOP, '1. Sở Tư pháp', ...TOP].join('\n'),
@@ -88,8 +113,16 @@ describe('what the text does not say becomes a question', () => {
     const d = parse(dispatch(['1. Sở Tư pháp — phổ biến pháp luật, xong trước ngày 30/6/2024'], { top }));
     expect([d.directive.number, d.directive.issuedOn, d.place]).toEqual(['?/UBND-VX', 'YYYY-MM-DD', 'Ninh Bình']);
     expect(d.questions).toEqual([
-      { path: 'number', message: 'the number is blank ("Số: …/UBND-VX"); write it once the dispatch is issued', line: 5 },
-      { path: 'issuedOn', message: 'the date is blank ("ngày … tháng … năm …"); write it once the dispatch is issued', line: 6 },
+      {
+        path: 'number',
+        message: 'the number is blank ("Số: …/UBND-VX"); write it once the dispatch is issued',
+        line: 5,
+      },
+      {
+        path: 'issuedOn',
+        message: 'the date is blank ("ngày … tháng … năm …"); write it once the dispatch is issued',
+        line: 6,
+      },
       { path: 'recipients.0', message: '"Sở Thông tin và Truyền thông": no section gives NB-STTTT a task', line: 10 },
       { path: 'recipients.1', message: '"Công an tỉnh": no section gives NB-CATINH a task', line: 11 },
     ]);
@@ -97,7 +130,9 @@ describe('what the text does not say becomes a question', () => {
 
   it('no "Số:" line, an impossible date, no subject', () => {
     const top = [...TOP.slice(0, 4), 'Ninh Bình, ngày 31 tháng 02 năm 2024'];
-    const d = parse(dispatch(['1. Sở Tư pháp: phổ biến pháp luật trong 05 ngày làm việc'], { top, recipients: ['- Sở Tư pháp.'] }));
+    const d = parse(
+      dispatch(['1. Sở Tư pháp: phổ biến pháp luật trong 05 ngày làm việc'], { top, recipients: ['- Sở Tư pháp.'] }),
+    );
     expect([d.directive.number, d.directive.issuedOn, d.directive.title]).toEqual(['?', 'YYYY-MM-DD', '']);
     expect(d.questions).toEqual([
       { path: 'number', message: 'no "Số:" line; write the number and symbol, e.g. 524/UBND-VP9' },
@@ -110,7 +145,9 @@ describe('what the text does not say becomes a question', () => {
 
   it('a number that is not number/symbol, and no issuing body', () => {
     const top = ['Số: 12-UBND', 'Ninh Bình, ngày 05/03/2024', 'V/v thử'];
-    const d = parse(dispatch(['1. Sở Tư pháp — phổ biến pháp luật trước ngày 30/6/2024'], { top, recipients: ['- Sở Tư pháp.'] }));
+    const d = parse(
+      dispatch(['1. Sở Tư pháp — phổ biến pháp luật trước ngày 30/6/2024'], { top, recipients: ['- Sở Tư pháp.'] }),
+    );
     expect([d.directive.number, d.directive.issuer, d.directive.issuedOn]).toEqual(['12-UBND', '', '2024-03-05']);
     expect(d.questions).toEqual([
       { path: 'number', message: '"12-UBND" is not a number and symbol like 524/UBND-VP9', line: 1 },
@@ -119,7 +156,17 @@ describe('what the text does not say becomes a question', () => {
   });
 
   it('a heading that names no unit, or names one and then another it does not know', () => {
-    const d = parse(dispatch(['1. Hội Nông dân tỉnh', 'Tuyên truyền trước ngày 30/6/2024.', '2. Sở Tư pháp; Hội Luật gia tỉnh', 'Phổ biến pháp luật trước ngày 30/6/2024.'], { recipients: ['- Sở Tư pháp.'] }));
+    const d = parse(
+      dispatch(
+        [
+          '1. Hội Nông dân tỉnh',
+          'Tuyên truyền trước ngày 30/6/2024.',
+          '2. Sở Tư pháp; Hội Luật gia tỉnh',
+          'Phổ biến pháp luật trước ngày 30/6/2024.',
+        ],
+        { recipients: ['- Sở Tư pháp.'] },
+      ),
+    );
     expect(tasksOf(d)).toEqual([
       ['?', 'lead', undefined, { date: '2024-06-30' }],
       ['NB-STP', 'lead', undefined, { date: '2024-06-30' }],
@@ -133,7 +180,13 @@ describe('what the text does not say becomes a question', () => {
 
   it('a name two provinces share, when the dispatch names no province', () => {
     const top = ['BAN CHỈ ĐẠO', 'CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM', 'Số: 5/BCĐ', 'V/v thông tin về nhân quyền'];
-    const d = parse(dispatch(['1. Công an tỉnh — cung cấp thông tin trước ngày 30/6/2024'], { top, recipients: ['- Công an tỉnh.'], preamble: '' }));
+    const d = parse(
+      dispatch(['1. Công an tỉnh — cung cấp thông tin trước ngày 30/6/2024'], {
+        top,
+        recipients: ['- Công an tỉnh.'],
+        preamble: '',
+      }),
+    );
     expect(tasksOf(d)).toEqual([['?', 'lead', undefined, { date: '2024-06-30' }]]);
     expect(d.directive.issuer).toBe('BAN CHỈ ĐẠO');
     expect(d.questions).toEqual([
@@ -162,8 +215,16 @@ describe('what the text does not say becomes a question', () => {
       ['NB-SNV', 'support', '?', { date: '2024-06-15' }],
     ]);
     expect(d.questions).toEqual([
-      { path: 'tasks.2.supports', message: 'NB-STC has no task in this dispatch; add one or make this a lead task', line: 17 },
-      { path: 'tasks.3.supports', message: '"phối hợp" names no lead unit; name the unit this task supports, or make it a lead task', line: 19 },
+      {
+        path: 'tasks.2.supports',
+        message: 'NB-STC has no task in this dispatch; add one or make this a lead task',
+        line: 17,
+      },
+      {
+        path: 'tasks.3.supports',
+        message: '"phối hợp" names no lead unit; name the unit this task supports, or make it a lead task',
+        line: 19,
+      },
     ]);
   });
 
@@ -177,37 +238,73 @@ describe('what the text does not say becomes a question', () => {
         '5. Sở Thông tin và Truyền thông: không có hạn',
       ]),
     );
-    expect(d.directive.tasks.map((t) => t.deadline)).toEqual([{ date: '2024-12-15' }, { date: 'YYYY-MM-DD' }, { date: 'YYYY-MM-DD' }, { date: '2024-11-15' }, { date: 'YYYY-MM-DD' }]);
+    expect(d.directive.tasks.map((t) => t.deadline)).toEqual([
+      { date: '2024-12-15' },
+      { date: 'YYYY-MM-DD' },
+      { date: 'YYYY-MM-DD' },
+      { date: '2024-11-15' },
+      { date: 'YYYY-MM-DD' },
+    ]);
     expect(d.questions).toEqual([
       { path: 'tasks.0.deadline', message: '"trước ngày 15/12" gives no year; read as 2024-12-15', line: 14 },
-      { path: 'tasks.1.deadline', message: '"trong 10 ngày" counts calendar days; write a date or a number of working days', line: 15 },
+      {
+        path: 'tasks.1.deadline',
+        message: '"trong 10 ngày" counts calendar days; write a date or a number of working days',
+        line: 15,
+      },
       { path: 'tasks.2.deadline', message: '"31/02/2024" is not a calendar date', line: 16 },
       { path: 'tasks.3.deadline', message: 'several deadlines (2024-06-15, 2024-11-15); took 2024-11-15', line: 17 },
-      { path: 'tasks.4.deadline', message: 'section 5 sets no deadline; write a date (YYYY-MM-DD) or a number of working days', line: 18 },
+      {
+        path: 'tasks.4.deadline',
+        message: 'section 5 sets no deadline; write a date (YYYY-MM-DD) or a number of working days',
+        line: 18,
+      },
     ]);
   });
 
   it('a section missing from the numbering, and a first section that is not 1', () => {
     const s = (n: string, unit: string) => `${n}. ${unit} — thực hiện trước ngày 30/6/2024`;
-    const gap = parse(dispatch([s('1', 'Sở Tư pháp'), s('2', 'Sở Tài chính'), s('4', 'Sở Nội vụ')], { recipients: [] }));
-    expect(gap.questions).toEqual([{ path: 'tasks', message: 'section "4" follows section "2"; is a section missing?', line: 14 }]);
-    expect(draftToYaml(gap)).toContain('\ntasks:\n  # ? section "4" follows section "2"; is a section missing?\n  - unit: NB-STP # Sở Tư pháp\n');
+    const gap = parse(
+      dispatch([s('1', 'Sở Tư pháp'), s('2', 'Sở Tài chính'), s('4', 'Sở Nội vụ')], { recipients: [] }),
+    );
+    expect(gap.questions).toEqual([
+      { path: 'tasks', message: 'section "4" follows section "2"; is a section missing?', line: 14 },
+    ]);
+    expect(draftToYaml(gap)).toContain(
+      '\ntasks:\n  # ? section "4" follows section "2"; is a section missing?\n  - unit: NB-STP # Sở Tư pháp\n',
+    );
     const cut = parse(dispatch([s('3', 'Sở Tư pháp'), s('4', 'Sở Tài chính')], { recipients: [] }));
-    expect(cut.questions).toEqual([{ path: 'tasks', message: 'the first section is numbered "3"; is the text cut at the top?', line: 12 }]);
+    expect(cut.questions).toEqual([
+      { path: 'tasks', message: 'the first section is numbered "3"; is the text cut at the top?', line: 12 },
+    ]);
   });
 
   it('a recipient the directory does not know', () => {
-    const d = parse(dispatch(['1. Sở Tư pháp — thực hiện trước ngày 30/6/2024'], { recipients: ['- Sở Tư pháp;', '- Hội Luật gia tỉnh.'] }));
+    const d = parse(
+      dispatch(['1. Sở Tư pháp — thực hiện trước ngày 30/6/2024'], {
+        recipients: ['- Sở Tư pháp;', '- Hội Luật gia tỉnh.'],
+      }),
+    );
     expect(d.questions).toEqual([{ path: 'recipients.1', message: '"Hội Luật gia tỉnh" matched no unit', line: 11 }]);
   });
 
   it('periodic reports without a period', () => {
-    const d = parse(dispatch(['1. Sở Tư pháp', '- Định kỳ báo cáo kết quả về Ủy ban nhân dân tỉnh.', '- Tuyên truyền trong 05 ngày làm việc.'], { recipients: [] }));
+    const d = parse(
+      dispatch(
+        [
+          '1. Sở Tư pháp',
+          '- Định kỳ báo cáo kết quả về Ủy ban nhân dân tỉnh.',
+          '- Tuyên truyền trong 05 ngày làm việc.',
+        ],
+        { recipients: [] },
+      ),
+    );
     expect(d.directive.schedule).toEqual({ kind: 'once' });
     expect(d.questions).toEqual([
       {
         path: 'schedule',
-        message: '"Định kỳ báo cáo kết quả về Ủy ban nhân dân tỉnh" asks for periodic reports without the period (monthly, quarterly, half-yearly, yearly), the day reports are due, the last year ("đến năm …"); the schedule is left as once',
+        message:
+          '"Định kỳ báo cáo kết quả về Ủy ban nhân dân tỉnh" asks for periodic reports without the period (monthly, quarterly, half-yearly, yearly), the day reports are due, the last year ("đến năm …"); the schedule is left as once',
         line: 13,
       },
     ]);
@@ -215,7 +312,11 @@ describe('what the text does not say becomes a question', () => {
 });
 
 describe('odd but readable texts', () => {
-  const clean = dispatch(['1. Sở Tư pháp — phổ biến pháp luật trước ngày 30/6/2024', '2. Công an tỉnh', '- Cung cấp thông tin trong 05 ngày làm việc.']);
+  const clean = dispatch([
+    '1. Sở Tư pháp — phổ biến pháp luật trước ngày 30/6/2024',
+    '2. Công an tỉnh',
+    '- Cung cấp thông tin trong 05 ngày làm việc.',
+  ]);
 
   it('CRLF, tabs, double spaces and "1)" numbering read like the clean text', () => {
     const messy = clean
@@ -234,7 +335,13 @@ describe('odd but readable texts', () => {
       'Về việc triển khai thực hiện',
       'Quyết định số 1079/QĐ-TTg',
     ];
-    const d = parse(dispatch(['1. Sở Tư pháp — thực hiện trước ngày 30/6/2023'], { top, recipients: ['- Sở Tư pháp.'], preamble: 'Căn cứ Quyết định số 1079/QĐ-TTg ngày 14 tháng 9 năm 2022 của Thủ tướng Chính phủ;' }));
+    const d = parse(
+      dispatch(['1. Sở Tư pháp — thực hiện trước ngày 30/6/2023'], {
+        top,
+        recipients: ['- Sở Tư pháp.'],
+        preamble: 'Căn cứ Quyết định số 1079/QĐ-TTg ngày 14 tháng 9 năm 2022 của Thủ tướng Chính phủ;',
+      }),
+    );
     const { tasks: _, ...opening } = d.directive;
     expect(opening).toEqual({
       number: '524/UBND-VP9',
@@ -244,17 +351,30 @@ describe('odd but readable texts', () => {
       legalBases: ['1079/QĐ-TTg'],
       schedule: { kind: 'once' },
     });
-    expect([d.place, d.legalBases, d.questions]).toEqual(['Ninh Bình', [{ kind: 'Quyết định', number: '1079/QĐ-TTg', date: '2022-09-14' }], []]);
+    expect([d.place, d.legalBases, d.questions]).toEqual([
+      'Ninh Bình',
+      [{ kind: 'Quyết định', number: '1079/QĐ-TTg', date: '2022-09-14' }],
+      [],
+    ]);
   });
 
   it('a heading on the line after its number, and en dashes in names and as separators', () => {
-    const d = parse(dispatch(['1.', 'Sở Lao động – Thương binh và Xã hội – rà soát số liệu trước ngày 30/6/2024'], { recipients: [] }));
+    const d = parse(
+      dispatch(['1.', 'Sở Lao động – Thương binh và Xã hội – rà soát số liệu trước ngày 30/6/2024'], {
+        recipients: [],
+      }),
+    );
     expect(tasksOf(d)).toEqual([['NB-SLDTBXH', 'lead', undefined, { date: '2024-06-30' }]]);
     expect(d.directive.tasks[0].title).toBe('Rà soát số liệu trước ngày 30/6/2024');
   });
 
   it('a heading that opens with "Giao" or "Đối với" before the unit', () => {
-    const d = parse(dispatch(['1. Giao Sở Tư pháp chủ trì tổ chức tập huấn trước ngày 30/6/2024', '2. Đối với Công an tỉnh: cung cấp thông tin trước ngày 30/6/2024']));
+    const d = parse(
+      dispatch([
+        '1. Giao Sở Tư pháp chủ trì tổ chức tập huấn trước ngày 30/6/2024',
+        '2. Đối với Công an tỉnh: cung cấp thông tin trước ngày 30/6/2024',
+      ]),
+    );
     expect(d.directive.tasks.map((t) => [t.unit, t.role, t.title])).toEqual([
       ['NB-STP', 'lead', 'Chủ trì tổ chức tập huấn trước ngày 30/6/2024'],
       ['NB-CATINH', 'lead', 'Cung cấp thông tin trước ngày 30/6/2024'],
@@ -276,7 +396,16 @@ describe('odd but readable texts', () => {
           'b) UBND các huyện, thành phố',
           '- Tuyên truyền trên hệ thống truyền thanh cơ sở trước ngày 30/11/2024.',
         ],
-        { top: [...TOP.slice(0, 4), 'Số: 77/KH-UBND', 'Ninh Bình, ngày 05 tháng 3 năm 2024', 'KẾ HOẠCH', 'Tuyên truyền về quyền con người năm 2024'], recipients: [] },
+        {
+          top: [
+            ...TOP.slice(0, 4),
+            'Số: 77/KH-UBND',
+            'Ninh Bình, ngày 05 tháng 3 năm 2024',
+            'KẾ HOẠCH',
+            'Tuyên truyền về quyền con người năm 2024',
+          ],
+          recipients: [],
+        },
       ),
     );
     expect(d.directive.title).toBe('Tuyên truyền về quyền con người năm 2024');
@@ -290,12 +419,27 @@ describe('odd but readable texts', () => {
 
   it('periodic and ad hoc reporting, and a deadline for everyone in the closing', () => {
     const d = parse(
-      dispatch(['1. Sở Tư pháp', '- Phổ biến pháp luật về quyền con người giai đoạn 2023-2028.', '2. Sở Tài chính', '- Bố trí kinh phí.'], {
-        closing: 'Định kỳ 6 tháng và hằng năm (trước ngày 15/6 và 15/12), các đơn vị báo cáo kết quả về Sở Thông tin và Truyền thông; báo cáo đột xuất khi có yêu cầu. Trong quá trình thực hiện, các đơn vị hoàn thành trước ngày 30/11/2024./.',
-        recipients: [],
-      }),
+      dispatch(
+        [
+          '1. Sở Tư pháp',
+          '- Phổ biến pháp luật về quyền con người giai đoạn 2023-2028.',
+          '2. Sở Tài chính',
+          '- Bố trí kinh phí.',
+        ],
+        {
+          closing:
+            'Định kỳ 6 tháng và hằng năm (trước ngày 15/6 và 15/12), các đơn vị báo cáo kết quả về Sở Thông tin và Truyền thông; báo cáo đột xuất khi có yêu cầu. Trong quá trình thực hiện, các đơn vị hoàn thành trước ngày 30/11/2024./.',
+          recipients: [],
+        },
+      ),
     );
-    expect(d.directive.schedule).toEqual({ kind: 'periodic', period: 'half-yearly', dueDay: 15, from: '2024-03-05', until: '2028-12-31' });
+    expect(d.directive.schedule).toEqual({
+      kind: 'periodic',
+      period: 'half-yearly',
+      dueDay: 15,
+      from: '2024-03-05',
+      until: '2028-12-31',
+    });
     expect(d.adHocReports).toBe(true);
     expect(d.directive.tasks.map((t) => [t.unit, t.deadline, t.body])).toEqual([
       ['NB-STP', { date: '2024-11-30' }, '- Phổ biến pháp luật về quyền con người giai đoạn 2023-2028.'],
@@ -305,15 +449,31 @@ describe('odd but readable texts', () => {
   });
 
   it('a dispatch from a department to "các sở, ban, ngành" gives the sender no task', () => {
-    const top = ['UBND TỈNH NINH BÌNH', 'SỞ THÔNG TIN VÀ TRUYỀN THÔNG', 'CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM', 'Số: 9/STTTT-TTBCXB', 'Ninh Bình, ngày 05 tháng 3 năm 2024', 'V/v tuyên truyền'];
-    const d = parse(dispatch(['1. Các sở, ban, ngành — cung cấp thông tin trước ngày 30/6/2024'], { top, recipients: ['- Các sở, ban, ngành tỉnh.'] }));
+    const top = [
+      'UBND TỈNH NINH BÌNH',
+      'SỞ THÔNG TIN VÀ TRUYỀN THÔNG',
+      'CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM',
+      'Số: 9/STTTT-TTBCXB',
+      'Ninh Bình, ngày 05 tháng 3 năm 2024',
+      'V/v tuyên truyền',
+    ];
+    const d = parse(
+      dispatch(['1. Các sở, ban, ngành — cung cấp thông tin trước ngày 30/6/2024'], {
+        top,
+        recipients: ['- Các sở, ban, ngành tỉnh.'],
+      }),
+    );
     expect(d.directive.issuer).toBe('Sở Thông tin và Truyền thông tỉnh Ninh Bình');
-    expect(d.directive.tasks.map((t) => t.unit)).toEqual(directory.groups['NB-SO-NGANH'].members.filter((c) => c !== 'NB-STTTT'));
+    expect(d.directive.tasks.map((t) => t.unit)).toEqual(
+      directory.groups['NB-SO-NGANH'].members.filter((c) => c !== 'NB-STTTT'),
+    );
     expect(d.questions).toEqual([]);
   });
 
   it('a confidential dispatch', () => {
-    const d = parse(dispatch(['1. Sở Tư pháp — thực hiện trước ngày 30/6/2024'], { top: ['MẬT', ...TOP], recipients: [] }));
+    const d = parse(
+      dispatch(['1. Sở Tư pháp — thực hiện trước ngày 30/6/2024'], { top: ['MẬT', ...TOP], recipients: [] }),
+    );
     expect(d.directive.confidentiality).toBe('confidential');
     expect(d.directive.issuer).toBe('Ủy ban nhân dân tỉnh Ninh Bình');
   });
@@ -327,7 +487,14 @@ describe('odd but readable texts', () => {
     ].join('\n');
     const d = parse(text);
     const { tasks, ...opening } = d.directive;
-    expect(opening).toEqual({ number: '88/KH-UBND', title: 'Tuyên truyền về quyền con người năm 2024', issuer: 'Ủy ban nhân dân tỉnh Kon Tum', issuedOn: '2024-04-02', legalBases: [], schedule: { kind: 'once' } });
+    expect(opening).toEqual({
+      number: '88/KH-UBND',
+      title: 'Tuyên truyền về quyền con người năm 2024',
+      issuer: 'Ủy ban nhân dân tỉnh Kon Tum',
+      issuedOn: '2024-04-02',
+      legalBases: [],
+      schedule: { kind: 'once' },
+    });
     expect(tasks.map((t) => t.unit)).toEqual(['KT-STP', 'KT-BAOKT', 'KT-DAIPTTH']);
     expect(d.questions).toEqual([]);
   });

@@ -6,7 +6,9 @@ import { DirectiveSchema, describeIssues } from '../../domain/schemas';
 import { draftToYaml, parseDispatch, type DispatchDraft } from '../../domain/dispatch';
 import { UnitDirectorySchema } from '../../domain/units';
 
-const directory = UnitDirectorySchema.parse(YAML.parse(readFileSync(path.join(__dirname, '../../examples/units.yaml'), 'utf8')));
+const directory = UnitDirectorySchema.parse(
+  YAML.parse(readFileSync(path.join(__dirname, '../../examples/units.yaml'), 'utf8')),
+);
 const fixture = (name: string) => readFileSync(path.join(__dirname, '../fixtures/dispatches', name), 'utf8');
 const NB_FILE = 'ninh-binh-cv-524-UBND-VP9.txt';
 const KT_FILE = 'kon-tum-sttt-dispatch.txt';
@@ -42,7 +44,16 @@ describe('Ninh Bình, Công văn 524/UBND-VP9 (a news item carrying the dispatch
   const s7All = ['7. Các sở, ban, ngành, UBND các huyện, thành phố', ...s7.slice(0, 3)].join('\n');
   const s7Districts = ['7. Các sở, ban, ngành, UBND các huyện, thành phố', ...s7].join('\n');
   const departments = ['NB-SVHTT', 'NB-SGDDT', 'NB-SNV', 'NB-SKHDT'];
-  const districts = ['NB-UBND-TPNB', 'NB-UBND-TAMDIEP', 'NB-UBND-HOALU', 'NB-UBND-GIAVIEN', 'NB-UBND-NHOQUAN', 'NB-UBND-YENKHANH', 'NB-UBND-YENMO', 'NB-UBND-KIMSON'];
+  const districts = [
+    'NB-UBND-TPNB',
+    'NB-UBND-TAMDIEP',
+    'NB-UBND-HOALU',
+    'NB-UBND-GIAVIEN',
+    'NB-UBND-NHOQUAN',
+    'NB-UBND-YENKHANH',
+    'NB-UBND-YENMO',
+    'NB-UBND-KIMSON',
+  ];
 
   it('reads number, subject, issuer and date from the sentence that announces it', () => {
     const { tasks: _, ...opening } = draft.directive;
@@ -72,11 +83,14 @@ describe('Ninh Bình, Công văn 524/UBND-VP9 (a news item carrying the dispatch
       ...departments.map((c) => [c, 'lead', undefined]),
       ...districts.map((c) => [c, 'lead', undefined]),
     ]);
-    expect(tasks.every((t) => JSON.stringify(t.deadline) === '{"date":"YYYY-MM-DD"}' && t.indicators === undefined)).toBe(true);
+    expect(
+      tasks.every((t) => JSON.stringify(t.deadline) === '{"date":"YYYY-MM-DD"}' && t.indicators === undefined),
+    ).toBe(true);
   });
 
   it('titles each task with the first clause of its section', () => {
-    const s7Title = 'Chỉ đạo và tổ chức thực hiện nhiệm vụ truyền thông về quyền con người ở Việt Nam trong phạm vi, lĩnh vực quản lý với…';
+    const s7Title =
+      'Chỉ đạo và tổ chức thực hiện nhiệm vụ truyền thông về quyền con người ở Việt Nam trong phạm vi, lĩnh vực quản lý với…';
     expect(tasks.map((t) => t.title)).toEqual([
       'Chỉ đạo, đôn đốc, hướng dẫn các cơ quan báo chí, thông tin tuyên truyền trên địa bàn tỉnh đẩy mạnh thông tin, tuyên…',
       'Cung cấp thông tin cho các cơ quan báo chí trên địa bàn tỉnh về công tác phòng, chống buôn bán người',
@@ -90,7 +104,9 @@ describe('Ninh Bình, Công văn 524/UBND-VP9 (a news item carrying the dispatch
   });
 
   it('carries each section into the body, and the districts alone get the item addressed to them', () => {
-    const own = [section(1, '2. '), section(2, '3. '), section(3, '4. '), section(4, '5. '), section(5, '6. ')].map((s) => s.join('\n'));
+    const own = [section(1, '2. '), section(2, '3. '), section(3, '4. '), section(4, '5. '), section(5, '6. ')].map(
+      (s) => s.join('\n'),
+    );
     const press = section(6, '7. ').join('\n');
     expect(tasks.map((t) => t.body)).toEqual([
       ...own.map((body) => `${body}\n\n${s7All}`),
@@ -106,7 +122,11 @@ describe('Ninh Bình, Công văn 524/UBND-VP9 (a news item carrying the dispatch
     expect(draft.questions).toEqual([
       noDeadline(0, 1, 11),
       noDeadline(1, 2, 31),
-      { path: 'tasks.2.supports', message: '"phối hợp" names no lead unit; name the unit this task supports, or make it a lead task', line: 37 },
+      {
+        path: 'tasks.2.supports',
+        message: '"phối hợp" names no lead unit; name the unit this task supports, or make it a lead task',
+        line: 37,
+      },
       noDeadline(2, 3, 37),
       noDeadline(3, 4, 41),
       noDeadline(4, 5, 45),
@@ -119,7 +139,10 @@ describe('Ninh Bình, Công văn 524/UBND-VP9 (a news item carrying the dispatch
   it('writes a directive file that validates once the questions are answered', () => {
     const file = YAML.parse(draftToYaml(draft));
     expect(file.questions).toEqual(draft.questions);
-    const placeholder = (i: number) => [`tasks.${i}.deadline.date: expected a date as YYYY-MM-DD`, `tasks.${i}.deadline.date: not a real calendar date`];
+    const placeholder = (i: number) => [
+      `tasks.${i}.deadline.date: expected a date as YYYY-MM-DD`,
+      `tasks.${i}.deadline.date: not a real calendar date`,
+    ];
     expect(describeIssues(DirectiveSchema.safeParse(file).error!)).toEqual([
       ...placeholder(0),
       ...placeholder(1),
@@ -141,7 +164,18 @@ describe('Kon Tum, a department dispatch drafted with its number and date left b
   const tasks = draft.directive.tasks;
   const press = ['KT-BAOKT', 'KT-DAIPTTH', 'KT-TTXVN', 'KT-NHANDAN', 'KT-VOV'];
   const departments = ['KT-CATINH', 'KT-STP', 'KT-SLDTBXH', 'KT-STC', 'KT-SVHTTDL', 'KT-SGDDT', 'KT-SNV', 'KT-BDT'];
-  const districts = ['TPKT', 'DAKHA', 'DAKTO', 'DAKGLEI', 'NGOCHOI', 'SATHAY', 'KONRAY', 'KONPLONG', 'TUMORONG', 'IAHDRAI'];
+  const districts = [
+    'TPKT',
+    'DAKHA',
+    'DAKTO',
+    'DAKGLEI',
+    'NGOCHOI',
+    'SATHAY',
+    'KONRAY',
+    'KONPLONG',
+    'TUMORONG',
+    'IAHDRAI',
+  ];
 
   it('reads the header: blank number and date, subject over two lines, issuer, legal bases in the footnote', () => {
     const { tasks: _, ...opening } = draft.directive;
@@ -187,19 +221,37 @@ describe('Kon Tum, a department dispatch drafted with its number and date left b
     const s1 = between(text, '1. Các cơ quan báo chí', '2. Các sở', (l) => l.startsWith('¹')).join('\n');
     const s2 = between(text, '2. Các sở', '3. Trung tâm').join('\n');
     const s3 = between(text, '3. Trung tâm', '**Các đơn vị quét').join('\n');
-    const t1 = 'Trên cơ sở chức năng, nhiệm vụ tổ chức thông tin, tuyên truyền, nâng cao hơn nữa hiệu quả “phủ xanh” thông tin tích…';
-    const t2 = 'Chủ động cung cấp thông tin về đảm bảo quyền con người thuộc lĩnh vực phụ trách cho các cơ quan báo chí, truyền thông…';
+    const t1 =
+      'Trên cơ sở chức năng, nhiệm vụ tổ chức thông tin, tuyên truyền, nâng cao hơn nữa hiệu quả “phủ xanh” thông tin tích…';
+    const t2 =
+      'Chủ động cung cấp thông tin về đảm bảo quyền con người thuộc lĩnh vực phụ trách cho các cơ quan báo chí, truyền thông…';
     const t3 = 'Triển khai tuyên truyền trên hệ thống Truyền thanh của huyện, thành phố';
-    expect(tasks.map((t) => [t.title, t.body])).toEqual([...Array(6).fill([t1, s1]), ...Array(18).fill([t2, s2]), ...Array(10).fill([t3, s3])]);
+    expect(tasks.map((t) => [t.title, t.body])).toEqual([
+      ...Array(6).fill([t1, s1]),
+      ...Array(18).fill([t2, s2]),
+      ...Array(10).fill([t3, s3]),
+    ]);
     expect(s1).not.toContain('¹');
   });
 
   it('asks for the number, the date, the unnamed portals, every deadline, and the portal with no task', () => {
     expect(draft.questions).toEqual([
-      { path: 'number', message: 'the number is blank ("Số: /STTTT-TTBCXB"); write it once the dispatch is issued', line: 9 },
-      { path: 'issuedOn', message: 'the date is blank ("ngày … tháng … năm …"); write it once the dispatch is issued', line: 11 },
+      {
+        path: 'number',
+        message: 'the number is blank ("Số: /STTTT-TTBCXB"); write it once the dispatch is issued',
+        line: 9,
+      },
+      {
+        path: 'issuedOn',
+        message: 'the date is blank ("ngày … tháng … năm …"); write it once the dispatch is issued',
+        line: 11,
+      },
       ...press.map((_, i) => noDeadline(i, 1, 27)),
-      { path: 'tasks.5.unit', message: '"Cổng/Trang thông tin điện tử các cơ quan hành chính Nhà nước" matched no unit', line: 27 },
+      {
+        path: 'tasks.5.unit',
+        message: '"Cổng/Trang thông tin điện tử các cơ quan hành chính Nhà nước" matched no unit',
+        line: 27,
+      },
       noDeadline(5, 1, 27),
       ...Array.from({ length: 18 }, (_, i) => noDeadline(6 + i, 2, 47)),
       ...Array.from({ length: 10 }, (_, i) => noDeadline(24 + i, 3, 51)),
@@ -209,18 +261,28 @@ describe('Kon Tum, a department dispatch drafted with its number and date left b
 
   it('writes "# ?" comments beside the fields in question, and validates once they are answered', () => {
     const yaml = draftToYaml(draft);
-    expect(yaml).toContain('number: ?/STTTT-TTBCXB # ? the number is blank ("Số: /STTTT-TTBCXB"); write it once the dispatch is issued\n');
-    expect(yaml).toContain('  - unit: "?" # ? "Cổng/Trang thông tin điện tử các cơ quan hành chính Nhà nước" matched no unit\n');
+    expect(yaml).toContain(
+      'number: ?/STTTT-TTBCXB # ? the number is blank ("Số: /STTTT-TTBCXB"); write it once the dispatch is issued\n',
+    );
+    expect(yaml).toContain(
+      '  - unit: "?" # ? "Cổng/Trang thông tin điện tử các cơ quan hành chính Nhà nước" matched no unit\n',
+    );
     expect(yaml).toContain('  - 1079/QĐ-TTg # Quyết định, 2022-09-14\n');
-    expect(yaml).toContain('  - unit: KT-TTVH-DAKHA # Trung tâm Văn hóa - Thể thao - Du lịch và Truyền thông huyện Đắk Hà\n');
-    expect(yaml).toContain('      date: YYYY-MM-DD # ? section 3 sets no deadline; write a date (YYYY-MM-DD) or a number of working days\n');
+    expect(yaml).toContain(
+      '  - unit: KT-TTVH-DAKHA # Trung tâm Văn hóa - Thể thao - Du lịch và Truyền thông huyện Đắk Hà\n',
+    );
+    expect(yaml).toContain(
+      '      date: YYYY-MM-DD # ? section 3 sets no deadline; write a date (YYYY-MM-DD) or a number of working days\n',
+    );
     expect(yaml).toContain('# Place: Kon Tum\n# Kính gửi:\n# - Các Sở, ban, ngành\n');
     const file = YAML.parse(yaml);
     expect(DirectiveSchema.safeParse(file).success).toBe(false);
     Object.assign(file, { number: '215/STTTT-TTBCXB', issuedOn: '2024-05-20' });
     file.tasks[5].unit = 'KT-CONGTTDT';
     file.tasks.forEach((t: { deadline: unknown }) => (t.deadline = { workingDays: 10 }));
-    expect(DirectiveSchema.parse(file).tasks.map((t) => t.unit)).toEqual(tasks.map((t) => (t.unit === '?' ? 'KT-CONGTTDT' : t.unit)));
+    expect(DirectiveSchema.parse(file).tasks.map((t) => t.unit)).toEqual(
+      tasks.map((t) => (t.unit === '?' ? 'KT-CONGTTDT' : t.unit)),
+    );
   });
 });
 

@@ -8,7 +8,11 @@ const directive = {
   title: 'Triển khai Chương trình truyền thông giai đoạn 2023 - 2028 trên địa bàn tỉnh Ninh Bình',
   issuer: 'UBND tỉnh Ninh Bình',
 };
-const task = { title: 'Tuyên truyền trên báo chí và hệ thống thông tin cơ sở', deadline: '2023-01-05', workingDaysLeft: 3 };
+const task = {
+  title: 'Tuyên truyền trên báo chí và hệ thống thông tin cơ sở',
+  deadline: '2023-01-05',
+  workingDaysLeft: 3,
+};
 const link = 'https://dondoc.ninhbinh.gov.vn/l/9f2c1e7a44b0?t=STTTT&c=1';
 const common = { unit, directive, task, link };
 const indicators = [
@@ -21,30 +25,78 @@ const submittedAt = Date.UTC(2023, 0, 4, 7, 5); // 14:05 on 04/01/2023 in Hà N�
 /** Every kind, with its variants; the mapped type makes a forgotten kind a type error. */
 const samples: { [K in EmailKind]: EmailOf<K>[] } = {
   assignment: [
-    { kind: 'assignment', ...common, task: { ...task, body: 'Đăng tải tin, bài trên Báo Ninh Bình.\nPhát thanh trên hệ thống loa truyền thanh cơ sở.' }, role: 'lead', indicators },
-    { kind: 'assignment', ...common, role: 'support', supports: { code: 'SVHTT', name: 'Sở Văn hóa và Thể thao' }, completion: 'acknowledgement' },
+    {
+      kind: 'assignment',
+      ...common,
+      task: {
+        ...task,
+        body: 'Đăng tải tin, bài trên Báo Ninh Bình.\nPhát thanh trên hệ thống loa truyền thanh cơ sở.',
+      },
+      role: 'lead',
+      indicators,
+    },
+    {
+      kind: 'assignment',
+      ...common,
+      role: 'support',
+      supports: { code: 'SVHTT', name: 'Sở Văn hóa và Thể thao' },
+      completion: 'acknowledgement',
+    },
   ],
   reminder: [3, 1, 0].map((n) => ({ kind: 'reminder' as const, ...common, task: { ...task, workingDaysLeft: n } })),
   escalation: [
     { kind: 'escalation', ...common, task: { ...task, workingDaysLeft: -1 }, level: 1, to: 'head' },
     { kind: 'escalation', ...common, task: { ...task, workingDaysLeft: -3 }, level: 2, to: 'supervisor' },
-    { kind: 'escalation', ...common, task: { ...task, workingDaysLeft: -7 }, level: 3, to: 'steering', addressee: 'Ban Chỉ đạo Chương trình truyền thông tỉnh' },
+    {
+      kind: 'escalation',
+      ...common,
+      task: { ...task, workingDaysLeft: -7 },
+      level: 3,
+      to: 'steering',
+      addressee: 'Ban Chỉ đạo Chương trình truyền thông tỉnh',
+    },
     { kind: 'escalation', ...common, task: { ...task, workingDaysLeft: -12 }, level: 3, to: 'steering', weekly: true },
   ],
   receipt: [
     {
-      kind: 'receipt', ...common, receiptNumber: 'BC-524-STTTT-0001', submittedAt, submittedBy: 'Nguyễn Thị Hoa',
-      indicators: [{ name: 'Số tin, bài đã đăng', unit: 'tin, bài', value: 218 }, { name: 'Số tờ rơi đã phát hành', unit: 'tờ', value: 2805 }],
+      kind: 'receipt',
+      ...common,
+      receiptNumber: 'BC-524-STTTT-0001',
+      submittedAt,
+      submittedBy: 'Nguyễn Thị Hoa',
+      indicators: [
+        { name: 'Số tin, bài đã đăng', unit: 'tin, bài', value: 218 },
+        { name: 'Số tờ rơi đã phát hành', unit: 'tờ', value: 2805 },
+      ],
       attachments: ['bao-cao-ket-qua.pdf'],
     },
     { kind: 'receipt', ...common, receiptNumber: 'BC-524-STTTT-0002', submittedAt },
   ],
   returned: [
-    { kind: 'returned', ...common, comment: 'Bổ sung số liệu hội nghị.\nGửi kèm ảnh chụp các tin, bài đã đăng.', reviewer: 'Văn phòng UBND tỉnh', newDeadline: '2023-01-10', newWorkingDaysLeft: 3 },
+    {
+      kind: 'returned',
+      ...common,
+      comment: 'Bổ sung số liệu hội nghị.\nGửi kèm ảnh chụp các tin, bài đã đăng.',
+      reviewer: 'Văn phòng UBND tỉnh',
+      newDeadline: '2023-01-10',
+      newWorkingDaysLeft: 3,
+    },
   ],
   extension_decision: [
-    { kind: 'extension_decision', ...common, decision: 'approved', newDeadline: '2023-02-09', newWorkingDaysLeft: 20, comment: 'Đồng ý do trùng kỳ nghỉ Tết Nguyên đán.' },
-    { kind: 'extension_decision', ...common, decision: 'rejected', reason: 'Nhiệm vụ cần hoàn thành để tổng hợp báo cáo năm.' },
+    {
+      kind: 'extension_decision',
+      ...common,
+      decision: 'approved',
+      newDeadline: '2023-02-09',
+      newWorkingDaysLeft: 20,
+      comment: 'Đồng ý do trùng kỳ nghỉ Tết Nguyên đán.',
+    },
+    {
+      kind: 'extension_decision',
+      ...common,
+      decision: 'rejected',
+      reason: 'Nhiệm vụ cần hoàn thành để tổng hợp báo cáo năm.',
+    },
   ],
   cancellation: [
     { kind: 'cancellation', ...common, reason: 'Nội dung đã được lồng ghép vào Kế hoạch 1297/KH-UBND.' },
@@ -52,10 +104,16 @@ const samples: { [K in EmailKind]: EmailOf<K>[] } = {
   ],
   digest: [
     {
-      kind: 'digest', unit, date: '2023-01-02',
+      kind: 'digest',
+      unit,
+      date: '2023-01-02',
       items: [
         { directive, task, link },
-        { directive, task: { title: 'Báo cáo kết quả thực hiện quý IV năm 2022', deadline: '2023-01-03', workingDaysLeft: 1 }, link: 'https://dondoc.ninhbinh.gov.vn/l/a1b2c3d4e5f6' },
+        {
+          directive,
+          task: { title: 'Báo cáo kết quả thực hiện quý IV năm 2022', deadline: '2023-01-03', workingDaysLeft: 1 },
+          link: 'https://dondoc.ninhbinh.gov.vn/l/a1b2c3d4e5f6',
+        },
       ],
     },
   ],
@@ -94,11 +152,13 @@ describe.each(cases)('%s', (_name, message, lang) => {
   });
 
   test('writes the deadlines the way the language does', () => {
-    for (const d of deadlinesOf(message)) expect(email.text).toContain(lang === 'vi' ? formatDateVi(d) : formatDateEn(d));
+    for (const d of deadlinesOf(message))
+      expect(email.text).toContain(lang === 'vi' ? formatDateVi(d) : formatDateEn(d));
   });
 
   test('never prints a missing or broken value', () => {
-    for (const part of [email.subject, email.text, email.html]) expect(part).not.toMatch(/undefined|NaN|\[object Object\]|\bnull\b/);
+    for (const part of [email.subject, email.text, email.html])
+      expect(part).not.toMatch(/undefined|NaN|\[object Object\]|\bnull\b/);
   });
 
   test('keeps HTML tags out of the plain text', () => {
@@ -117,8 +177,11 @@ describe.each(cases)('%s', (_name, message, lang) => {
     const warning = lang === 'vi' ? 'đề nghị không chuyển tiếp thư này' : 'please do not forward this email';
     expect(email.text).toContain(warning);
     expect(email.html).toContain(warning);
-    const holder = message.kind === 'escalation' ? { vi: 'người nhận thư này', en: 'you' } : { vi: unit.name, en: unit.name };
-    expect(email.text).toContain(lang === 'vi' ? `được cấp riêng cho ${holder.vi};` : `was issued to ${holder.en} only;`);
+    const holder =
+      message.kind === 'escalation' ? { vi: 'người nhận thư này', en: 'you' } : { vi: unit.name, en: unit.name };
+    expect(email.text).toContain(
+      lang === 'vi' ? `được cấp riêng cho ${holder.vi};` : `was issued to ${holder.en} only;`,
+    );
   });
 
   test('opens with the addressee and closes formally', () => {
@@ -129,30 +192,140 @@ describe.each(cases)('%s', (_name, message, lang) => {
 
 describe('subjects', () => {
   test.each<[string, Lang, EmailMessage, string]>([
-    ['assignment', 'vi', samples.assignment[0], '[524/UBND-VP9] Giao nhiệm vụ: Tuyên truyền trên báo chí và hệ thống thông tin cơ sở'],
-    ['assignment', 'en', samples.assignment[0], '[524/UBND-VP9] New task: Tuyên truyền trên báo chí và hệ thống thông tin cơ sở'],
-    ['reminder T-3', 'vi', samples.reminder[0], '[524/UBND-VP9] Nhắc hạn: Tuyên truyền trên báo chí và hệ thống thông tin cơ sở (còn 3 ngày làm việc)'],
-    ['reminder T-1', 'en', samples.reminder[1], '[524/UBND-VP9] Reminder: Tuyên truyền trên báo chí và hệ thống thông tin cơ sở (1 working day left)'],
-    ['reminder T', 'vi', samples.reminder[2], '[524/UBND-VP9] Nhắc hạn: Tuyên truyền trên báo chí và hệ thống thông tin cơ sở (hạn chót là hôm nay)'],
-    ['reminder T', 'en', samples.reminder[2], '[524/UBND-VP9] Reminder: Tuyên truyền trên báo chí và hệ thống thông tin cơ sở (due today)'],
-    ['escalation L1', 'vi', samples.escalation[0], '[524/UBND-VP9] Đôn đốc cấp 1: Sở Thông tin và Truyền thông quá hạn 1 ngày làm việc'],
-    ['escalation L2', 'en', samples.escalation[1], '[524/UBND-VP9] Escalation level 2: Sở Thông tin và Truyền thông is 3 working days overdue'],
-    ['weekly chase', 'vi', samples.escalation[3], '[524/UBND-VP9] Đôn đốc hằng tuần: Sở Thông tin và Truyền thông quá hạn 12 ngày làm việc'],
-    ['weekly chase', 'en', samples.escalation[3], '[524/UBND-VP9] Weekly chase: Sở Thông tin và Truyền thông is 12 working days overdue'],
-    ['receipt', 'vi', samples.receipt[0], '[524/UBND-VP9] Đã nhận báo cáo số BC-524-STTTT-0001: Tuyên truyền trên báo chí và hệ thống thông tin cơ sở'],
-    ['receipt', 'en', samples.receipt[0], '[524/UBND-VP9] Report received, receipt BC-524-STTTT-0001: Tuyên truyền trên báo chí và hệ thống thông tin cơ sở'],
-    ['returned', 'vi', samples.returned[0], '[524/UBND-VP9] Đề nghị hoàn thiện báo cáo: Tuyên truyền trên báo chí và hệ thống thông tin cơ sở'],
-    ['returned', 'en', samples.returned[0], '[524/UBND-VP9] Report returned for revision: Tuyên truyền trên báo chí và hệ thống thông tin cơ sở'],
-    ['extension approved', 'vi', samples.extension_decision[0], '[524/UBND-VP9] Đồng ý gia hạn đến 09/02/2023: Tuyên truyền trên báo chí và hệ thống thông tin cơ sở'],
-    ['extension approved', 'en', samples.extension_decision[0], '[524/UBND-VP9] Extension approved until 9 February 2023: Tuyên truyền trên báo chí và hệ thống thông tin cơ sở'],
-    ['extension rejected', 'vi', samples.extension_decision[1], '[524/UBND-VP9] Không chấp thuận gia hạn: Tuyên truyền trên báo chí và hệ thống thông tin cơ sở'],
-    ['extension rejected', 'en', samples.extension_decision[1], '[524/UBND-VP9] Extension declined: Tuyên truyền trên báo chí và hệ thống thông tin cơ sở'],
-    ['cancellation', 'vi', samples.cancellation[0], '[524/UBND-VP9] Dừng thực hiện nhiệm vụ: Tuyên truyền trên báo chí và hệ thống thông tin cơ sở'],
-    ['cancellation', 'en', samples.cancellation[0], '[524/UBND-VP9] Task cancelled: Tuyên truyền trên báo chí và hệ thống thông tin cơ sở'],
+    [
+      'assignment',
+      'vi',
+      samples.assignment[0],
+      '[524/UBND-VP9] Giao nhiệm vụ: Tuyên truyền trên báo chí và hệ thống thông tin cơ sở',
+    ],
+    [
+      'assignment',
+      'en',
+      samples.assignment[0],
+      '[524/UBND-VP9] New task: Tuyên truyền trên báo chí và hệ thống thông tin cơ sở',
+    ],
+    [
+      'reminder T-3',
+      'vi',
+      samples.reminder[0],
+      '[524/UBND-VP9] Nhắc hạn: Tuyên truyền trên báo chí và hệ thống thông tin cơ sở (còn 3 ngày làm việc)',
+    ],
+    [
+      'reminder T-1',
+      'en',
+      samples.reminder[1],
+      '[524/UBND-VP9] Reminder: Tuyên truyền trên báo chí và hệ thống thông tin cơ sở (1 working day left)',
+    ],
+    [
+      'reminder T',
+      'vi',
+      samples.reminder[2],
+      '[524/UBND-VP9] Nhắc hạn: Tuyên truyền trên báo chí và hệ thống thông tin cơ sở (hạn chót là hôm nay)',
+    ],
+    [
+      'reminder T',
+      'en',
+      samples.reminder[2],
+      '[524/UBND-VP9] Reminder: Tuyên truyền trên báo chí và hệ thống thông tin cơ sở (due today)',
+    ],
+    [
+      'escalation L1',
+      'vi',
+      samples.escalation[0],
+      '[524/UBND-VP9] Đôn đốc cấp 1: Sở Thông tin và Truyền thông quá hạn 1 ngày làm việc',
+    ],
+    [
+      'escalation L2',
+      'en',
+      samples.escalation[1],
+      '[524/UBND-VP9] Escalation level 2: Sở Thông tin và Truyền thông is 3 working days overdue',
+    ],
+    [
+      'weekly chase',
+      'vi',
+      samples.escalation[3],
+      '[524/UBND-VP9] Đôn đốc hằng tuần: Sở Thông tin và Truyền thông quá hạn 12 ngày làm việc',
+    ],
+    [
+      'weekly chase',
+      'en',
+      samples.escalation[3],
+      '[524/UBND-VP9] Weekly chase: Sở Thông tin và Truyền thông is 12 working days overdue',
+    ],
+    [
+      'receipt',
+      'vi',
+      samples.receipt[0],
+      '[524/UBND-VP9] Đã nhận báo cáo số BC-524-STTTT-0001: Tuyên truyền trên báo chí và hệ thống thông tin cơ sở',
+    ],
+    [
+      'receipt',
+      'en',
+      samples.receipt[0],
+      '[524/UBND-VP9] Report received, receipt BC-524-STTTT-0001: Tuyên truyền trên báo chí và hệ thống thông tin cơ sở',
+    ],
+    [
+      'returned',
+      'vi',
+      samples.returned[0],
+      '[524/UBND-VP9] Đề nghị hoàn thiện báo cáo: Tuyên truyền trên báo chí và hệ thống thông tin cơ sở',
+    ],
+    [
+      'returned',
+      'en',
+      samples.returned[0],
+      '[524/UBND-VP9] Report returned for revision: Tuyên truyền trên báo chí và hệ thống thông tin cơ sở',
+    ],
+    [
+      'extension approved',
+      'vi',
+      samples.extension_decision[0],
+      '[524/UBND-VP9] Đồng ý gia hạn đến 09/02/2023: Tuyên truyền trên báo chí và hệ thống thông tin cơ sở',
+    ],
+    [
+      'extension approved',
+      'en',
+      samples.extension_decision[0],
+      '[524/UBND-VP9] Extension approved until 9 February 2023: Tuyên truyền trên báo chí và hệ thống thông tin cơ sở',
+    ],
+    [
+      'extension rejected',
+      'vi',
+      samples.extension_decision[1],
+      '[524/UBND-VP9] Không chấp thuận gia hạn: Tuyên truyền trên báo chí và hệ thống thông tin cơ sở',
+    ],
+    [
+      'extension rejected',
+      'en',
+      samples.extension_decision[1],
+      '[524/UBND-VP9] Extension declined: Tuyên truyền trên báo chí và hệ thống thông tin cơ sở',
+    ],
+    [
+      'cancellation',
+      'vi',
+      samples.cancellation[0],
+      '[524/UBND-VP9] Dừng thực hiện nhiệm vụ: Tuyên truyền trên báo chí và hệ thống thông tin cơ sở',
+    ],
+    [
+      'cancellation',
+      'en',
+      samples.cancellation[0],
+      '[524/UBND-VP9] Task cancelled: Tuyên truyền trên báo chí và hệ thống thông tin cơ sở',
+    ],
     ['digest', 'vi', samples.digest[0], '[524/UBND-VP9] Nhiệm vụ sắp đến hạn ngày 02/01/2023 (2 nhiệm vụ)'],
     ['digest', 'en', samples.digest[0], '[524/UBND-VP9] Tasks due soon, 2 January 2023 (2 tasks)'],
-    ['new link', 'vi', samples.new_link[0], '[524/UBND-VP9] Đường liên kết mới: Tuyên truyền trên báo chí và hệ thống thông tin cơ sở'],
-    ['new link', 'en', samples.new_link[0], '[524/UBND-VP9] Your new link: Tuyên truyền trên báo chí và hệ thống thông tin cơ sở'],
+    [
+      'new link',
+      'vi',
+      samples.new_link[0],
+      '[524/UBND-VP9] Đường liên kết mới: Tuyên truyền trên báo chí và hệ thống thông tin cơ sở',
+    ],
+    [
+      'new link',
+      'en',
+      samples.new_link[0],
+      '[524/UBND-VP9] Your new link: Tuyên truyền trên báo chí và hệ thống thông tin cơ sở',
+    ],
   ])('%s (%s)', (_name, lang, message, subject) => {
     expect(renderEmail(message, lang).subject).toBe(subject);
   });
@@ -189,25 +362,41 @@ describe('what each kind says', () => {
     expect(text).toContain('Quý cơ quan được giao chủ trì thực hiện nhiệm vụ sau:');
     expect(text).toContain('Vai trò: Chủ trì');
     expect(text).toContain('Hạn hoàn thành: ngày 05 tháng 01 năm 2023 (còn 3 ngày làm việc)');
-    expect(text).toContain('  Đăng tải tin, bài trên Báo Ninh Bình.\n  Phát thanh trên hệ thống loa truyền thanh cơ sở.');
+    expect(text).toContain(
+      '  Đăng tải tin, bài trên Báo Ninh Bình.\n  Phát thanh trên hệ thống loa truyền thanh cơ sở.',
+    );
     expect(text).toContain('- Số tờ rơi đã phát hành (Đơn vị tính: tờ; Chỉ tiêu giao: 20.000)');
     expect(text).toContain('- Số hội nghị đã tổ chức (Đơn vị tính: hội nghị; Chỉ tiêu giao: —)');
-    expect(text).toContain('Đề nghị Quý cơ quan triển khai thực hiện và gửi báo cáo kết quả (kèm số liệu các chỉ tiêu)');
+    expect(text).toContain(
+      'Đề nghị Quý cơ quan triển khai thực hiện và gửi báo cáo kết quả (kèm số liệu các chỉ tiêu)',
+    );
     expect(en(samples.assignment[0])).toContain('- Số tờ rơi đã phát hành (Unit: tờ; Target: 20,000)');
-    expect(renderEmail(samples.assignment[0]).html).toContain('<td style="padding:6px 8px;border:1px solid #d0d5dd;vertical-align:top;text-align:left;">20.000</td>');
+    expect(renderEmail(samples.assignment[0]).html).toContain(
+      '<td style="padding:6px 8px;border:1px solid #d0d5dd;vertical-align:top;text-align:left;">20.000</td>',
+    );
   });
 
   test('an assignment to a supporting unit names the lead unit it supports', () => {
-    expect(vi(samples.assignment[1])).toContain('Quý cơ quan được giao phối hợp với Sở Văn hóa và Thể thao thực hiện nhiệm vụ sau:');
+    expect(vi(samples.assignment[1])).toContain(
+      'Quý cơ quan được giao phối hợp với Sở Văn hóa và Thể thao thực hiện nhiệm vụ sau:',
+    );
     expect(vi(samples.assignment[1])).toContain('Vai trò: Phối hợp (đơn vị chủ trì: Sở Văn hóa và Thể thao)');
     expect(vi(samples.assignment[1])).toContain('xác nhận đã nhận nhiệm vụ');
     expect(en(samples.assignment[1])).toContain('to support Sở Văn hóa và Thể thao in the task below');
   });
 
   test.each([
-    [0, 'Nhiệm vụ còn 3 ngày làm việc nữa là đến hạn hoàn thành (ngày 05 tháng 01 năm 2023).', 'It is due in 3 working days, on 5 January 2023.'],
+    [
+      0,
+      'Nhiệm vụ còn 3 ngày làm việc nữa là đến hạn hoàn thành (ngày 05 tháng 01 năm 2023).',
+      'It is due in 3 working days, on 5 January 2023.',
+    ],
     [1, 'Nhiệm vụ còn 1 ngày làm việc nữa là đến hạn hoàn thành', 'It is due in 1 working day, on 5 January 2023.'],
-    [2, 'Hôm nay, ngày 05 tháng 01 năm 2023, là hạn chót hoàn thành nhiệm vụ.', 'Today, 5 January 2023, is its deadline.'],
+    [
+      2,
+      'Hôm nay, ngày 05 tháng 01 năm 2023, là hạn chót hoàn thành nhiệm vụ.',
+      'Today, 5 January 2023, is its deadline.',
+    ],
   ])('reminder #%p words the days left', (i, viSentence, enSentence) => {
     expect(vi(samples.reminder[i])).toContain(viSentence);
     expect(en(samples.reminder[i])).toContain(enSentence);
@@ -224,13 +413,17 @@ describe('what each kind says', () => {
 
   test('an escalation names the overdue unit, how late it is, the task and the level', () => {
     const text = vi(samples.escalation[1]);
-    expect(text).toContain('đến nay Sở Thông tin và Truyền thông chưa hoàn thành nhiệm vụ dưới đây, đã quá hạn 3 ngày làm việc.');
+    expect(text).toContain(
+      'đến nay Sở Thông tin và Truyền thông chưa hoàn thành nhiệm vụ dưới đây, đã quá hạn 3 ngày làm việc.',
+    );
     expect(text).toContain('Đơn vị chậm hạn: Sở Thông tin và Truyền thông (STTTT)');
     expect(text).toContain('Nhiệm vụ: Tuyên truyền trên báo chí và hệ thống thông tin cơ sở');
     expect(text).toContain('Hạn hoàn thành: ngày 05 tháng 01 năm 2023 (quá hạn 3 ngày làm việc)');
     expect(text).toContain('Mức đôn đốc: Cấp 2');
     expect(vi(samples.escalation[3])).toContain('Thư này được gửi hằng tuần');
-    expect(en(samples.escalation[1])).toContain('Sở Thông tin và Truyền thông has not yet completed the task below, which is 3 working days overdue.');
+    expect(en(samples.escalation[1])).toContain(
+      'Sở Thông tin và Truyền thông has not yet completed the task below, which is 3 working days overdue.',
+    );
   });
 
   test('a receipt echoes the number, the time in Vietnam and the indicator values', () => {
@@ -248,7 +441,9 @@ describe('what each kind says', () => {
 
   test('a returned report quotes the reviewer and gives the new deadline', () => {
     const text = vi(samples.returned[0]);
-    expect(text).toContain('Ý kiến của Văn phòng UBND tỉnh:\n  Bổ sung số liệu hội nghị.\n  Gửi kèm ảnh chụp các tin, bài đã đăng.');
+    expect(text).toContain(
+      'Ý kiến của Văn phòng UBND tỉnh:\n  Bổ sung số liệu hội nghị.\n  Gửi kèm ảnh chụp các tin, bài đã đăng.',
+    );
     expect(text).toContain('Hạn gửi lại: ngày 10 tháng 01 năm 2023 (còn 3 ngày làm việc)');
     expect(en(samples.returned[0])).toContain('Resubmit by: 10 January 2023 (3 working days left)');
   });
@@ -269,22 +464,39 @@ describe('what each kind says', () => {
 
   test('a digest lists the tasks, most urgent first, each with its own link', () => {
     const text = vi(samples.digest[0]);
-    const [first, second] = [text.indexOf('1. Báo cáo kết quả thực hiện quý IV năm 2022'), text.indexOf('2. Tuyên truyền trên báo chí')];
+    const [first, second] = [
+      text.indexOf('1. Báo cáo kết quả thực hiện quý IV năm 2022'),
+      text.indexOf('2. Tuyên truyền trên báo chí'),
+    ];
     expect(first).toBeGreaterThan(0);
     expect(second).toBeGreaterThan(first);
-    expect(text).toContain('Hạn hoàn thành: ngày 03 tháng 01 năm 2023 (còn 1 ngày làm việc)\n   Mở nhiệm vụ: https://dondoc.ninhbinh.gov.vn/l/a1b2c3d4e5f6');
+    expect(text).toContain(
+      'Hạn hoàn thành: ngày 03 tháng 01 năm 2023 (còn 1 ngày làm việc)\n   Mở nhiệm vụ: https://dondoc.ninhbinh.gov.vn/l/a1b2c3d4e5f6',
+    );
     expect(text).toContain('Tính đến ngày 02 tháng 01 năm 2023, Quý cơ quan có 2 nhiệm vụ sắp đến hạn dưới đây.');
   });
 
   test('a digest spanning several directives lists their numbers in the subject', () => {
     const other = { ...directive, number: '1297/KH-UBND' };
-    const message: EmailMessage = { kind: 'digest', unit, date: '2023-05-08', items: [{ directive, task, link }, { directive: other, task: { ...task, workingDaysLeft: 0 }, link }] };
-    expect(renderEmail(message, 'en').subject).toBe('[1297/KH-UBND, 524/UBND-VP9] Tasks due soon, 8 May 2023 (2 tasks)');
+    const message: EmailMessage = {
+      kind: 'digest',
+      unit,
+      date: '2023-05-08',
+      items: [
+        { directive, task, link },
+        { directive: other, task: { ...task, workingDaysLeft: 0 }, link },
+      ],
+    };
+    expect(renderEmail(message, 'en').subject).toBe(
+      '[1297/KH-UBND, 524/UBND-VP9] Tasks due soon, 8 May 2023 (2 tasks)',
+    );
   });
 
   test('a new link says until when it is valid and what to do if nobody asked for it', () => {
     expect(vi(samples.new_link[0])).toContain('Đường liên kết có hiệu lực đến 17:00 ngày 31/01/2023.');
-    expect(vi(samples.new_link[0])).toContain('Nếu Quý cơ quan không đề nghị cấp đường liên kết mới, xin vui lòng bỏ qua thư này.');
+    expect(vi(samples.new_link[0])).toContain(
+      'Nếu Quý cơ quan không đề nghị cấp đường liên kết mới, xin vui lòng bỏ qua thư này.',
+    );
     expect(vi(samples.new_link[1])).not.toContain('hiệu lực đến');
   });
 });
@@ -292,26 +504,61 @@ describe('what each kind says', () => {
 describe('untrusted data', () => {
   const evil = '<script>alert("x")</script> & <b>đậm</b>';
   const hostile: EmailMessage[] = [
-    { kind: 'assignment', unit: { code: 'STTTT', name: evil }, directive: { ...directive, title: evil, issuer: evil }, task: { ...task, title: evil, body: evil }, link, role: 'support', supports: { code: 'SVHTT', name: evil }, indicators: [{ code: 'x', name: evil, unit: evil, target: 1 }] },
-    { kind: 'returned', ...common, task: { ...task, title: evil }, comment: evil, reviewer: evil, newDeadline: '2023-01-10', newWorkingDaysLeft: 3 },
-    { kind: 'receipt', ...common, receiptNumber: evil, submittedAt, submittedBy: evil, indicators: [{ name: evil, unit: evil, value: 1 }], attachments: [evil] },
+    {
+      kind: 'assignment',
+      unit: { code: 'STTTT', name: evil },
+      directive: { ...directive, title: evil, issuer: evil },
+      task: { ...task, title: evil, body: evil },
+      link,
+      role: 'support',
+      supports: { code: 'SVHTT', name: evil },
+      indicators: [{ code: 'x', name: evil, unit: evil, target: 1 }],
+    },
+    {
+      kind: 'returned',
+      ...common,
+      task: { ...task, title: evil },
+      comment: evil,
+      reviewer: evil,
+      newDeadline: '2023-01-10',
+      newWorkingDaysLeft: 3,
+    },
+    {
+      kind: 'receipt',
+      ...common,
+      receiptNumber: evil,
+      submittedAt,
+      submittedBy: evil,
+      indicators: [{ name: evil, unit: evil, value: 1 }],
+      attachments: [evil],
+    },
     { kind: 'escalation', ...common, task: { ...task, workingDaysLeft: -2 }, level: 1, to: 'head', addressee: evil },
-    { kind: 'digest', unit, date: '2023-01-02', items: [{ directive: { ...directive, issuer: evil }, task: { ...task, title: evil }, link }] },
+    {
+      kind: 'digest',
+      unit,
+      date: '2023-01-02',
+      items: [{ directive: { ...directive, issuer: evil }, task: { ...task, title: evil }, link }],
+    },
   ];
 
-  test.each(hostile.flatMap((m) => LANGS.map((lang) => [m.kind, lang, m] as const)))('%s (%s) escapes every value in the HTML and leaves the text literal', (_kind, lang, message) => {
-    const { html, text } = renderEmail(message, lang);
-    expect(html).not.toContain('<script');
-    expect(html).not.toContain('<b>');
-    expect(html).toContain('&lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt; &amp; &lt;b&gt;đậm&lt;/b&gt;');
-    expect(text).toContain(evil);
-  });
+  test.each(hostile.flatMap((m) => LANGS.map((lang) => [m.kind, lang, m] as const)))(
+    '%s (%s) escapes every value in the HTML and leaves the text literal',
+    (_kind, lang, message) => {
+      const { html, text } = renderEmail(message, lang);
+      expect(html).not.toContain('<script');
+      expect(html).not.toContain('<b>');
+      expect(html).toContain('&lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt; &amp; &lt;b&gt;đậm&lt;/b&gt;');
+      expect(text).toContain(evil);
+    },
+  );
 
   test('a link with quotes cannot break out of its attribute', () => {
     const sneaky = 'https://dondoc.ninhbinh.gov.vn/l/x?a="><script>alert(1)</script>';
     const { html } = renderEmail({ kind: 'new_link', ...common, link: sneaky }, 'vi');
     expect(html).not.toContain('"><script');
-    expect(html).toContain('href="https://dondoc.ninhbinh.gov.vn/l/x?a=&quot;&gt;&lt;script&gt;alert(1)&lt;/script&gt;"');
+    expect(html).toContain(
+      'href="https://dondoc.ninhbinh.gov.vn/l/x?a=&quot;&gt;&lt;script&gt;alert(1)&lt;/script&gt;"',
+    );
   });
 
   test.each<[string, unknown]>([

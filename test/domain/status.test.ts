@@ -28,19 +28,49 @@ describe('task status', () => {
     ['done at 17:00:00 on the deadline day', { doneAt: at('2025-03-12', 17) }, at('2025-03-20', 9), 'done_on_time'],
     ['done at 17:00:01 on the deadline day', { doneAt: at('2025-03-12', 17, 0, 1) }, at('2025-03-20', 9), 'done_late'],
     ['done early, asked before the deadline', { doneAt: at('2025-03-03', 10) }, at('2025-03-04', 9), 'done_on_time'],
-    ['done after the original deadline but within an approved extension', { deadline: '2025-03-19', doneAt: at('2025-03-18', 10) }, at('2025-03-20', 9), 'done_on_time'],
-    ['done after an approved extension ran out', { deadline: '2025-03-19', doneAt: at('2025-03-20', 8) }, at('2025-03-20', 9), 'done_late'],
+    [
+      'done after the original deadline but within an approved extension',
+      { deadline: '2025-03-19', doneAt: at('2025-03-18', 10) },
+      at('2025-03-20', 9),
+      'done_on_time',
+    ],
+    [
+      'done after an approved extension ran out',
+      { deadline: '2025-03-19', doneAt: at('2025-03-20', 8) },
+      at('2025-03-20', 9),
+      'done_late',
+    ],
     ['extended, asked after the original deadline', { deadline: '2025-03-19' }, at('2025-03-13', 9), 'not_due'],
     ['extended, two working days before the new deadline', { deadline: '2025-03-19' }, at('2025-03-17', 9), 'due_soon'],
     ['returned for completion, before the deadline', { returned: true }, at('2025-03-05', 9), 'returned'],
     ['returned for completion, past the deadline', { returned: true }, at('2025-03-13', 9), 'overdue'],
-    ['extension requested, before the deadline', { extensionPending: true }, at('2025-03-10', 9), 'extension_requested'],
-    ['extension requested, still pending after the deadline', { extensionPending: true }, at('2025-03-13', 9), 'overdue'],
-    ['returned while an extension is pending', { returned: true, extensionPending: true }, at('2025-03-10', 9), 'returned'],
+    [
+      'extension requested, before the deadline',
+      { extensionPending: true },
+      at('2025-03-10', 9),
+      'extension_requested',
+    ],
+    [
+      'extension requested, still pending after the deadline',
+      { extensionPending: true },
+      at('2025-03-13', 9),
+      'overdue',
+    ],
+    [
+      'returned while an extension is pending',
+      { returned: true, extensionPending: true },
+      at('2025-03-10', 9),
+      'returned',
+    ],
     ['cancelled before the deadline', { cancelled: true }, at('2025-03-01', 9), 'cancelled'],
     ['cancelled after being overdue', { cancelled: true }, at('2025-04-01', 9), 'cancelled'],
     ['cancelled after being done', { cancelled: true, doneAt: at('2025-03-03', 9) }, at('2025-04-01', 9), 'cancelled'],
-    ['done, even with a report returned earlier', { returned: true, doneAt: at('2025-03-11', 9) }, at('2025-04-01', 9), 'done_on_time'],
+    [
+      'done, even with a report returned earlier',
+      { returned: true, doneAt: at('2025-03-11', 9) },
+      at('2025-04-01', 9),
+      'done_on_time',
+    ],
   ])('%s', (_what, facts, now, status) => {
     expect(taskStatus({ ...base, ...facts }, now, calendar)).toBe(status);
   });
@@ -52,9 +82,14 @@ describe('task status', () => {
     ['2025-01-21', 9, 5, 'due_soon'],
     ['2025-02-03', 9, 0, 'due_soon'],
     ['2025-01-31', 9, 0, 'not_due'],
-  ])('with a deadline of 3/2/2025, on %s at %d:00 and "due soon" at %d working days, it is %s', (day, hour, soon, status) => {
-    expect(taskStatus({ deadline: '2025-02-03', originalDeadline: '2025-02-03' }, atLocalTime(day, hour), calendar, soon)).toBe(status);
-  });
+  ])(
+    'with a deadline of 3/2/2025, on %s at %d:00 and "due soon" at %d working days, it is %s',
+    (day, hour, soon, status) => {
+      expect(
+        taskStatus({ deadline: '2025-02-03', originalDeadline: '2025-02-03' }, atLocalTime(day, hour), calendar, soon),
+      ).toBe(status);
+    },
+  );
 });
 
 describe('the official board', () => {

@@ -4,7 +4,8 @@ import { FileError } from '../../domain/directive-file';
 import { parseUnitsCsv } from '../../domain/units-csv';
 
 const HEADER = 'code,name,kind,emails,head_name,head_email,parent';
-const STP = 'NB-STP,Sở Tư pháp,department,vanthu@stp.ninhbinh.example.vn,Lê Văn Bình,giamdoc@stp.ninhbinh.example.vn,NB-UBND';
+const STP =
+  'NB-STP,Sở Tư pháp,department,vanthu@stp.ninhbinh.example.vn,Lê Văn Bình,giamdoc@stp.ninhbinh.example.vn,NB-UBND';
 const csv = (...rows: string[]) => `${rows.join('\n')}\n`;
 const stored = new Set(['NB-UBND']);
 
@@ -28,29 +29,59 @@ describe('a good file', () => {
     );
     expect(parseUnitsCsv(text, 'u.csv', stored)).toEqual([
       {
-        code: 'NB-STP', name: 'Sở Tư pháp', kind: 'department', emails: ['vanthu@stp.ninhbinh.example.vn'],
-        head: { name: 'Lê Văn Bình', email: 'giamdoc@stp.ninhbinh.example.vn' }, parent: 'NB-UBND',
-        supervisorEmails: ['pct.vanxa@ubnd.ninhbinh.example.vn'], steeringEmails: [], aliases: ['Sở TP', 'Sở Tư pháp tỉnh'],
+        code: 'NB-STP',
+        name: 'Sở Tư pháp',
+        kind: 'department',
+        emails: ['vanthu@stp.ninhbinh.example.vn'],
+        head: { name: 'Lê Văn Bình', email: 'giamdoc@stp.ninhbinh.example.vn' },
+        parent: 'NB-UBND',
+        supervisorEmails: ['pct.vanxa@ubnd.ninhbinh.example.vn'],
+        steeringEmails: [],
+        aliases: ['Sở TP', 'Sở Tư pháp tỉnh'],
       },
       {
-        code: 'NB-XA-NINHHAI', name: 'Ủy ban nhân dân xã Ninh Hải, huyện Hoa Lư', kind: 'commune', emails: ['ubnd@ninhhai.example.vn', 'vanthu@ninhhai.example.vn'],
-        head: { name: 'chutich@ninhhai.example.vn', email: 'chutich@ninhhai.example.vn' }, parent: 'NB-UBND-HOALU',
-        supervisorEmails: [], steeringEmails: [], aliases: [],
+        code: 'NB-XA-NINHHAI',
+        name: 'Ủy ban nhân dân xã Ninh Hải, huyện Hoa Lư',
+        kind: 'commune',
+        emails: ['ubnd@ninhhai.example.vn', 'vanthu@ninhhai.example.vn'],
+        head: { name: 'chutich@ninhhai.example.vn', email: 'chutich@ninhhai.example.vn' },
+        parent: 'NB-UBND-HOALU',
+        supervisorEmails: [],
+        steeringEmails: [],
+        aliases: [],
       },
       {
-        code: 'NB-UBND-HOALU', name: 'Ủy ban nhân dân huyện Hoa Lư', kind: 'district', emails: ['vanphong@hoalu.example.vn'],
-        parent: 'NB-UBND', supervisorEmails: [], steeringEmails: [], aliases: [],
+        code: 'NB-UBND-HOALU',
+        name: 'Ủy ban nhân dân huyện Hoa Lư',
+        kind: 'district',
+        emails: ['vanphong@hoalu.example.vn'],
+        parent: 'NB-UBND',
+        supervisorEmails: [],
+        steeringEmails: [],
+        aliases: [],
       },
     ]);
   });
 
   it('reads a spreadsheet export: byte order mark, CRLF, blank lines, upper-case header, no kind column', () => {
     const text = '\uFEFFCODE,NAME,EMAILS\r\n\r\nNB-STC,Sở Tài chính,vanthu@stc.example.vn\r\n';
-    expect(parseUnitsCsv(text, 'u.csv')).toEqual([{ code: 'NB-STC', name: 'Sở Tài chính', kind: 'department', emails: ['vanthu@stc.example.vn'], supervisorEmails: [], steeringEmails: [], aliases: [] }]);
+    expect(parseUnitsCsv(text, 'u.csv')).toEqual([
+      {
+        code: 'NB-STC',
+        name: 'Sở Tài chính',
+        kind: 'department',
+        emails: ['vanthu@stc.example.vn'],
+        supervisorEmails: [],
+        steeringEmails: [],
+        aliases: [],
+      },
+    ]);
   });
 
   it('leaves parents outside the file unchecked when it is not told what is stored', () => {
-    expect(parseUnitsCsv(csv(HEADER, STP.replace('NB-UBND', 'NB-NOWHERE')), 'u.csv').map((u) => u.parent)).toEqual(['NB-NOWHERE']);
+    expect(parseUnitsCsv(csv(HEADER, STP.replace('NB-UBND', 'NB-NOWHERE')), 'u.csv').map((u) => u.parent)).toEqual([
+      'NB-NOWHERE',
+    ]);
   });
 });
 
@@ -64,31 +95,86 @@ describe('a bad file names its line and column', () => {
       csv('code,name,email', 'NB-STC,Sở Tài chính,vanthu@stc.example.vn'),
       `u.csv:1: unknown column "email"; the columns are ${columns.replace(/,/g, ', ')}\nu.csv:1: the header has no "emails" column`,
     ],
-    ['a column given twice', csv('code,name,emails,name', 'NB-STC,Sở Tài chính,vanthu@stc.example.vn,Sở TC'), 'u.csv:1: column "name" appears twice'],
+    [
+      'a column given twice',
+      csv('code,name,emails,name', 'NB-STC,Sở Tài chính,vanthu@stc.example.vn,Sở TC'),
+      'u.csv:1: column "name" appears twice',
+    ],
     [
       'a name with an unquoted comma',
-      csv(HEADER, STP, 'NB-XA-NINHHAI,Ủy ban nhân dân xã Ninh Hải, huyện Hoa Lư,commune,ubnd@ninhhai.example.vn,,,NB-STP'),
+      csv(
+        HEADER,
+        STP,
+        'NB-XA-NINHHAI,Ủy ban nhân dân xã Ninh Hải, huyện Hoa Lư,commune,ubnd@ninhhai.example.vn,,,NB-STP',
+      ),
       'u.csv:3: the row has 8 cells, the header 7; quote a cell that contains a comma',
     ],
-    ['a quote never closed', csv(HEADER, STP, 'NB-STC,"Sở Tài chính,department,vanthu@stc.example.vn,,,NB-UBND'), 'u.csv:3: a quoted cell is never closed'],
-    ['a quote inside a cell', csv(HEADER, 'NB-STC,Sở "Tài" chính,department,vanthu@stc.example.vn,,,NB-UBND'), 'u.csv:2: a quote inside a cell must be doubled ("")'],
-    ['a bad address among several', csv(HEADER, STP, 'NB-STC,Sở Tài chính,department,vanthu@stc.example.vn; ketoan@,,,NB-UBND'), 'u.csv:3: emails: "ketoan@" is not an email address'],
-    ['no address', csv(HEADER, 'NB-STC,Sở Tài chính,department,,,,NB-UBND'), 'u.csv:2: emails: give at least one address'],
-    ['a bad head address', csv(HEADER, 'NB-STC,Sở Tài chính,department,vanthu@stc.example.vn,Hoàng Minh Đức,giamdoc at stc,NB-UBND'), 'u.csv:2: head_email: "giamdoc at stc" is not an email address'],
-    ['a lower-case code', csv(HEADER, 'nb-stc,Sở Tài chính,department,vanthu@stc.example.vn,,,NB-UBND'), 'u.csv:2: code: a unit code is 2-40 characters: A-Z, 0-9, "-" or "_"'],
-    ['an unknown kind', csv(HEADER, 'NB-STC,Sở Tài chính,ministry,vanthu@stc.example.vn,,,NB-UBND'), 'u.csv:2: kind: Invalid option: expected one of "department"|"district"|"press"|"commune"|"office"|"other"'],
-    ['a unit listed twice', csv(HEADER, STP, 'NB-STC,Sở Tài chính,department,vanthu@stc.example.vn,,,NB-UBND', STP), 'u.csv:4: code: unit NB-STP is listed twice (first on line 2)'],
-    ['a parent neither in the file nor stored', csv(HEADER, STP, 'NB-STC,Sở Tài chính,department,vanthu@stc.example.vn,,,NB-UBND-TINH'), 'u.csv:3: parent: no unit NB-UBND-TINH in this file or the directory'],
+    [
+      'a quote never closed',
+      csv(HEADER, STP, 'NB-STC,"Sở Tài chính,department,vanthu@stc.example.vn,,,NB-UBND'),
+      'u.csv:3: a quoted cell is never closed',
+    ],
+    [
+      'a quote inside a cell',
+      csv(HEADER, 'NB-STC,Sở "Tài" chính,department,vanthu@stc.example.vn,,,NB-UBND'),
+      'u.csv:2: a quote inside a cell must be doubled ("")',
+    ],
+    [
+      'a bad address among several',
+      csv(HEADER, STP, 'NB-STC,Sở Tài chính,department,vanthu@stc.example.vn; ketoan@,,,NB-UBND'),
+      'u.csv:3: emails: "ketoan@" is not an email address',
+    ],
+    [
+      'no address',
+      csv(HEADER, 'NB-STC,Sở Tài chính,department,,,,NB-UBND'),
+      'u.csv:2: emails: give at least one address',
+    ],
+    [
+      'a bad head address',
+      csv(HEADER, 'NB-STC,Sở Tài chính,department,vanthu@stc.example.vn,Hoàng Minh Đức,giamdoc at stc,NB-UBND'),
+      'u.csv:2: head_email: "giamdoc at stc" is not an email address',
+    ],
+    [
+      'a lower-case code',
+      csv(HEADER, 'nb-stc,Sở Tài chính,department,vanthu@stc.example.vn,,,NB-UBND'),
+      'u.csv:2: code: a unit code is 2-40 characters: A-Z, 0-9, "-" or "_"',
+    ],
+    [
+      'an unknown kind',
+      csv(HEADER, 'NB-STC,Sở Tài chính,ministry,vanthu@stc.example.vn,,,NB-UBND'),
+      'u.csv:2: kind: Invalid option: expected one of "department"|"district"|"press"|"commune"|"office"|"other"',
+    ],
+    [
+      'a unit listed twice',
+      csv(HEADER, STP, 'NB-STC,Sở Tài chính,department,vanthu@stc.example.vn,,,NB-UBND', STP),
+      'u.csv:4: code: unit NB-STP is listed twice (first on line 2)',
+    ],
+    [
+      'a parent neither in the file nor stored',
+      csv(HEADER, STP, 'NB-STC,Sở Tài chính,department,vanthu@stc.example.vn,,,NB-UBND-TINH'),
+      'u.csv:3: parent: no unit NB-UBND-TINH in this file or the directory',
+    ],
     [
       'a line break inside a quoted name does not shift the lines after it',
-      csv(HEADER, 'NB-STC,"Sở Tài chính\ntỉnh Ninh Bình",department,vanthu@stc.example.vn,,,NB-UBND', 'NB-SNV,Sở Nội vụ,department,vanthu@,,,NB-UBND'),
+      csv(
+        HEADER,
+        'NB-STC,"Sở Tài chính\ntỉnh Ninh Bình",department,vanthu@stc.example.vn,,,NB-UBND',
+        'NB-SNV,Sở Nội vụ,department,vanthu@,,,NB-UBND',
+      ),
       'u.csv:4: emails: "vanthu@" is not an email address',
     ],
     ['bytes that are not UTF-8', csv(HEADER, STP) + '\uFFFD', 'u.csv: the file is not valid UTF-8 text'],
   ])('%s', (_, text, message) => expect(fails(text)).toBe(message));
 
   it('lists every bad row, in line order', () => {
-    const text = csv(HEADER, 'NB-STC,Sở Tài chính,department,,,,NB-UBND', STP, 'NB-SNV,,department,vanthu@snv.example.vn,,,NB-UBND');
-    expect(fails(text)).toBe('u.csv:2: emails: give at least one address\nu.csv:4: name: Too small: expected string to have >=1 characters');
+    const text = csv(
+      HEADER,
+      'NB-STC,Sở Tài chính,department,,,,NB-UBND',
+      STP,
+      'NB-SNV,,department,vanthu@snv.example.vn,,,NB-UBND',
+    );
+    expect(fails(text)).toBe(
+      'u.csv:2: emails: give at least one address\nu.csv:4: name: Too small: expected string to have >=1 characters',
+    );
   });
 });

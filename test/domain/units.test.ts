@@ -12,7 +12,9 @@ import {
   type UnitDirectory,
 } from '../../domain/units';
 
-const demo: UnitDirectory = UnitDirectorySchema.parse(YAML.parse(readFileSync(path.join(__dirname, '../../examples/units.yaml'), 'utf8')));
+const demo: UnitDirectory = UnitDirectorySchema.parse(
+  YAML.parse(readFileSync(path.join(__dirname, '../../examples/units.yaml'), 'utf8')),
+);
 const ninhBinh = unitsUnder(demo, 'NB-UBND');
 const konTum = unitsUnder(demo, 'KT-UBND');
 const codes = (m: { units: Array<{ code: string }> }) => m.units.map((u) => u.code);
@@ -39,14 +41,26 @@ describe('the demo directory', () => {
   });
 
   it('uses only fake .example.vn addresses', () => {
-    const emails = demo.units.flatMap((u) => [...u.emails, ...(u.head ? [u.head.email] : []), ...u.supervisorEmails, ...u.steeringEmails]);
+    const emails = demo.units.flatMap((u) => [
+      ...u.emails,
+      ...(u.head ? [u.head.email] : []),
+      ...u.supervisorEmails,
+      ...u.steeringEmails,
+    ]);
     expect(emails.filter((e) => !e.endsWith('.example.vn'))).toEqual([]);
   });
 
   it('names the groups a dispatch addresses, each with its province members', () => {
     expect(Object.keys(demo.groups)).toEqual([
-      'NB-SO-NGANH', 'NB-HUYEN', 'NB-BAO-CHI',
-      'KT-SO-NGANH', 'KT-HUYEN', 'KT-BAO-CHI', 'KT-BAO-CHI-THUONG-TRU', 'KT-BAO-CHI-TRUYEN-THONG', 'KT-TTVH-HUYEN',
+      'NB-SO-NGANH',
+      'NB-HUYEN',
+      'NB-BAO-CHI',
+      'KT-SO-NGANH',
+      'KT-HUYEN',
+      'KT-BAO-CHI',
+      'KT-BAO-CHI-THUONG-TRU',
+      'KT-BAO-CHI-TRUYEN-THONG',
+      'KT-TTVH-HUYEN',
     ]);
     expect(demo.groups['NB-HUYEN'].members).toHaveLength(8);
     expect(demo.groups['KT-TTVH-HUYEN'].members).toHaveLength(10);
@@ -55,10 +69,12 @@ describe('the demo directory', () => {
   it('matches every name and alias it lists to exactly that unit or group, within its province', () => {
     for (const scope of [ninhBinh, konTum]) {
       for (const unit of scope.units) {
-        for (const name of [unit.name, ...unit.aliases]) expect([name, matchUnits(name, scope)]).toEqual([name, { units: [unit], confidence: 'exact' }]);
+        for (const name of [unit.name, ...unit.aliases])
+          expect([name, matchUnits(name, scope)]).toEqual([name, { units: [unit], confidence: 'exact' }]);
       }
       for (const [code, group] of Object.entries(scope.groups)) {
-        for (const name of [group.name, ...group.aliases]) expect([code, name, codes(matchUnits(name, scope))]).toEqual([code, name, group.members]);
+        for (const name of [group.name, ...group.aliases])
+          expect([code, name, codes(matchUnits(name, scope))]).toEqual([code, name, group.members]);
       }
     }
   });
@@ -80,12 +96,18 @@ describe('UnitDirectorySchema', () => {
   it('rejects a code listed twice, an unknown parent or member, and a group named like a unit', () => {
     expect(issues({ units: [unit, unit] })).toEqual(['units.1.code: unit XX-A is listed twice']);
     expect(issues({ units: [{ ...unit, parent: 'XX-P' }] })).toEqual(['units.0.parent: no unit XX-P']);
-    expect(issues({ units: [unit], groups: { 'XX-G': { name: 'G', members: ['XX-B'] } } })).toEqual(['groups.XX-G.members.0: no unit XX-B']);
-    expect(issues({ units: [unit], groups: { 'XX-A': { name: 'G', members: ['XX-A'] } } })).toEqual(['groups.XX-A: group XX-A has the code of a unit']);
+    expect(issues({ units: [unit], groups: { 'XX-G': { name: 'G', members: ['XX-B'] } } })).toEqual([
+      'groups.XX-G.members.0: no unit XX-B',
+    ]);
+    expect(issues({ units: [unit], groups: { 'XX-A': { name: 'G', members: ['XX-A'] } } })).toEqual([
+      'groups.XX-A: group XX-A has the code of a unit',
+    ]);
   });
 
   it('rejects a lower-case code and an empty directory', () => {
-    expect(issues({ units: [{ ...unit, code: 'xx-a' }] })).toEqual(['units.0.code: a unit code is 2-40 characters: A-Z, 0-9, "-" or "_"']);
+    expect(issues({ units: [{ ...unit, code: 'xx-a' }] })).toEqual([
+      'units.0.code: a unit code is 2-40 characters: A-Z, 0-9, "-" or "_"',
+    ]);
     expect(issues({ units: [] })).toEqual(['units: Too small: expected array to have >=1 items']);
   });
 });
@@ -103,7 +125,10 @@ describe('matchUnits', () => {
     ['Công an tỉnh', ['KT-CATINH']],
     ['Các cơ quan báo chí thường trú tại địa phương', ['KT-TTXVN', 'KT-NHANDAN', 'KT-VOV']],
   ])('reads %j exactly in Kon Tum', (phrase, expected) => {
-    expect(matchUnits(phrase, konTum)).toEqual({ units: expected.map((c) => konTum.units.find((u) => u.code === c)), confidence: 'exact' });
+    expect(matchUnits(phrase, konTum)).toEqual({
+      units: expected.map((c) => konTum.units.find((u) => u.code === c)),
+      confidence: 'exact',
+    });
   });
 
   it('expands "UBND các huyện, thành phố" and "Các sở, ban, ngành" to their members', () => {
@@ -118,11 +143,17 @@ describe('matchUnits', () => {
       units: ninhBinh.units.map(({ aliases: _, ...u }) => u),
       groups: { 'NB-SO-NGANH': { name: 'Các sở, ban, ngành tỉnh', members: ['NB-STP', 'NB-STC'] } },
     });
-    expect(matchUnits('Các sở, ban, ngành', bare)).toMatchObject({ confidence: 'exact', units: [{ code: 'NB-STP' }, { code: 'NB-STC' }] });
+    expect(matchUnits('Các sở, ban, ngành', bare)).toMatchObject({
+      confidence: 'exact',
+      units: [{ code: 'NB-STP' }, { code: 'NB-STC' }],
+    });
   });
 
   it('across provinces, takes the province the phrase names, and is fuzzy when it names none', () => {
-    expect(matchUnits('Công an tỉnh Ninh Bình', demo)).toEqual({ units: [ninhBinh.units.find((u) => u.code === 'NB-CATINH')], confidence: 'exact' });
+    expect(matchUnits('Công an tỉnh Ninh Bình', demo)).toEqual({
+      units: [ninhBinh.units.find((u) => u.code === 'NB-CATINH')],
+      confidence: 'exact',
+    });
     expect(matchUnits('Công an tỉnh', demo)).toMatchObject({ confidence: 'fuzzy' });
     expect(codes(matchUnits('Công an tỉnh', demo))).toEqual(['NB-CATINH', 'KT-CATINH']);
   });
@@ -130,7 +161,10 @@ describe('matchUnits', () => {
   it('is fuzzy when part of the phrase names no unit, or the words come in another order', () => {
     expect(codes(matchUnits('Sở Tư pháp, Hội Luật gia tỉnh', ninhBinh))).toEqual(['NB-STP']);
     expect(matchUnits('Sở Tư pháp, Hội Luật gia tỉnh', ninhBinh).confidence).toBe('fuzzy');
-    expect(matchUnits('Giáo dục và Đào tạo Sở', ninhBinh)).toMatchObject({ confidence: 'fuzzy', units: [{ code: 'NB-SGDDT' }] });
+    expect(matchUnits('Giáo dục và Đào tạo Sở', ninhBinh)).toMatchObject({
+      confidence: 'fuzzy',
+      units: [{ code: 'NB-SGDDT' }],
+    });
   });
 
   it('finds nothing in an unknown or empty name', () => {
@@ -144,7 +178,11 @@ describe('readUnitPhrase', () => {
   it('points at each name and at the words that named nothing', () => {
     const phrase = 'Các cơ quan báo chí, truyền thông; Cổng/Trang thông tin điện tử các cơ quan hành chính Nhà nước';
     const reading = readUnitPhrase(phrase, konTum);
-    expect(reading.mentions.map((m) => [m.text, m.via, m.ambiguous])).toEqual([['cơ quan báo chí, truyền thông', ['KT-BAO-CHI-TRUYEN-THONG'], false]]);
-    expect(reading.residue.map((r) => r.text)).toEqual(['Cổng/Trang thông tin điện tử các cơ quan hành chính Nhà nước']);
+    expect(reading.mentions.map((m) => [m.text, m.via, m.ambiguous])).toEqual([
+      ['cơ quan báo chí, truyền thông', ['KT-BAO-CHI-TRUYEN-THONG'], false],
+    ]);
+    expect(reading.residue.map((r) => r.text)).toEqual([
+      'Cổng/Trang thông tin điện tử các cơ quan hành chính Nhà nước',
+    ]);
   });
 });

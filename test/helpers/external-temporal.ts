@@ -10,7 +10,10 @@ import { SEARCH_ATTRIBUTES } from '../../workflows/search-attributes';
 import { waitFor } from '../../client/stack/wait';
 
 const { IndexedValueType } = temporal.api.enums.v1;
-const TYPES: Record<string, temporal.api.enums.v1.IndexedValueType> = { Keyword: IndexedValueType.INDEXED_VALUE_TYPE_KEYWORD, Datetime: IndexedValueType.INDEXED_VALUE_TYPE_DATETIME };
+const TYPES: Record<string, temporal.api.enums.v1.IndexedValueType> = {
+  Keyword: IndexedValueType.INDEXED_VALUE_TYPE_KEYWORD,
+  Datetime: IndexedValueType.INDEXED_VALUE_TYPE_DATETIME,
+};
 
 export const externalTemporalAddress = (): string | undefined => process.env.DONDOC_TEST_TEMPORAL_ADDRESS || undefined;
 
@@ -19,10 +22,15 @@ export async function freshNamespace(address: string, o: { searchAttributes?: bo
   const namespace = `dondoc-test-${randomBytes(5).toString('hex')}`;
   const connection = await Connection.connect({ address });
   try {
-    await connection.workflowService.registerNamespace({ namespace, workflowExecutionRetentionPeriod: msToTs('1 day') });
+    await connection.workflowService.registerNamespace({
+      namespace,
+      workflowExecutionRetentionPeriod: msToTs('1 day'),
+    });
     await waitFor(`namespace ${namespace}`, 30_000, () => connection.workflowService.describeNamespace({ namespace }));
     if (o.searchAttributes === false) return namespace;
-    const wanted = Object.fromEntries(SEARCH_ATTRIBUTES.map((a) => a.split('=')).map(([name, type]) => [name!, TYPES[type!]!]));
+    const wanted = Object.fromEntries(
+      SEARCH_ATTRIBUTES.map((a) => a.split('=')).map(([name, type]) => [name, TYPES[type]]),
+    );
     await connection.operatorService.addSearchAttributes({ namespace, searchAttributes: wanted });
     await waitFor(`search attributes of ${namespace}`, 30_000, async () => {
       const { customAttributes } = await connection.operatorService.listSearchAttributes({ namespace });

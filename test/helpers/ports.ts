@@ -13,7 +13,9 @@ export async function freePort(): Promise<number> {
 }
 
 /** The config's loopback ports (Temporal and its UI, embedded PostgreSQL, SMTP sink, web), each free now. */
-export async function loopbackPorts(): Promise<Record<'TEMPORAL_PORT' | 'TEMPORAL_UI_PORT' | 'EMBEDDED_PG_PORT' | 'SMTP_SINK_PORT' | 'WEB_PORT', string>> {
+export async function loopbackPorts(): Promise<
+  Record<'TEMPORAL_PORT' | 'TEMPORAL_UI_PORT' | 'EMBEDDED_PG_PORT' | 'SMTP_SINK_PORT' | 'WEB_PORT', string>
+> {
   return {
     TEMPORAL_PORT: String(await freePort()),
     TEMPORAL_UI_PORT: String(await freePort()),

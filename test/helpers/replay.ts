@@ -15,9 +15,16 @@ export interface ReplayOutcome {
 }
 
 /** Every recorded history, replayed with the given workflow code (a bundle, or the workflows folder to bundle). */
-export async function replayRecordedHistories(code: Pick<ReplayWorkerOptions, 'workflowBundle' | 'workflowsPath'>): Promise<ReplayOutcome> {
-  const files = readdirSync(HISTORIES_DIR).filter((f) => f.endsWith('.history.pb')).sort();
-  const histories = files.map((f) => ({ workflowId: f.replace(/\.history\.pb$/, ''), history: temporal.api.history.v1.History.decode(readFileSync(path.join(HISTORIES_DIR, f))) }));
+export async function replayRecordedHistories(
+  code: Pick<ReplayWorkerOptions, 'workflowBundle' | 'workflowsPath'>,
+): Promise<ReplayOutcome> {
+  const files = readdirSync(HISTORIES_DIR)
+    .filter((f) => f.endsWith('.history.pb'))
+    .sort();
+  const histories = files.map((f) => ({
+    workflowId: f.replace(/\.history\.pb$/, ''),
+    history: temporal.api.history.v1.History.decode(readFileSync(path.join(HISTORIES_DIR, f))),
+  }));
   const failures: string[] = [];
   let replayed = 0;
   for await (const result of Worker.runReplayHistories(code, histories)) {

@@ -55,12 +55,27 @@ export async function startTestStack(): Promise<TestStack> {
     LOG_LEVEL: 'warn',
   });
   const stack = await startStack(config, { headless: true });
-  const { worker, close } = await createDondocWorker({ config, temporalAddress: stack.temporalAddress, pool: stack.pool, smtpUrl: stack.smtpUrl });
+  const { worker, close } = await createDondocWorker({
+    config,
+    temporalAddress: stack.temporalAddress,
+    pool: stack.pool,
+    smtpUrl: stack.smtpUrl,
+  });
   const running = worker.run();
   const client = await connectClient(stack.temporalAddress, config.TEMPORAL_NAMESPACE);
-  const app = await buildApp({ config, pool: stack.pool, readModel: createReadModel(stack.pool), links: createLinks(stack.pool), temporal: client });
+  const app = await buildApp({
+    config,
+    pool: stack.pool,
+    readModel: createReadModel(stack.pool),
+    links: createLinks(stack.pool),
+    temporal: client,
+  });
   return {
-    config, stack, worker, app, client,
+    config,
+    stack,
+    worker,
+    app,
+    client,
     async stop() {
       worker.shutdown();
       await running.catch(() => undefined);

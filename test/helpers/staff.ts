@@ -27,7 +27,9 @@ export interface StaffApp {
   stop(): Promise<void>;
 }
 
-export async function startStaffApp(o: { env?: Record<string, string>; temporal?: Client; databaseUrl?: string; pool?: Pool } = {}): Promise<StaffApp> {
+export async function startStaffApp(
+  o: { env?: Record<string, string>; temporal?: Client; databaseUrl?: string; pool?: Pool } = {},
+): Promise<StaffApp> {
   const dataDir = mkdtempSync(path.join(os.tmpdir(), 'dondoc-staff-'));
   const databaseUrl = o.databaseUrl ?? (await freshDatabase());
   const config = loadConfig({ DATABASE_URL: databaseUrl, DATA_DIR: dataDir, LOG_LEVEL: 'warn', ...o.env });
@@ -36,7 +38,11 @@ export async function startStaffApp(o: { env?: Record<string, string>; temporal?
   const readModel = createReadModel(pool);
   const app = await buildApp({ config, pool, readModel, links: createLinks(pool), temporal: o.temporal });
   return {
-    app, pool, config, readModel, users: createUsers(pool),
+    app,
+    pool,
+    config,
+    readModel,
+    users: createUsers(pool),
     async stop() {
       await app.close();
       if (!o.pool) await pool.end();
@@ -47,7 +53,12 @@ export async function startStaffApp(o: { env?: Record<string, string>; temporal?
 
 /** Cookies of a response as a Cookie header, merged over earlier ones. */
 export function cookieJar(res: LightMyRequestResponse, earlier = ''): string {
-  const jar = new Map(earlier.split('; ').filter(Boolean).map((c) => c.split('=') as [string, string]));
+  const jar = new Map(
+    earlier
+      .split('; ')
+      .filter(Boolean)
+      .map((c) => c.split('=') as [string, string]),
+  );
   for (const c of res.cookies as { name: string; value: string }[]) jar.set(c.name, c.value);
   return [...jar].map(([k, v]) => `${k}=${v}`).join('; ');
 }
@@ -62,23 +73,46 @@ export async function addUser(s: StaffApp, role: Role, o: { totp?: boolean; emai
 }
 
 /** Logs in through the form as a browser would; gives the cookies and the response. */
-export async function login(app: FastifyInstance, email: string, o: { password?: string; totp?: string; next?: string; ip?: string } = {}) {
-  const form = await app.inject({ url: `/dang-nhap${o.next ? `?next=${encodeURIComponent(o.next)}` : ''}`, remoteAddress: o.ip });
+export async function login(
+  app: FastifyInstance,
+  email: string,
+  o: { password?: string; totp?: string; next?: string; ip?: string } = {},
+) {
+  const form = await app.inject({
+    url: `/dang-nhap${o.next ? `?next=${encodeURIComponent(o.next)}` : ''}`,
+    remoteAddress: o.ip,
+  });
   const jar = cookieJar(form);
   const res = await app.inject({
-    method: 'POST', url: '/dang-nhap', remoteAddress: o.ip,
+    method: 'POST',
+    url: '/dang-nhap',
+    remoteAddress: o.ip,
     headers: { cookie: jar, 'content-type': 'application/x-www-form-urlencoded' },
-    payload: new URLSearchParams({ _csrf: csrfIn(form.body), email, password: o.password ?? PASSWORD, totp: o.totp ?? '', next: o.next ?? '' }).toString(),
+    payload: new URLSearchParams({
+      _csrf: csrfIn(form.body),
+      email,
+      password: o.password ?? PASSWORD,
+      totp: o.totp ?? '',
+      next: o.next ?? '',
+    }).toString(),
   });
   return { res, cookie: cookieJar(res, jar) };
 }
 
 /** GETs a page (to get its form token), then POSTs a form from it with the same cookies. */
-export async function postForm(app: FastifyInstance, cookie: string, pageUrl: string, url: string, fields: Record<string, string>) {
+export async function postForm(
+  app: FastifyInstance,
+  cookie: string,
+  pageUrl: string,
+  url: string,
+  fields: Record<string, string>,
+) {
   const pageRes = await app.inject({ url: pageUrl, headers: { cookie } });
   const jar = cookieJar(pageRes, cookie);
   return app.inject({
-    method: 'POST', url, headers: { cookie: jar, 'content-type': 'application/x-www-form-urlencoded' },
+    method: 'POST',
+    url,
+    headers: { cookie: jar, 'content-type': 'application/x-www-form-urlencoded' },
     payload: new URLSearchParams({ _csrf: csrfIn(pageRes.body), ...fields }).toString(),
   });
 }
@@ -99,18 +133,56 @@ export interface SeedTask {
 
 /** A task's record as the workflow would publish it. */
 export function taskRecord(t: SeedTask): TaskRecord {
-  const chases: ChaseRecord[] = Array.from({ length: t.level ?? 0 }, (_, i) => ({ seq: i + 1, kind: 'escalation', level: i + 1, target: ['head', 'supervisor', 'steering'][i], at: Date.parse(`${t.deadline}T01:00:00Z`) + [1, 3, 7][i]! * 86_400_000, deadline: t.deadline }));
+  const chases: ChaseRecord[] = Array.from({ length: t.level ?? 0 }, (_, i) => ({
+    seq: i + 1,
+    kind: 'escalation',
+    level: i + 1,
+    target: ['head', 'supervisor', 'steering'][i],
+    at: Date.parse(`${t.deadline}T01:00:00Z`) + [1, 3, 7][i] * 86_400_000,
+    deadline: t.deadline,
+  }));
   const reportAt = t.submittedAt ?? t.doneAt;
   return {
     workflowId: `task:${t.directive}:${t.unit}`,
     directive: { number: t.directive, title: `Văn bản ${t.directive}`, issuer: 'UBND tỉnh Ninh Bình' },
-    spec: { unit: t.unit, role: 'lead', title: t.title ?? `Nhiệm vụ của ${t.unit}`, body: '', deadline: { date: t.deadline }, indicators: [], completion: 'report', cascade: false },
+    spec: {
+      unit: t.unit,
+      role: 'lead',
+      title: t.title ?? `Nhiệm vụ của ${t.unit}`,
+      body: '',
+      deadline: { date: t.deadline },
+      indicators: [],
+      completion: 'report',
+      cascade: false,
+    },
     cycle: '',
     state: {
-      phase: t.phase ?? 'open', assignedAt: t.assignedAt ?? Date.parse('2026-01-05T01:00:00Z'), deadline: t.deadline, originalDeadline: t.deadline,
+      phase: t.phase ?? 'open',
+      assignedAt: t.assignedAt ?? Date.parse('2026-01-05T01:00:00Z'),
+      deadline: t.deadline,
+      originalDeadline: t.deadline,
       doneAt: t.phase === 'done' ? t.doneAt : undefined,
-      reports: reportAt ? [{ receipt: `R-${t.unit}`, submissionId: `sub-${t.unit}-0001`, submittedAt: reportAt, submittedBy: 'Văn thư', text: 'Báo cáo', indicators: t.indicators ?? {}, attachments: [], review: t.review ?? (t.phase === 'done' ? 'accepted' : 'pending') }] : [],
-      extensions: [], chases, escalationLevel: t.level ?? 0, cursor: 0, supportReports: [], version: 1, updatesThisRun: 0,
+      reports: reportAt
+        ? [
+            {
+              receipt: `R-${t.unit}`,
+              submissionId: `sub-${t.unit}-0001`,
+              submittedAt: reportAt,
+              submittedBy: 'Văn thư',
+              text: 'Báo cáo',
+              indicators: t.indicators ?? {},
+              attachments: [],
+              review: t.review ?? (t.phase === 'done' ? 'accepted' : 'pending'),
+            },
+          ]
+        : [],
+      extensions: [],
+      chases,
+      escalationLevel: t.level ?? 0,
+      cursor: 0,
+      supportReports: [],
+      version: 1,
+      updatesThisRun: 0,
     },
   };
 }

@@ -5,7 +5,12 @@ import { existsSync, readFileSync, writeFileSync, mkdirSync } from 'node:fs';
 import { TestWorkflowEnvironment } from '@temporalio/testing';
 import { Worker, Runtime, DefaultLogger, makeTelemetryFilterString } from '@temporalio/worker';
 import { temporal } from '@temporalio/proto';
-import { WithStartWorkflowOperation, type Client, type WorkflowHandleWithFirstExecutionRunId, type WorkflowStartOptions } from '@temporalio/client';
+import {
+  WithStartWorkflowOperation,
+  type Client,
+  type WorkflowHandleWithFirstExecutionRunId,
+  type WorkflowStartOptions,
+} from '@temporalio/client';
 import type { UpdateDefinition, Workflow } from '@temporalio/common';
 import { encodeSearchAttributeIndexedValueType } from '@temporalio/common/lib/search-attributes';
 import { SEARCH_ATTRIBUTE_KEYS } from '../../workflows/search-attributes';
@@ -15,7 +20,8 @@ import type { DirectiveRecord, TaskRecord } from '../../db/read-model';
 
 const root = path.resolve(__dirname, '..', '..');
 export const BUNDLE_PATH = path.join(root, 'test-results', 'workflow-bundle.js');
-export const testServerPath = (): string => process.env.TEMPORAL_TEST_SERVER_PATH ?? path.join(root, '.tools', 'bin', 'temporal-test-server');
+export const testServerPath = (): string =>
+  process.env.TEMPORAL_TEST_SERVER_PATH ?? path.join(root, '.tools', 'bin', 'temporal-test-server');
 
 let runtimeInstalled = false;
 /**
@@ -25,7 +31,9 @@ let runtimeInstalled = false;
 async function startTestServer(attempts = 3): Promise<TestWorkflowEnvironment> {
   for (let i = 1; ; i += 1) {
     try {
-      return await TestWorkflowEnvironment.createTimeSkipping({ server: { executable: { type: 'existing-path', path: testServerPath() } } });
+      return await TestWorkflowEnvironment.createTimeSkipping({
+        server: { executable: { type: 'existing-path', path: testServerPath() } },
+      });
     } catch (err) {
       if (i >= attempts || !/did not start within/.test((err as Error).message)) throw err;
     }
@@ -35,14 +43,26 @@ async function startTestServer(attempts = 3): Promise<TestWorkflowEnvironment> {
 export async function createTimeSkippingEnv(): Promise<TestWorkflowEnvironment> {
   if (!runtimeInstalled) {
     // The test server is older than core expects and says so on every worker; only errors matter here.
-    Runtime.install({ logger: new DefaultLogger((process.env.WORKER_LOG_LEVEL as 'WARN') ?? 'WARN'), telemetryOptions: { logging: { filter: makeTelemetryFilterString({ core: (process.env.WORKER_LOG_LEVEL as 'ERROR') ?? 'ERROR', other: 'ERROR' }) } } });
+    Runtime.install({
+      logger: new DefaultLogger((process.env.WORKER_LOG_LEVEL as 'WARN') ?? 'WARN'),
+      telemetryOptions: {
+        logging: {
+          filter: makeTelemetryFilterString({
+            core: (process.env.WORKER_LOG_LEVEL as 'ERROR') ?? 'ERROR',
+            other: 'ERROR',
+          }),
+        },
+      },
+    });
     runtimeInstalled = true;
   }
   const env = await startTestServer();
   // The workflows tag themselves with dondoc's search attributes; the server must know them.
   await env.connection.operatorService.addSearchAttributes({
     namespace: env.namespace ?? 'default',
-    searchAttributes: Object.fromEntries(SEARCH_ATTRIBUTE_KEYS.map((k) => [k.name, encodeSearchAttributeIndexedValueType(k.type)!])),
+    searchAttributes: Object.fromEntries(
+      SEARCH_ATTRIBUTE_KEYS.map((k) => [k.name, encodeSearchAttributeIndexedValueType(k.type)!]),
+    ),
   });
   return env;
 }
@@ -98,7 +118,12 @@ export function recordingActivities(env: TestWorkflowEnvironment) {
 /** The workers made on each environment, with their runs, so a test that timed out cannot leave one polling. */
 const workersOf = new WeakMap<TestWorkflowEnvironment, Map<Worker, Promise<void>>>();
 
-export async function createTestWorker(env: TestWorkflowEnvironment, activities: Activities, taskQueue: string, extra: Partial<Parameters<typeof Worker.create>[0]> = {}): Promise<Worker> {
+export async function createTestWorker(
+  env: TestWorkflowEnvironment,
+  activities: Activities,
+  taskQueue: string,
+  extra: Partial<Parameters<typeof Worker.create>[0]> = {},
+): Promise<Worker> {
   const worker: Worker = await Worker.create({
     connection: env.nativeConnection,
     taskQueue,
@@ -112,7 +137,10 @@ export async function createTestWorker(env: TestWorkflowEnvironment, activities:
   const run = worker.run.bind(worker);
   worker.run = () => {
     const ended = run();
-    workers.set(worker, ended.catch(() => undefined));
+    workers.set(
+      worker,
+      ended.catch(() => undefined),
+    );
     return ended;
   };
   return worker;
@@ -157,16 +185,30 @@ export interface StartWith {
  * Starts a workflow; with `startWith`, as an update-with-start, and the update's outcome (its
  * answer, or its refusal) comes back with the handle.
  */
-export async function startWorkflow<W extends Workflow>(client: Client, type: string, options: WorkflowStartOptions<W>, startWith?: StartWith): Promise<{ handle: WorkflowHandleWithFirstExecutionRunId<W>; firstUpdate?: PromiseSettledResult<unknown> }> {
+export async function startWorkflow<W extends Workflow>(
+  client: Client,
+  type: string,
+  options: WorkflowStartOptions<W>,
+  startWith?: StartWith,
+): Promise<{ handle: WorkflowHandleWithFirstExecutionRunId<W>; firstUpdate?: PromiseSettledResult<unknown> }> {
   if (!startWith) return { handle: await client.workflow.start<W>(type, options) };
   const start = new WithStartWorkflowOperation<W>(type, { ...options, workflowIdConflictPolicy: 'FAIL' });
-  const [firstUpdate] = await Promise.allSettled([client.workflow.executeUpdateWithStart(startWith.update.name, { args: startWith.args, startWorkflowOperation: start })]);
+  const [firstUpdate] = await Promise.allSettled([
+    client.workflow.executeUpdateWithStart(startWith.update.name, {
+      args: startWith.args,
+      startWorkflowOperation: start,
+    }),
+  ]);
   // The handle carries the run the start made, though its type does not say so.
   return { handle: (await start.workflowHandle()) as WorkflowHandleWithFirstExecutionRunId<W>, firstUpdate };
 }
 
 /** Writes a workflow's history under test/histories when RECORD_HISTORIES=1, for the replay test. */
-export async function maybeRecordHistory(env: TestWorkflowEnvironment, workflowId: string, name: string): Promise<void> {
+export async function maybeRecordHistory(
+  env: TestWorkflowEnvironment,
+  workflowId: string,
+  name: string,
+): Promise<void> {
   if (process.env.RECORD_HISTORIES !== '1') return;
   const history = await env.client.workflow.getHandle(workflowId).fetchHistory();
   const dir = path.join(root, 'test', 'histories');
@@ -178,4 +220,5 @@ export async function maybeRecordHistory(env: TestWorkflowEnvironment, workflowI
   writeFileSync(path.join(dir, `${name}${tag}.history.pb`), temporal.api.history.v1.History.encode(history).finish());
 }
 
-export const loadJson = (file: string): unknown => (existsSync(file) ? JSON.parse(readFileSync(file, 'utf8')) : undefined);
+export const loadJson = (file: string): unknown =>
+  existsSync(file) ? JSON.parse(readFileSync(file, 'utf8')) : undefined;

@@ -6,7 +6,11 @@ import os from 'node:os';
 import path from 'node:path';
 
 const dir = mkdtempSync(path.join(os.tmpdir(), 'dondoc-bench-smoke-'));
-const saved = { BENCH_QUICK: process.env.BENCH_QUICK, BENCH_RESULTS: process.env.BENCH_RESULTS, DATABASE_URL: process.env.DATABASE_URL };
+const saved = {
+  BENCH_QUICK: process.env.BENCH_QUICK,
+  BENCH_RESULTS: process.env.BENCH_RESULTS,
+  DATABASE_URL: process.env.DATABASE_URL,
+};
 
 beforeAll(() => {
   process.env.BENCH_QUICK = '1';
@@ -35,8 +39,13 @@ test('the board measure prints one line with dondoc, the bare SQL, their ratio a
     stdout.mockRestore();
     stderr.mockRestore();
   }
-  const line = out.join('').split('\n').find((l) => l.startsWith('P4 '));
-  expect(line).toMatch(/^P4 board p95 \(20,000 tasks \/ 2,500 overdue\) {2}dondoc [\d.,]+ ms {2}baseline [\d.,]+ ms {2}ratio [\d.]+× .*\(goal ≤ 1\.5× and < 50 ms\) (PASS|MISS)$/);
+  const line = out
+    .join('')
+    .split('\n')
+    .find((l) => l.startsWith('P4 '));
+  expect(line).toMatch(
+    /^P4 board p95 \(20,000 tasks \/ 2,500 overdue\) {2}dondoc [\d.,]+ ms {2}baseline [\d.,]+ ms {2}ratio [\d.]+× .*\(goal ≤ 1\.5× and < 50 ms\) (PASS|MISS)$/,
+  );
 
   const kept = JSON.parse(readFileSync(path.join(dir, 'bench.json'), 'utf8'));
   expect(kept.machine.cores).toBeGreaterThan(0);

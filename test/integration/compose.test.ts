@@ -26,7 +26,9 @@ interface Compose {
 // Compose accepts YAML merge keys (`<<: *dondoc-env`); the yaml package resolves them on request.
 const compose = parse(readFileSync(path.join(root, 'docker-compose.yml'), 'utf8'), { merge: true }) as Compose;
 const services: Record<string, Service> = compose?.services ?? {};
-const pkg = JSON.parse(readFileSync(path.join(root, 'package.json'), 'utf8')) as { bin?: string | Record<string, string> };
+const pkg = JSON.parse(readFileSync(path.join(root, 'package.json'), 'utf8')) as {
+  bin?: string | Record<string, string>;
+};
 
 const REQUIRED_SERVICES = ['postgresql', 'temporal', 'temporal-setup', 'temporal-ui', 'mailpit', 'worker', 'web'];
 const DONDOC_SERVICES = ['worker', 'web'];
@@ -43,7 +45,9 @@ function environmentOf(service: Service | undefined): Record<string, string | un
       }),
     );
   }
-  return Object.fromEntries(Object.entries(env).map(([k, v]) => [k, v === null || v === undefined ? undefined : String(v)]));
+  return Object.fromEntries(
+    Object.entries(env).map(([k, v]) => [k, v === null || v === undefined ? undefined : String(v)]),
+  );
 }
 
 /** Compose's variable interpolation with nothing set in the shell: the values a bare `docker compose up` uses. */
@@ -86,20 +90,27 @@ describe('docker-compose.yml', () => {
     expect(unknown).toEqual([]);
   });
 
-  test.each(DONDOC_SERVICES)('%s points TEMPORAL_ADDRESS, DATABASE_URL and SMTP_URL at services of this file', (name) => {
-    const env = environmentOf(services[name]);
-    const missing = ['TEMPORAL_ADDRESS', 'DATABASE_URL', 'SMTP_URL'].filter((k) => !env[k] || interpolate(env[k]!).trim() === '');
-    expect(missing).toEqual([]);
-    const hosts = {
-      TEMPORAL_ADDRESS: hostOfAddress(interpolate(env.TEMPORAL_ADDRESS!)),
-      DATABASE_URL: new URL(interpolate(env.DATABASE_URL!)).hostname,
-      SMTP_URL: new URL(interpolate(env.SMTP_URL!)).hostname,
-    };
-    expect(hosts).toEqual({ TEMPORAL_ADDRESS: 'temporal', DATABASE_URL: 'postgresql', SMTP_URL: 'mailpit' });
-  });
+  test.each(DONDOC_SERVICES)(
+    '%s points TEMPORAL_ADDRESS, DATABASE_URL and SMTP_URL at services of this file',
+    (name) => {
+      const env = environmentOf(services[name]);
+      const missing = ['TEMPORAL_ADDRESS', 'DATABASE_URL', 'SMTP_URL'].filter(
+        (k) => !env[k] || interpolate(env[k]).trim() === '',
+      );
+      expect(missing).toEqual([]);
+      const hosts = {
+        TEMPORAL_ADDRESS: hostOfAddress(interpolate(env.TEMPORAL_ADDRESS!)),
+        DATABASE_URL: new URL(interpolate(env.DATABASE_URL!)).hostname,
+        SMTP_URL: new URL(interpolate(env.SMTP_URL!)).hostname,
+      };
+      expect(hosts).toEqual({ TEMPORAL_ADDRESS: 'temporal', DATABASE_URL: 'postgresql', SMTP_URL: 'mailpit' });
+    },
+  );
 
   test.each(DONDOC_SERVICES)('%s has settings that pass config/index.ts validation with their defaults', (name) => {
-    const env = Object.fromEntries(Object.entries(environmentOf(services[name])).map(([k, v]) => [k, v === undefined ? undefined : interpolate(v)]));
+    const env = Object.fromEntries(
+      Object.entries(environmentOf(services[name])).map(([k, v]) => [k, v === undefined ? undefined : interpolate(v)]),
+    );
     const parsed = ConfigSchema.safeParse(env);
     expect(parsed.success ? [] : parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`)).toEqual([]);
   });
@@ -114,7 +125,7 @@ describe('docker-compose.yml', () => {
   test('every depends_on target is a service of this file', () => {
     const edges = Object.entries(services).flatMap(([name, s]) => dependsOn(s).map((target) => `${name} -> ${target}`));
     expect(edges.length).toBeGreaterThan(0);
-    const dangling = edges.filter((edge) => !(edge.split(' -> ')[1]! in services));
+    const dangling = edges.filter((edge) => !(edge.split(' -> ')[1] in services));
     expect(dangling).toEqual([]);
   });
 
@@ -144,7 +155,7 @@ describe('docker-compose.yml', () => {
     expect(environmentOf(services.temporal).DB).toBe('postgres12');
   });
 
-  test('temporal-setup creates exactly the search attributes dondoc uses, in dondoc\'s namespace', () => {
+  test("temporal-setup creates exactly the search attributes dondoc uses, in dondoc's namespace", () => {
     const setup = services['temporal-setup'];
     expect(setup?.image).toMatch(/^temporalio\/admin-tools:/);
     const script = commandText(setup?.command);
@@ -152,7 +163,9 @@ describe('docker-compose.yml', () => {
     const created = [...script.matchAll(/--name\s+(\S+)\s+--type\s+(\S+)/g)].map((m) => `${m[1]}=${m[2]}`);
     expect([...created].sort()).toEqual([...SEARCH_ATTRIBUTES].sort());
     const namespaces = [...new Set([...script.matchAll(/--namespace\s+(\S+)/g)].map((m) => m[1]))];
-    const dondocNamespaces = [...new Set(DONDOC_SERVICES.map((n) => interpolate(environmentOf(services[n]).TEMPORAL_NAMESPACE ?? 'default')))];
+    const dondocNamespaces = [
+      ...new Set(DONDOC_SERVICES.map((n) => interpolate(environmentOf(services[n]).TEMPORAL_NAMESPACE ?? 'default'))),
+    ];
     expect(dondocNamespaces).toHaveLength(1);
     expect(namespaces).toEqual(dondocNamespaces);
   });
@@ -170,7 +183,7 @@ describe('Dockerfile', () => {
     .filter(Boolean)
     .map((line) => {
       const m = /^(\S+)\s*(.*)$/.exec(line)!;
-      return { op: m[1]!.toUpperCase(), args: m[2]! };
+      return { op: m[1].toUpperCase(), args: m[2] };
     });
   const firstFrom = instructions.findIndex((i) => i.op === 'FROM');
   const lastFrom = instructions.map((i) => i.op).lastIndexOf('FROM');
@@ -181,7 +194,7 @@ describe('Dockerfile', () => {
       .filter((i) => i.op === 'ARG')
       .map((i) => {
         const [k, v = ''] = i.args.split('=');
-        return [k!.trim(), v.trim()];
+        return [k.trim(), v.trim()];
       }),
   );
   const last = (op: string) => [...finalStage].reverse().find((i) => i.op === op);
@@ -192,12 +205,14 @@ describe('Dockerfile', () => {
   };
   const normalize = (p: string) => path.posix.normalize(p).replace(/\/$/, '');
 
-  test('every stage builds on node:20-bookworm-slim', () => {
+  test('every stage builds on Node 24 LTS (node:24-bookworm-slim)', () => {
     const froms = instructions
       .filter((i) => i.op === 'FROM')
-      .map((i) => i.args.split(/\s+/)[0]!.replace(/\$\{?([A-Za-z_][A-Za-z0-9_]*)\}?/g, (_, n: string) => globalArgs[n] ?? ''));
+      .map((i) =>
+        i.args.split(/\s+/)[0].replace(/\$\{?([A-Za-z_][A-Za-z0-9_]*)\}?/g, (_, n: string) => globalArgs[n] ?? ''),
+      );
     expect(froms.length).toBeGreaterThanOrEqual(2);
-    expect([...new Set(froms)]).toEqual(['node:20-bookworm-slim']);
+    expect([...new Set(froms)]).toEqual(['node:24-bookworm-slim']);
   });
 
   test('the entrypoint runs the bin path of package.json; the default command is the worker', () => {
@@ -215,10 +230,14 @@ describe('Dockerfile', () => {
       .flatMap((i) => {
         const words = i.args.split(/\s+/).filter((w) => !w.startsWith('--'));
         const dest = words.pop()!;
-        return dest === '.' || dest.endsWith('/') ? words.map((src) => path.posix.join(dest, path.posix.basename(src))) : [dest];
+        return dest === '.' || dest.endsWith('/')
+          ? words.map((src) => path.posix.join(dest, path.posix.basename(src)))
+          : [dest];
       })
       .map(normalize);
-    const missing = ['package.json', 'node_modules', 'dist', 'db/migrations', 'examples'].filter((p) => !provided.includes(p));
+    const missing = ['package.json', 'node_modules', 'dist', 'db/migrations', 'examples'].filter(
+      (p) => !provided.includes(p),
+    );
     expect(missing).toEqual([]);
   });
 

@@ -15,7 +15,15 @@ import { DIRECTIVE, leadSpec, taskInput } from '../workflows/fixtures';
 import { freePort, freshDatabase } from '../helpers/stack';
 
 const cal = vietnamCalendar();
-const UNIT = { code: 'NB-STTTT', name: 'Sở Thông tin và Truyền thông', kind: 'department' as const, emails: ['vanthu@stttt.example.vn'], head: { name: 'Giám đốc', email: 'giamdoc@stttt.example.vn' }, supervisorEmails: ['giamsat@ubnd.example.vn'], steeringEmails: [] };
+const UNIT = {
+  code: 'NB-STTTT',
+  name: 'Sở Thông tin và Truyền thông',
+  kind: 'department' as const,
+  emails: ['vanthu@stttt.example.vn'],
+  head: { name: 'Giám đốc', email: 'giamdoc@stttt.example.vn' },
+  supervisorEmails: ['giamsat@ubnd.example.vn'],
+  steeringEmails: [],
+};
 let pool: Pool;
 let sink: Awaited<ReturnType<typeof startSmtpSink>>;
 let deps: NotifyDeps;
@@ -27,7 +35,16 @@ beforeAll(async () => {
   sink = await startSmtpSink(pool, await freePort());
   const readModel = createReadModel(pool);
   await readModel.upsertUnits([UNIT]);
-  deps = { pool, readModel, links: createLinks(pool), mailer: createSmtpMailer(sink.smtpUrl), from: 'dondoc@example.vn', publicUrl: 'http://127.0.0.1:3000', lang: 'vi', digest: true };
+  deps = {
+    pool,
+    readModel,
+    links: createLinks(pool),
+    mailer: createSmtpMailer(sink.smtpUrl),
+    from: 'dondoc@example.vn',
+    publicUrl: 'http://127.0.0.1:3000',
+    lang: 'vi',
+    digest: true,
+  };
 }, 60_000);
 afterAll(async () => {
   deps?.mailer.close();
@@ -40,8 +57,22 @@ async function task(id: string, title: string, workingDays: number): Promise<Not
   const deadline = cal.workingDaysAfter(localDateOf(Date.now()), workingDays);
   const input = taskInput(deadline, leadSpec(UNIT.code, { title }));
   const workflowId = `task:${DIRECTIVE.number}:${UNIT.code}:${id}`;
-  await deps.readModel.upsertTask({ workflowId, directive: DIRECTIVE, spec: input.spec, cycle: '', state: initialTaskState(input, Date.now()) });
-  return { key: `${workflowId}:reminder:${deadline}:1`, kind: 'reminder', taskWorkflowId: workflowId, directive: DIRECTIVE, unit: UNIT.code, task: { title, deadline, role: 'lead' }, daysBefore: workingDays };
+  await deps.readModel.upsertTask({
+    workflowId,
+    directive: DIRECTIVE,
+    spec: input.spec,
+    cycle: '',
+    state: initialTaskState(input, Date.now()),
+  });
+  return {
+    key: `${workflowId}:reminder:${deadline}:1`,
+    kind: 'reminder',
+    taskWorkflowId: workflowId,
+    directive: DIRECTIVE,
+    unit: UNIT.code,
+    task: { title, deadline, role: 'lead' },
+    daysBefore: workingDays,
+  };
 }
 
 const mails = async () => (await pool.query(`SELECT subject, body_text, rcpt_to FROM mailbox ORDER BY id`)).rows;
@@ -61,7 +92,13 @@ test('several reminders due the same days reach the unit as one digest listing e
   const links = new Set(String(got[0].body_text).match(/\/t\/[A-Za-z0-9_-]{43}/g));
   expect(links.size).toBe(2);
   // Escalations always travel alone.
-  const escalation = await notify({ ...a, key: `${a.taskWorkflowId}:escalation:x:4`, kind: 'escalation', level: 1, target: 'head' });
+  const escalation = await notify({
+    ...a,
+    key: `${a.taskWorkflowId}:escalation:x:4`,
+    kind: 'escalation',
+    level: 1,
+    target: 'head',
+  });
   expect(escalation.sent).toEqual([UNIT.head.email]);
   expect(await mails()).toHaveLength(2);
 });

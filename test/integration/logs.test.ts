@@ -12,7 +12,10 @@ import { startTestStack, type TestStack } from '../helpers/stack';
 import { eventually } from '../helpers/wait';
 
 const captured: string[] = [];
-const log = createLogger({ LOG_LEVEL: 'debug' }, { name: 'dondoc', destination: { write: (line: string) => void captured.push(line) } });
+const log = createLogger(
+  { LOG_LEVEL: 'debug' },
+  { name: 'dondoc', destination: { write: (line: string) => void captured.push(line) } },
+);
 const records = () => captured.map((l) => JSON.parse(l) as Record<string, any>);
 
 const PASSWORD = 'Mat-khau-Bi-mat-789';
@@ -25,7 +28,16 @@ beforeAll(async () => {
   // Before the stack's worker connects: its SDK logs go to the captured logger.
   Runtime.install({ logger: temporalLogger(log) });
   t = await startTestStack();
-  app = await buildApp({ config: t.config, pool: t.stack.pool, readModel: createReadModel(t.stack.pool), links: createLinks(t.stack.pool), temporal: t.client }, { logger: log });
+  app = await buildApp(
+    {
+      config: t.config,
+      pool: t.stack.pool,
+      readModel: createReadModel(t.stack.pool),
+      links: createLinks(t.stack.pool),
+      temporal: t.client,
+    },
+    { logger: log },
+  );
 }, 180_000);
 afterAll(async () => {
   await app?.close();
@@ -41,15 +53,33 @@ test('logs carry request and workflow ids but never a link token, a password, a 
     tasks: [{ unit: 'NB-BAONB', title: 'Thống kê tin, bài đã đăng', deadline: { workingDays: 5 } }],
   });
   await launchDirective(t.client, t.config, directive);
-  const mail = await eventually('the assignment mail', async () => (await t.stack.pool.query(`SELECT body_text FROM mailbox WHERE subject LIKE '[9/CV-STTTT]%'`)).rows[0], 60_000);
-  const token = new RegExp(`/t/([A-Za-z0-9_-]{43})`).exec(mail.body_text)![1]!;
+  const mail = await eventually(
+    'the assignment mail',
+    async () => (await t.stack.pool.query(`SELECT body_text FROM mailbox WHERE subject LIKE '[9/CV-STTTT]%'`)).rows[0],
+    60_000,
+  );
+  const token = new RegExp(`/t/([A-Za-z0-9_-]{43})`).exec(mail.body_text)![1];
 
-  const page = await app.inject({ url: `/t/${token}?lang=en`, headers: { authorization: `Bearer ${BEARER}`, cookie: `dondoc_session=${COOKIE}`, 'x-request-id': 'req-9-cv' } });
+  const page = await app.inject({
+    url: `/t/${token}?lang=en`,
+    headers: { authorization: `Bearer ${BEARER}`, cookie: `dondoc_session=${COOKIE}`, 'x-request-id': 'req-9-cv' },
+  });
   expect(page.statusCode).toBe(200);
   expect(page.headers['x-request-id']).toBe('req-9-cv');
-  await app.inject({ method: 'POST', url: `/t/${token}/acknowledge?token=${token}`, payload: { password: PASSWORD, token } });
+  await app.inject({
+    method: 'POST',
+    url: `/t/${token}/acknowledge?token=${token}`,
+    payload: { password: PASSWORD, token },
+  });
   // What code elsewhere might log by mistake: secrets in fields, in an error, in a message.
-  log.info({ user: { email: 'vanthu@stttt.ninhbinh.example.vn', password: PASSWORD }, token, authorization: `Bearer ${BEARER}` }, 'sign-in attempt');
+  log.info(
+    {
+      user: { email: 'vanthu@stttt.ninhbinh.example.vn', password: PASSWORD },
+      token,
+      authorization: `Bearer ${BEARER}`,
+    },
+    'sign-in attempt',
+  );
   log.error({ err: new Error(`cannot open ${t.config.publicUrl}/t/${token}`) }, 'link failed');
   log.warn(`mail for ${t.config.publicUrl}/t/${token} bounced; relay smtp://dondoc:${PASSWORD}@relay.example.vn:587`);
 
@@ -61,11 +91,15 @@ test('logs carry request and workflow ids but never a link token, a password, a 
   const all = records();
   const request = all.filter((r) => r.reqId === 'req-9-cv');
   expect(request.map((r) => r.msg)).toEqual(['incoming request', 'request completed']);
-  expect(request[0]!.req).toEqual({ id: 'req-9-cv', method: 'GET', url: '/t/…?lang=en' });
-  expect(request[1]!.res).toEqual({ statusCode: 200 });
+  expect(request[0].req).toEqual({ id: 'req-9-cv', method: 'GET', url: '/t/…?lang=en' });
+  expect(request[1].res).toEqual({ statusCode: 200 });
   const activity = all.find(mailed)!;
   expect(activity.workflowId).toBe('task:9/CV-STTTT:NB-BAONB');
   expect(activity.namespace).toBe(t.config.TEMPORAL_NAMESPACE);
-  expect(all.find((r) => r.msg === 'sign-in attempt')).toMatchObject({ user: { password: '[redacted]' }, token: '[redacted]', authorization: '[redacted]' });
+  expect(all.find((r) => r.msg === 'sign-in attempt')).toMatchObject({
+    user: { password: '[redacted]' },
+    token: '[redacted]',
+    authorization: '[redacted]',
+  });
   expect(all.find((r) => r.msg === 'link failed')!.err.message).toBe(`cannot open ${t.config.publicUrl}/t/…`);
 }, 120_000);

@@ -26,10 +26,20 @@ test('a worker killed after the SMTP send and before the activity completed send
 
     // A new worker retries the activity once its timeout has passed: it must not send again.
     survivor = startWorker(e);
-    await eventually('the message marked in doubt', async () => (await e.stack.pool.query(`SELECT status FROM outbox WHERE key = $1`, [rows[0].key])).rows[0].status === 'in_doubt', 120_000);
+    await eventually(
+      'the message marked in doubt',
+      async () =>
+        (await e.stack.pool.query(`SELECT status FROM outbox WHERE key = $1`, [rows[0].key])).rows[0].status ===
+        'in_doubt',
+      120_000,
+    );
     // The task went on: the activity completed and the task recorded itself.
     const task = e.client.workflow.getHandle(taskWorkflowId(d.number, 'NB-STTTT'));
-    await eventually('the task is recorded', async () => (await count(e, `SELECT count(*) AS n FROM tasks WHERE workflow_id = $1`, [task.workflowId])) === 1, 60_000);
+    await eventually(
+      'the task is recorded',
+      async () => (await count(e, `SELECT count(*) AS n FROM tasks WHERE workflow_id = $1`, [task.workflowId])) === 1,
+      60_000,
+    );
     expect((await task.query(taskStateQuery)).state.phase).toBe('open');
     expect(await count(e, `SELECT count(*) AS n FROM mailbox`)).toBe(1);
     process.stdout.write(`kill after send: messages at the sink 1, outbox row in_doubt\n`);
@@ -44,18 +54,31 @@ test('a worker killed after the SMTP send and before the activity completed send
 test('mail queued while the SMTP relay is down is delivered exactly once when it comes back', async () => {
   const smtpPort = await freePort();
   const e = await startParts({ SMTP_URL: `smtp://127.0.0.1:${smtpPort}` });
-  const { worker, close } = await createDondocWorker({ config: e.config, temporalAddress: e.stack.temporalAddress, pool: e.stack.pool, smtpUrl: e.stack.smtpUrl });
+  const { worker, close } = await createDondocWorker({
+    config: e.config,
+    temporalAddress: e.stack.temporalAddress,
+    pool: e.stack.pool,
+    smtpUrl: e.stack.smtpUrl,
+  });
   const running = worker.run();
   let sink: Awaited<ReturnType<typeof startSmtpSink>> | undefined;
   try {
     const units = ['NB-STTTT', 'NB-SVHTT', 'NB-BAONB'];
     await launchDirective(e.client, e.config, directiveOf('902/UBND-SMTP', units));
     // Every assignment is queued and has failed at least twice against the dead port.
-    await eventually('three failed attempts each', async () => (await count(e, `SELECT count(*) AS n FROM outbox WHERE status = 'pending' AND attempts >= 2`)) === 3, 60_000);
+    await eventually(
+      'three failed attempts each',
+      async () => (await count(e, `SELECT count(*) AS n FROM outbox WHERE status = 'pending' AND attempts >= 2`)) === 3,
+      60_000,
+    );
     expect(await count(e, `SELECT count(*) AS n FROM mailbox`)).toBe(0);
 
     sink = await startSmtpSink(e.stack.pool, smtpPort);
-    await eventually('every message sent', async () => (await count(e, `SELECT count(*) AS n FROM outbox WHERE status = 'sent'`)) === 3, 120_000);
+    await eventually(
+      'every message sent',
+      async () => (await count(e, `SELECT count(*) AS n FROM outbox WHERE status = 'sent'`)) === 3,
+      120_000,
+    );
     // The activities finished too: every task recorded itself after its assignment went out.
     await eventually('tasks recorded', async () => (await count(e, `SELECT count(*) AS n FROM tasks`)) === 3, 60_000);
     const { rows } = await e.stack.pool.query(`SELECT message_id, rcpt_to FROM mailbox ORDER BY id`);

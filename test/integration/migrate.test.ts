@@ -8,7 +8,10 @@ import { freshDatabase } from '../helpers/stack';
 test('three processes migrating one new database at once all succeed, and every migration is applied once', async () => {
   const url = await freshDatabase();
   const applied = await Promise.all([migrate(url), migrate(url), migrate(url)]);
-  const files = readdirSync(path.join(__dirname, '..', '..', 'db', 'migrations')).filter((f) => f.endsWith('.sql')).map((f) => f.replace(/\.sql$/, '')).sort();
+  const files = readdirSync(path.join(__dirname, '..', '..', 'db', 'migrations'))
+    .filter((f) => f.endsWith('.sql'))
+    .map((f) => f.replace(/\.sql$/, ''))
+    .sort();
   expect(applied.flat().sort()).toEqual(files);
   expect(await migrate(url)).toEqual([]);
 }, 120_000);

@@ -45,11 +45,22 @@ test('healthz answers while the process lives and readyz when Temporal, PostgreS
 });
 
 test('readyz answers 503 and names the SMTP relay when it does not answer', async () => {
-  const app = await buildApp({ config: t.config, pool: t.stack.pool, readModel: createReadModel(t.stack.pool), links: createLinks(t.stack.pool), temporal: t.client, smtpUrl: `smtp://127.0.0.1:${await freePort()}` });
+  const app = await buildApp({
+    config: t.config,
+    pool: t.stack.pool,
+    readModel: createReadModel(t.stack.pool),
+    links: createLinks(t.stack.pool),
+    temporal: t.client,
+    smtpUrl: `smtp://127.0.0.1:${await freePort()}`,
+  });
   try {
     const res = await app.inject({ url: '/readyz' });
     expect(res.statusCode).toBe(503);
-    expect(res.json()).toMatchObject({ ok: false, failing: ['smtp'], checks: { temporal: 'ok', postgres: 'ok', smtp: expect.stringContaining('ECONNREFUSED') } });
+    expect(res.json()).toMatchObject({
+      ok: false,
+      failing: ['smtp'],
+      checks: { temporal: 'ok', postgres: 'ok', smtp: expect.stringContaining('ECONNREFUSED') },
+    });
   } finally {
     await app.close();
   }
@@ -57,7 +68,13 @@ test('readyz answers 503 and names the SMTP relay when it does not answer', asyn
 
 test('readyz names PostgreSQL and Temporal when neither answers', async () => {
   const deadPool = createPool(`postgres://dondoc:dondoc@127.0.0.1:${await freePort()}/dondoc`);
-  const app = await buildApp({ config: t.config, pool: deadPool, readModel: createReadModel(deadPool), links: createLinks(deadPool), smtpUrl: t.stack.smtpUrl });
+  const app = await buildApp({
+    config: t.config,
+    pool: deadPool,
+    readModel: createReadModel(deadPool),
+    links: createLinks(deadPool),
+    smtpUrl: t.stack.smtpUrl,
+  });
   try {
     const res = await app.inject({ url: '/readyz' });
     expect(res.statusCode).toBe(503);
@@ -85,13 +102,22 @@ test('metrics count tasks by board bucket, assignment mails sent and refused lin
   expect(sample(before, 'dondoc_messages_sent{kind="reminder"}')).toBe(0);
   expect(sample(before, 'dondoc_messages_sent{kind="escalation"}')).toBe(0);
   await launchDirective(t.client, t.config, directive);
-  const after = await eventually('three tasks and three assignment mails', async () => {
-    const text = await scrape();
-    return sample(text, 'dondoc_tasks{bucket="in_progress"}') === 3 && sample(text, 'dondoc_messages_sent{kind="assignment"}') === 3 ? text : undefined;
-  }, 60_000);
+  const after = await eventually(
+    'three tasks and three assignment mails',
+    async () => {
+      const text = await scrape();
+      return sample(text, 'dondoc_tasks{bucket="in_progress"}') === 3 &&
+        sample(text, 'dondoc_messages_sent{kind="assignment"}') === 3
+        ? text
+        : undefined;
+    },
+    60_000,
+  );
   expect(sample(after, 'dondoc_tasks{bucket="overdue"}')).toBe(0);
   expect(sample(after, 'dondoc_tasks{bucket="done_on_time"}')).toBe(0);
-  const { rows } = await t.stack.pool.query(`SELECT count(*)::int AS n FROM mailbox WHERE subject LIKE '[31/UBND-VP9]%'`);
+  const { rows } = await t.stack.pool.query(
+    `SELECT count(*)::int AS n FROM mailbox WHERE subject LIKE '[31/UBND-VP9]%'`,
+  );
   expect(rows[0].n).toBe(3);
 
   const refusedBefore = sample(after, 'dondoc_link_refusals_total{reason="unknown"}')!;
@@ -106,7 +132,9 @@ test('metrics count mail the relay did not take', async () => {
   );
   const deadRelay = createSmtpMailer(`smtp://127.0.0.1:${await freePort()}`);
   try {
-    await expect(sendFromOutbox({ pool: t.stack.pool, mailer: deadRelay, from: t.config.MAIL_FROM }, 'ops-test:1')).rejects.toThrow();
+    await expect(
+      sendFromOutbox({ pool: t.stack.pool, mailer: deadRelay, from: t.config.MAIL_FROM }, 'ops-test:1'),
+    ).rejects.toThrow();
   } finally {
     deadRelay.close();
   }

@@ -17,7 +17,9 @@ test('a connection dropped between two queries of a transaction fails the transa
       await c.query('SELECT 1');
     });
     await expect(failed).rejects.toThrow(/terminat|not queryable/i);
-    const again = await Promise.all([1, 2, 3].map((n) => inTransaction(pool, async (c) => (await c.query('SELECT $1::int AS n', [n])).rows[0].n)));
+    const again = await Promise.all(
+      [1, 2, 3].map((n) => inTransaction(pool, async (c) => (await c.query('SELECT $1::int AS n', [n])).rows[0].n)),
+    );
     expect(again).toEqual([1, 2, 3]);
     expect(pool.totalCount).toBeLessThanOrEqual(2);
   } finally {

@@ -19,11 +19,18 @@ afterAll(async () => {
 test('each real part starts and answers', async () => {
   const info = await t.client.connection.workflowService.getSystemInfo({});
   expect(info.serverVersion).toMatch(/^\d+\.\d+/);
-  const { rows } = await t.stack.pool.query(`SELECT current_setting('server_encoding') AS enc, count(*)::int AS units FROM units`);
+  const { rows } = await t.stack.pool.query(
+    `SELECT current_setting('server_encoding') AS enc, count(*)::int AS units FROM units`,
+  );
   expect(rows[0]).toEqual({ enc: 'UTF8', units: expect.any(Number) });
   expect(rows[0].units).toBeGreaterThan(10); // the demo directory was loaded on first start
   const mailer = nodemailer.createTransport(t.stack.smtpUrl);
-  await mailer.sendMail({ from: 'a@example.vn', to: 'b@example.vn', subject: 'Kiểm tra hộp thư — tiếng Việt', text: 'Xin chào' });
+  await mailer.sendMail({
+    from: 'a@example.vn',
+    to: 'b@example.vn',
+    subject: 'Kiểm tra hộp thư — tiếng Việt',
+    text: 'Xin chào',
+  });
   mailer.close();
   const got = await t.stack.pool.query(`SELECT subject FROM mailbox WHERE rcpt_to @> ARRAY['b@example.vn']`);
   expect(got.rows.map((r) => r.subject)).toEqual(['Kiểm tra hộp thư — tiếng Việt']);
@@ -37,7 +44,12 @@ test('launching a two-unit directive mails each unit a link that opens its task'
     issuer: 'UBND tỉnh Ninh Bình',
     issuedOn: '2026-11-20',
     tasks: [
-      { unit: 'NB-STTTT', title: 'Tuyên truyền trên báo chí', deadline: { workingDays: 10 }, indicators: [{ code: 'articles', name: 'Tin, bài', unit: 'bài' }] },
+      {
+        unit: 'NB-STTTT',
+        title: 'Tuyên truyền trên báo chí',
+        deadline: { workingDays: 10 },
+        indicators: [{ code: 'articles', name: 'Tin, bài', unit: 'bài' }],
+      },
       { unit: 'NB-CATINH', title: 'Cung cấp thông tin cho báo chí', deadline: { workingDays: 10 } },
     ],
   });
@@ -46,11 +58,20 @@ test('launching a two-unit directive mails each unit a link that opens its task'
   // Launching again starts nothing new.
   expect(await launchDirective(t.client, t.config, directive)).toMatchObject({ launched: false });
 
-  const mails = await eventually('two assignment mails', async () => {
-    const { rows } = await t.stack.pool.query(`SELECT * FROM mailbox WHERE subject LIKE '[77/UBND-VP9]%' ORDER BY id`);
-    return rows.length >= 2 ? rows : undefined;
-  }, 60_000);
-  expect(mails.map((m) => m.rcpt_to[0]).sort()).toEqual(['vanthu@congan.ninhbinh.example.vn', 'vanthu@stttt.ninhbinh.example.vn']);
+  const mails = await eventually(
+    'two assignment mails',
+    async () => {
+      const { rows } = await t.stack.pool.query(
+        `SELECT * FROM mailbox WHERE subject LIKE '[77/UBND-VP9]%' ORDER BY id`,
+      );
+      return rows.length >= 2 ? rows : undefined;
+    },
+    60_000,
+  );
+  expect(mails.map((m) => m.rcpt_to[0]).sort()).toEqual([
+    'vanthu@congan.ninhbinh.example.vn',
+    'vanthu@stttt.ninhbinh.example.vn',
+  ]);
   const stttt = mails.find((m) => m.rcpt_to[0] === 'vanthu@stttt.ninhbinh.example.vn')!;
   expect(stttt.subject).toContain('Tuyên truyền trên báo chí');
   const link = stttt.body_text.match(new RegExp(`${t.config.publicUrl}/t/([A-Za-z0-9_-]{43})`));
@@ -74,6 +95,8 @@ test('launching a two-unit directive mails each unit a link that opens its task'
 
   const view = await t.client.workflow.getHandle('directive:77/UBND-VP9').query(directiveStatusQuery);
   expect(view.total).toBe(2);
-  const sent = await t.stack.pool.query(`SELECT count(*)::int AS n FROM outbox WHERE directive_number = '77/UBND-VP9' AND status = 'sent'`);
+  const sent = await t.stack.pool.query(
+    `SELECT count(*)::int AS n FROM outbox WHERE directive_number = '77/UBND-VP9' AND status = 'sent'`,
+  );
   expect(sent.rows[0].n).toBe(2);
 }, 120_000);

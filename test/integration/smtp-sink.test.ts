@@ -29,9 +29,23 @@ async function sendHalfAndReset(address: string): Promise<void> {
   const socket: Socket = connect(Number(port), host);
   const replies: string[] = [];
   socket.setEncoding('utf8').on('data', (chunk: string) => replies.push(chunk));
-  const said = (code: string) => eventually(`the sink's ${code}`, () => replies.join('').split('\r\n').some((l) => l.startsWith(`${code} `)) && (replies.length = 0, true), 10_000);
+  const said = (code: string) =>
+    eventually(
+      `the sink's ${code}`,
+      () =>
+        replies
+          .join('')
+          .split('\r\n')
+          .some((l) => l.startsWith(`${code} `)) && ((replies.length = 0), true),
+      10_000,
+    );
   await said('220');
-  for (const [line, code] of [['EHLO worker', '250'], ['MAIL FROM:<dondoc@example.vn>', '250'], ['RCPT TO:<vanthu@stttt.example.vn>', '250'], ['DATA', '354']] as const) {
+  for (const [line, code] of [
+    ['EHLO worker', '250'],
+    ['MAIL FROM:<dondoc@example.vn>', '250'],
+    ['RCPT TO:<vanthu@stttt.example.vn>', '250'],
+    ['DATA', '354'],
+  ] as const) {
     socket.write(`${line}\r\n`);
     await said(code);
   }
@@ -45,7 +59,12 @@ test('a sender reset mid-message leaves the sink running, with nothing half stor
   await sendHalfAndReset(sink.address);
   await sendHalfAndReset(sink.address);
   const transport = nodemailer.createTransport(sink.smtpUrl);
-  await transport.sendMail({ from: 'dondoc@example.vn', to: 'vanthu@stttt.example.vn', subject: 'Nhắc hạn báo cáo', text: 'Còn 1 ngày làm việc.' });
+  await transport.sendMail({
+    from: 'dondoc@example.vn',
+    to: 'vanthu@stttt.example.vn',
+    subject: 'Nhắc hạn báo cáo',
+    text: 'Còn 1 ngày làm việc.',
+  });
   transport.close();
   const rows = await eventually('the whole message stored', async () => {
     const { rows } = await pool.query(`SELECT subject, rcpt_to FROM mailbox`);

@@ -44,7 +44,23 @@ beforeAll(async () => {
 async function startDevServer(): Promise<void> {
   const port = await freePort();
   address = `127.0.0.1:${port}`;
-  server = spawn(temporalCliPath(), ['server', 'start-dev', '--headless', '--ip', '127.0.0.1', '--port', String(port), '--db-filename', path.join(dir, 'temporal.db'), '--log-level', 'error'], { stdio: 'ignore' });
+  server = spawn(
+    temporalCliPath(),
+    [
+      'server',
+      'start-dev',
+      '--headless',
+      '--ip',
+      '127.0.0.1',
+      '--port',
+      String(port),
+      '--db-filename',
+      path.join(dir, 'temporal.db'),
+      '--log-level',
+      'error',
+    ],
+    { stdio: 'ignore' },
+  );
   await waitFor(`a dev server on ${address}`, 60_000, async () => {
     const conn = await Connection.connect({ address, connectTimeout: 1000 });
     await conn.workflowService.getSystemInfo({}).finally(() => conn.close());
@@ -56,7 +72,7 @@ afterAll(async () => {
   rmSync(dir, { recursive: true, force: true });
 });
 
-test('the worker refuses a namespace without dondoc\'s search attributes and prints the command that adds them', async () => {
+test("the worker refuses a namespace without dondoc's search attributes and prints the command that adds them", async () => {
   const run = startCli(['worker'], env);
   expect(await run.exited).toBe(2);
   const stderr = run.stderr();
@@ -76,23 +92,39 @@ test('the worker refuses a namespace that does not exist and says how to create 
 test('after the printed command runs, the worker starts, logs JSON and serves the SDK metrics', async () => {
   const refused = startCli(['worker'], env);
   expect(await refused.exited).toBe(2);
-  const command = refused.stderr().split('\n').map((l) => l.trim()).find((l) => l.startsWith('temporal operator search-attribute create'))!;
+  const command = refused
+    .stderr()
+    .split('\n')
+    .map((l) => l.trim())
+    .find((l) => l.startsWith('temporal operator search-attribute create'))!;
   const added = spawnSync(temporalCliPath(), command.split(/\s+/).slice(1), { encoding: 'utf8' });
   expect(added.status).toBe(0);
 
   const metricsPort = await freePort();
   const worker = startCli(['worker'], { ...env, WORKER_METRICS_ADDRESS: `127.0.0.1:${metricsPort}` });
   try {
-    const started = await eventually('the worker\'s start line', async () => {
-      const lines = worker.stdout().split('\n').filter((l) => l.startsWith('{')).map((l) => JSON.parse(l) as Record<string, unknown>);
-      return lines.find((l) => l.msg === 'worker polling');
-    }, 90_000);
+    const started = await eventually(
+      "the worker's start line",
+      async () => {
+        const lines = worker
+          .stdout()
+          .split('\n')
+          .filter((l) => l.startsWith('{'))
+          .map((l) => JSON.parse(l) as Record<string, unknown>);
+        return lines.find((l) => l.msg === 'worker polling');
+      },
+      90_000,
+    );
     expect(started).toMatchObject({ name: 'worker', level: 30, address, namespace, taskQueue: 'dondoc' });
-    const metrics = await eventually('worker metrics', async () => {
-      const res = await fetch(`http://127.0.0.1:${metricsPort}/metrics`).catch(() => undefined);
-      const text = res?.ok ? await res.text() : '';
-      return text.includes('temporal_worker_task_slots_available') ? text : undefined;
-    }, 60_000);
+    const metrics = await eventually(
+      'worker metrics',
+      async () => {
+        const res = await fetch(`http://127.0.0.1:${metricsPort}/metrics`).catch(() => undefined);
+        const text = res?.ok ? await res.text() : '';
+        return text.includes('temporal_worker_task_slots_available') ? text : undefined;
+      },
+      60_000,
+    );
     expect(metrics).toMatch(/temporal_worker_task_slots_available\{[^}]*task_queue="dondoc"/);
   } finally {
     worker.child.kill('SIGTERM');

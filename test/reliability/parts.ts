@@ -36,7 +36,9 @@ const RESULTS = path.resolve(__dirname, '..', '..', 'test-results', 'reliability
 
 /** Prints one line of figures (`RELIABILITY name k=v …`) and appends it as JSON to test-results/reliability.jsonl. */
 export function reportFigures(test: string, figures: Record<string, number | string>): void {
-  const line = `RELIABILITY ${test} ${Object.entries(figures).map(([k, v]) => `${k}=${v}`).join(' ')}`;
+  const line = `RELIABILITY ${test} ${Object.entries(figures)
+    .map(([k, v]) => `${k}=${v}`)
+    .join(' ')}`;
   console.log(line);
   mkdirSync(path.dirname(RESULTS), { recursive: true });
   appendFileSync(RESULTS, `${JSON.stringify({ test, at: new Date().toISOString(), full: FULL, ...figures })}\n`);
@@ -54,7 +56,18 @@ export interface Parts {
 }
 
 const ROOT = path.resolve(__dirname, '..', '..');
-const SOURCES = ['activities', 'client', 'config', 'db', 'domain', 'worker', 'workflows', 'package.json', 'tsconfig.json', path.join('test', 'helpers', 'register-ts.js')];
+const SOURCES = [
+  'activities',
+  'client',
+  'config',
+  'db',
+  'domain',
+  'worker',
+  'workflows',
+  'package.json',
+  'tsconfig.json',
+  path.join('test', 'helpers', 'register-ts.js'),
+];
 
 /**
  * A copy of the sources taken when the test begins: a worker started after a kill runs the same
@@ -100,8 +113,23 @@ export async function startWebStack(config: Partial<Config> = {}): Promise<WebSt
   const worker = startWorker(p);
   try {
     await polling(worker);
-    const app = await buildApp({ config: { ...p.config, ...config }, pool: p.stack.pool, readModel: createReadModel(p.stack.pool), links: createLinks(p.stack.pool), temporal: p.client });
-    return { ...p, app, worker, async stop() { await app.close(); await stopProcess(worker); await stopParts(p); } };
+    const app = await buildApp({
+      config: { ...p.config, ...config },
+      pool: p.stack.pool,
+      readModel: createReadModel(p.stack.pool),
+      links: createLinks(p.stack.pool),
+      temporal: p.client,
+    });
+    return {
+      ...p,
+      app,
+      worker,
+      async stop() {
+        await app.close();
+        await stopProcess(worker);
+        await stopParts(p);
+      },
+    };
   } catch (err) {
     await stopProcess(worker);
     await stopParts(p);
@@ -120,14 +148,19 @@ export const workerEnv = (p: Parts, extra: Record<string, string> = {}): Record<
 });
 
 /** A `dondoc worker` child process, run from the test's copy of the sources; it logs at info so its start shows. */
-export const startWorker = (p: Parts, extra: Record<string, string> = {}): CliRun => startCli(['worker'], workerEnv(p, { LOG_LEVEL: 'info', ...extra }), { root: p.build });
+export const startWorker = (p: Parts, extra: Record<string, string> = {}): CliRun =>
+  startCli(['worker'], workerEnv(p, { LOG_LEVEL: 'info', ...extra }), { root: p.build });
 
 /** Resolves once the worker says it polls (it bundles the workflow code first: seconds). */
 export const polling = (w: CliRun, timeoutMs = 180_000): Promise<boolean> =>
-  eventually('the worker polling', () => {
-    if (w.child.exitCode !== null) throw new Error(`the worker exited: ${w.stderr().slice(-500)}`);
-    return w.stdout().includes('"worker polling"');
-  }, timeoutMs);
+  eventually(
+    'the worker polling',
+    () => {
+      if (w.child.exitCode !== null) throw new Error(`the worker exited: ${w.stderr().slice(-500)}`);
+      return w.stdout().includes('"worker polling"');
+    },
+    timeoutMs,
+  );
 
 /** Stops a child process (a worker, the web app): SIGTERM, then SIGKILL if it lingers. */
 export async function stopProcess(w: CliRun | undefined): Promise<void> {
@@ -148,46 +181,77 @@ export async function killWorker(w: CliRun): Promise<void> {
 export async function seedUnits(p: Pick<Parts, 'stack'>, n: number, prefix = 'R'): Promise<string[]> {
   const units: OrgUnit[] = Array.from({ length: n }, (_, i) => {
     const code = `${prefix}-${String(i + 1).padStart(5, '0')}`;
-    return { code, name: `Đơn vị thử ${code}`, kind: 'district', emails: [`vanthu.${code.toLowerCase()}@units.example.vn`], head: { name: `Trưởng ${code}`, email: `truong.${code.toLowerCase()}@units.example.vn` }, supervisorEmails: ['lanhdao@ubnd.example.vn'], steeringEmails: [] };
+    return {
+      code,
+      name: `Đơn vị thử ${code}`,
+      kind: 'district',
+      emails: [`vanthu.${code.toLowerCase()}@units.example.vn`],
+      head: { name: `Trưởng ${code}`, email: `truong.${code.toLowerCase()}@units.example.vn` },
+      supervisorEmails: ['lanhdao@ubnd.example.vn'],
+      steeringEmails: [],
+    };
   });
   for (let i = 0; i < units.length; i += 500) await createReadModel(p.stack.pool).upsertUnits(units.slice(i, i + 500));
   return units.map((u) => u.code);
 }
 
 /** A one-off directive with one report task per unit. */
-export function directiveOf(number: string, units: string[], o: Partial<DirectiveInput> & { workingDays?: number; completion?: 'report' | 'acknowledgement' } = {}): Directive {
+export function directiveOf(
+  number: string,
+  units: string[],
+  o: Partial<DirectiveInput> & { workingDays?: number; completion?: 'report' | 'acknowledgement' } = {},
+): Directive {
   const { workingDays = 10, completion = 'report', ...rest } = o;
   return DirectiveSchema.parse({
     number,
     title: 'Báo cáo kết quả tuyên truyền',
     issuer: 'UBND tỉnh Ninh Bình',
     issuedOn: '2026-11-20',
-    tasks: units.map((unit) => ({ unit, role: 'lead', title: 'Báo cáo kết quả tuyên truyền', deadline: { workingDays }, completion })),
+    tasks: units.map((unit) => ({
+      unit,
+      role: 'lead',
+      title: 'Báo cáo kết quả tuyên truyền',
+      deadline: { workingDays },
+      completion,
+    })),
     ...rest,
   });
 }
 
-export const count = async (p: Pick<Parts, 'stack'>, sql: string, args: unknown[] = []): Promise<number> => Number((await p.stack.pool.query(sql, args)).rows[0].n);
+export const count = async (p: Pick<Parts, 'stack'>, sql: string, args: unknown[] = []): Promise<number> =>
+  Number((await p.stack.pool.query(sql, args)).rows[0].n);
 
 /**
  * Messages the sink received more than once: the same Message-ID (the outbox makes it from the
  * message's key), or the same recipient and subject.
  */
 export async function duplicatesAtSink(p: Pick<Parts, 'stack'>): Promise<number> {
-  const byId = await count(p, `SELECT coalesce(sum(n - 1), 0) AS n FROM (SELECT count(*) AS n FROM mailbox WHERE message_id IS NOT NULL GROUP BY message_id) g`);
-  const byContent = await count(p, `SELECT coalesce(sum(n - 1), 0) AS n FROM (SELECT count(*) AS n FROM mailbox GROUP BY rcpt_to, subject) g`);
+  const byId = await count(
+    p,
+    `SELECT coalesce(sum(n - 1), 0) AS n FROM (SELECT count(*) AS n FROM mailbox WHERE message_id IS NOT NULL GROUP BY message_id) g`,
+  );
+  const byContent = await count(
+    p,
+    `SELECT coalesce(sum(n - 1), 0) AS n FROM (SELECT count(*) AS n FROM mailbox GROUP BY rcpt_to, subject) g`,
+  );
   return Math.max(byId, byContent);
 }
 
 /** Runs `fn` over items with at most `limit` in flight. */
-export async function inPool<T>(items: T[], limit: number, fn: (item: T, i: number) => Promise<unknown>): Promise<void> {
+export async function inPool<T>(
+  items: T[],
+  limit: number,
+  fn: (item: T, i: number) => Promise<unknown>,
+): Promise<void> {
   let next = 0;
-  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, async () => {
-    while (next < items.length) {
-      const i = next++;
-      await fn(items[i]!, i);
-    }
-  }));
+  await Promise.all(
+    Array.from({ length: Math.min(limit, items.length) }, async () => {
+      while (next < items.length) {
+        const i = next++;
+        await fn(items[i], i);
+      }
+    }),
+  );
 }
 
 /** Awaits `work`, failing at once with the worker's last words if the worker exits first. */

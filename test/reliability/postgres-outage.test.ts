@@ -16,7 +16,23 @@ import type { CliRun } from '../helpers/cli';
 import { freePort } from '../helpers/ports';
 import { login, PASSWORD } from '../helpers/staff';
 import { eventually } from '../helpers/wait';
-import { count, countOf, directiveOf, duplicatesAtSink, inPool, polling, reportFigures, seconds, seedUnits, startParts, startWorker, stopParts, stopProcess, whileAlive, type Parts } from './parts';
+import {
+  count,
+  countOf,
+  directiveOf,
+  duplicatesAtSink,
+  inPool,
+  polling,
+  reportFigures,
+  seconds,
+  seedUnits,
+  startParts,
+  startWorker,
+  stopParts,
+  stopProcess,
+  whileAlive,
+  type Parts,
+} from './parts';
 
 jest.setTimeout(30 * 60_000);
 
@@ -26,7 +42,10 @@ async function mismatched(p: Parts): Promise<string[]> {
   const out: string[] = [];
   await inPool(rows, 8, async (r) => {
     const view = await p.client.workflow.getHandle(r.workflow_id).query(taskStateQuery);
-    if (view.state.phase !== r.state || String(view.state.version) !== String(r.version)) out.push(`${r.workflow_id}: read model ${r.state} v${r.version}, workflow ${view.state.phase} v${view.state.version}`);
+    if (view.state.phase !== r.state || String(view.state.version) !== String(r.version))
+      out.push(
+        `${r.workflow_id}: read model ${r.state} v${r.version}, workflow ${view.state.phase} v${view.state.version}`,
+      );
   });
   return out;
 }
@@ -34,13 +53,23 @@ async function mismatched(p: Parts): Promise<string[]> {
 /** PostgreSQL (embedded) in a child process, so the test can stop it and start it again on its folder and port. */
 function startPostgres(dir: string, port: number): Promise<{ databaseUrl: string; stop(): Promise<void> }> {
   const root = path.resolve(__dirname, '..', '..');
-  const child = spawn(process.execPath, ['-r', path.join(root, 'test', 'helpers', 'register-ts.js'), path.join(__dirname, 'postgres-process.ts'), dir, String(port)], { cwd: root, stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(
+    process.execPath,
+    [
+      '-r',
+      path.join(root, 'test', 'helpers', 'register-ts.js'),
+      path.join(__dirname, 'postgres-process.ts'),
+      dir,
+      String(port),
+    ],
+    { cwd: root, stdio: ['ignore', 'pipe', 'pipe'] },
+  );
   const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
   let out = '';
   let err = '';
-  child.stderr!.on('data', (b) => (err += b));
+  child.stderr.on('data', (b) => (err += b));
   return new Promise((resolve, reject) => {
-    child.stdout!.on('data', (b) => {
+    child.stdout.on('data', (b) => {
       out += b;
       const url = /postgres:\/\/\S+/.exec(out)?.[0];
       if (url) resolve({ databaseUrl: url, stop: async () => void (child.kill('SIGTERM'), await exited) });
@@ -65,10 +94,22 @@ test('PostgreSQL stopped mid-run: activities retry, the read model converges and
     const parts = p;
     const codes = await seedUnits(parts, units);
     const d = directiveOf('1004/REL-PG', codes);
-    app = await buildApp({ config: parts.config, pool: parts.stack.pool, readModel: createReadModel(parts.stack.pool), links: createLinks(parts.stack.pool), temporal: parts.client, smtpUrl: parts.stack.smtpUrl });
+    app = await buildApp({
+      config: parts.config,
+      pool: parts.stack.pool,
+      readModel: createReadModel(parts.stack.pool),
+      links: createLinks(parts.stack.pool),
+      temporal: parts.client,
+      smtpUrl: parts.stack.smtpUrl,
+    });
     const web = app;
     const email = 'lanhdao@ubnd.ninhbinh.example.vn';
-    await createUsers(parts.stack.pool).add({ email, name: 'Lãnh đạo UBND tỉnh', role: 'supervisor', password: PASSWORD });
+    await createUsers(parts.stack.pool).add({
+      email,
+      name: 'Lãnh đạo UBND tỉnh',
+      role: 'supervisor',
+      password: PASSWORD,
+    });
     const { cookie } = await login(web, email);
     worker = startWorker(parts);
     await polling(worker);
@@ -76,8 +117,12 @@ test('PostgreSQL stopped mid-run: activities retry, the read model converges and
     await launchDirective(parts.client, parts.config, d);
     const recorded = () => count(parts, `SELECT count(*) AS n FROM tasks WHERE directive_number = $1`, [d.number]);
     await eventually('a third of the tasks recorded', async () => (await recorded()) >= units / 3, 10 * 60_000);
-    const mail = await eventually('an assignment mail', async () => (await parts.stack.pool.query(`SELECT body_text FROM mailbox ORDER BY id LIMIT 1`)).rows[0], 120_000);
-    const token = /\/t\/([A-Za-z0-9_-]{43})/.exec(mail.body_text)![1]!;
+    const mail = await eventually(
+      'an assignment mail',
+      async () => (await parts.stack.pool.query(`SELECT body_text FROM mailbox ORDER BY id LIMIT 1`)).rows[0],
+      120_000,
+    );
+    const token = /\/t\/([A-Za-z0-9_-]{43})/.exec(mail.body_text)![1];
     const pages = ['/healthz', '/readyz', '/giam-sat', `/t/${token}`, '/api/v1/board'];
     for (const url of pages) expect((await web.inject({ url, headers: { cookie } })).statusCode).toBe(200);
 
@@ -102,24 +147,49 @@ test('PostgreSQL stopped mid-run: activities retry, the read model converges and
     const page = answers.find((a) => a.url === '/giam-sat')!;
     expect(page.body).toContain('Hệ thống đang tạm gián đoạn; xin thử lại sau ít phút.');
     expect(JSON.parse(answers.find((a) => a.url === '/api/v1/board')!.body)).toMatchObject({ error: 'UNAVAILABLE' });
-    expect(JSON.parse(answers.find((a) => a.url === '/readyz')!.body)).toMatchObject({ ok: false, failing: ['postgres'] });
+    expect(JSON.parse(answers.find((a) => a.url === '/readyz')!.body)).toMatchObject({
+      ok: false,
+      failing: ['postgres'],
+    });
     const traces = answers.filter((a) => STACK_TRACE.test(a.body));
     expect(traces.map((a) => a.url)).toEqual([]);
     const errors500 = answers.filter((a) => a.status >= 500 && a.status !== 503).length;
 
     // After: every task is recorded, and every row says what its workflow says.
     const back = Date.now();
-    await whileAlive(worker, eventually('every task recorded', async () => (await recorded()) === units, 10 * 60_000));
+    await whileAlive(
+      worker,
+      eventually('every task recorded', async () => (await recorded()) === units, 10 * 60_000),
+    );
     let last: string[] = [];
-    await eventually('the read model agrees with every task workflow', async () => (last = await mismatched(parts)).length === 0, 5 * 60_000).catch((err) => {
+    await eventually(
+      'the read model agrees with every task workflow',
+      async () => (last = await mismatched(parts)).length === 0,
+      5 * 60_000,
+    ).catch((err) => {
       throw new Error(`${(err as Error).message}; e.g. ${last.slice(0, 3).join('; ')}`);
     });
     const converged = seconds(back);
     for (const url of pages) expect((await web.inject({ url, headers: { cookie } })).statusCode).toBe(200);
-    await eventually('every assignment mail sent', async () => (await count(parts, `SELECT count(*) AS n FROM outbox WHERE status IN ('sent', 'in_doubt')`)) === units, 5 * 60_000);
+    await eventually(
+      'every assignment mail sent',
+      async () =>
+        (await count(parts, `SELECT count(*) AS n FROM outbox WHERE status IN ('sent', 'in_doubt')`)) === units,
+      5 * 60_000,
+    );
     const duplicates = await duplicatesAtSink(parts);
     expect(duplicates).toBe(0);
-    reportFigures('postgres-outage', { units, outage_seconds: outage, requests_during_outage: recordedDuringOutage, answers_500: errors500, stack_traces: traces.length, mismatched: 0, converged_seconds: converged, duplicates, seconds: seconds(t0) });
+    reportFigures('postgres-outage', {
+      units,
+      outage_seconds: outage,
+      requests_during_outage: recordedDuringOutage,
+      answers_500: errors500,
+      stack_traces: traces.length,
+      mismatched: 0,
+      converged_seconds: converged,
+      duplicates,
+      seconds: seconds(t0),
+    });
   } finally {
     await app?.close();
     await stopProcess(worker);

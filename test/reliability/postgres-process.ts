@@ -5,10 +5,13 @@ import { startEmbeddedPostgres } from '../../client/stack/postgres';
 
 async function main(): Promise<void> {
   const [dir, port] = process.argv.slice(2);
-  const pg = await startEmbeddedPostgres(dir!, Number(port));
+  const pg = await startEmbeddedPostgres(dir, Number(port));
   process.stdout.write(`${pg.databaseUrl}\n`);
   process.once('SIGTERM', () => {
-    pg.stop().then(() => process.exit(0), () => process.exit(1));
+    pg.stop().then(
+      () => process.exit(0),
+      () => process.exit(1),
+    );
   });
 }
 

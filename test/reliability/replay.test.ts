@@ -6,8 +6,15 @@ import { reportFigures, seconds } from './parts';
 
 test('every recorded history replays against the current workflow code with no determinism error', async () => {
   const t0 = Date.now();
-  const { files, replayed, failures } = await replayRecordedHistories({ workflowsPath: path.resolve(__dirname, '..', '..', 'workflows') });
-  reportFigures('replay', { histories: files.length, replayed, determinism_errors: failures.length, seconds: seconds(t0) });
+  const { files, replayed, failures } = await replayRecordedHistories({
+    workflowsPath: path.resolve(__dirname, '..', '..', 'workflows'),
+  });
+  reportFigures('replay', {
+    histories: files.length,
+    replayed,
+    determinism_errors: failures.length,
+    seconds: seconds(t0),
+  });
   expect(files.length).toBeGreaterThanOrEqual(3);
   expect(failures).toEqual([]);
   expect(replayed).toBe(files.length);

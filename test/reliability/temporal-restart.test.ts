@@ -9,7 +9,22 @@ import { acknowledgeUpdate, directiveWorkflowId, taskWorkflowId } from '../../wo
 import type { CliRun } from '../helpers/cli';
 import { freePort } from '../helpers/ports';
 import { eventually } from '../helpers/wait';
-import { count, countOf, directiveOf, duplicatesAtSink, inPool, polling, reportFigures, seconds, seedUnits, startParts, startWorker, stopParts, stopProcess, type Parts } from './parts';
+import {
+  count,
+  countOf,
+  directiveOf,
+  duplicatesAtSink,
+  inPool,
+  polling,
+  reportFigures,
+  seconds,
+  seedUnits,
+  startParts,
+  startWorker,
+  stopParts,
+  stopProcess,
+  type Parts,
+} from './parts';
 
 jest.setTimeout(30 * 60_000);
 
@@ -72,7 +87,11 @@ test('a Temporal dev server killed -9 and restarted on its data file resumes eve
     const lost = [...before].filter((id) => !afterRestart.has(id));
     expect(lost).toEqual([]);
     // Then every task is acknowledged and the directive runs to its end: every workflow resumed.
-    await inPool(codes, 8, (unit) => parts.client.workflow.getHandle(taskWorkflowId(d.number, unit)).executeUpdate(acknowledgeUpdate, { args: [{ by: `Văn thư ${unit}` }] }));
+    await inPool(codes, 8, (unit) =>
+      parts.client.workflow
+        .getHandle(taskWorkflowId(d.number, unit))
+        .executeUpdate(acknowledgeUpdate, { args: [{ by: `Văn thư ${unit}` }] }),
+    );
     const result = await parts.client.workflow.getHandle(directiveWorkflowId(d.number)).result();
     expect(result).toMatchObject({ phase: 'done', tasks: units, cancelled: 0 });
     // Resumed: every workflow that existed at the kill ran to completion.
@@ -81,10 +100,22 @@ test('a Temporal dev server killed -9 and restarted on its data file resumes eve
       if ((await parts.client.workflow.getHandle(id).describe()).status.name === 'COMPLETED') resumed += 1;
     });
     expect(resumed).toBe(before.size);
-    await eventually('every task closed in the read model', async () => (await count(parts, `SELECT count(*) AS n FROM tasks WHERE state = 'done'`)) === units, 120_000);
+    await eventually(
+      'every task closed in the read model',
+      async () => (await count(parts, `SELECT count(*) AS n FROM tasks WHERE state = 'done'`)) === units,
+      120_000,
+    );
     const duplicates = await duplicatesAtSink(parts);
     expect(duplicates).toBe(0);
-    reportFigures('temporal-restart', { units, workflows_at_kill: before.size, resumed, lost: lost.length, duplicates, down_seconds: downSeconds, seconds: seconds(t0) });
+    reportFigures('temporal-restart', {
+      units,
+      workflows_at_kill: before.size,
+      resumed,
+      lost: lost.length,
+      duplicates,
+      down_seconds: downSeconds,
+      seconds: seconds(t0),
+    });
   } finally {
     await stopProcess(worker);
     await stopParts(p);

@@ -3,22 +3,50 @@
 // every worker is a `dondoc worker` child process. Nothing may be lost, nothing sent twice.
 import type { Client } from '@temporalio/client';
 import { launchDirective } from '../../client/temporal';
-import { directiveStatusQuery, directiveWorkflowId, submitReportUpdate, taskStateQuery, taskWorkflowId } from '../../workflows/messages';
+import {
+  directiveStatusQuery,
+  directiveWorkflowId,
+  submitReportUpdate,
+  taskStateQuery,
+  taskWorkflowId,
+} from '../../workflows/messages';
 import type { CliRun } from '../helpers/cli';
 import { eventually } from '../helpers/wait';
-import { count, countOf, directiveOf, duplicatesAtSink, inPool, killWorker, polling, reportFigures, seconds, seedUnits, startParts, startWorker, stopParts, stopProcess, type Parts } from './parts';
+import {
+  count,
+  countOf,
+  directiveOf,
+  duplicatesAtSink,
+  inPool,
+  killWorker,
+  polling,
+  reportFigures,
+  seconds,
+  seedUnits,
+  startParts,
+  startWorker,
+  stopParts,
+  stopProcess,
+  type Parts,
+} from './parts';
 
 jest.setTimeout(40 * 60_000);
 
 /** Tasks of the directive that are missing from Temporal or from the read model, or not in the expected phase. */
 async function lostTasks(p: Parts, number: string, units: string[], phase: string): Promise<string[]> {
-  const { rows } = await p.stack.pool.query(`SELECT workflow_id, state FROM tasks WHERE directive_number = $1`, [number]);
+  const { rows } = await p.stack.pool.query(`SELECT workflow_id, state FROM tasks WHERE directive_number = $1`, [
+    number,
+  ]);
   const recorded = new Map(rows.map((r) => [r.workflow_id as string, r.state as string]));
   const lost: string[] = [];
   await inPool(units, 8, async (unit) => {
     const id = taskWorkflowId(number, unit);
-    const view = await p.client.workflow.getHandle(id).query(taskStateQuery).catch(() => undefined);
-    if (!view || view.state.phase !== phase || recorded.get(id) !== phase) lost.push(`${id}: workflow ${view?.state.phase ?? 'missing'}, read model ${recorded.get(id) ?? 'missing'}`);
+    const view = await p.client.workflow
+      .getHandle(id)
+      .query(taskStateQuery)
+      .catch(() => undefined);
+    if (!view || view.state.phase !== phase || recorded.get(id) !== phase)
+      lost.push(`${id}: workflow ${view?.state.phase ?? 'missing'}, read model ${recorded.get(id) ?? 'missing'}`);
   });
   return lost;
 }
@@ -42,30 +70,55 @@ async function sinkChecked(p: Parts) {
 
 /** Waits until no message waits in the outbox and `expected` are sent or in doubt. */
 async function outboxSettled(p: Parts, expected: number): Promise<void> {
-  await eventually('no message left waiting in the outbox', async () => {
-    const o = await outbox(p);
-    return (o.pending ?? 0) + (o.sending ?? 0) === 0 && (o.sent ?? 0) + (o.in_doubt ?? 0) === expected;
-  }, 5 * 60_000);
+  await eventually(
+    'no message left waiting in the outbox',
+    async () => {
+      const o = await outbox(p);
+      return (o.pending ?? 0) + (o.sending ?? 0) === 0 && (o.sent ?? 0) + (o.in_doubt ?? 0) === expected;
+    },
+    5 * 60_000,
+  );
 }
 
 /** Which tasks the directive does not count as submitted, and what each task's own history shows. */
 async function behindTheDirective(p: Parts, number: string): Promise<string> {
   const view = await p.client.workflow.getHandle(directiveWorkflowId(number)).query(directiveStatusQuery);
   const behind = view.tasks.filter((t) => t.phase !== 'submitted');
-  const lines = await Promise.all(behind.slice(0, 5).map(async (t) => {
-    const task = p.client.workflow.getHandle(t.workflowId);
-    const events = (await task.fetchHistory()).events ?? [];
-    const signals = events.filter((e) => e.signalExternalWorkflowExecutionInitiatedEventAttributes).length;
-    const failedSignals = events.filter((e) => e.signalExternalWorkflowExecutionFailedEventAttributes).length;
-    const own = await task.query(taskStateQuery).catch((e: Error) => ({ state: { phase: `query failed: ${e.message}` } }));
-    const kinds = events.map((e) => Object.keys(e).find((k) => k.endsWith('EventAttributes'))?.replace('EventAttributes', '') ?? '?').join(' ');
-    return `${t.workflowId}: directive ${t.phase}, task ${own.state.phase}, ${events.length} events, ${signals} signals out (${failedSignals} failed): ${kinds}`;
-  }));
+  const lines = await Promise.all(
+    behind.slice(0, 5).map(async (t) => {
+      const task = p.client.workflow.getHandle(t.workflowId);
+      const events = (await task.fetchHistory()).events ?? [];
+      const signals = events.filter((e) => e.signalExternalWorkflowExecutionInitiatedEventAttributes).length;
+      const failedSignals = events.filter((e) => e.signalExternalWorkflowExecutionFailedEventAttributes).length;
+      const own = await task
+        .query(taskStateQuery)
+        .catch((e: Error) => ({ state: { phase: `query failed: ${e.message}` } }));
+      const kinds = events
+        .map(
+          (e) =>
+            Object.keys(e)
+              .find((k) => k.endsWith('EventAttributes'))
+              ?.replace('EventAttributes', '') ?? '?',
+        )
+        .join(' ');
+      return `${t.workflowId}: directive ${t.phase}, task ${own.state.phase}, ${events.length} events, ${signals} signals out (${failedSignals} failed): ${kinds}`;
+    }),
+  );
   return `${behind.length} of ${view.tasks.length} behind in a directive of ${JSON.stringify(view.byPhase)}: ${lines.join('; ')}`;
 }
 
 const submitReport = (client: Client, id: string, unit: string) =>
-  client.workflow.getHandle(id).executeUpdate(submitReportUpdate, { args: [{ submissionId: `sub-${unit}-0001`, text: `Báo cáo của ${unit}`, indicators: {}, attachments: [], submittedBy: `Văn thư ${unit}` }] });
+  client.workflow.getHandle(id).executeUpdate(submitReportUpdate, {
+    args: [
+      {
+        submissionId: `sub-${unit}-0001`,
+        text: `Báo cáo của ${unit}`,
+        indicators: {},
+        attachments: [],
+        submittedBy: `Văn thư ${unit}`,
+      },
+    ],
+  });
 
 test('a worker killed -9 again and again during a fan-out and its report storm loses no task and sends no message twice', async () => {
   const units = countOf('RELIABILITY_KILL_UNITS', 1000, 30);
@@ -88,7 +141,10 @@ test('a worker killed -9 again and again during a fan-out and its report storm l
     let retried = 0;
     const storm = (async () => {
       while (submitted.size < units) {
-        const { rows } = await p.stack.pool.query(`SELECT workflow_id, unit_code FROM tasks WHERE directive_number = $1`, [d.number]);
+        const { rows } = await p.stack.pool.query(
+          `SELECT workflow_id, unit_code FROM tasks WHERE directive_number = $1`,
+          [d.number],
+        );
         const fresh = rows.filter((r) => !submitted.has(r.workflow_id));
         await inPool(fresh, 16, async (r) => {
           try {
@@ -107,7 +163,11 @@ test('a worker killed -9 again and again during a fan-out and its report storm l
     let killed = 0;
     for (let k = 1; k <= kills; k++) {
       const mark = Math.floor((k * total) / (kills + 1));
-      await eventually(`progress ${mark} of ${total} before kill ${k}`, async () => (await progress()) >= mark, 15 * 60_000);
+      await eventually(
+        `progress ${mark} of ${total} before kill ${k}`,
+        async () => (await progress()) >= mark,
+        15 * 60_000,
+      );
       await killWorker(worker);
       killed += 1;
       worker = startWorker(p);
@@ -126,11 +186,29 @@ test('a worker killed -9 again and again during a fan-out and its report storm l
     // up. A report that came with a task's first activation (its first workflow task was with a
     // killed worker) once never reached it; if one is missing, say which and what its task did.
     const directive = p.client.workflow.getHandle(directiveWorkflowId(d.number));
-    await eventually('the directive counting every report', async () => (await directive.query(directiveStatusQuery)).byPhase.submitted === units, 180_000).catch(async (err) => {
+    await eventually(
+      'the directive counting every report',
+      async () => (await directive.query(directiveStatusQuery)).byPhase.submitted === units,
+      180_000,
+    ).catch(async (err) => {
       throw new Error(`${(err as Error).message}; ${await behindTheDirective(p, d.number)}`);
     });
-    expect(await directive.query(directiveStatusQuery)).toMatchObject({ phase: 'running', total: units, queued: 0, byPhase: { submitted: units } });
-    reportFigures('worker-kill', { units, kills: killed, lost: lost.length, duplicates, in_doubt: o.in_doubt ?? 0, at_sink: atSink, resent_updates: retried, seconds: elapsed });
+    expect(await directive.query(directiveStatusQuery)).toMatchObject({
+      phase: 'running',
+      total: units,
+      queued: 0,
+      byPhase: { submitted: units },
+    });
+    reportFigures('worker-kill', {
+      units,
+      kills: killed,
+      lost: lost.length,
+      duplicates,
+      in_doubt: o.in_doubt ?? 0,
+      at_sink: atSink,
+      resent_updates: retried,
+      seconds: elapsed,
+    });
   } finally {
     await stopProcess(worker);
     await stopParts(p);
@@ -162,12 +240,19 @@ test('three workers share a directive; one killed -9 mid-way loses nothing and d
     const recorded = () => count(p, `SELECT count(*) AS n FROM tasks WHERE directive_number = $1`, [d.number]);
     await eventually('half the tasks recorded', async () => (await recorded()) >= units / 2, 15 * 60_000);
     const atKill = await recorded();
-    await killWorker(workers[0]!);
-    const done = await eventually('every task recorded', async () => (await recorded()) === units, 15 * 60_000).catch(async (err) => {
-      // Say how far the fan-out got before giving up.
-      const view = await p.client.workflow.getHandle(directiveWorkflowId(d.number)).query(directiveStatusQuery).catch(() => undefined);
-      throw new Error(`${(err as Error).message}; recorded ${await recorded()}, directive ${JSON.stringify(view && { phase: view.phase, total: view.total, queued: view.queued, byPhase: view.byPhase })}`);
-    });
+    await killWorker(workers[0]);
+    const done = await eventually('every task recorded', async () => (await recorded()) === units, 15 * 60_000).catch(
+      async (err) => {
+        // Say how far the fan-out got before giving up.
+        const view = await p.client.workflow
+          .getHandle(directiveWorkflowId(d.number))
+          .query(directiveStatusQuery)
+          .catch(() => undefined);
+        throw new Error(
+          `${(err as Error).message}; recorded ${await recorded()}, directive ${JSON.stringify(view && { phase: view.phase, total: view.total, queued: view.queued, byPhase: view.byPhase })}`,
+        );
+      },
+    );
     expect(done).toBe(true);
     await outboxSettled(p, units);
     const elapsed = seconds(t0);
@@ -179,7 +264,17 @@ test('three workers share a directive; one killed -9 mid-way loses nothing and d
     // Each survivor did part of the work; what the killed worker sent before it died counts once.
     expect(perWorker[1]).toBeGreaterThan(0);
     expect(perWorker[2]).toBeGreaterThan(0);
-    reportFigures('shared-workers', { units, workers: 3, killed_at: atKill, lost: lost.length, duplicates, in_doubt: o.in_doubt ?? 0, at_sink: atSink, sent_by_worker: perWorker.join('/'), seconds: elapsed });
+    reportFigures('shared-workers', {
+      units,
+      workers: 3,
+      killed_at: atKill,
+      lost: lost.length,
+      duplicates,
+      in_doubt: o.in_doubt ?? 0,
+      at_sink: atSink,
+      sent_by_worker: perWorker.join('/'),
+      seconds: elapsed,
+    });
   } finally {
     for (const w of workers) await stopProcess(w);
     await stopParts(p);

@@ -24,7 +24,10 @@ let t: TestStack;
 let dir: string;
 
 beforeAll(async () => {
-  if (!process.env.DONDOC_TEST_TEMPORAL_ADDRESS || !pgBin) throw new Error('run these tests with `npm run test:server`, which starts the full Temporal server and its PostgreSQL');
+  if (!process.env.DONDOC_TEST_TEMPORAL_ADDRESS || !pgBin)
+    throw new Error(
+      'run these tests with `npm run test:server`, which starts the full Temporal server and its PostgreSQL',
+    );
   dir = mkdtempSync(path.join(os.tmpdir(), 'dondoc-backup-'));
   t = await startTestStack();
 }, 180_000);
@@ -61,13 +64,17 @@ const directive = (number: string, units: string[]): Directive =>
   });
 
 async function recorded(number: string, n: number): Promise<void> {
-  await eventually(`${n} tasks of ${number} in the read model and ${n} mails`, async () => {
-    const { rows } = await t.stack.pool.query(
-      `SELECT (SELECT count(*)::int FROM tasks WHERE directive_number = $1) AS tasks, (SELECT count(*)::int FROM outbox WHERE directive_number = $1 AND status = 'sent') AS sent`,
-      [number],
-    );
-    return rows[0].tasks === n && rows[0].sent === n;
-  }, 60_000);
+  await eventually(
+    `${n} tasks of ${number} in the read model and ${n} mails`,
+    async () => {
+      const { rows } = await t.stack.pool.query(
+        `SELECT (SELECT count(*)::int FROM tasks WHERE directive_number = $1) AS tasks, (SELECT count(*)::int FROM outbox WHERE directive_number = $1 AND status = 'sent') AS sent`,
+        [number],
+      );
+      return rows[0].tasks === n && rows[0].sent === n;
+    },
+    60_000,
+  );
 }
 
 const TASK_COLUMNS = `workflow_id, directive_number, unit_code, cycle, role, title, deadline::text, original_deadline::text, state, escalation_level`;
@@ -98,15 +105,19 @@ test('a restored read model, reindexed, holds what the live one holds', async ()
   }
 }, 180_000);
 
-test('Temporal\'s restored persistence serves the same workflows with the histories they had at the dump', async () => {
+test("Temporal's restored persistence serves the same workflows with the histories they had at the dump", async () => {
   await launchDirective(t.client, t.config, directive('14/KH-UBND', ['NB-SNV', 'NB-SKHDT']));
   await recorded('14/KH-UBND', 2);
   const ids = ['directive:14/KH-UBND', 'task:14/KH-UBND:NB-SNV', 'task:14/KH-UBND:NB-SKHDT'];
   const lengths = async (client: Client) =>
-    Object.fromEntries(await Promise.all(ids.map(async (id) => {
-      const d = await client.workflow.getHandle(id).describe();
-      return [id, { status: d.status.name, events: d.historyLength }] as const;
-    })));
+    Object.fromEntries(
+      await Promise.all(
+        ids.map(async (id) => {
+          const d = await client.workflow.getHandle(id).describe();
+          return [id, { status: d.status.name, events: d.historyLength }] as const;
+        }),
+      ),
+    );
   // The workflows may still be writing a few events while the dump runs: the copy must hold at
   // least what was there before the dump, at most what was there after, in the same order.
   const before = await lengths(t.client);
@@ -117,18 +128,34 @@ test('Temporal\'s restored persistence serves the same workflows with the histor
   // The server checks its schema version under its database's name: a copy restored under another
   // name (here, beside the original) is told its new name. A restore on a new PostgreSQL under the
   // same name needs nothing.
-  for (const [db, was] of [['temporal_restored', 'temporal'], ['temporal_visibility_restored', 'temporal_visibility']]) {
-    const c = new PgClient({ connectionString: urlOf(db!) });
+  for (const [db, was] of [
+    ['temporal_restored', 'temporal'],
+    ['temporal_visibility_restored', 'temporal_visibility'],
+  ]) {
+    const c = new PgClient({ connectionString: urlOf(db) });
     await c.connect();
     await c.query('UPDATE schema_version SET db_name = $1 WHERE db_name = $2', [db, was]);
     await c.end();
   }
   const after = await lengths(t.client);
   const pgPort = new URL(adminUrl).port;
-  const second = spawn(process.execPath, [path.join(root, 'scripts', 'temporal-server.mjs'), 'start', '--postgres', pgPort, '--database', 'temporal_restored', '--visibility-database', 'temporal_visibility_restored'], { stdio: ['ignore', 'pipe', 'pipe'] });
+  const second = spawn(
+    process.execPath,
+    [
+      path.join(root, 'scripts', 'temporal-server.mjs'),
+      'start',
+      '--postgres',
+      pgPort,
+      '--database',
+      'temporal_restored',
+      '--visibility-database',
+      'temporal_visibility_restored',
+    ],
+    { stdio: ['ignore', 'pipe', 'pipe'] },
+  );
   let out = '';
-  second.stdout!.on('data', (b) => (out += b));
-  second.stderr!.on('data', (b) => (out += b));
+  second.stdout.on('data', (b) => (out += b));
+  second.stderr.on('data', (b) => (out += b));
   const exited = new Promise((resolve) => second.on('exit', resolve));
   try {
     const address = await Promise.race([
@@ -142,12 +169,14 @@ test('Temporal\'s restored persistence serves the same workflows with the histor
       const copy = new Client({ connection, namespace: t.config.TEMPORAL_NAMESPACE });
       const restored = await lengths(copy);
       for (const id of ids) {
-        expect(restored[id]!.status).toBe('RUNNING');
-        expect(restored[id]!.events).toBeGreaterThanOrEqual(before[id]!.events);
-        expect(restored[id]!.events).toBeLessThanOrEqual(after[id]!.events);
+        expect(restored[id].status).toBe('RUNNING');
+        expect(restored[id].events).toBeGreaterThanOrEqual(before[id].events);
+        expect(restored[id].events).toBeLessThanOrEqual(after[id].events);
         const history = await copy.workflow.getHandle(id).fetchHistory();
         const original = await t.client.workflow.getHandle(id).fetchHistory();
-        expect(history.events!.map((e) => [e.eventId?.toString(), e.eventType])).toEqual(original.events!.slice(0, history.events!.length).map((e) => [e.eventId?.toString(), e.eventType]));
+        expect(history.events!.map((e) => [e.eventId?.toString(), e.eventType])).toEqual(
+          original.events!.slice(0, history.events!.length).map((e) => [e.eventId?.toString(), e.eventType]),
+        );
       }
     } finally {
       await connection.close();

@@ -9,7 +9,8 @@ import { eventually } from '../helpers/wait';
 
 let t: TestStack;
 beforeAll(async () => {
-  if (!process.env.DONDOC_TEST_TEMPORAL_ADDRESS) throw new Error('run these tests with `npm run test:server`, which starts the full Temporal server');
+  if (!process.env.DONDOC_TEST_TEMPORAL_ADDRESS)
+    throw new Error('run these tests with `npm run test:server`, which starts the full Temporal server');
   t = await startTestStack();
 }, 180_000);
 afterAll(async () => {
@@ -25,7 +26,7 @@ test('the server is the full server of the pinned version, on PostgreSQL for per
   expect(t.config.TEMPORAL_NAMESPACE).toMatch(/^dondoc-test-/);
 });
 
-test('a directive runs on it, and its workflows can be listed by dondoc\'s search attributes', async () => {
+test("a directive runs on it, and its workflows can be listed by dondoc's search attributes", async () => {
   const directive = DirectiveSchema.parse({
     number: '45/KH-UBND',
     title: 'Kế hoạch tuyên truyền pháp luật năm 2027',
@@ -36,19 +37,30 @@ test('a directive runs on it, and its workflows can be listed by dondoc\'s searc
       { unit: 'NB-STP', title: 'Tổ chức hội nghị phổ biến pháp luật', deadline: { workingDays: 12 } },
     ],
   });
-  expect(await launchDirective(t.client, t.config, directive)).toEqual({ launched: true, workflowId: 'directive:45/KH-UBND' });
-  const mails = await eventually('two assignment mails', async () => {
-    const { rows } = await t.stack.pool.query(`SELECT rcpt_to FROM mailbox WHERE subject LIKE '[45/KH-UBND]%'`);
-    return rows.length === 2 ? rows : undefined;
-  }, 60_000);
+  expect(await launchDirective(t.client, t.config, directive)).toEqual({
+    launched: true,
+    workflowId: 'directive:45/KH-UBND',
+  });
+  const mails = await eventually(
+    'two assignment mails',
+    async () => {
+      const { rows } = await t.stack.pool.query(`SELECT rcpt_to FROM mailbox WHERE subject LIKE '[45/KH-UBND]%'`);
+      return rows.length === 2 ? rows : undefined;
+    },
+    60_000,
+  );
   expect(mails).toHaveLength(2);
   const view = await t.client.workflow.getHandle('directive:45/KH-UBND').query(directiveStatusQuery);
   expect(view.total).toBe(2);
   // Advanced visibility on PostgreSQL: a list filtered by a custom search attribute.
-  const listed = await eventually('the directive\'s workflows in visibility', async () => {
-    const ids: string[] = [];
-    for await (const w of t.client.workflow.list({ query: `DondocDirective = '45/KH-UBND'` })) ids.push(w.workflowId);
-    return ids.length >= 3 ? ids : undefined;
-  }, 30_000);
+  const listed = await eventually(
+    "the directive's workflows in visibility",
+    async () => {
+      const ids: string[] = [];
+      for await (const w of t.client.workflow.list({ query: `DondocDirective = '45/KH-UBND'` })) ids.push(w.workflowId);
+      return ids.length >= 3 ? ids : undefined;
+    },
+    30_000,
+  );
   expect(listed.sort()).toEqual(['directive:45/KH-UBND', 'task:45/KH-UBND:NB-STP', 'task:45/KH-UBND:NB-STTTT']);
 }, 120_000);

@@ -2,7 +2,7 @@
 // link from the assignment mail captured at the SMTP sink, the report with its indicators and an
 // attachment, the receipt number on the page, the receipt mail at the sink, then the page in
 // English and on a phone. With SAVE_SCREENS=1 the screenshots are written to docs/screens/.
-import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { chromium, type Browser } from 'playwright-core';
@@ -11,13 +11,19 @@ import { startTestStack, type TestStack } from '../helpers/stack';
 import { directiveFor, launchWithLinks, taskIdOf, UNIT_MAILBOX } from './department-helpers';
 
 const executablePath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-const screens = process.env.SAVE_SCREENS === '1' ? path.resolve(__dirname, '..', '..', 'docs', 'screens') : mkdtempSync(path.join(os.tmpdir(), 'dondoc-screens-'));
+const screens =
+  process.env.SAVE_SCREENS === '1'
+    ? path.resolve(__dirname, '..', '..', 'docs', 'screens')
+    : mkdtempSync(path.join(os.tmpdir(), 'dondoc-screens-'));
 const directive = directiveFor('89/UBND-VP9', ['NB-STTTT']);
 let t: TestStack;
 let browser: Browser;
 
 beforeAll(async () => {
-  if (!existsSync(executablePath)) throw new Error(`Chromium is not at ${executablePath}: apt-get install -y chromium fonts-noto-core, or set CHROMIUM_PATH`);
+  if (!existsSync(executablePath))
+    throw new Error(
+      `Chromium is not at ${executablePath}: apt-get install -y chromium fonts-noto-core, or set CHROMIUM_PATH`,
+    );
   t = await startTestStack();
   await t.app.listen({ host: '127.0.0.1', port: t.config.WEB_PORT });
   browser = await chromium.launch({ executablePath, args: ['--no-sandbox'] });
@@ -30,7 +36,10 @@ afterAll(async () => {
 
 test('a unit opens its link from the mail, reports with indicators and a file, and sees its receipt in Vietnamese and English', async () => {
   const links = await launchWithLinks(t, directive);
-  const { rows } = await t.stack.pool.query(`SELECT body_text FROM mailbox WHERE subject LIKE '[89/UBND-VP9]%' AND $1 = ANY(rcpt_to)`, [UNIT_MAILBOX['NB-STTTT']]);
+  const { rows } = await t.stack.pool.query(
+    `SELECT body_text FROM mailbox WHERE subject LIKE '[89/UBND-VP9]%' AND $1 = ANY(rcpt_to)`,
+    [UNIT_MAILBOX['NB-STTTT']],
+  );
   const link = rows[0].body_text.match(/http:\/\/\S+\/t\/[A-Za-z0-9_-]{43}/)![0];
   expect(link).toBe(`${t.config.publicUrl}/t/${links['NB-STTTT']}`);
 
@@ -40,11 +49,17 @@ test('a unit opens its link from the mail, reports with indicators and a file, a
   page.on('request', (r) => void referers.push(r.headers().referer));
   await page.goto(link);
   expect(await page.locator('h1').textContent()).toBe('Báo cáo kết quả tuyên truyền của NB-STTTT');
-  await page.getByLabel('Nội dung báo cáo').fill('Sở đã đăng 218 tin, bài trên Báo Ninh Bình và phát hành 20.000 tờ rơi về quyền con người.');
+  await page
+    .getByLabel('Nội dung báo cáo')
+    .fill('Sở đã đăng 218 tin, bài trên Báo Ninh Bình và phát hành 20.000 tờ rơi về quyền con người.');
   await page.getByLabel('Số tin, bài đã đăng (bài), chỉ tiêu 200').fill('218');
   await page.getByLabel('Số tờ rơi đã phát hành (tờ)').fill('20.000');
   await page.getByLabel('Người báo cáo (họ tên, chức vụ)').fill('Phạm Thị Hạnh, Giám đốc Sở');
-  await page.locator('#attachments').setInputFiles({ name: 'bao-cao-quy-IV.txt', mimeType: 'text/plain', buffer: Buffer.from('Báo cáo quý IV/2026\n') });
+  await page.locator('#attachments').setInputFiles({
+    name: 'bao-cao-quy-IV.txt',
+    mimeType: 'text/plain',
+    buffer: Buffer.from('Báo cáo quý IV/2026\n'),
+  });
   await page.screenshot({ path: path.join(screens, 'task-page-form-vi.png'), fullPage: true });
   await Promise.all([page.waitForURL(/receipt=/), page.getByRole('button', { name: 'Gửi báo cáo' }).click()]);
 
@@ -56,7 +71,9 @@ test('a unit opens its link from the mail, reports with indicators and a file, a
   await page.screenshot({ path: path.join(screens, 'task-page-vi.png'), fullPage: true });
 
   const view = await t.client.workflow.getHandle(taskIdOf(directive, 'NB-STTTT')).query(taskStateQuery);
-  expect(view.state.reports.map((r) => [r.receipt, r.indicators, r.submittedBy])).toEqual([['89-NB-STTTT-01', { articles: 218, leaflets: 20000 }, 'Phạm Thị Hạnh, Giám đốc Sở']]);
+  expect(view.state.reports.map((r) => [r.receipt, r.indicators, r.submittedBy])).toEqual([
+    ['89-NB-STTTT-01', { articles: 218, leaflets: 20000 }, 'Phạm Thị Hạnh, Giám đốc Sở'],
+  ]);
   const receiptMail = await t.stack.pool.query(`SELECT rcpt_to FROM mailbox WHERE body_text LIKE '%89-NB-STTTT-01%'`);
   expect(receiptMail.rows).toEqual([{ rcpt_to: [UNIT_MAILBOX['NB-STTTT']] }]);
 
@@ -72,7 +89,13 @@ test('a unit opens its link from the mail, reports with indicators and a file, a
   expect(referers.length).toBeGreaterThanOrEqual(4);
   expect(referers.filter((r) => r !== undefined)).toEqual([]);
 
-  const phone = await browser.newContext({ locale: 'vi-VN', viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true, deviceScaleFactor: 2 });
+  const phone = await browser.newContext({
+    locale: 'vi-VN',
+    viewport: { width: 390, height: 844 },
+    isMobile: true,
+    hasTouch: true,
+    deviceScaleFactor: 2,
+  });
   const small = await phone.newPage();
   await small.goto(link);
   const width = Number(await small.evaluate('document.documentElement.scrollWidth'));

@@ -33,13 +33,22 @@ export function directiveFor(number: string, units: string[]): Directive {
 }
 
 /** Launches the directive and returns each unit's link token from its assignment mail. */
-export async function launchWithLinks(t: Pick<TestStack, 'client' | 'config' | 'stack'>, directive: Directive): Promise<Record<string, string>> {
+export async function launchWithLinks(
+  t: Pick<TestStack, 'client' | 'config' | 'stack'>,
+  directive: Directive,
+): Promise<Record<string, string>> {
   await launchDirective(t.client, t.config, directive);
   const units = directive.tasks.map((task) => task.unit);
-  const mails = await eventually(`${units.length} assignment mails`, async () => {
-    const { rows } = await t.stack.pool.query(`SELECT rcpt_to, body_text FROM mailbox WHERE subject LIKE $1`, [`[${directive.number}]%`]);
-    return rows.length >= units.length ? rows : undefined;
-  }, 60_000);
+  const mails = await eventually(
+    `${units.length} assignment mails`,
+    async () => {
+      const { rows } = await t.stack.pool.query(`SELECT rcpt_to, body_text FROM mailbox WHERE subject LIKE $1`, [
+        `[${directive.number}]%`,
+      ]);
+      return rows.length >= units.length ? rows : undefined;
+    },
+    60_000,
+  );
   const links: Record<string, string> = {};
   for (const unit of units) {
     const mail = mails.find((m) => m.rcpt_to.includes(UNIT_MAILBOX[unit]));
@@ -57,7 +66,10 @@ export function inputValue(html: string, name: string): string {
   const tag = new RegExp(`<input [^>]*name="${name.replace(/\./g, '\\.')}"[^>]*>`).exec(html)?.[0];
   const value = tag && /value="([^"]*)"/.exec(tag)?.[1];
   if (value === undefined) throw new Error(`no input named ${name} in the page`);
-  return value.replace(/&#(\d+);/g, (_x, c) => String.fromCharCode(Number(c))).replace(/&quot;/g, '"').replace(/&amp;/g, '&');
+  return value
+    .replace(/&#(\d+);/g, (_x, c) => String.fromCharCode(Number(c)))
+    .replace(/&quot;/g, '"')
+    .replace(/&amp;/g, '&');
 }
 
 export interface FilePart {
@@ -88,15 +100,33 @@ export class Visitor {
   async post(url: string, fields: Record<string, string | string[]>): Promise<LightMyRequestResponse> {
     const body = new URLSearchParams();
     for (const [k, v] of Object.entries(fields)) for (const one of [v].flat()) body.append(k, one);
-    return this.keep(await this.app.inject({ method: 'POST', url, payload: body.toString(), headers: { ...this.cookieHeader, 'content-type': 'application/x-www-form-urlencoded' } }));
+    return this.keep(
+      await this.app.inject({
+        method: 'POST',
+        url,
+        payload: body.toString(),
+        headers: { ...this.cookieHeader, 'content-type': 'application/x-www-form-urlencoded' },
+      }),
+    );
   }
 
-  async postMultipart(url: string, fields: Record<string, string | string[]>, files: FilePart[] = []): Promise<LightMyRequestResponse> {
+  async postMultipart(
+    url: string,
+    fields: Record<string, string | string[]>,
+    files: FilePart[] = [],
+  ): Promise<LightMyRequestResponse> {
     const form = new FormData();
     for (const [k, v] of Object.entries(fields)) for (const one of [v].flat()) form.append(k, one);
     for (const f of files) form.append(f.field, new Blob([new Uint8Array(f.content)]), f.name);
     const request = new Request('http://dondoc.test/', { method: 'POST', body: form });
     const payload = Buffer.from(await request.arrayBuffer());
-    return this.keep(await this.app.inject({ method: 'POST', url, payload, headers: { ...this.cookieHeader, 'content-type': request.headers.get('content-type')! } }));
+    return this.keep(
+      await this.app.inject({
+        method: 'POST',
+        url,
+        payload,
+        headers: { ...this.cookieHeader, 'content-type': request.headers.get('content-type')! },
+      }),
+    );
   }
 }

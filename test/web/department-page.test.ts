@@ -30,8 +30,10 @@ afterAll(async () => {
   await t?.stop();
 }, 60_000);
 
-const stateOf = async (unit: string) => (await t.client.workflow.getHandle(taskIdOf(directive, unit)).query(taskStateQuery)).state;
-const receiptMails = async (receipt: string) => (await t.stack.pool.query(`SELECT rcpt_to, body_text FROM mailbox WHERE body_text LIKE $1`, [`%${receipt}%`])).rows;
+const stateOf = async (unit: string) =>
+  (await t.client.workflow.getHandle(taskIdOf(directive, unit)).query(taskStateQuery)).state;
+const receiptMails = async (receipt: string) =>
+  (await t.stack.pool.query(`SELECT rcpt_to, body_text FROM mailbox WHERE body_text LIKE $1`, [`%${receipt}%`])).rows;
 
 /** A visitor who opened the unit's page, and the page's hidden form fields. */
 async function opened(unit: string, lang = 'vi') {
@@ -85,7 +87,15 @@ describe('actions', () => {
 
   test('a non-numeric indicator comes back with the field named and everything typed kept', async () => {
     const { visitor, page, csrf, url } = await opened('NB-STTTT');
-    const res = await visitor.postMultipart(url, { _csrf: csrf, do: 'report', submissionId: inputValue(page.body, 'submissionId'), text: 'Đã đăng 20 tin bài & phát tờ rơi', 'ind.articles': 'hai mươi', 'ind.leaflets': '1.500', submittedBy: 'Nguyễn Văn Bình' });
+    const res = await visitor.postMultipart(url, {
+      _csrf: csrf,
+      do: 'report',
+      submissionId: inputValue(page.body, 'submissionId'),
+      text: 'Đã đăng 20 tin bài & phát tờ rơi',
+      'ind.articles': 'hai mươi',
+      'ind.leaflets': '1.500',
+      submittedBy: 'Nguyễn Văn Bình',
+    });
     expect(res.statusCode).toBe(422);
     expect(res.body).toContain('<p class="field-error" id="ind-articles-error">Hãy nhập một số không âm');
     expect(res.body).toContain('Đã đăng 20 tin bài &amp; phát tờ rơi</textarea>');
@@ -98,7 +108,13 @@ describe('actions', () => {
 
   test('a post without its form token is refused with 403 and changes nothing', async () => {
     const { visitor, page, url } = await opened('NB-STTTT');
-    const res = await visitor.postMultipart(url, { do: 'report', submissionId: inputValue(page.body, 'submissionId'), text: 'Không có mã', 'ind.articles': '1', 'ind.leaflets': '1' });
+    const res = await visitor.postMultipart(url, {
+      do: 'report',
+      submissionId: inputValue(page.body, 'submissionId'),
+      text: 'Không có mã',
+      'ind.articles': '1',
+      'ind.leaflets': '1',
+    });
     expect(res.statusCode).toBe(403);
     expect(res.body).toContain('thiếu mã bảo vệ (CSRF)');
     expect((await stateOf('NB-STTTT')).reports).toHaveLength(0);
@@ -114,20 +130,39 @@ describe('actions', () => {
   test('a report sent twice at once and again after gets one receipt, one report and one receipt mail; a new one then waits for review', async () => {
     const { visitor, page, csrf, url } = await opened('NB-STTTT');
     const content = Buffer.from('Danh sách 20 tin, bài đã đăng trên Báo Ninh Bình\n', 'utf8');
-    const send = () => visitor.postMultipart(url, { _csrf: csrf, do: 'report', submissionId: inputValue(page.body, 'submissionId'), text: 'Đã đăng 20.000 tin, bài', 'ind.articles': '20.000', 'ind.leaflets': '12,5' }, [{ field: 'attachments', name: 'danh-sách tin bài.txt', content }]);
+    const send = () =>
+      visitor.postMultipart(
+        url,
+        {
+          _csrf: csrf,
+          do: 'report',
+          submissionId: inputValue(page.body, 'submissionId'),
+          text: 'Đã đăng 20.000 tin, bài',
+          'ind.articles': '20.000',
+          'ind.leaflets': '12,5',
+        },
+        [{ field: 'attachments', name: 'danh-sách tin bài.txt', content }],
+      );
     const [a, b] = await Promise.all([send(), send()]);
     const c = await send();
     expect([a.statusCode, b.statusCode, c.statusCode]).toEqual([303, 303, 303]);
     expect(new Set([a.headers.location, b.headers.location, c.headers.location]).size).toBe(1);
-    const receipt = decodeURIComponent(String(a.headers.location).match(/receipt=([^&]+)/)![1]!);
+    const receipt = decodeURIComponent(String(a.headers.location).match(/receipt=([^&]+)/)![1]);
     expect(receipt).toBe('88-NB-STTTT-01');
 
     const state = await stateOf('NB-STTTT');
     expect(state.reports).toHaveLength(1);
     const sha256 = createHash('sha256').update(content).digest('hex');
-    expect(state.reports[0]).toMatchObject({ receipt, indicators: { articles: 20000, leaflets: 12.5 }, submittedBy: UNIT_MAILBOX['NB-STTTT'], attachments: [{ name: 'danh-sách tin bài.txt', sha256, bytes: content.length }] });
+    expect(state.reports[0]).toMatchObject({
+      receipt,
+      indicators: { articles: 20000, leaflets: 12.5 },
+      submittedBy: UNIT_MAILBOX['NB-STTTT'],
+      attachments: [{ name: 'danh-sách tin bài.txt', sha256, bytes: content.length }],
+    });
     expect(readFileSync(path.join(t.config.dataDir, 'attachments', sha256))).toEqual(content);
-    const { rows } = await t.stack.pool.query('SELECT receipt FROM reports WHERE task_workflow_id = $1', [taskIdOf(directive, 'NB-STTTT')]);
+    const { rows } = await t.stack.pool.query('SELECT receipt FROM reports WHERE task_workflow_id = $1', [
+      taskIdOf(directive, 'NB-STTTT'),
+    ]);
     expect(rows).toEqual([{ receipt }]);
     // The receipt mail follows the answer: the page does not wait for the relay.
     const mails = await eventually('the receipt mail at the sink', async () => {
@@ -139,14 +174,23 @@ describe('actions', () => {
     const shown = await visitor.get(`/t/${links['NB-STTTT']}?lang=vi&receipt=${receipt}`);
     expect(shown.body).toContain(`Đã nhận báo cáo. Số tiếp nhận: ${receipt}`);
     expect(shown.body).not.toContain('value="report"'); // nothing more to send while it waits for review
-    const href = shown.body.match(/href="([^"]+\/tep\/[0-9a-f]{64})"/)![1]!;
+    const href = shown.body.match(/href="([^"]+\/tep\/[0-9a-f]{64})"/)![1];
     const file = await visitor.get(`/t/${href}`);
     expect(file.statusCode).toBe(200);
     expect(file.rawPayload).toEqual(content);
-    expect(file.headers['content-disposition']).toContain(`filename*=UTF-8''${encodeURIComponent('danh-sách tin bài.txt')}`);
+    expect(file.headers['content-disposition']).toContain(
+      `filename*=UTF-8''${encodeURIComponent('danh-sách tin bài.txt')}`,
+    );
 
     // The same form left open in another tab, sent as a new report: the workflow refuses it.
-    const stale = await visitor.postMultipart(url, { _csrf: csrf, do: 'report', submissionId: 'another-tab-0001', text: 'Báo cáo bổ sung', 'ind.articles': '1', 'ind.leaflets': '1' });
+    const stale = await visitor.postMultipart(url, {
+      _csrf: csrf,
+      do: 'report',
+      submissionId: 'another-tab-0001',
+      text: 'Báo cáo bổ sung',
+      'ind.articles': '1',
+      'ind.leaflets': '1',
+    });
     expect(stale.statusCode).toBe(422);
     expect(stale.body).toContain('Báo cáo trước đang chờ văn phòng xem xét');
     expect((await stateOf('NB-STTTT')).reports).toHaveLength(1);
@@ -154,28 +198,57 @@ describe('actions', () => {
 
   test('a returned report is revised and sent again with the comment shown', async () => {
     const handle = t.client.workflow.getHandle(taskIdOf(directive, 'NB-STTTT'));
-    await handle.executeUpdate(reviewReportUpdate, { args: [{ accept: false, receipt: '88-NB-STTTT-01', comment: 'Bổ sung số liệu tờ rơi theo từng huyện', by: 'vanphong@ubnd.ninhbinh.example.vn' }] });
+    await handle.executeUpdate(reviewReportUpdate, {
+      args: [
+        {
+          accept: false,
+          receipt: '88-NB-STTTT-01',
+          comment: 'Bổ sung số liệu tờ rơi theo từng huyện',
+          by: 'vanphong@ubnd.ninhbinh.example.vn',
+        },
+      ],
+    });
     const { visitor, page, csrf, url } = await opened('NB-STTTT');
     expect(page.body).toContain('Gửi lại báo cáo đã hoàn thiện');
     expect(page.body).toContain('Bổ sung số liệu tờ rơi theo từng huyện');
-    const res = await visitor.postMultipart(url, { _csrf: csrf, do: 'report', submissionId: inputValue(page.body, 'submissionId'), text: 'Đã bổ sung số liệu theo huyện', 'ind.articles': '21', 'ind.leaflets': '1.500' });
+    const res = await visitor.postMultipart(url, {
+      _csrf: csrf,
+      do: 'report',
+      submissionId: inputValue(page.body, 'submissionId'),
+      text: 'Đã bổ sung số liệu theo huyện',
+      'ind.articles': '21',
+      'ind.leaflets': '1.500',
+    });
     expect(res.statusCode).toBe(303);
     expect(res.headers.location).toBe('?lang=vi&receipt=88-NB-STTTT-02');
     const state = await stateOf('NB-STTTT');
-    expect(state.reports.map((r) => [r.receipt, r.review])).toEqual([['88-NB-STTTT-01', 'returned'], ['88-NB-STTTT-02', 'pending']]);
-    expect(state.reports[1]!.indicators).toEqual({ articles: 21, leaflets: 1500 });
+    expect(state.reports.map((r) => [r.receipt, r.review])).toEqual([
+      ['88-NB-STTTT-01', 'returned'],
+      ['88-NB-STTTT-02', 'pending'],
+    ]);
+    expect(state.reports[1].indicators).toEqual({ articles: 21, leaflets: 1500 });
   });
 
   test('an extension date in the past, not after the deadline, or without a reason comes back with the field named', async () => {
     const { visitor, csrf, url } = await opened('NB-CATINH');
     const today = localDateOf(Date.now());
-    const past = await visitor.post(url, { _csrf: csrf, do: 'extension', until: addDays(today, -1), reason: 'Chờ số liệu từ công an huyện' });
+    const past = await visitor.post(url, {
+      _csrf: csrf,
+      do: 'extension',
+      until: addDays(today, -1),
+      reason: 'Chờ số liệu từ công an huyện',
+    });
     expect(past.statusCode).toBe(422);
     expect(past.body).toContain('Ngày này đã qua');
     expect(past.body).toContain('Chờ số liệu từ công an huyện</textarea>');
 
     const deadline = (await stateOf('NB-CATINH')).deadline;
-    const early = await visitor.post(url, { _csrf: csrf, do: 'extension', until: addDays(today, 1), reason: 'Chờ số liệu từ công an huyện' });
+    const early = await visitor.post(url, {
+      _csrf: csrf,
+      do: 'extension',
+      until: addDays(today, 1),
+      reason: 'Chờ số liệu từ công an huyện',
+    });
     expect(early.statusCode).toBe(422); // refused by the workflow's validator, not by the page
     expect(early.body).toContain(`Ngày gia hạn phải sau thời hạn hiện tại (${formatDateVi(deadline)}).`);
     expect(inputValue(early.body, 'until')).toBe(addDays(today, 1));
@@ -189,11 +262,20 @@ describe('actions', () => {
   test('an extension request is sent once, a double click included, and a different one then waits', async () => {
     const { visitor, csrf, url } = await opened('NB-CATINH');
     const deadline = (await stateOf('NB-CATINH')).deadline;
-    const ask = { _csrf: csrf, do: 'extension', until: addDays(deadline, 7), reason: 'Chờ số liệu từ công an các huyện' };
+    const ask = {
+      _csrf: csrf,
+      do: 'extension',
+      until: addDays(deadline, 7),
+      reason: 'Chờ số liệu từ công an các huyện',
+    };
     const [a, b] = await Promise.all([visitor.post(url, ask), visitor.post(url, ask)]);
     expect([a.statusCode, b.statusCode]).toEqual([303, 303]);
     expect(a.headers.location).toBe('?lang=vi&done=ext');
-    expect((await stateOf('NB-CATINH')).extension).toMatchObject({ requested: addDays(deadline, 7), reason: 'Chờ số liệu từ công an các huyện', by: UNIT_MAILBOX['NB-CATINH'] });
+    expect((await stateOf('NB-CATINH')).extension).toMatchObject({
+      requested: addDays(deadline, 7),
+      reason: 'Chờ số liệu từ công an các huyện',
+      by: UNIT_MAILBOX['NB-CATINH'],
+    });
     const other = await visitor.post(url, { ...ask, until: addDays(deadline, 9) });
     expect(other.statusCode).toBe(422);
     expect(other.body).toContain('Đề nghị gia hạn trước đang chờ quyết định.');
@@ -202,18 +284,27 @@ describe('actions', () => {
 
 describe('links that do not open the page', () => {
   test('tampered, expired, revoked, unknown and foreign links get one 403 page that tells nothing', async () => {
-    const token = links['NB-CATINH']!;
+    const token = links['NB-CATINH'];
     const tampered = token.slice(0, -1) + (token.endsWith('A') ? 'B' : 'A');
     const unknown = 'x'.repeat(43);
-    const answers = [await t.app.inject({ url: `/t/${tampered}` }), await t.app.inject({ url: `/t/${unknown}` }), await t.app.inject({ url: '/t/short' })];
-    await t.stack.pool.query(`UPDATE links SET expires_at = now() - interval '1 minute' WHERE token_hash = $1`, [hashToken(token)]);
+    const answers = [
+      await t.app.inject({ url: `/t/${tampered}` }),
+      await t.app.inject({ url: `/t/${unknown}` }),
+      await t.app.inject({ url: '/t/short' }),
+    ];
+    await t.stack.pool.query(`UPDATE links SET expires_at = now() - interval '1 minute' WHERE token_hash = $1`, [
+      hashToken(token),
+    ]);
     answers.push(await t.app.inject({ url: `/t/${token}` }));
-    await t.stack.pool.query(`UPDATE links SET expires_at = now() + interval '1 day', revoked_at = now() WHERE token_hash = $1`, [hashToken(token)]);
+    await t.stack.pool.query(
+      `UPDATE links SET expires_at = now() + interval '1 day', revoked_at = now() WHERE token_hash = $1`,
+      [hashToken(token)],
+    );
     answers.push(await t.app.inject({ url: `/t/${token}` }));
     await t.stack.pool.query(`UPDATE links SET revoked_at = NULL WHERE token_hash = $1`, [hashToken(token)]);
     // A good link asking for another task's attachment.
-    const report = (await stateOf('NB-STTTT')).reports[0]!;
-    const foreign = await t.app.inject({ url: `/t/${token}/tep/${report.attachments[0]!.sha256}` });
+    const report = (await stateOf('NB-STTTT')).reports[0];
+    const foreign = await t.app.inject({ url: `/t/${token}/tep/${report.attachments[0].sha256}` });
     expect(answers.map((a) => a.statusCode)).toEqual([403, 403, 403, 403, 403]);
     expect(foreign.statusCode).toBe(403);
     expect(new Set([...answers, foreign].map((a) => a.body)).size).toBe(1);
@@ -224,7 +315,13 @@ describe('links that do not open the page', () => {
 
 /** The same app on the same stack, with small limits to reach them in a test. */
 const appWith = (limits: Partial<TestStack['config']>) =>
-  buildApp({ config: { ...t.config, ...limits }, pool: t.stack.pool, readModel: createReadModel(t.stack.pool), links: createLinks(t.stack.pool), temporal: t.client });
+  buildApp({
+    config: { ...t.config, ...limits },
+    pool: t.stack.pool,
+    readModel: createReadModel(t.stack.pool),
+    links: createLinks(t.stack.pool),
+    temporal: t.client,
+  });
 
 describe('limits', () => {
   test('an oversized attachment comes back with the field named, the files already received kept and then sent', async () => {
@@ -235,8 +332,18 @@ describe('limits', () => {
       const page = await visitor.get(url);
       const small = Buffer.from('Kế hoạch tuyên truyền của Công an tỉnh\n');
       const big = Buffer.alloc(20_000, 'a');
-      const fields = { _csrf: inputValue(page.body, '_csrf'), do: 'report', submissionId: inputValue(page.body, 'submissionId'), text: 'Báo cáo của Công an tỉnh', 'ind.articles': '5', 'ind.leaflets': '0' };
-      const refused = await visitor.postMultipart(url, fields, [{ field: 'attachments', name: 'ke-hoach.txt', content: small }, { field: 'attachments', name: 'anh-hoi-nghi.jpg', content: big }]);
+      const fields = {
+        _csrf: inputValue(page.body, '_csrf'),
+        do: 'report',
+        submissionId: inputValue(page.body, 'submissionId'),
+        text: 'Báo cáo của Công an tỉnh',
+        'ind.articles': '5',
+        'ind.leaflets': '0',
+      };
+      const refused = await visitor.postMultipart(url, fields, [
+        { field: 'attachments', name: 'ke-hoach.txt', content: small },
+        { field: 'attachments', name: 'anh-hoi-nghi.jpg', content: big },
+      ]);
       expect(refused.statusCode).toBe(422);
       expect(refused.body).toContain('Tệp quá lớn (tối đa 0,01 MB mỗi tệp), chưa được nhận: anh-hoi-nghi.jpg.');
       expect(refused.body).toContain('Báo cáo của Công an tỉnh</textarea>');
@@ -247,15 +354,25 @@ describe('limits', () => {
       const sent = await visitor.postMultipart(url, { ...fields, kept: inputValue(refused.body, 'kept') });
       expect(sent.statusCode).toBe(303);
       const state = await stateOf('NB-CATINH');
-      expect(state.reports.map((r) => r.attachments.map((a) => [a.name, a.bytes]))).toEqual([[['ke-hoach.txt', small.length]]]);
+      expect(state.reports.map((r) => r.attachments.map((a) => [a.name, a.bytes]))).toEqual([
+        [['ke-hoach.txt', small.length]],
+      ]);
 
       // A kept field is signed for its link: behind another link, or altered, it claims nothing.
       const secret = webSecret(t.config);
       const token = inputValue(refused.body, 'kept');
       const dir = t.config.dataDir;
-      expect(await keptAttachments(dir, secret, `link:${hashToken(links['NB-CATINH']!).toString('hex')}`, [token])).toEqual([{ sha256: createHash('sha256').update(small).digest('hex'), bytes: small.length, name: 'ke-hoach.txt' }]);
-      expect(await keptAttachments(dir, secret, `link:${hashToken(links['NB-STTTT']!).toString('hex')}`, [token])).toEqual([]);
-      expect(await keptAttachments(dir, secret, `link:${hashToken(links['NB-CATINH']!).toString('hex')}`, [`x${token}`])).toEqual([]);
+      expect(
+        await keptAttachments(dir, secret, `link:${hashToken(links['NB-CATINH']).toString('hex')}`, [token]),
+      ).toEqual([
+        { sha256: createHash('sha256').update(small).digest('hex'), bytes: small.length, name: 'ke-hoach.txt' },
+      ]);
+      expect(
+        await keptAttachments(dir, secret, `link:${hashToken(links['NB-STTTT']).toString('hex')}`, [token]),
+      ).toEqual([]);
+      expect(
+        await keptAttachments(dir, secret, `link:${hashToken(links['NB-CATINH']).toString('hex')}`, [`x${token}`]),
+      ).toEqual([]);
     } finally {
       await app.close();
     }
@@ -293,8 +410,16 @@ describe('asking for a new link', () => {
     expect(bad.body).toContain('Hãy nhập một địa chỉ thư điện tử');
     expect(inputValue(bad.body, 'email')).toBe('giamdoc-at-stttt');
 
-    const known = await visitor.post('/lien-ket', { _csrf: csrf, email: 'GiamDoc@stttt.ninhbinh.example.vn', requestId: 'request-0001' });
-    const unknown = await visitor.post('/lien-ket', { _csrf: csrf, email: 'nobody@example.vn', requestId: 'request-0002' });
+    const known = await visitor.post('/lien-ket', {
+      _csrf: csrf,
+      email: 'GiamDoc@stttt.ninhbinh.example.vn',
+      requestId: 'request-0001',
+    });
+    const unknown = await visitor.post('/lien-ket', {
+      _csrf: csrf,
+      email: 'nobody@example.vn',
+      requestId: 'request-0002',
+    });
     const again = await visitor.post('/lien-ket', { _csrf: csrf, email: head, requestId: 'request-0001' }); // a double click
     expect([known.statusCode, unknown.statusCode, again.statusCode]).toEqual([200, 200, 200]);
     expect(unknown.body).toBe(known.body);
@@ -302,9 +427,13 @@ describe('asking for a new link', () => {
     expect(limited.statusCode).toBe(429);
     await app.close(); // waits for the mail sent after the answers
 
-    const { rows } = await t.stack.pool.query(`SELECT rcpt_to, subject, body_text FROM mailbox WHERE subject LIKE '%Đường liên kết mới%'`);
+    const { rows } = await t.stack.pool.query(
+      `SELECT rcpt_to, subject, body_text FROM mailbox WHERE subject LIKE '%Đường liên kết mới%'`,
+    );
     // NB-STTTT's task is still open (its revised report awaits review); NB-CATINH's head asked nothing.
-    expect(rows.map((r) => [r.rcpt_to, r.subject])).toEqual([[[head], '[88/UBND-VP9] Đường liên kết mới: Báo cáo kết quả tuyên truyền của NB-STTTT']]);
+    expect(rows.map((r) => [r.rcpt_to, r.subject])).toEqual([
+      [[head], '[88/UBND-VP9] Đường liên kết mới: Báo cáo kết quả tuyên truyền của NB-STTTT'],
+    ]);
     const outbox = await t.stack.pool.query(`SELECT recipients FROM outbox WHERE purpose = 'new_link'`);
     expect(outbox.rows).toEqual([{ recipients: [head] }]);
     const token = rows[0].body_text.match(/\/t\/([A-Za-z0-9_-]{43})/)![1];
@@ -317,10 +446,22 @@ describe('asking for a new link', () => {
 describe('logs', () => {
   test('a link token never reaches the log, whatever the request does', async () => {
     const lines: string[] = [];
-    const logger = createLogger({ LOG_LEVEL: 'trace' }, { destination: { write: (line: string) => void lines.push(line) } });
-    const app = await buildApp({ config: t.config, pool: t.stack.pool, readModel: createReadModel(t.stack.pool), links: createLinks(t.stack.pool), temporal: t.client }, { logger });
+    const logger = createLogger(
+      { LOG_LEVEL: 'trace' },
+      { destination: { write: (line: string) => void lines.push(line) } },
+    );
+    const app = await buildApp(
+      {
+        config: t.config,
+        pool: t.stack.pool,
+        readModel: createReadModel(t.stack.pool),
+        links: createLinks(t.stack.pool),
+        temporal: t.client,
+      },
+      { logger },
+    );
     try {
-      const token = links['NB-STTTT']!;
+      const token = links['NB-STTTT'];
       const visitor = new Visitor(app);
       const page = await visitor.get(`/t/${token}?lang=vi`);
       expect(page.statusCode).toBe(200);
@@ -338,15 +479,31 @@ describe('logs', () => {
 
 describe('numbers and dates as people type them', () => {
   test.each([
-    ['20.000', 'vi', 20000], ['20000', 'vi', 20000], ['12,5', 'vi', 12.5], ['1.234.567,25', 'vi', 1234567.25], ['12.5', 'vi', 12.5], [' 7 ', 'vi', 7],
-    ['20,000', 'en', 20000], ['12.5', 'en', 12.5], ['12,5', 'en', 12.5], ['0', 'en', 0],
-    ['hai mươi', 'vi', undefined], ['-3', 'vi', undefined], ['1e3', 'en', undefined], ['', 'vi', undefined], ['1.2.3', 'en', undefined],
+    ['20.000', 'vi', 20000],
+    ['20000', 'vi', 20000],
+    ['12,5', 'vi', 12.5],
+    ['1.234.567,25', 'vi', 1234567.25],
+    ['12.5', 'vi', 12.5],
+    [' 7 ', 'vi', 7],
+    ['20,000', 'en', 20000],
+    ['12.5', 'en', 12.5],
+    ['12,5', 'en', 12.5],
+    ['0', 'en', 0],
+    ['hai mươi', 'vi', undefined],
+    ['-3', 'vi', undefined],
+    ['1e3', 'en', undefined],
+    ['', 'vi', undefined],
+    ['1.2.3', 'en', undefined],
   ] as const)('%j in %s reads as %p', (raw, lang, expected) => {
     expect(parseAmount(raw, lang)).toBe(expected);
   });
 
   test.each([
-    ['2026-12-21', '2026-12-21'], ['21/12/2026', '2026-12-21'], ['5/1/2027', '2027-01-05'], ['31/02/2027', undefined], ['ngày mai', undefined],
+    ['2026-12-21', '2026-12-21'],
+    ['21/12/2026', '2026-12-21'],
+    ['5/1/2027', '2027-01-05'],
+    ['31/02/2027', undefined],
+    ['ngày mai', undefined],
   ])('the date %j reads as %p', (raw, expected) => {
     expect(parseDay(raw)).toBe(expected);
   });

@@ -65,21 +65,42 @@ test('a coordinator logs in with a password and gets a hashed, http-only, same-s
   const { res, cookie } = await login(s.app, email.toUpperCase());
   expect(res.statusCode).toBe(303);
   expect(res.headers.location).toBe('/van-ban');
-  const session = (res.cookies as { name: string; value: string; httpOnly?: boolean; sameSite?: string; secure?: boolean }[]).find((c) => c.name === 'dondoc_session')!;
+  const session = (
+    res.cookies as { name: string; value: string; httpOnly?: boolean; sameSite?: string; secure?: boolean }[]
+  ).find((c) => c.name === 'dondoc_session')!;
   expect(session).toMatchObject({ httpOnly: true, sameSite: 'Lax' });
   expect(session.secure).toBeFalsy(); // PUBLIC_URL is http here
-  const stored = await s.pool.query('SELECT id_hash FROM sessions s JOIN users u ON u.id = s.user_id WHERE u.email = $1', [email]);
-  expect(stored.rows.map((r) => r.id_hash.toString('hex'))).toEqual([createHash('sha256').update(session.value).digest('hex')]);
+  const stored = await s.pool.query(
+    'SELECT id_hash FROM sessions s JOIN users u ON u.id = s.user_id WHERE u.email = $1',
+    [email],
+  );
+  expect(stored.rows.map((r) => r.id_hash.toString('hex'))).toEqual([
+    createHash('sha256').update(session.value).digest('hex'),
+  ]);
 
   const page = await s.app.inject({ url: '/van-ban', headers: { cookie } });
   expect(page.statusCode).toBe(200);
   expect(page.body).toContain('Văn bản đang theo dõi');
 
   // Logging out ends the session in the database, not only in the browser.
-  const logout = await s.app.inject({ method: 'POST', url: '/dang-xuat', headers: { cookie, 'content-type': 'application/x-www-form-urlencoded' }, payload: `_csrf=${encodeURIComponent(csrfIn(page.body))}` });
+  const logout = await s.app.inject({
+    method: 'POST',
+    url: '/dang-xuat',
+    headers: { cookie, 'content-type': 'application/x-www-form-urlencoded' },
+    payload: `_csrf=${encodeURIComponent(csrfIn(page.body))}`,
+  });
   expect(logout.statusCode).toBe(303);
-  expect((await s.pool.query('SELECT count(*)::int AS n FROM sessions s JOIN users u ON u.id = s.user_id WHERE u.email = $1', [email])).rows[0].n).toBe(0);
-  expect((await s.app.inject({ url: '/van-ban', headers: { cookie } })).headers.location).toBe('/dang-nhap?next=%2Fvan-ban');
+  expect(
+    (
+      await s.pool.query(
+        'SELECT count(*)::int AS n FROM sessions s JOIN users u ON u.id = s.user_id WHERE u.email = $1',
+        [email],
+      )
+    ).rows[0].n,
+  ).toBe(0);
+  expect((await s.app.inject({ url: '/van-ban', headers: { cookie } })).headers.location).toBe(
+    '/dang-nhap?next=%2Fvan-ban',
+  );
 });
 
 test('a supervisor with TOTP needs the code, and a code works only once', async () => {
@@ -98,8 +119,12 @@ test('a supervisor with TOTP needs the code, and a code works only once', async 
 
 test('repeated wrong passwords lock the account, even against the right password', async () => {
   const { email } = await addUser(s, 'coordinator', { email: 'khoa@ubnd.ninhbinh.example.vn' });
-  for (let i = 0; i < MAX_FAILURES; i++) expect((await login(s.app, email, { password: 'sai mật khẩu rồi', ip: '10.0.0.3' })).res.statusCode).toBe(401);
-  const { rows } = await s.pool.query('SELECT failed_logins, locked_until > now() AS locked FROM users WHERE email = $1', [email]);
+  for (let i = 0; i < MAX_FAILURES; i++)
+    expect((await login(s.app, email, { password: 'sai mật khẩu rồi', ip: '10.0.0.3' })).res.statusCode).toBe(401);
+  const { rows } = await s.pool.query(
+    'SELECT failed_logins, locked_until > now() AS locked FROM users WHERE email = $1',
+    [email],
+  );
   expect(rows[0]).toEqual({ failed_logins: MAX_FAILURES, locked: true });
   const right = await login(s.app, email, { ip: '10.0.0.4' });
   expect(right.res.statusCode).toBe(429);
@@ -108,14 +133,20 @@ test('repeated wrong passwords lock the account, even against the right password
 
 test('more than ten login attempts a minute from one address are refused', async () => {
   const codes: number[] = [];
-  for (let i = 0; i < 12; i++) codes.push((await login(s.app, `ai-do-${i}@example.vn`, { ip: '10.0.0.9' })).res.statusCode);
+  for (let i = 0; i < 12; i++)
+    codes.push((await login(s.app, `ai-do-${i}@example.vn`, { ip: '10.0.0.9' })).res.statusCode);
   expect(codes.slice(0, 10).every((c) => c === 401)).toBe(true);
   expect(codes.slice(10)).toEqual([429, 429]);
 });
 
 test('a login form without its CSRF token is refused', async () => {
   const { email } = await addUser(s, 'admin');
-  const res = await s.app.inject({ method: 'POST', url: '/dang-nhap', headers: { 'content-type': 'application/x-www-form-urlencoded' }, payload: new URLSearchParams({ email, password: PASSWORD }).toString() });
+  const res = await s.app.inject({
+    method: 'POST',
+    url: '/dang-nhap',
+    headers: { 'content-type': 'application/x-www-form-urlencoded' },
+    payload: new URLSearchParams({ email, password: PASSWORD }).toString(),
+  });
   expect(res.statusCode).toBe(403);
   expect(res.cookies.find((c: { name: string }) => c.name === 'dondoc_session')).toBeUndefined();
 });
@@ -135,24 +166,43 @@ test('every staff page and API route refuses anonymous users and the wrong role'
   for (const [url, allowed] of GETS) {
     const anon = await s.app.inject({ url });
     if (url.startsWith('/api/')) expect([url, anon.statusCode]).toEqual([url, 401]);
-    else expect([url, anon.statusCode, anon.headers.location]).toEqual([url, 303, `/dang-nhap?next=${encodeURIComponent(url)}`]);
+    else
+      expect([url, anon.statusCode, anon.headers.location]).toEqual([
+        url,
+        303,
+        `/dang-nhap?next=${encodeURIComponent(url)}`,
+      ]);
     for (const role of ROLES.filter((r) => !allowed.includes(r))) {
-      expect([url, role, (await s.app.inject({ url, headers: { cookie: cookies[role]! } })).statusCode]).toEqual([url, role, 403]);
+      expect([url, role, (await s.app.inject({ url, headers: { cookie: cookies[role] } })).statusCode]).toEqual([
+        url,
+        role,
+        403,
+      ]);
     }
     for (const role of allowed) {
       // Allowed through the guard: the page answers (404 for the directive these tests never made).
-      expect([url, role, [200, 404].includes((await s.app.inject({ url, headers: { cookie: cookies[role]! } })).statusCode)]).toEqual([url, role, true]);
+      expect([
+        url,
+        role,
+        [200, 404].includes((await s.app.inject({ url, headers: { cookie: cookies[role] } })).statusCode),
+      ]).toEqual([url, role, true]);
     }
   }
   // POSTs: with a valid form token, still no entry without a session or with the wrong role.
   const form = await s.app.inject({ url: '/dang-nhap' });
   const anonJar = cookieJar(form);
   for (const [url, allowed] of POSTS) {
-    const post = (cookie: string, token: string) => s.app.inject({ method: 'POST', url, headers: { cookie, 'content-type': 'application/x-www-form-urlencoded' }, payload: `_csrf=${encodeURIComponent(token)}` });
+    const post = (cookie: string, token: string) =>
+      s.app.inject({
+        method: 'POST',
+        url,
+        headers: { cookie, 'content-type': 'application/x-www-form-urlencoded' },
+        payload: `_csrf=${encodeURIComponent(token)}`,
+      });
     const anon = await post(anonJar, csrfIn(form.body));
     expect([url, anon.statusCode]).toEqual([url, url.startsWith('/api/') ? 401 : 303]);
     for (const role of ROLES.filter((r) => !allowed.includes(r))) {
-      const pageRes = await s.app.inject({ url: '/dang-nhap', headers: { cookie: cookies[role]! } });
+      const pageRes = await s.app.inject({ url: '/dang-nhap', headers: { cookie: cookies[role] } });
       const res = await post(cookieJar(pageRes, cookies[role]), csrfIn(pageRes.body));
       expect([url, role, res.statusCode]).toEqual([url, role, 403]);
     }
@@ -160,7 +210,12 @@ test('every staff page and API route refuses anonymous users and the wrong role'
 });
 
 test('a department link never opens a staff page', async () => {
-  const token = await createLinks(s.pool).issue({ taskWorkflowId: 'task:1/UBND-VP9:NB-STTTT', recipient: 'vanthu@stttt.ninhbinh.example.vn', purposeKey: 'test-link-1', expiresAt: new Date(Date.now() + 86_400_000) });
+  const token = await createLinks(s.pool).issue({
+    taskWorkflowId: 'task:1/UBND-VP9:NB-STTTT',
+    recipient: 'vanthu@stttt.ninhbinh.example.vn',
+    purposeKey: 'test-link-1',
+    expiresAt: new Date(Date.now() + 86_400_000),
+  });
   const opened = await s.app.inject({ url: `/t/${token}` });
   const jar = cookieJar(opened);
   for (const url of ['/giam-sat', '/van-ban', `/giam-sat?token=${token}`]) {
@@ -168,11 +223,17 @@ test('a department link never opens a staff page', async () => {
     expect([url, res.statusCode]).toEqual([url, 303]);
     expect(res.headers.location).toMatch(/^\/dang-nhap/);
   }
-  expect((await s.app.inject({ url: '/api/v1/board', headers: { cookie: jar, authorization: `Bearer ${token}` } })).statusCode).toBe(401);
+  expect(
+    (await s.app.inject({ url: '/api/v1/board', headers: { cookie: jar, authorization: `Bearer ${token}` } }))
+      .statusCode,
+  ).toBe(401);
 });
 
 test('with REQUIRE_TOTP a supervisor without a second factor cannot log in, and https makes the cookie Secure', async () => {
-  const strict = await startStaffApp({ databaseUrl: s.config.DATABASE_URL!, env: { REQUIRE_TOTP: 'true', PUBLIC_URL: 'https://dondoc.ninhbinh.example.vn' } });
+  const strict = await startStaffApp({
+    databaseUrl: s.config.DATABASE_URL!,
+    env: { REQUIRE_TOTP: 'true', PUBLIC_URL: 'https://dondoc.ninhbinh.example.vn' },
+  });
   try {
     const plain = await addUser(strict, 'supervisor', { email: 'khong-totp@example.vn' });
     const refused = await login(strict.app, plain.email, { ip: '10.2.0.1' });
@@ -181,7 +242,11 @@ test('with REQUIRE_TOTP a supervisor without a second factor cannot log in, and 
     const coordinator = await addUser(strict, 'coordinator', { email: 'dieu-phoi-https@example.vn' });
     const ok = await login(strict.app, coordinator.email, { ip: '10.2.0.2' });
     expect(ok.res.statusCode).toBe(303);
-    expect(ok.res.cookies.find((c: { name: string }) => c.name === 'dondoc_session')).toMatchObject({ secure: true, httpOnly: true, sameSite: 'Lax' });
+    expect(ok.res.cookies.find((c: { name: string }) => c.name === 'dondoc_session')).toMatchObject({
+      secure: true,
+      httpOnly: true,
+      sameSite: 'Lax',
+    });
   } finally {
     await strict.stop();
   }
@@ -192,25 +257,68 @@ test('dondoc user add creates the account and prints the TOTP URI; REQUIRE_TOTP 
   const err: string[] = [];
   const io = { out: (t: string) => void out.push(t), err: (t: string) => void err.push(t) };
   const config = loadConfig({ DATABASE_URL: s.config.DATABASE_URL, DATA_DIR: s.config.dataDir });
-  await userAddCommand(io, config, { email: 'Chanh.VP@ubnd.ninhbinh.example.vn', name: 'Chánh Văn phòng', role: 'supervisor', totp: true, passwordStdin: true }, async () => 'một mật khẩu rất dài');
+  await userAddCommand(
+    io,
+    config,
+    {
+      email: 'Chanh.VP@ubnd.ninhbinh.example.vn',
+      name: 'Chánh Văn phòng',
+      role: 'supervisor',
+      totp: true,
+      passwordStdin: true,
+    },
+    async () => 'một mật khẩu rất dài',
+  );
   const text = out.join('');
   expect(text).toContain('User chanh.vp@ubnd.ninhbinh.example.vn (supervisor) is ready.');
-  expect(text).toMatch(/otpauth:\/\/totp\/dondoc:chanh\.vp%40ubnd\.ninhbinh\.example\.vn\?issuer=dondoc&secret=[A-Z2-7]{32}/);
-  const { rows } = await s.pool.query(`SELECT role, totp_secret IS NOT NULL AS totp FROM users WHERE email = 'chanh.vp@ubnd.ninhbinh.example.vn'`);
+  expect(text).toMatch(
+    /otpauth:\/\/totp\/dondoc:chanh\.vp%40ubnd\.ninhbinh\.example\.vn\?issuer=dondoc&secret=[A-Z2-7]{32}/,
+  );
+  const { rows } = await s.pool.query(
+    `SELECT role, totp_secret IS NOT NULL AS totp FROM users WHERE email = 'chanh.vp@ubnd.ninhbinh.example.vn'`,
+  );
   expect(rows).toEqual([{ role: 'supervisor', totp: true }]);
 
   const strict = loadConfig({ DATABASE_URL: s.config.DATABASE_URL, DATA_DIR: s.config.dataDir, REQUIRE_TOTP: 'true' });
-  await expect(userAddCommand(io, strict, { email: 'x@example.vn', name: 'X', role: 'admin' })).rejects.toThrow('--totp: REQUIRE_TOTP is on');
-  await expect(userAddCommand(io, config, { email: 'x@example.vn', name: 'X', role: 'boss' })).rejects.toThrow('--role: expected one of coordinator, supervisor, admin, got "boss"');
-  await expect(userAddCommand(io, config, { email: 'not-an-email', name: 'X', role: 'admin' })).rejects.toThrow(/--email: /);
+  await expect(userAddCommand(io, strict, { email: 'x@example.vn', name: 'X', role: 'admin' })).rejects.toThrow(
+    '--totp: REQUIRE_TOTP is on',
+  );
+  await expect(userAddCommand(io, config, { email: 'x@example.vn', name: 'X', role: 'boss' })).rejects.toThrow(
+    '--role: expected one of coordinator, supervisor, admin, got "boss"',
+  );
+  await expect(userAddCommand(io, config, { email: 'not-an-email', name: 'X', role: 'admin' })).rejects.toThrow(
+    /--email: /,
+  );
 
   // Through the command line: a made-up password, shown once, that logs in.
   out.length = 0;
-  const code = await runCli(['user', 'add', '--email', 'vanthu.vp@ubnd.ninhbinh.example.vn', '--name', 'Văn thư', '--role', 'coordinator', '--json'], io, { DATABASE_URL: s.config.DATABASE_URL, DATA_DIR: s.config.dataDir });
+  const code = await runCli(
+    [
+      'user',
+      'add',
+      '--email',
+      'vanthu.vp@ubnd.ninhbinh.example.vn',
+      '--name',
+      'Văn thư',
+      '--role',
+      'coordinator',
+      '--json',
+    ],
+    io,
+    { DATABASE_URL: s.config.DATABASE_URL, DATA_DIR: s.config.dataDir },
+  );
   expect(code).toBe(0);
   const printed = JSON.parse(out.join(''));
-  expect(printed).toMatchObject({ email: 'vanthu.vp@ubnd.ninhbinh.example.vn', role: 'coordinator', password: expect.stringMatching(/^[A-Za-z0-9_-]{20}$/) });
+  expect(printed).toMatchObject({
+    email: 'vanthu.vp@ubnd.ninhbinh.example.vn',
+    role: 'coordinator',
+    password: expect.stringMatching(/^[A-Za-z0-9_-]{20}$/),
+  });
   expect((await login(s.app, printed.email, { password: printed.password, ip: '10.4.0.1' })).res.statusCode).toBe(303);
-  expect(await runCli(['user', 'add', '--email', 'x@example.vn', '--name', 'X', '--role', 'chief'], io, { DATABASE_URL: s.config.DATABASE_URL })).toBe(2);
+  expect(
+    await runCli(['user', 'add', '--email', 'x@example.vn', '--name', 'X', '--role', 'chief'], io, {
+      DATABASE_URL: s.config.DATABASE_URL,
+    }),
+  ).toBe(2);
   expect(err.join('')).toContain('--role: expected one of coordinator, supervisor, admin, got "chief"');
 });

@@ -13,7 +13,10 @@ import { addUser, PASSWORD, startStaffApp, taskRecord, type SeedTask, type Staff
 import { freePort } from '../helpers/stack';
 
 const executablePath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-const screens = process.env.SAVE_SCREENS === '1' ? path.resolve(__dirname, '..', '..', 'docs', 'screens') : mkdtempSync(path.join(os.tmpdir(), 'dondoc-screens-'));
+const screens =
+  process.env.SAVE_SCREENS === '1'
+    ? path.resolve(__dirname, '..', '..', 'docs', 'screens')
+    : mkdtempSync(path.join(os.tmpdir(), 'dondoc-screens-'));
 const cut = overdueCutoff(Date.now());
 const UNITS = ['NB-STTTT', 'NB-CATINH', 'NB-SLDTBXH', 'NB-STP', 'NB-STC', 'NB-SVHTT', 'NB-SGDDT', 'NB-SNV'];
 // Three directives over eight units: overdue, in progress and done tasks over the last weeks.
@@ -21,9 +24,17 @@ const TASKS: SeedTask[] = ['21/UBND-VP9', '22/UBND-VP9', '23/UBND-VP9'].flatMap(
   UNITS.map((unit, u): SeedTask => {
     const deadline = addDays(cut, -7 * (d * 2 + (u % 3)) + (u % 2 ? 3 : -1));
     const k = (d * UNITS.length + u) % 5;
-    if (k === 0 || k === 3) return { directive, unit, deadline, level: (u % 3) + 1, title: `Báo cáo kết quả tuyên truyền đợt ${d + 1}` };
+    if (k === 0 || k === 3)
+      return { directive, unit, deadline, level: (u % 3) + 1, title: `Báo cáo kết quả tuyên truyền đợt ${d + 1}` };
     if (k === 1) return { directive, unit, deadline: addDays(cut, 5 + u), title: `Tổ chức hội nghị đợt ${d + 1}` };
-    return { directive, unit, deadline, phase: 'done', doneAt: Date.parse(`${deadline}T02:00:00Z`) + (k === 4 ? 5 * 86_400_000 : 0), title: `In tờ gấp đợt ${d + 1}` };
+    return {
+      directive,
+      unit,
+      deadline,
+      phase: 'done',
+      doneAt: Date.parse(`${deadline}T02:00:00Z`) + (k === 4 ? 5 * 86_400_000 : 0),
+      title: `In tờ gấp đợt ${d + 1}`,
+    };
   }),
 );
 
@@ -32,14 +43,33 @@ let browser: Browser;
 let base: string;
 
 beforeAll(async () => {
-  if (!existsSync(executablePath)) throw new Error(`Chromium is not at ${executablePath}: apt-get install -y chromium fonts-noto-core, or set CHROMIUM_PATH`);
+  if (!existsSync(executablePath))
+    throw new Error(
+      `Chromium is not at ${executablePath}: apt-get install -y chromium fonts-noto-core, or set CHROMIUM_PATH`,
+    );
   const port = await freePort();
   s = await startStaffApp({ env: { REQUIRE_TOTP: 'true', WEB_PORT: String(port) } });
   const file = path.resolve(__dirname, '..', '..', 'examples', 'units.yaml');
   await s.readModel.upsertUnits(parseUnitDirectoryFile(readFileSync(file, 'utf8'), file).units);
   for (const number of ['21/UBND-VP9', '22/UBND-VP9', '23/UBND-VP9']) {
-    const directive = parseDirectiveFile(JSON.stringify({ number, title: `Tuyên truyền về quyền con người, đợt ${number.split('/')[0]}`, issuer: 'UBND tỉnh Ninh Bình', issuedOn: '2026-06-01', tasks: [{ unit: 'NB-STTTT', title: 'x', deadline: { workingDays: 5 } }] }), 'seed.json');
-    await s.readModel.upsertDirective({ workflowId: `directive:${number}`, directive, phase: 'running', launchedAt: Date.parse('2026-06-01T02:00:00Z'), version: 1, summary: {} });
+    const directive = parseDirectiveFile(
+      JSON.stringify({
+        number,
+        title: `Tuyên truyền về quyền con người, đợt ${number.split('/')[0]}`,
+        issuer: 'UBND tỉnh Ninh Bình',
+        issuedOn: '2026-06-01',
+        tasks: [{ unit: 'NB-STTTT', title: 'x', deadline: { workingDays: 5 } }],
+      }),
+      'seed.json',
+    );
+    await s.readModel.upsertDirective({
+      workflowId: `directive:${number}`,
+      directive,
+      phase: 'running',
+      launchedAt: Date.parse('2026-06-01T02:00:00Z'),
+      version: 1,
+      summary: {},
+    });
   }
   for (const t of TASKS) await s.readModel.upsertTask(taskRecord(t));
   await s.app.listen({ host: '127.0.0.1', port });
@@ -54,7 +84,11 @@ afterAll(async () => {
 
 test('a supervisor logs in with TOTP, reads the board and its charts, filters, drills down and exports CSV', async () => {
   const u = await addUser(s, 'supervisor', { totp: true, email: 'pct.vanxa@ubnd.ninhbinh.example.vn' });
-  const context = await browser.newContext({ locale: 'vi-VN', viewport: { width: 1280, height: 1000 }, acceptDownloads: true });
+  const context = await browser.newContext({
+    locale: 'vi-VN',
+    viewport: { width: 1280, height: 1000 },
+    acceptDownloads: true,
+  });
   const page = await context.newPage();
   const failed: string[] = [];
   page.on('requestfailed', (r) => void failed.push(r.url()));
@@ -70,7 +104,14 @@ test('a supervisor logs in with TOTP, reads the board and its charts, filters, d
   // The board: four buckets, the overdue share, two charts drawn by the library we serve ourselves.
   await page.waitForSelector('body[data-charts="drawn"]');
   const tiles = await page.locator('#buckets .tile').allInnerTexts();
-  expect(tiles.map((x) => x.replace(/\s+/g, ' ').trim().replace(/^\S+ /, ''))).toEqual(['Đã hoàn thành đúng hạn', 'Đã hoàn thành quá hạn', 'Đang thực hiện trong hạn', 'Quá hạn chưa hoàn thành', 'Tỷ lệ quá hạn', 'Tổng số nhiệm vụ']);
+  expect(tiles.map((x) => x.replace(/\s+/g, ' ').trim().replace(/^\S+ /, ''))).toEqual([
+    'Đã hoàn thành đúng hạn',
+    'Đã hoàn thành quá hạn',
+    'Đang thực hiện trong hạn',
+    'Quá hạn chưa hoàn thành',
+    'Tỷ lệ quá hạn',
+    'Tổng số nhiệm vụ',
+  ]);
   const overdueCount = Number(await page.locator('[data-bucket="overdue"] b').innerText());
   expect(overdueCount).toBe(TASKS.filter((t) => !t.phase && t.deadline <= cut).length);
   // How many pixels of each chart's canvas carry ink (evaluated in the page, so written as its script).
@@ -105,8 +146,13 @@ test('a supervisor logs in with TOTP, reads the board and its charts, filters, d
 
   // Export what the filter shows.
   const [download] = await Promise.all([page.waitForEvent('download'), page.locator('#csv').click()]);
-  const csv = readFileSync((await download.path())!, 'utf8').replace(/^\ufeff/, '').trim().split('\n');
-  expect(csv[0]).toBe('directive,unit_code,unit_name,task,deadline,original_deadline,working_days_overdue,escalation_level,last_chase_at,state,extension_pending,task_id');
+  const csv = readFileSync(await download.path(), 'utf8')
+    .replace(/^\ufeff/, '')
+    .trim()
+    .split('\n');
+  expect(csv[0]).toBe(
+    'directive,unit_code,unit_name,task,deadline,original_deadline,working_days_overdue,escalation_level,last_chase_at,state,extension_pending,task_id',
+  );
   expect(csv.slice(1).map((l) => l.split(',')[1])).toEqual(units.map(() => 'NB-STTTT'));
   await context.close();
 }, 90_000);

@@ -20,11 +20,16 @@ import { cookieJar, csrfIn, login, PASSWORD } from '../helpers/staff';
 
 const root = path.resolve(__dirname, '..', '..');
 const NINH_BINH = readFileSync(path.join(root, 'test/fixtures/dispatches/ninh-binh-cv-524-UBND-VP9.txt'), 'utf8');
-const NINH_BINH_DRAFT = YAML.parse(readFileSync(path.join(root, 'test/fixtures/dispatches/ninh-binh-cv-524-UBND-VP9.draft.yaml'), 'utf8')) as { tasks: { unit: string }[]; questions: { path: string }[] };
+const NINH_BINH_DRAFT = YAML.parse(
+  readFileSync(path.join(root, 'test/fixtures/dispatches/ninh-binh-cv-524-UBND-VP9.draft.yaml'), 'utf8'),
+) as { tasks: { unit: string }[]; questions: { path: string }[] };
 const KON_TUM = readFileSync(path.join(root, 'test/fixtures/dispatches/kon-tum-sttt-dispatch.txt'), 'utf8');
 const YAML_EXAMPLE = readFileSync(path.join(root, 'examples/ninh-binh-524.yaml'), 'utf8');
 const executablePath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-const screens = process.env.SAVE_SCREENS === '1' ? path.join(root, 'docs', 'screens') : mkdtempSync(path.join(os.tmpdir(), 'dondoc-screens-'));
+const screens =
+  process.env.SAVE_SCREENS === '1'
+    ? path.join(root, 'docs', 'screens')
+    : mkdtempSync(path.join(os.tmpdir(), 'dondoc-screens-'));
 const cal = vietnamCalendar();
 const COORDINATOR = 'vanphong@ubnd.ninhbinh.example.vn';
 // Each request goes to the real stack on two shared cores: more room than jest's 5 seconds.
@@ -45,7 +50,12 @@ class Client {
   }
 
   async post(url: string, fields: [string, string][]): Promise<LightMyRequestResponse> {
-    const res = await t.app.inject({ method: 'POST', url, headers: { cookie: this.cookie, 'content-type': 'application/x-www-form-urlencoded' }, payload: new URLSearchParams(fields).toString() });
+    const res = await t.app.inject({
+      method: 'POST',
+      url,
+      headers: { cookie: this.cookie, 'content-type': 'application/x-www-form-urlencoded' },
+      payload: new URLSearchParams(fields).toString(),
+    });
     this.cookie = cookieJar(res, this.cookie);
     return res;
   }
@@ -55,7 +65,12 @@ class Client {
     form.append('_csrf', csrf);
     form.append('file', new Blob([new Uint8Array(file.content)]), file.name);
     const request = new Request('http://dondoc.test/', { method: 'POST', body: form });
-    const res = await t.app.inject({ method: 'POST', url, payload: Buffer.from(await request.arrayBuffer()), headers: { cookie: this.cookie, 'content-type': request.headers.get('content-type')! } });
+    const res = await t.app.inject({
+      method: 'POST',
+      url,
+      payload: Buffer.from(await request.arrayBuffer()),
+      headers: { cookie: this.cookie, 'content-type': request.headers.get('content-type')! },
+    });
     this.cookie = cookieJar(res, this.cookie);
     return res;
   }
@@ -63,47 +78,70 @@ class Client {
   /** Opens the launch page and reads a dispatch's text in, as the paste form does. */
   async paste(text: string, lang = ''): Promise<LightMyRequestResponse> {
     const start = await this.get(`/van-ban/moi${lang}`);
-    return this.post('/van-ban/moi', [['_csrf', csrfIn(start.body)], ['text', text]]);
+    return this.post('/van-ban/moi', [
+      ['_csrf', csrfIn(start.body)],
+      ['text', text],
+    ]);
   }
 }
 
-const decode = (s: string) => s.replace(/&(amp|lt|gt|quot|#39|#\d+);/g, (_, e: string) => ({ amp: '&', lt: '<', gt: '>', quot: '"' })[e] ?? String.fromCharCode(Number(e.slice(1))));
+const decode = (s: string) =>
+  s.replace(
+    /&(amp|lt|gt|quot|#39|#\d+);/g,
+    (_, e: string) => ({ amp: '&', lt: '<', gt: '>', quot: '"' })[e] ?? String.fromCharCode(Number(e.slice(1))),
+  );
 
 /** What a browser would send from a form: inputs, checked boxes, each select's chosen option, textareas. */
 function formFields(html: string, id: string): [string, string][] {
   const form = new RegExp(`<form[^>]*id="${id}"[^>]*>([\\s\\S]*?)</form>`).exec(html)?.[1];
   if (!form) throw new Error(`no form #${id} in the page`);
   const fields: [string, string][] = [];
-  for (const m of form.matchAll(/<input\b([^>]*)>|<select\b([^>]*)>([\s\S]*?)<\/select>|<textarea\b([^>]*)>([\s\S]*?)<\/textarea>/g)) {
-    const attrs = m[1] ?? m[2] ?? m[4]!;
+  for (const m of form.matchAll(
+    /<input\b([^>]*)>|<select\b([^>]*)>([\s\S]*?)<\/select>|<textarea\b([^>]*)>([\s\S]*?)<\/textarea>/g,
+  )) {
+    const attrs = m[1] ?? m[2] ?? m[4];
     const name = /\bname="([^"]*)"/.exec(attrs)?.[1];
     if (!name) continue;
     if (m[1] !== undefined) {
       if (/type="checkbox"/.test(attrs) && !/\bchecked\b/.test(attrs)) continue;
       fields.push([decode(name), decode(/\bvalue="([^"]*)"/.exec(attrs)?.[1] ?? '')]);
     } else if (m[2] !== undefined) {
-      const options = [...m[3]!.matchAll(/<option value="([^"]*)"([^>]*)>/g)];
-      fields.push([decode(name), decode((options.find((o) => /selected/.test(o[2]!)) ?? options[0])?.[1] ?? '')]);
-    } else fields.push([decode(name), decode(m[5]!)]);
+      const options = [...m[3].matchAll(/<option value="([^"]*)"([^>]*)>/g)];
+      fields.push([decode(name), decode((options.find((o) => /selected/.test(o[2])) ?? options[0])?.[1] ?? '')]);
+    } else fields.push([decode(name), decode(m[5])]);
   }
   return fields;
 }
 
 const valueIn = (fields: [string, string][], name: string) => fields.find(([k]) => k === name)?.[1];
 function withValues(fields: [string, string][], values: Record<string, string>): [string, string][] {
-  const out = fields.map(([k, v]): [string, string] => [k, k in values ? values[k]! : v]);
+  const out = fields.map(([k, v]): [string, string] => [k, k in values ? values[k] : v]);
   for (const [k, v] of Object.entries(values)) if (!out.some(([name]) => name === k)) out.push([k, v]);
   return out;
 }
 const rowsOf = (fields: [string, string][]) => fields.filter(([k]) => /^t\.\d+\.unit$/.test(k)).map(([, v]) => v);
 /** Every task due N working days after the launch: the answer to each "no deadline" question. */
 const allInDays = (fields: [string, string][], days: number) =>
-  Object.fromEntries(rowsOf(fields).flatMap((_, i) => [[`t.${i}.kind`, 'days'], [`t.${i}.days`, String(days)]]));
+  Object.fromEntries(
+    rowsOf(fields).flatMap((_, i) => [
+      [`t.${i}.kind`, 'days'],
+      [`t.${i}.days`, String(days)],
+    ]),
+  );
 
 const assignmentMails = async (number: string) =>
-  (await t.stack.pool.query(`SELECT rcpt_to FROM mailbox WHERE subject LIKE $1 ORDER BY id`, [`[${number}] Giao nhiệm vụ%`])).rows.map((r) => r.rcpt_to as string[]);
+  (
+    await t.stack.pool.query(`SELECT rcpt_to FROM mailbox WHERE subject LIKE $1 ORDER BY id`, [
+      `[${number}] Giao nhiệm vụ%`,
+    ])
+  ).rows.map((r) => r.rcpt_to as string[]);
 const emailsOf = async (codes: string[]) =>
-  new Map((await t.stack.pool.query('SELECT code, emails FROM units WHERE code = ANY($1)', [codes])).rows.map((r) => [r.code as string, r.emails as string[]]));
+  new Map(
+    (await t.stack.pool.query('SELECT code, emails FROM units WHERE code = ANY($1)', [codes])).rows.map((r) => [
+      r.code as string,
+      r.emails as string[],
+    ]),
+  );
 const runsOf = async (number: string) => {
   let n = 0;
   for await (const _ of t.client.workflow.list({ query: `WorkflowId = "directive:${number}"` })) n += 1;
@@ -111,11 +149,19 @@ const runsOf = async (number: string) => {
 };
 
 beforeAll(async () => {
-  if (!existsSync(executablePath)) throw new Error(`Chromium is not at ${executablePath}: apt-get install -y chromium fonts-noto-core, or set CHROMIUM_PATH`);
+  if (!existsSync(executablePath))
+    throw new Error(
+      `Chromium is not at ${executablePath}: apt-get install -y chromium fonts-noto-core, or set CHROMIUM_PATH`,
+    );
   t = await startTestStack();
   const users = createUsers(t.stack.pool);
   await users.add({ email: COORDINATOR, name: 'Chuyên viên Văn phòng', role: 'coordinator', password: PASSWORD });
-  await users.add({ email: 'pct.vanxa@ubnd.ninhbinh.example.vn', name: 'Phó Chủ tịch', role: 'supervisor', password: PASSWORD });
+  await users.add({
+    email: 'pct.vanxa@ubnd.ninhbinh.example.vn',
+    name: 'Phó Chủ tịch',
+    role: 'supervisor',
+    password: PASSWORD,
+  });
   office = new Client((await login(t.app, COORDINATOR)).cookie);
   await t.app.listen({ host: '127.0.0.1', port: t.config.WEB_PORT });
   browser = await chromium.launch({ executablePath, args: ['--no-sandbox'] });
@@ -135,10 +181,21 @@ describe('the Ninh Bình dispatch, pasted', () => {
     const res = await office.paste(NINH_BINH);
     expect(res.statusCode).toBe(200);
     draft = formFields(res.body, 'draft');
-    expect([valueIn(draft, 'number'), valueIn(draft, 'issuer'), valueIn(draft, 'issuedOn'), valueIn(draft, 'legalBases')]).toEqual(['524/UBND-VP9', 'Ủy ban nhân dân tỉnh Ninh Bình', '2022-12-21', '1079/QĐ-TTg']);
+    expect([
+      valueIn(draft, 'number'),
+      valueIn(draft, 'issuer'),
+      valueIn(draft, 'issuedOn'),
+      valueIn(draft, 'legalBases'),
+    ]).toEqual(['524/UBND-VP9', 'Ủy ban nhân dân tỉnh Ninh Bình', '2022-12-21', '1079/QĐ-TTg']);
     // Every unit the dispatch gives a task to, in the order of its sections, with its name.
     expect(rowsOf(draft)).toEqual(NINH_BINH_DRAFT.tasks.map((task) => task.unit));
-    for (const name of ['Sở Thông tin và Truyền thông', 'Công an tỉnh', 'Sở Lao động - Thương binh và Xã hội', 'Ủy ban nhân dân huyện Kim Sơn']) expect(res.body).toContain(`. ${name}</legend>`);
+    for (const name of [
+      'Sở Thông tin và Truyền thông',
+      'Công an tỉnh',
+      'Sở Lao động - Thương binh và Xã hội',
+      'Ủy ban nhân dân huyện Kim Sơn',
+    ])
+      expect(res.body).toContain(`. ${name}</legend>`);
     // The questions of `dondoc import`, each marked at its field and listed on top.
     const fields = NINH_BINH_DRAFT.questions.map((q) => q.path.replace(/^tasks\.(\d+)\.(\w+).*$/, 't.$1.$2'));
     expect([...res.body.matchAll(/<li class="q-open" data-field="([^"]+)"/g)].map((m) => m[1])).toEqual(fields);
@@ -153,32 +210,55 @@ describe('the Ninh Bình dispatch, pasted', () => {
     const typed = withValues(draft, { title: 'Triển khai Đề án truyền thông về quyền con người', do: 'preview' });
     const res = await office.post('/van-ban/moi/ban-nhap', typed);
     expect(res.statusCode).toBe(422);
-    expect(res.body).toContain('<a href="#f-t.0.deadline">Nhiệm vụ 1 (Sở Thông tin và Truyền thông) — Thời hạn</a>: Hãy chọn một ngày có thật.');
-    expect(res.body).toContain('<a href="#f-t.2.supports">Nhiệm vụ 3 (Sở Lao động - Thương binh và Xã hội) — Phối hợp với đơn vị chủ trì</a>: Nhiệm vụ phối hợp phải chọn đơn vị chủ trì');
+    expect(res.body).toContain(
+      '<a href="#f-t.0.deadline">Nhiệm vụ 1 (Sở Thông tin và Truyền thông) — Thời hạn</a>: Hãy chọn một ngày có thật.',
+    );
+    expect(res.body).toContain(
+      '<a href="#f-t.2.supports">Nhiệm vụ 3 (Sở Lao động - Thương binh và Xã hội) — Phối hợp với đơn vị chủ trì</a>: Nhiệm vụ phối hợp phải chọn đơn vị chủ trì',
+    );
     expect(valueIn(formFields(res.body, 'draft'), 'title')).toBe('Triển khai Đề án truyền thông về quyền con người');
     // Adding a row and dropping it again leaves the draft as it was.
-    const added = formFields((await office.post('/van-ban/moi/ban-nhap', withValues(draft, { do: 'add' }))).body, 'draft');
+    const added = formFields(
+      (await office.post('/van-ban/moi/ban-nhap', withValues(draft, { do: 'add' }))).body,
+      'draft',
+    );
     expect(rowsOf(added)).toEqual([...rowsOf(draft), '?']);
-    const dropped = formFields((await office.post('/van-ban/moi/ban-nhap', withValues(added, { [`t.${rowsOf(draft).length}.remove`]: '1', do: 'preview' }))).body, 'draft');
+    const dropped = formFields(
+      (
+        await office.post(
+          '/van-ban/moi/ban-nhap',
+          withValues(added, { [`t.${rowsOf(draft).length}.remove`]: '1', do: 'preview' }),
+        )
+      ).body,
+      'draft',
+    );
     expect(rowsOf(dropped)).toEqual(rowsOf(draft));
-    expect(dropped.filter(([k]) => /^q\.\d+\.field$/.test(k))).toEqual(draft.filter(([k]) => /^q\.\d+\.field$/.test(k)));
+    expect(dropped.filter(([k]) => /^q\.\d+\.field$/.test(k))).toEqual(
+      draft.filter(([k]) => /^q\.\d+\.field$/.test(k)),
+    );
   });
 
-  test('with the questions answered, the preview shows each unit\'s deadline, reminders and escalations in Vietnamese dates', async () => {
+  test("with the questions answered, the preview shows each unit's deadline, reminders and escalations in Vietnamese dates", async () => {
     draft = withValues(draft, { ...allInDays(draft, 15), 't.2.supports': 'NB-STTTT' });
     const res = await office.post('/van-ban/moi/ban-nhap', withValues(draft, { do: 'preview' }));
     expect(res.statusCode).toBe(200);
     expect(res.body).toContain('<span id="open-count">0</span>');
     const lead = cal.workingDaysAfter(localDateOf(Date.now()), 15);
     const support = cal.workingDaysBefore(lead, 2);
-    const rows = [...res.body.matchAll(/<tr data-unit="([^"]+)"><td>[^<]*<\/td><td>([^<]*)<\/td><td class="deadline">([^<]*)<\/td><td>(.*?)<\/td><td>(.*?)<\/td><\/tr>/g)];
+    const rows = [
+      ...res.body.matchAll(
+        /<tr data-unit="([^"]+)"><td>[^<]*<\/td><td>([^<]*)<\/td><td class="deadline">([^<]*)<\/td><td>(.*?)<\/td><td>(.*?)<\/td><\/tr>/g,
+      ),
+    ];
     expect(rows.map((r) => r[1])).toEqual(NINH_BINH_DRAFT.tasks.map((task) => task.unit));
     for (const r of rows) expect(r[3]).toBe(formatDate(r[1] === 'NB-SLDTBXH' ? support : lead, 'vi'));
     const stttt = rows.find((r) => r[1] === 'NB-STTTT')!;
     expect(stttt[3]).toMatch(/^ngày \d{2} tháng \d{1,2} năm \d{4}$/);
     expect(res.body).toContain('Nhắc hạn và báo cáo vượt cấp được gửi lúc 08:00 các ngày làm việc.');
-    expect(stttt[4]!.split('<br>')).toEqual([3, 1, 0].map((k) => `${formatDateShortVi(cal.workingDaysBefore(lead, k))} (T-${k})`));
-    expect(stttt[5]!.split('<br>')).toEqual([
+    expect(stttt[4].split('<br>')).toEqual(
+      [3, 1, 0].map((k) => `${formatDateShortVi(cal.workingDaysBefore(lead, k))} (T-${k})`),
+    );
+    expect(stttt[5].split('<br>')).toEqual([
       `${formatDateShortVi(cal.workingDaysAfter(lead, 1))}: cấp 1 — thủ trưởng đơn vị`,
       `${formatDateShortVi(cal.workingDaysAfter(lead, 3))}: cấp 2 — lãnh đạo phụ trách`,
       `${formatDateShortVi(cal.workingDaysAfter(lead, 7))}: cấp 3 — Ban Chỉ đạo`,
@@ -191,30 +271,52 @@ describe('the Ninh Bình dispatch, pasted', () => {
   test('launching sends every unit its assignment mail and puts the directive on the coordinator board', async () => {
     const res = await office.post('/van-ban/moi/ban-nhap', withValues(draft, { do: 'launch' }));
     expect(res.statusCode).toBe(303);
-    expect(res.headers.location).toBe(`/van-ban/ma-tran?so=524%2FUBND-VP9&ok=launched&so-luong=${NINH_BINH_DRAFT.tasks.length}`);
+    expect(res.headers.location).toBe(
+      `/van-ban/ma-tran?so=524%2FUBND-VP9&ok=launched&so-luong=${NINH_BINH_DRAFT.tasks.length}`,
+    );
     const units = NINH_BINH_DRAFT.tasks.map((task) => task.unit);
     const emails = await emailsOf(units);
-    const mails = await eventually('an assignment mail to each unit', async () => {
-      const got = await assignmentMails('524/UBND-VP9');
-      return got.length >= units.length ? got : undefined;
-    }, 90_000);
+    const mails = await eventually(
+      'an assignment mail to each unit',
+      async () => {
+        const got = await assignmentMails('524/UBND-VP9');
+        return got.length >= units.length ? got : undefined;
+      },
+      90_000,
+    );
     expect(mails.map((to) => to.join()).sort()).toEqual(units.map((u) => emails.get(u)!.join()).sort());
-    const matrix = await eventually('every task on the directive\'s page', async () => {
-      const page = await office.get(res.headers.location as string);
-      return units.every((u) => page.body.includes(`task%3A524%2FUBND-VP9%3A${u}`)) ? page : undefined;
-    }, 60_000);
+    const matrix = await eventually(
+      "every task on the directive's page",
+      async () => {
+        const page = await office.get(res.headers.location as string);
+        return units.every((u) => page.body.includes(`task%3A524%2FUBND-VP9%3A${u}`)) ? page : undefined;
+      },
+      60_000,
+    );
     expect(matrix.body).toContain(`Đã giao việc: thư giao nhiệm vụ đang được gửi đến các đơn vị (${units.length})`);
-    expect((await office.get('/van-ban')).body).toContain('<a href="/van-ban/ma-tran?so=524%2FUBND-VP9">524/UBND-VP9</a>');
-    expect((await t.stack.pool.query(`SELECT actor, action, detail->>'tasks' AS tasks FROM audit WHERE subject = '524/UBND-VP9'`)).rows).toEqual([{ actor: COORDINATOR, action: 'launch', tasks: String(units.length) }]);
+    expect((await office.get('/van-ban')).body).toContain(
+      '<a href="/van-ban/ma-tran?so=524%2FUBND-VP9">524/UBND-VP9</a>',
+    );
+    expect(
+      (
+        await t.stack.pool.query(
+          `SELECT actor, action, detail->>'tasks' AS tasks FROM audit WHERE subject = '524/UBND-VP9'`,
+        )
+      ).rows,
+    ).toEqual([{ actor: COORDINATOR, action: 'launch', tasks: String(units.length) }]);
   }, 150_000);
 
   test('launching the same draft again (a refresh, a second click) starts nothing and says it was launched before', async () => {
     const again = await office.post('/van-ban/moi/ban-nhap', withValues(draft, { do: 'launch' }));
     expect(again.statusCode).toBe(303);
     expect(again.headers.location).toBe('/van-ban/ma-tran?so=524%2FUBND-VP9&ok=already');
-    expect((await office.get(again.headers.location as string)).body).toContain('Văn bản này đã giao trước đó; không giao lại.');
+    expect((await office.get(again.headers.location as string)).body).toContain(
+      'Văn bản này đã giao trước đó; không giao lại.',
+    );
     expect(await runsOf('524/UBND-VP9')).toBe(1);
-    expect((await t.stack.pool.query(`SELECT count(*)::int AS n FROM audit WHERE subject = '524/UBND-VP9'`)).rows[0].n).toBe(1);
+    expect(
+      (await t.stack.pool.query(`SELECT count(*)::int AS n FROM audit WHERE subject = '524/UBND-VP9'`)).rows[0].n,
+    ).toBe(1);
   });
 });
 
@@ -222,25 +324,51 @@ test('the YAML example, uploaded, keeps its roles and indicators, and a double c
   // The dispatch above launched 524/UBND-VP9; the example file goes out under a number of its own.
   const file = YAML_EXAMPLE.replace('number: 524/UBND-VP9', 'number: 525/UBND-VP9');
   const start = await office.get('/van-ban/moi');
-  const res = await office.upload('/van-ban/moi', csrfIn(start.body), { name: 'ninh-binh-525.yaml', content: Buffer.from(file) });
+  const res = await office.upload('/van-ban/moi', csrfIn(start.body), {
+    name: 'ninh-binh-525.yaml',
+    content: Buffer.from(file),
+  });
   expect(res.statusCode).toBe(200);
   expect(res.body).toContain('Đọc từ tệp ninh-binh-525.yaml');
   expect(res.body).not.toContain('id="questions"');
   const fields = formFields(res.body, 'draft');
   // Each row as the file wrote it: unit, role, the lead a support task feeds, deadline, cascade.
   const example = parseDirectiveFile(file, 'ninh-binh-525.yaml');
-  expect(example.tasks.map((_, i) => ['unit', 'role', 'supports', 'kind', 'days', 'cascade'].map((f) => valueIn(fields, `t.${i}.${f}`)))).toEqual(
-    example.tasks.map((task) => [task.unit, task.role, task.supports ?? '', 'days', String((task.deadline as { workingDays: number }).workingDays), task.cascade ? '1' : '']),
+  expect(
+    example.tasks.map((_, i) =>
+      ['unit', 'role', 'supports', 'kind', 'days', 'cascade'].map((f) => valueIn(fields, `t.${i}.${f}`)),
+    ),
+  ).toEqual(
+    example.tasks.map((task) => [
+      task.unit,
+      task.role,
+      task.supports ?? '',
+      'days',
+      String((task.deadline as { workingDays: number }).workingDays),
+      task.cascade ? '1' : '',
+    ]),
   );
   expect(valueIn(fields, 't.1.supports')).toBe('NB-STTTT');
-  expect(valueIn(fields, 't.0.indicators')).toBe('articles | Tin, bài đã đăng | bài\nbroadcasts | Chương trình phát thanh, truyền hình | chương trình');
+  expect(valueIn(fields, 't.0.indicators')).toBe(
+    'articles | Tin, bài đã đăng | bài\nbroadcasts | Chương trình phát thanh, truyền hình | chương trình',
+  );
 
   const launch = withValues(fields, { do: 'launch' });
-  const [a, b] = await Promise.all([office.post('/van-ban/moi/ban-nhap', launch), office.post('/van-ban/moi/ban-nhap', launch)]);
-  expect([a.headers.location, b.headers.location].sort()).toEqual(['/van-ban/ma-tran?so=525%2FUBND-VP9&ok=already', '/van-ban/ma-tran?so=525%2FUBND-VP9&ok=launched&so-luong=5']);
+  const [a, b] = await Promise.all([
+    office.post('/van-ban/moi/ban-nhap', launch),
+    office.post('/van-ban/moi/ban-nhap', launch),
+  ]);
+  expect([a.headers.location, b.headers.location].sort()).toEqual([
+    '/van-ban/ma-tran?so=525%2FUBND-VP9&ok=already',
+    '/van-ban/ma-tran?so=525%2FUBND-VP9&ok=launched&so-luong=5',
+  ]);
   expect(await runsOf('525/UBND-VP9')).toBe(1);
   const emails = await emailsOf(rowsOf(fields));
-  const mails = await eventually('five assignment mails', async () => ((await assignmentMails('525/UBND-VP9')).length >= 5 ? assignmentMails('525/UBND-VP9') : undefined), 60_000);
+  const mails = await eventually(
+    'five assignment mails',
+    async () => ((await assignmentMails('525/UBND-VP9')).length >= 5 ? assignmentMails('525/UBND-VP9') : undefined),
+    60_000,
+  );
   expect(mails.map((to) => to.join()).sort()).toEqual([...emails.values()].map((e) => e.join()).sort());
   const stored = await t.stack.pool.query(`SELECT spec FROM directives WHERE number = '525/UBND-VP9'`);
   // What was launched is the file's directive, field for field.
@@ -248,20 +376,46 @@ test('the YAML example, uploaded, keeps its roles and indicators, and a double c
 }, 120_000);
 
 describe('bad input', () => {
-  const badDate = YAML_EXAMPLE.replace('number: 524/UBND-VP9', 'number: 526/UBND-VP9').replace('deadline: { workingDays: 20 }', 'deadline: { date: 2026-02-30 }');
+  const badDate = YAML_EXAMPLE.replace('number: 524/UBND-VP9', 'number: 526/UBND-VP9').replace(
+    'deadline: { workingDays: 20 }',
+    'deadline: { date: 2026-02-30 }',
+  );
   const badDateLine = badDate.split('\n').findIndex((l) => l.includes('2026-02-30')) + 1;
-  const upload = async (name: string, content: Buffer) => office.upload('/van-ban/moi', csrfIn((await office.get('/van-ban/moi')).body), { name, content });
+  const upload = async (name: string, content: Buffer) =>
+    office.upload('/van-ban/moi', csrfIn((await office.get('/van-ban/moi')).body), { name, content });
 
   test.each([
-    ['a YAML file with a field written twice', 'hong.yaml', Buffer.from('number: 1/UBND\ntitle: Tuyên truyền\ntitle: Tập huấn\n'), /^hong\.yaml:3: Map keys must be unique/],
-    ['a file in a legacy Vietnamese encoding', 'cong-van.txt', Buffer.from([0x53, 0xd1, 0x3a, 0x20, 0x35, 0x32, 0x34, 0x0a]), /cong-van\.txt: tệp không phải văn bản UTF-8/],
-    ['a Word document', 'cong-van.docx', Buffer.from('PK\u0003\u0004'), /cong-van\.docx: chỉ nhận tệp \.yaml, \.yml, \.json/],
+    [
+      'a YAML file with a field written twice',
+      'hong.yaml',
+      Buffer.from('number: 1/UBND\ntitle: Tuyên truyền\ntitle: Tập huấn\n'),
+      /^hong\.yaml:3: Map keys must be unique/,
+    ],
+    [
+      'a file in a legacy Vietnamese encoding',
+      'cong-van.txt',
+      Buffer.from([0x53, 0xd1, 0x3a, 0x20, 0x35, 0x32, 0x34, 0x0a]),
+      /cong-van\.txt: tệp không phải văn bản UTF-8/,
+    ],
+    [
+      'a Word document',
+      'cong-van.docx',
+      Buffer.from('PK\u0003\u0004'),
+      /cong-van\.docx: chỉ nhận tệp \.yaml, \.yml, \.json/,
+    ],
     ['a file over the size limit', 'lon.txt', Buffer.alloc(600 * 1024, 'a'), /lon\.txt: tệp lớn hơn 512 KB/],
-    ['a text that is not a dispatch', 'ghi-chu.txt', Buffer.from('\nDanh sách việc cần làm tuần này\n'), /ghi-chu\.txt: dòng 2: not a dispatch/],
+    [
+      'a text that is not a dispatch',
+      'ghi-chu.txt',
+      Buffer.from('\nDanh sách việc cần làm tuần này\n'),
+      /ghi-chu\.txt: dòng 2: not a dispatch/,
+    ],
   ])('%s is refused in one sentence naming the file', async (_what, name, content, message) => {
     const res = await upload(name, content);
     expect(res.statusCode).toBe(422);
-    expect(decode(/<p class="card err" role="alert" id="error">([^<]*)<\/p>/.exec(res.body)?.[1] ?? '')).toMatch(message);
+    expect(decode(/<p class="card err" role="alert" id="error">([^<]*)<\/p>/.exec(res.body)?.[1] ?? '')).toMatch(
+      message,
+    );
     expect(res.body).toContain('id="upload"');
   });
 
@@ -269,19 +423,33 @@ describe('bad input', () => {
     const res = await upload('sai-han.yaml', Buffer.from(badDate));
     expect(res.statusCode).toBe(422);
     expect(res.body).toContain(`sai-han.yaml:${badDateLine}: tasks.2.deadline.date: not a real calendar date`);
-    expect(res.body).toContain(`<p class="field-error" data-field="t.2.deadline">dòng ${badDateLine}: not a real calendar date</p>`);
+    expect(res.body).toContain(
+      `<p class="field-error" data-field="t.2.deadline">dòng ${badDateLine}: not a real calendar date</p>`,
+    );
     const fields = formFields(res.body, 'draft');
-    expect([valueIn(fields, 'number'), valueIn(fields, 't.2.title'), valueIn(fields, 't.2.date')]).toEqual(['526/UBND-VP9', 'Giáo dục, phổ biến pháp luật về quyền con người', '2026-02-30']);
+    expect([valueIn(fields, 'number'), valueIn(fields, 't.2.title'), valueIn(fields, 't.2.date')]).toEqual([
+      '526/UBND-VP9',
+      'Giáo dục, phổ biến pháp luật về quyền con người',
+      '2026-02-30',
+    ]);
   });
 
   test('an empty paste asks for a file or a text; a unit outside the directory is named at its field', async () => {
     const empty = await office.paste('   ');
     expect(empty.statusCode).toBe(422);
     expect(empty.body).toContain('Hãy chọn một tệp hoặc dán nội dung công văn.');
-    const fields = formFields((await upload('ok.yaml', Buffer.from(YAML_EXAMPLE.replace('number: 524/UBND-VP9', 'number: 527/UBND-VP9')))).body, 'draft');
-    const res = await office.post('/van-ban/moi/ban-nhap', withValues(fields, { 't.3.unit': 'NB-KHONGCO', do: 'launch' }));
+    const fields = formFields(
+      (await upload('ok.yaml', Buffer.from(YAML_EXAMPLE.replace('number: 524/UBND-VP9', 'number: 527/UBND-VP9')))).body,
+      'draft',
+    );
+    const res = await office.post(
+      '/van-ban/moi/ban-nhap',
+      withValues(fields, { 't.3.unit': 'NB-KHONGCO', do: 'launch' }),
+    );
     expect(res.statusCode).toBe(422);
-    expect(res.body).toContain('<p class="field-error" data-field="t.3.unit">Không có đơn vị NB-KHONGCO trong danh mục đơn vị.</p>');
+    expect(res.body).toContain(
+      '<p class="field-error" data-field="t.3.unit">Không có đơn vị NB-KHONGCO trong danh mục đơn vị.</p>',
+    );
     expect(await runsOf('527/UBND-VP9')).toBe(0);
   });
 
@@ -290,13 +458,27 @@ describe('bad input', () => {
     expect((await supervisor.get('/van-ban/moi')).statusCode).toBe(403);
     const board = await supervisor.get('/giam-sat');
     expect(board.body).not.toContain('nav-launch');
-    expect((await supervisor.post('/van-ban/moi', [['_csrf', csrfIn(board.body)], ['text', NINH_BINH]])).statusCode).toBe(403);
-    expect((await office.post('/van-ban/moi/ban-nhap', [['number', '528/UBND-VP9'], ['do', 'launch']])).statusCode).toBe(403);
+    expect(
+      (
+        await supervisor.post('/van-ban/moi', [
+          ['_csrf', csrfIn(board.body)],
+          ['text', NINH_BINH],
+        ])
+      ).statusCode,
+    ).toBe(403);
+    expect(
+      (
+        await office.post('/van-ban/moi/ban-nhap', [
+          ['number', '528/UBND-VP9'],
+          ['do', 'launch'],
+        ])
+      ).statusCode,
+    ).toBe(403);
     const anonymous = await t.app.inject({ url: '/van-ban/moi' });
     expect([anonymous.statusCode, anonymous.headers.location]).toEqual([303, '/dang-nhap?next=%2Fvan-ban%2Fmoi']);
   });
 
-  test('a quarterly plan\'s preview names its reporting cycles and the next one', async () => {
+  test("a quarterly plan's preview names its reporting cycles and the next one", async () => {
     const file = readFileSync(path.join(root, 'examples/quarterly-2023-2028.yaml'));
     const fields = formFields((await upload('quarterly-2023-2028.yaml', file)).body, 'draft');
     expect(fields.some(([k, v]) => k === 'schedule' && JSON.parse(v).period === 'quarterly')).toBe(true);
@@ -308,9 +490,15 @@ describe('bad input', () => {
   test('the page and its preview speak English with ?lang=en', async () => {
     const res = await office.paste(NINH_BINH, '?lang=en');
     expect(res.body).toContain('<h1>New directive — Draft</h1>');
-    const fields = withValues(formFields(res.body, 'draft'), { ...allInDays(formFields(res.body, 'draft'), 10), 't.2.supports': 'NB-STTTT', do: 'preview' });
+    const fields = withValues(formFields(res.body, 'draft'), {
+      ...allInDays(formFields(res.body, 'draft'), 10),
+      't.2.supports': 'NB-STTTT',
+      do: 'preview',
+    });
     const preview = await office.post('/van-ban/moi/ban-nhap', fields);
-    expect(preview.body).toContain(`<td class="deadline">${formatDate(cal.workingDaysAfter(localDateOf(Date.now()), 10), 'en')}</td>`);
+    expect(preview.body).toContain(
+      `<td class="deadline">${formatDate(cal.workingDaysAfter(localDateOf(Date.now()), 10), 'en')}</td>`,
+    );
     await office.get('/van-ban/moi?lang=vi');
   });
 });
@@ -349,9 +537,17 @@ test('in Chromium, the Kon Tum dispatch is pasted, its questions answered, its d
   const deadlines = await page.locator('#preview td.deadline').allInnerTexts();
   expect(deadlines).toEqual(Array(tasks).fill(formatDate(cal.workingDaysAfter(localDateOf(Date.now()), 15), 'vi')));
 
-  await Promise.all([page.waitForURL(/\/van-ban\/ma-tran\?so=412%2FSTTTT-TTBCXB&ok=launched/, { timeout: 30_000 }), page.getByRole('button', { name: 'Giao việc' }).click()]);
+  await Promise.all([
+    page.waitForURL(/\/van-ban\/ma-tran\?so=412%2FSTTTT-TTBCXB&ok=launched/, { timeout: 30_000 }),
+    page.getByRole('button', { name: 'Giao việc' }).click(),
+  ]);
   expect(await page.locator('#notice').innerText()).toContain('Đã giao việc');
-  const mails = await eventually('34 assignment mails', async () => ((await assignmentMails('412/STTTT-TTBCXB')).length >= tasks ? assignmentMails('412/STTTT-TTBCXB') : undefined), 90_000);
+  const mails = await eventually(
+    '34 assignment mails',
+    async () =>
+      (await assignmentMails('412/STTTT-TTBCXB')).length >= tasks ? assignmentMails('412/STTTT-TTBCXB') : undefined,
+    90_000,
+  );
   expect(mails).toHaveLength(tasks);
   expect(mails.flat()).toContain('bientap@congttdt.kontum.example.vn');
   expect(failed).toEqual([]);

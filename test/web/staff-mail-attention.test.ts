@@ -13,12 +13,26 @@ beforeAll(async () => {
   s = await startStaffApp({ env: { SMTP_URL: `smtp://127.0.0.1:${await port}` } });
   sink = await startSmtpSink(s.pool, await port);
   const rows = [
-    { key: 'task:1/A:NB-STTTT:reminder:x:vanthu@a.example.vn', status: 'in_doubt', subject: 'Nhắc hạn báo cáo (chưa rõ)' },
-    { key: 'task:1/A:NB-SVHTT:reminder:x:vanthu@b.example.vn', status: 'failed', subject: 'Nhắc hạn báo cáo (bị từ chối)' },
+    {
+      key: 'task:1/A:NB-STTTT:reminder:x:vanthu@a.example.vn',
+      status: 'in_doubt',
+      subject: 'Nhắc hạn báo cáo (chưa rõ)',
+    },
+    {
+      key: 'task:1/A:NB-SVHTT:reminder:x:vanthu@b.example.vn',
+      status: 'failed',
+      subject: 'Nhắc hạn báo cáo (bị từ chối)',
+    },
     { key: 'task:1/A:NB-BAONB:reminder:x:toasoan@c.example.vn', status: 'sent', subject: 'Nhắc hạn báo cáo (đã gửi)' },
   ];
   for (const r of rows) {
-    await queueMessage(s.pool, { key: r.key, purpose: 'reminder', recipients: [r.key.split(':').at(-1)!], subject: r.subject, text: 'Kính gửi đơn vị.' });
+    await queueMessage(s.pool, {
+      key: r.key,
+      purpose: 'reminder',
+      recipients: [r.key.split(':').at(-1)!],
+      subject: r.subject,
+      text: 'Kính gửi đơn vị.',
+    });
     await s.pool.query(`UPDATE outbox SET status = $2, last_error = 'mất kết nối' WHERE key = $1`, [r.key, r.status]);
   }
 }, 60_000);
@@ -27,7 +41,7 @@ afterAll(async () => {
   await sink?.stop();
 });
 
-test('the page is the office\'s: anonymous visitors are sent to log in and supervisors refused', async () => {
+test("the page is the office's: anonymous visitors are sent to log in and supervisors refused", async () => {
   const anonymous = await s.app.inject({ url: '/thu-can-xem' });
   expect([302, 303]).toContain(anonymous.statusCode);
   expect(anonymous.headers.location).toContain('/dang-nhap');
@@ -58,7 +72,12 @@ test('lists refused and in-doubt mail, and sends one again exactly once however 
 
 test('a form without its token is refused and sends nothing', async () => {
   const { cookie } = await login(s.app, 'vanphong@ubnd.example.vn');
-  const res = await s.app.inject({ method: 'POST', url: '/thu-can-xem/gui-lai', headers: { cookie, 'content-type': 'application/x-www-form-urlencoded' }, payload: 'key=task%3A1%2FA%3ANB-SVHTT%3Areminder%3Ax%3Avanthu%40b.example.vn' });
+  const res = await s.app.inject({
+    method: 'POST',
+    url: '/thu-can-xem/gui-lai',
+    headers: { cookie, 'content-type': 'application/x-www-form-urlencoded' },
+    payload: 'key=task%3A1%2FA%3ANB-SVHTT%3Areminder%3Ax%3Avanthu%40b.example.vn',
+  });
   expect(res.statusCode).toBe(403);
   expect((await s.pool.query(`SELECT status FROM outbox WHERE key LIKE '%NB-SVHTT%'`)).rows[0].status).toBe('failed');
 });

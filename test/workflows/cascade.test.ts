@@ -1,7 +1,7 @@
 // A district passes its task on to its own communes: the sub-directive it starts, how the
 // district's task closes by the policy, what is refused, and cancellation down the tree.
 import type { TestWorkflowEnvironment } from '@temporalio/testing';
-import { WorkflowUpdateFailedError } from '@temporalio/client';
+import { type WorkflowUpdateFailedError } from '@temporalio/client';
 import { localDateOf, vietnamCalendar } from '../../domain/calendar';
 import {
   cancelDirectiveUpdate,
@@ -26,7 +26,10 @@ const DISTRICT = 'NB-UBND-HOALU';
 const COMMUNES = ['HL-XA-NINHHAI', 'HL-XA-TRUONGYEN'];
 
 const districtDirective = (extra: Record<string, unknown> = {}) =>
-  directiveOf([{ unit: 'NB-STTTT' }, { unit: DISTRICT, cascade: true, deadline: { workingDays: 15 } }], { number: uniqueNumber(), ...extra });
+  directiveOf([{ unit: 'NB-STTTT' }, { unit: DISTRICT, cascade: true, deadline: { workingDays: 15 } }], {
+    number: uniqueNumber(),
+    ...extra,
+  });
 
 const cascadeRequest = (number: string, extra: Record<string, unknown> = {}) => ({
   number,
@@ -43,7 +46,9 @@ async function communesReport(subNumber: string, articles: number[]) {
     const task = env.client.workflow.getHandle(taskWorkflowId(subNumber, unit));
     await eventually(`${unit} started`, async () => (await task.describe().catch(() => undefined)) !== undefined);
     const { receipt } = await task.executeUpdate(submitReportUpdate, { args: [report(`${unit}-1`, articles[i])] });
-    await task.executeUpdate(reviewReportUpdate, { args: [{ accept: true, receipt, by: 'Văn phòng UBND huyện Hoa Lư' }] });
+    await task.executeUpdate(reviewReportUpdate, {
+      args: [{ accept: true, receipt, by: 'Văn phòng UBND huyện Hoa Lư' }],
+    });
   }
 }
 
@@ -52,22 +57,32 @@ test('a district passes its task to two communes; when both are done its own tas
   const subNumber = `1${directive.number.slice(1, 4)}/KH-UBND`;
   await withDirective(env, directive, async ({ handle, rec }) => {
     const district = env.client.workflow.getHandle(taskWorkflowId(directive.number, DISTRICT));
-    await eventually('the district is assigned', () => rec.notified.some((n) => n.kind === 'assignment' && n.unit === DISTRICT));
+    await eventually('the district is assigned', () =>
+      rec.notified.some((n) => n.kind === 'assignment' && n.unit === DISTRICT),
+    );
     const answer = await district.executeUpdate(cascadeUpdate, { args: [cascadeRequest(subNumber)] });
     expect(answer).toEqual({ workflowId: directiveWorkflowId(subNumber), number: subNumber });
 
     // Each commune is assigned once, in the sub-directive, due five working days from today.
-    await eventually('both communes assigned', () => COMMUNES.every((u) => rec.notified.some((n) => n.kind === 'assignment' && n.unit === u)));
+    await eventually('both communes assigned', () =>
+      COMMUNES.every((u) => rec.notified.some((n) => n.kind === 'assignment' && n.unit === u)),
+    );
     const communeMail = rec.notified.filter((n) => n.kind === 'assignment' && COMMUNES.includes(n.unit));
     expect(communeMail.map((n) => n.directive.number)).toEqual([subNumber, subNumber]);
-    expect(communeMail[0]!.task.deadline).toBe(cal.workingDaysAfter(localDateOf(await env.currentTimeMs()), 5));
+    expect(communeMail[0].task.deadline).toBe(cal.workingDaysAfter(localDateOf(await env.currentTimeMs()), 5));
     // The read model learns the sub-directive's place in the tree.
-    expect(rec.directives.get(directiveWorkflowId(subNumber))).toMatchObject({ parentTaskWorkflowId: district.workflowId, directive: { legalBases: [directive.number] } });
+    expect(rec.directives.get(directiveWorkflowId(subNumber))).toMatchObject({
+      parentTaskWorkflowId: district.workflowId,
+      directive: { legalBases: [directive.number] },
+    });
     const cascading = await district.query(taskStateQuery);
     expect(cascading.state.cascade).toMatchObject({ number: subNumber, phase: 'running', units: COMMUNES });
 
     await communesReport(subNumber, [7, 5]);
-    await eventually('the district task closes with its sub-directive', async () => (await district.query(taskStateQuery)).state.phase === 'done');
+    await eventually(
+      'the district task closes with its sub-directive',
+      async () => (await district.query(taskStateQuery)).state.phase === 'done',
+    );
     const closed = await district.query(taskStateQuery);
     expect(closed.state.cascade).toMatchObject({ phase: 'done', indicators: { articles: 12 } });
     expect(closed.state.reports).toEqual([]);
@@ -89,14 +104,22 @@ test('with the policy saying "report", a closed sub-directive leaves the distric
   const subNumber = `2${directive.number.slice(1, 4)}/KH-UBND`;
   await withDirective(env, directive, async ({ rec }) => {
     const district = env.client.workflow.getHandle(taskWorkflowId(directive.number, DISTRICT));
-    await eventually('the district is assigned', () => rec.notified.some((n) => n.kind === 'assignment' && n.unit === DISTRICT));
+    await eventually('the district is assigned', () =>
+      rec.notified.some((n) => n.kind === 'assignment' && n.unit === DISTRICT),
+    );
     await district.executeUpdate(cascadeUpdate, { args: [cascadeRequest(subNumber)] });
     await communesReport(subNumber, [1, 2]);
-    await eventually('the sub-directive is closed', async () => (await district.query(taskStateQuery)).state.cascade?.phase === 'done');
+    await eventually(
+      'the sub-directive is closed',
+      async () => (await district.query(taskStateQuery)).state.cascade?.phase === 'done',
+    );
     expect((await district.query(taskStateQuery)).state.phase).toBe('open');
     const { receipt } = await district.executeUpdate(submitReportUpdate, { args: [report('district-1', 3)] });
     await district.executeUpdate(reviewReportUpdate, { args: [{ accept: true, receipt, by: 'Văn phòng UBND tỉnh' }] });
-    await eventually('the district task is done', async () => (await district.query(taskStateQuery)).state.phase === 'done');
+    await eventually(
+      'the district task is done',
+      async () => (await district.query(taskStateQuery)).state.phase === 'done',
+    );
   });
 });
 
@@ -107,38 +130,71 @@ test('a cascade is refused with the field named: an unmarked task, a commune due
     await eventually('both assigned', () => rec.notified.filter((n) => n.kind === 'assignment').length === 2);
     const dept = env.client.workflow.getHandle(taskWorkflowId(directive.number, 'NB-STTTT'));
     const district = env.client.workflow.getHandle(taskWorkflowId(directive.number, DISTRICT));
-    const refusal = (p: Promise<unknown>) => p.then(() => 'accepted', (e: WorkflowUpdateFailedError) => (e.cause as Error).message);
-    expect(await refusal(dept.executeUpdate(cascadeUpdate, { args: [cascadeRequest(subNumber)] }))).toBe('cascade: this task is not marked for passing on to sub-units');
+    const refusal = (p: Promise<unknown>) =>
+      p.then(
+        () => 'accepted',
+        (e: WorkflowUpdateFailedError) => (e.cause as Error).message,
+      );
+    expect(await refusal(dept.executeUpdate(cascadeUpdate, { args: [cascadeRequest(subNumber)] }))).toBe(
+      'cascade: this task is not marked for passing on to sub-units',
+    );
     const own = (await district.query(taskStateQuery)).state.deadline;
     const late = cal.workingDaysAfter(own, 1);
-    expect(await refusal(district.executeUpdate(cascadeUpdate, { args: [cascadeRequest(subNumber, { tasks: [leadSpec(COMMUNES[0], { deadline: { date: late } })] })] }))).toBe(
-      `tasks.0.deadline: ${late} is after this task's own deadline ${own}`,
+    expect(
+      await refusal(
+        district.executeUpdate(cascadeUpdate, {
+          args: [cascadeRequest(subNumber, { tasks: [leadSpec(COMMUNES[0], { deadline: { date: late } })] })],
+        }),
+      ),
+    ).toBe(`tasks.0.deadline: ${late} is after this task's own deadline ${own}`);
+    expect(
+      await refusal(
+        district.executeUpdate(cascadeUpdate, { args: [cascadeRequest(subNumber, { tasks: [leadSpec(DISTRICT)] })] }),
+      ),
+    ).toBe(`tasks.0.unit: ${DISTRICT} is the unit passing the task on`);
+    expect(await refusal(district.executeUpdate(cascadeUpdate, { args: [cascadeRequest('khong-so')] }))).toMatch(
+      /^number: expected number\/symbol/,
     );
-    expect(await refusal(district.executeUpdate(cascadeUpdate, { args: [cascadeRequest(subNumber, { tasks: [leadSpec(DISTRICT)] })] }))).toBe(`tasks.0.unit: ${DISTRICT} is the unit passing the task on`);
-    expect(await refusal(district.executeUpdate(cascadeUpdate, { args: [cascadeRequest('khong-so')] }))).toMatch(/^number: expected number\/symbol/);
 
-    const [a, b] = await Promise.all([1, 2].map(() => district.executeUpdate(cascadeUpdate, { args: [cascadeRequest(subNumber)] })));
+    const [a, b] = await Promise.all(
+      [1, 2].map(() => district.executeUpdate(cascadeUpdate, { args: [cascadeRequest(subNumber)] })),
+    );
     expect(a).toEqual(b);
-    expect(await refusal(district.executeUpdate(cascadeUpdate, { args: [cascadeRequest(`9${subNumber}`)] }))).toBe(`number: the task was already passed on as ${subNumber}`);
-    await eventually('communes assigned', () => rec.notified.filter((n) => n.kind === 'assignment' && COMMUNES.includes(n.unit)).length === 2);
+    expect(await refusal(district.executeUpdate(cascadeUpdate, { args: [cascadeRequest(`9${subNumber}`)] }))).toBe(
+      `number: the task was already passed on as ${subNumber}`,
+    );
+    await eventually(
+      'communes assigned',
+      () => rec.notified.filter((n) => n.kind === 'assignment' && COMMUNES.includes(n.unit)).length === 2,
+    );
     const sub = await env.client.workflow.getHandle(directiveWorkflowId(subNumber)).query(directiveStatusQuery);
     expect(sub.total).toBe(2);
   });
 });
 
-test('cancelling the province\'s directive cancels the district\'s sub-directive and tells each commune once', async () => {
+test("cancelling the province's directive cancels the district's sub-directive and tells each commune once", async () => {
   const directive = districtDirective();
   const subNumber = `4${directive.number.slice(1, 4)}/KH-UBND`;
   await withDirective(env, directive, async ({ handle, rec }) => {
     const district = env.client.workflow.getHandle(taskWorkflowId(directive.number, DISTRICT));
-    await eventually('the district is assigned', () => rec.notified.some((n) => n.kind === 'assignment' && n.unit === DISTRICT));
+    await eventually('the district is assigned', () =>
+      rec.notified.some((n) => n.kind === 'assignment' && n.unit === DISTRICT),
+    );
     await district.executeUpdate(cascadeUpdate, { args: [cascadeRequest(subNumber)] });
-    await eventually('communes assigned', () => rec.notified.filter((n) => n.kind === 'assignment' && COMMUNES.includes(n.unit)).length === 2);
-    await handle.executeUpdate(cancelDirectiveUpdate, { args: [{ by: 'Văn phòng UBND tỉnh', reason: 'Thay bằng kế hoạch mới' }] });
+    await eventually(
+      'communes assigned',
+      () => rec.notified.filter((n) => n.kind === 'assignment' && COMMUNES.includes(n.unit)).length === 2,
+    );
+    await handle.executeUpdate(cancelDirectiveUpdate, {
+      args: [{ by: 'Văn phòng UBND tỉnh', reason: 'Thay bằng kế hoạch mới' }],
+    });
     const sub = env.client.workflow.getHandle(directiveWorkflowId(subNumber));
     expect(await sub.result()).toMatchObject({ phase: 'cancelled', tasks: 2, cancelled: 2 });
     expect(await handle.result()).toMatchObject({ phase: 'cancelled', cancelled: 2 });
-    const cancellations = rec.notified.filter((n) => n.kind === 'cancellation').map((n) => n.unit).sort();
+    const cancellations = rec.notified
+      .filter((n) => n.kind === 'cancellation')
+      .map((n) => n.unit)
+      .sort();
     expect(cancellations).toEqual([...COMMUNES, DISTRICT, 'NB-STTTT'].sort());
   });
 });

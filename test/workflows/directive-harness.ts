@@ -19,13 +19,25 @@ export interface RunFigures {
 }
 
 /** Every run of a workflow, oldest first, following continue-as-new from the first run. */
-export async function runsOf(env: TestWorkflowEnvironment, workflowId: string, firstRunId: string): Promise<RunFigures[]> {
+export async function runsOf(
+  env: TestWorkflowEnvironment,
+  workflowId: string,
+  firstRunId: string,
+): Promise<RunFigures[]> {
   const runs: RunFigures[] = [];
   let runId: string | undefined = firstRunId;
   while (runId) {
-    const history: temporal.api.history.v1.IHistory = await env.client.workflow.getHandle(workflowId, runId).fetchHistory();
+    const history: temporal.api.history.v1.IHistory = await env.client.workflow
+      .getHandle(workflowId, runId)
+      .fetchHistory();
     const events: temporal.api.history.v1.IHistoryEvent[] = history.events ?? [];
-    runs.push({ runId, events: events.length, childrenStarted: events.filter((e) => e.eventType === EventType.EVENT_TYPE_START_CHILD_WORKFLOW_EXECUTION_INITIATED).length });
+    runs.push({
+      runId,
+      events: events.length,
+      childrenStarted: events.filter(
+        (e) => e.eventType === EventType.EVENT_TYPE_START_CHILD_WORKFLOW_EXECUTION_INITIATED,
+      ).length,
+    });
     runId = events.at(-1)?.workflowExecutionContinuedAsNewEventAttributes?.newExecutionRunId ?? undefined;
   }
   return runs;
@@ -55,21 +67,45 @@ export interface DirectiveRunOptions {
 export async function withDirective<T>(
   env: TestWorkflowEnvironment,
   directive: Directive,
-  fn: (h: { handle: WorkflowHandle<typeof directiveWorkflow>; firstRunId: string; rec: ReturnType<typeof recordingActivities>; firstUpdate?: PromiseSettledResult<unknown> }) => Promise<T>,
+  fn: (h: {
+    handle: WorkflowHandle<typeof directiveWorkflow>;
+    firstRunId: string;
+    rec: ReturnType<typeof recordingActivities>;
+    firstUpdate?: PromiseSettledResult<unknown>;
+  }) => Promise<T>,
   { worker: workerOptions = {}, batchSize, startWith }: DirectiveRunOptions = {},
 ) {
   const rec = recordingActivities(env);
   const taskQueue = `q-${randomUUID()}`;
   const worker = await createTestWorker(env, rec.activities, taskQueue, workerOptions);
   const result = await worker.runUntil(async () => {
-    const options = { workflowId: directiveWorkflowId(directive.number), taskQueue, args: [{ directive, batchSize }] as [DirectiveRunInput] };
-    const { handle, firstUpdate } = await startWorkflow<typeof directiveWorkflow>(env.client, 'directiveWorkflow', options, startWith);
+    const options = {
+      workflowId: directiveWorkflowId(directive.number),
+      taskQueue,
+      args: [{ directive, batchSize }] as [DirectiveRunInput],
+    };
+    const { handle, firstUpdate } = await startWorkflow<typeof directiveWorkflow>(
+      env.client,
+      'directiveWorkflow',
+      options,
+      startWith,
+    );
     try {
       return await fn({ handle, firstRunId: handle.firstExecutionRunId, rec, firstUpdate });
     } finally {
       const view = await handle.query(directiveStatusQuery).catch(() => undefined);
-      const ids = new Set([...(view?.tasks.map((t) => t.workflowId) ?? []), ...rec.notified.map((n) => n.taskWorkflowId)]);
-      await Promise.all([...ids].map((id) => env.client.workflow.getHandle(id).terminate('test over').catch(() => undefined)));
+      const ids = new Set([
+        ...(view?.tasks.map((t) => t.workflowId) ?? []),
+        ...rec.notified.map((n) => n.taskWorkflowId),
+      ]);
+      await Promise.all(
+        [...ids].map((id) =>
+          env.client.workflow
+            .getHandle(id)
+            .terminate('test over')
+            .catch(() => undefined),
+        ),
+      );
       await handle.terminate('test over').catch(() => undefined);
     }
   });
@@ -77,4 +113,5 @@ export async function withDirective<T>(
 }
 
 /** A directive number no other test uses: workflow ids are made from it. */
-export const uniqueNumber = (): string => `${Math.floor(Math.random() * 9000) + 1000}/T${randomUUID().slice(0, 8).toUpperCase()}`;
+export const uniqueNumber = (): string =>
+  `${Math.floor(Math.random() * 9000) + 1000}/T${randomUUID().slice(0, 8).toUpperCase()}`;

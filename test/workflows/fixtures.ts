@@ -2,7 +2,11 @@
 import { DEFAULT_CHASE_POLICY, DirectiveSchema, type Directive, type TaskSpec } from '../../domain/schemas';
 import type { TaskInput } from '../../workflows/types';
 
-export const DIRECTIVE = { number: '524/UBND-VP9', title: 'Triển khai Chương trình truyền thông giai đoạn 2023 - 2028', issuer: 'UBND tỉnh Ninh Bình' };
+export const DIRECTIVE = {
+  number: '524/UBND-VP9',
+  title: 'Triển khai Chương trình truyền thông giai đoạn 2023 - 2028',
+  issuer: 'UBND tỉnh Ninh Bình',
+};
 
 export const leadSpec = (unit = 'NB-STTTT', extra: Partial<TaskSpec> = {}): TaskSpec => ({
   unit,
@@ -21,7 +25,12 @@ export function taskInput(deadline: string, spec: TaskSpec = leadSpec(), directi
 }
 
 export function directiveOf(tasks: Partial<TaskSpec>[], extra: Record<string, unknown> = {}): Directive {
-  return DirectiveSchema.parse({ ...DIRECTIVE, issuedOn: '2026-11-20', tasks: tasks.map((t, i) => ({ ...leadSpec(`U${String(i + 1).padStart(4, '0')}`), ...t })), ...extra });
+  return DirectiveSchema.parse({
+    ...DIRECTIVE,
+    issuedOn: '2026-11-20',
+    tasks: tasks.map((t, i) => ({ ...leadSpec(`U${String(i + 1).padStart(4, '0')}`), ...t })),
+    ...extra,
+  });
 }
 
 export const report = (submissionId: string, articles = 12) => ({
@@ -33,4 +42,6 @@ export const report = (submissionId: string, articles = 12) => ({
 });
 
 /** An update refused by its validator: the cause carries the field and the reason. */
-export const refusedWith = (message: RegExp) => ({ cause: expect.objectContaining({ message: expect.stringMatching(message) }) });
+export const refusedWith = (message: RegExp) => ({
+  cause: expect.objectContaining({ message: expect.stringMatching(message) }),
+});

@@ -24,7 +24,10 @@ export const attachmentPath = (dataDir: string, sha256: string): string => {
 /** A file name as words to show: no folders, no control characters, at most 200 characters. */
 export function displayName(raw: string): string {
   const base = raw.split(/[\\/]/).pop() ?? '';
-  const clean = base.replace(/[\u0000-\u001f\u007f]/g, '').trim().slice(0, 200);
+  const clean = base
+    .replace(/[\u0000-\u001f\u007f]/g, '')
+    .trim()
+    .slice(0, 200);
   return clean || 'tep-dinh-kem';
 }
 
@@ -71,23 +74,38 @@ export function keepToken(secret: string, binding: string, a: StoredAttachment):
   return `${payload}.${mac(secret, binding, payload)}`;
 }
 
-export async function keptAttachments(dataDir: string, secret: string, binding: string, values: string[]): Promise<StoredAttachment[]> {
+export async function keptAttachments(
+  dataDir: string,
+  secret: string,
+  binding: string,
+  values: string[],
+): Promise<StoredAttachment[]> {
   const kept: StoredAttachment[] = [];
   for (const value of values) {
     const [payload = '', signature = ''] = value.split('.');
     const expected = Buffer.from(mac(secret, binding, payload));
     if (signature.length !== expected.length || !timingSafeEqual(Buffer.from(signature), expected)) continue;
-    const [sha256, bytes, name] = JSON.parse(Buffer.from(payload, 'base64url').toString('utf8')) as [string, number, string];
+    const [sha256, bytes, name] = JSON.parse(Buffer.from(payload, 'base64url').toString('utf8')) as [
+      string,
+      number,
+      string,
+    ];
     const found = await stat(attachmentPath(dataDir, sha256)).catch(() => undefined);
     if (found?.size === bytes) kept.push({ sha256, bytes, name });
   }
   return kept;
 }
 
-const mac = (secret: string, binding: string, payload: string): string => createHmac('sha256', secret).update(`${binding}\n${payload}`).digest('base64url');
+const mac = (secret: string, binding: string, payload: string): string =>
+  createHmac('sha256', secret).update(`${binding}\n${payload}`).digest('base64url');
 
 /** A Content-Disposition that keeps a Vietnamese file name intact (RFC 6266 / 5987). */
 export function contentDisposition(name: string): string {
-  const ascii = name.normalize('NFD').replace(/[\u0300-\u036f]/g, '').replace(/đ/g, 'd').replace(/Đ/g, 'D').replace(/[^\x20-\x7e]|["\\]/g, '_');
+  const ascii = name
+    .normalize('NFD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .replace(/đ/g, 'd')
+    .replace(/Đ/g, 'D')
+    .replace(/[^\x20-\x7e]|["\\]/g, '_');
   return `attachment; filename="${ascii}"; filename*=UTF-8''${encodeURIComponent(name)}`;
 }

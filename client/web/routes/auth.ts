@@ -41,20 +41,30 @@ const LOGIN = `<p><a href="<%= it.switchUrl %>"><%= it.lang === 'vi' ? 'English'
 
 const WORDS = {
   vi: {
-    title: 'Đăng nhập', email: 'Địa chỉ thư điện tử', password: 'Mật khẩu', totp: 'Mã xác thực (6 chữ số, nếu tài khoản có xác thực hai lớp)', submit: 'Đăng nhập',
+    title: 'Đăng nhập',
+    email: 'Địa chỉ thư điện tử',
+    password: 'Mật khẩu',
+    totp: 'Mã xác thực (6 chữ số, nếu tài khoản có xác thực hai lớp)',
+    submit: 'Đăng nhập',
     hint: 'Trang dành cho văn phòng điều phối và lãnh đạo. Các sở, ngành, địa phương mở nhiệm vụ bằng đường liên kết trong thư.',
     bad_credentials: 'Sai địa chỉ thư, mật khẩu hoặc mã xác thực.',
     locked: 'Tài khoản tạm khóa sau nhiều lần đăng nhập sai; hãy thử lại sau 15 phút.',
     totp_required: 'totp: hãy nhập mã xác thực 6 chữ số từ ứng dụng xác thực.',
-    totp_setup_required: 'Tài khoản lãnh đạo và quản trị phải có xác thực hai lớp: nhờ quản trị viên chạy "dondoc user add --totp".',
+    totp_setup_required:
+      'Tài khoản lãnh đạo và quản trị phải có xác thực hai lớp: nhờ quản trị viên chạy "dondoc user add --totp".',
   },
   en: {
-    title: 'Log in', email: 'Email address', password: 'Password', totp: 'Authentication code (6 digits, if the account has two-factor login)', submit: 'Log in',
+    title: 'Log in',
+    email: 'Email address',
+    password: 'Password',
+    totp: 'Authentication code (6 digits, if the account has two-factor login)',
+    submit: 'Log in',
     hint: 'For the coordinating office and the leadership. Departments, districts and agencies open their tasks from the link in their email.',
     bad_credentials: 'Wrong email address, password or authentication code.',
     locked: 'The account is locked after repeated failed logins; try again in 15 minutes.',
     totp_required: 'totp: enter the 6-digit code from your authenticator app.',
-    totp_setup_required: 'Supervisor and admin accounts need two-factor login: ask an administrator to run "dondoc user add --totp".',
+    totp_setup_required:
+      'Supervisor and admin accounts need two-factor login: ask an administrator to run "dondoc user add --totp".',
   },
 };
 
@@ -80,7 +90,11 @@ export function requireRole(users: Users, roles: readonly Role[]): preHandlerAsy
       if (req.url.startsWith('/api/')) throw new AppError('UNAUTHENTICATED', 'log in first');
       return reply.redirect(`/dang-nhap?next=${encodeURIComponent(req.url)}`, 303);
     }
-    if (!roles.includes(user.role)) throw new AppError('FORBIDDEN', `Trang này dành cho vai trò: ${roles.join(', ')}. / This page is for: ${roles.join(', ')}.`);
+    if (!roles.includes(user.role))
+      throw new AppError(
+        'FORBIDDEN',
+        `Trang này dành cho vai trò: ${roles.join(', ')}. / This page is for: ${roles.join(', ')}.`,
+      );
     req.staff = user;
   };
 }
@@ -106,27 +120,66 @@ export const authRoutes: FastifyPluginAsync<StaffDeps> = async (app, deps) => {
   const requireTotpFor: Role[] = deps.config.REQUIRE_TOTP === 'true' ? ['supervisor', 'admin'] : [];
 
   const render = (reply: FastifyReply, lang: Lang, o: { next: string; email?: string; error?: string }, status = 200) =>
-    reply.status(status).header('cache-control', 'no-store').type('text/html; charset=utf-8').send(page(WORDS[lang].title, eta.renderString(LOGIN, {
-      lang, t: WORDS[lang], csrf: csrfToken(reply), next: o.next, email: o.email ?? '', error: o.error,
-      switchUrl: `/dang-nhap?lang=${lang === 'vi' ? 'en' : 'vi'}&next=${encodeURIComponent(o.next)}`,
-    }), lang));
+    reply
+      .status(status)
+      .header('cache-control', 'no-store')
+      .type('text/html; charset=utf-8')
+      .send(
+        page(
+          WORDS[lang].title,
+          eta.renderString(LOGIN, {
+            lang,
+            t: WORDS[lang],
+            csrf: csrfToken(reply),
+            next: o.next,
+            email: o.email ?? '',
+            error: o.error,
+            switchUrl: `/dang-nhap?lang=${lang === 'vi' ? 'en' : 'vi'}&next=${encodeURIComponent(o.next)}`,
+          }),
+          lang,
+        ),
+      );
 
-  app.get<{ Querystring: { next?: string; lang?: string } }>('/dang-nhap', async (req, reply) => render(reply, staffLang(req, deps.config.DEFAULT_LANG), { next: safeNext(req.query.next) }));
+  app.get<{ Querystring: { next?: string; lang?: string } }>('/dang-nhap', async (req, reply) =>
+    render(reply, staffLang(req, deps.config.DEFAULT_LANG), { next: safeNext(req.query.next) }),
+  );
 
-  app.post<{ Body: LoginBody }>('/dang-nhap', {
-    preHandler: app.csrfProtection,
-    config: { rateLimit: { max: LOGIN_ATTEMPTS_PER_MINUTE, timeWindow: '1 minute' } },
-  }, async (req, reply) => {
-    const body = req.body ?? {};
-    const lang: Lang = body.lang === 'en' ? 'en' : body.lang === 'vi' ? 'vi' : deps.config.DEFAULT_LANG;
-    const next = safeNext(body.next);
-    if (!body.email || !body.password) return render(reply, lang, { next, email: body.email, error: WORDS[lang].bad_credentials }, 422);
-    const result = await deps.users.login({ email: body.email, password: body.password, totp: body.totp, requireTotpFor });
-    if (!result.ok) return render(reply, lang, { next, email: body.email, error: WORDS[lang][result.why] }, result.why === 'locked' ? 429 : 401);
-    const session = await deps.users.startSession(result.user.id);
-    reply.setCookie(SESSION_COOKIE, session.id, { path: '/', httpOnly: true, sameSite: 'lax', secure, maxAge: SESSION_HOURS * 3600 });
-    return reply.redirect(next === '/' ? homeOf(result.user.role) : next, 303);
-  });
+  app.post<{ Body: LoginBody }>(
+    '/dang-nhap',
+    {
+      preHandler: app.csrfProtection,
+      config: { rateLimit: { max: LOGIN_ATTEMPTS_PER_MINUTE, timeWindow: '1 minute' } },
+    },
+    async (req, reply) => {
+      const body = req.body ?? {};
+      const lang: Lang = body.lang === 'en' ? 'en' : body.lang === 'vi' ? 'vi' : deps.config.DEFAULT_LANG;
+      const next = safeNext(body.next);
+      if (!body.email || !body.password)
+        return render(reply, lang, { next, email: body.email, error: WORDS[lang].bad_credentials }, 422);
+      const result = await deps.users.login({
+        email: body.email,
+        password: body.password,
+        totp: body.totp,
+        requireTotpFor,
+      });
+      if (!result.ok)
+        return render(
+          reply,
+          lang,
+          { next, email: body.email, error: WORDS[lang][result.why] },
+          result.why === 'locked' ? 429 : 401,
+        );
+      const session = await deps.users.startSession(result.user.id);
+      reply.setCookie(SESSION_COOKIE, session.id, {
+        path: '/',
+        httpOnly: true,
+        sameSite: 'lax',
+        secure,
+        maxAge: SESSION_HOURS * 3600,
+      });
+      return reply.redirect(next === '/' ? homeOf(result.user.role) : next, 303);
+    },
+  );
 
   app.post('/dang-xuat', { preHandler: app.csrfProtection }, async (req, reply) => {
     const id = req.cookies?.[SESSION_COOKIE];

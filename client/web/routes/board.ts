@@ -3,9 +3,24 @@
 import type { FastifyPluginAsync } from 'fastify';
 import { stringify } from 'csv-stringify/sync';
 import { vietnamCalendar } from '../../../domain/calendar';
-import { BUCKETS, monthOf, overdueShare, previousMonth, totalOf, emptyCounts, type BucketCounts } from '../../../domain/board';
+import {
+  BUCKETS,
+  monthOf,
+  overdueShare,
+  previousMonth,
+  totalOf,
+  emptyCounts,
+  type BucketCounts,
+} from '../../../domain/board';
 import { BOARD_BUCKET_LABELS } from '../../../domain/status';
-import { formatDateShortVi, formatDateTime, formatDate, formatNumber, localDateAt, type Lang } from '../../../domain/format';
+import {
+  formatDateShortVi,
+  formatDateTime,
+  formatDate,
+  formatNumber,
+  localDateAt,
+  type Lang,
+} from '../../../domain/format';
 import { createBoardQueries, monthEndInstant, type OverdueItem } from '../../../db/board-queries';
 import { eta } from '../views/layout';
 import { queryOf, staffPage } from '../views/staff';
@@ -20,7 +35,8 @@ const CSV_LIMIT = 100_000;
 
 const filterOf = (q: BoardQuery) => ({ directive: q.directive, unit: q.unit, level: q.level, minDaysOverdue: q.days });
 
-export const bucketList = (c: BucketCounts, lang: Lang) => BUCKETS.map((key) => ({ key, n: c[key], label: BOARD_BUCKET_LABELS[key][lang] }));
+export const bucketList = (c: BucketCounts, lang: Lang) =>
+  BUCKETS.map((key) => ({ key, n: c[key], label: BOARD_BUCKET_LABELS[key][lang] }));
 
 const describeItem = (i: OverdueItem, lang: Lang) => ({
   ...i,
@@ -51,23 +67,69 @@ export const boardRoutes: FastifyPluginAsync<StaffDeps> = async (app, deps) => {
     const keep = { directive: q.directive, unit: q.unit, level: q.level, days: q.days };
     const chart = {
       units: { label: t.byUnit, labels: byUnit.map((u) => u.unitName), values: byUnit.map((u) => u.n) },
-      trend: { labels: trend.map((w) => formatDateShortVi(w.week).slice(0, 5)), series: BUCKETS.map((key) => ({ key, label: BOARD_BUCKET_LABELS[key][ctx.lang], values: trend.map((w) => w[key]) })) },
+      trend: {
+        labels: trend.map((w) => formatDateShortVi(w.week).slice(0, 5)),
+        series: BUCKETS.map((key) => ({
+          key,
+          label: BOARD_BUCKET_LABELS[key][ctx.lang],
+          values: trend.map((w) => w[key]),
+        })),
+      },
     };
     const body = eta.renderString(BOARD, {
-      t, f: { ...keep }, csrf: ctx.csrf, buckets: bucketList(counts, ctx.lang), share: `${formatNumber(overdueShare(counts), ctx.lang)}%`, total: totalOf(counts),
-      directives: directives.rows, units: units.rows, items: list.items.map((i) => describeItem(i, ctx.lang)), count: list.total, capped: list.capped,
-      query: queryOf(keep), chartJson: JSON.stringify(chart).replace(/</g, '\\u003c'),
+      t,
+      f: { ...keep },
+      csrf: ctx.csrf,
+      buckets: bucketList(counts, ctx.lang),
+      share: `${formatNumber(overdueShare(counts), ctx.lang)}%`,
+      total: totalOf(counts),
+      directives: directives.rows,
+      units: units.rows,
+      items: list.items.map((i) => describeItem(i, ctx.lang)),
+      count: list.total,
+      capped: list.capped,
+      query: queryOf(keep),
+      chartJson: JSON.stringify(chart).replace(/</g, '\\u003c'),
       prev: page > 1 ? `/giam-sat${queryOf({ ...keep, page: page - 1 })}` : undefined,
       next: page * PAGE < list.total ? `/giam-sat${queryOf({ ...keep, page: page + 1 })}` : undefined,
     });
-    return reply.header('cache-control', 'no-store').type('text/html; charset=utf-8').send(staffPage(ctx, t.title, body));
+    return reply
+      .header('cache-control', 'no-store')
+      .type('text/html; charset=utf-8')
+      .send(staffPage(ctx, t.title, body));
   });
 
   app.get('/giam-sat/qua-han.csv', { preHandler: guard }, async (req, reply) => {
     const q = parseInput(BoardQuerySchema, req.query);
     const { items } = await board.overdue(filterOf(q), Date.now(), { limit: CSV_LIMIT, offset: 0 });
-    const header = ['directive', 'unit_code', 'unit_name', 'task', 'deadline', 'original_deadline', 'working_days_overdue', 'escalation_level', 'last_chase_at', 'state', 'extension_pending', 'task_id'];
-    const rows = items.map((i) => [i.directive, i.unit, i.unitName, i.title, i.deadline, i.originalDeadline, i.daysOverdue, i.escalationLevel, i.lastChaseAt?.toISOString() ?? '', i.state, i.extensionPending ? 'yes' : 'no', i.workflowId]);
+    const header = [
+      'directive',
+      'unit_code',
+      'unit_name',
+      'task',
+      'deadline',
+      'original_deadline',
+      'working_days_overdue',
+      'escalation_level',
+      'last_chase_at',
+      'state',
+      'extension_pending',
+      'task_id',
+    ];
+    const rows = items.map((i) => [
+      i.directive,
+      i.unit,
+      i.unitName,
+      i.title,
+      i.deadline,
+      i.originalDeadline,
+      i.daysOverdue,
+      i.escalationLevel,
+      i.lastChaseAt?.toISOString() ?? '',
+      i.state,
+      i.extensionPending ? 'yes' : 'no',
+      i.workflowId,
+    ]);
     // The byte order mark lets spreadsheet programs read the Vietnamese letters as UTF-8.
     return reply
       .header('content-disposition', `attachment; filename="qua-han-${localDateAt(Date.now())}.csv"`)
@@ -92,17 +154,50 @@ export const boardRoutes: FastifyPluginAsync<StaffDeps> = async (app, deps) => {
     const t = MONTH_WORDS[ctx.lang];
     const shareBefore = new Map(before.map((r) => [r.unit, overdueShare(r)]));
     const pct = (n: number) => formatNumber(n, ctx.lang);
-    const change = (share: number, was: number | undefined) => (was === undefined ? '—' : `${share - was >= 0 ? '+' : ''}${pct(Math.round((share - was) * 10) / 10)} ${t.points}`);
-    const sum = rows.reduce((s, r) => ({ done_on_time: s.done_on_time + r.done_on_time, done_late: s.done_late + r.done_late, in_progress: s.in_progress + r.in_progress, overdue: s.overdue + r.overdue }), emptyCounts());
-    const sumBefore = before.reduce((s, r) => ({ done_on_time: s.done_on_time + r.done_on_time, done_late: s.done_late + r.done_late, in_progress: s.in_progress + r.in_progress, overdue: s.overdue + r.overdue }), emptyCounts());
+    const change = (share: number, was: number | undefined) =>
+      was === undefined ? '—' : `${share - was >= 0 ? '+' : ''}${pct(Math.round((share - was) * 10) / 10)} ${t.points}`;
+    const sum = rows.reduce(
+      (s, r) => ({
+        done_on_time: s.done_on_time + r.done_on_time,
+        done_late: s.done_late + r.done_late,
+        in_progress: s.in_progress + r.in_progress,
+        overdue: s.overdue + r.overdue,
+      }),
+      emptyCounts(),
+    );
+    const sumBefore = before.reduce(
+      (s, r) => ({
+        done_on_time: s.done_on_time + r.done_on_time,
+        done_late: s.done_late + r.done_late,
+        in_progress: s.in_progress + r.in_progress,
+        overdue: s.overdue + r.overdue,
+      }),
+      emptyCounts(),
+    );
     const body = eta.renderString(MONTH, {
-      t, month: month.key, directive: q.directive ?? '', monthText: ctx.lang === 'vi' ? `${Number(month.key.slice(5))}/${month.key.slice(0, 4)}` : month.key,
+      t,
+      month: month.key,
+      directive: q.directive ?? '',
+      monthText: ctx.lang === 'vi' ? `${Number(month.key.slice(5))}/${month.key.slice(0, 4)}` : month.key,
       asOf: formatDateTime(at, ctx.lang),
-      rows: rows.map((r) => ({ ...r, total: totalOf(r), share: pct(overdueShare(r)), change: change(overdueShare(r), shareBefore.get(r.unit)) })),
-      sum: { ...sum, total: totalOf(sum), share: pct(overdueShare(sum)), change: totalOf(sumBefore) ? change(overdueShare(sum), overdueShare(sumBefore)) : '—' },
+      rows: rows.map((r) => ({
+        ...r,
+        total: totalOf(r),
+        share: pct(overdueShare(r)),
+        change: change(overdueShare(r), shareBefore.get(r.unit)),
+      })),
+      sum: {
+        ...sum,
+        total: totalOf(sum),
+        share: pct(overdueShare(sum)),
+        change: totalOf(sumBefore) ? change(overdueShare(sum), overdueShare(sumBefore)) : '—',
+      },
       items: items.items.map((i) => describeItem(i, ctx.lang)),
     });
-    return reply.header('cache-control', 'no-store').type('text/html; charset=utf-8').send(staffPage(ctx, t.title, body));
+    return reply
+      .header('cache-control', 'no-store')
+      .type('text/html; charset=utf-8')
+      .send(staffPage(ctx, t.title, body));
   });
 
   await app.register(reminderDispatchRoutes, { ...deps, board, guard });

@@ -38,7 +38,9 @@ interface DirectiveRow {
 
 /** Reads a directive and its accepted reports, and sums them. */
 export async function consolidatedOf(pool: Pool, number: string): Promise<{ d: DirectiveRow; r: Consolidated }> {
-  const { rows } = await pool.query('SELECT number, title, issuer, issued_on, spec FROM directives WHERE number = $1', [number]);
+  const { rows } = await pool.query('SELECT number, title, issuer, issued_on, spec FROM directives WHERE number = $1', [
+    number,
+  ]);
   if (!rows[0]) throw new AppError('NOT_FOUND', `so: no directive ${number}`);
   const reports = await pool.query(
     `SELECT t.unit_code, coalesce(u.name, t.unit_code) AS unit_name, t.cycle, r.indicators
@@ -47,10 +49,19 @@ export async function consolidatedOf(pool: Pool, number: string): Promise<{ d: D
     [number],
   );
   const d = rows[0] as DirectiveRow;
-  return { d, r: consolidate(d.spec.tasks, reports.rows.map((x) => ({ unit: x.unit_code, unitName: x.unit_name, cycle: x.cycle, values: x.indicators }))) };
+  return {
+    d,
+    r: consolidate(
+      d.spec.tasks,
+      reports.rows.map((x) => ({ unit: x.unit_code, unitName: x.unit_name, cycle: x.cycle, values: x.indicators })),
+    ),
+  };
 }
 
-export const consolidatedRoutes: FastifyPluginAsync<StaffDeps & { guard: preHandlerAsyncHookHandler }> = async (app, deps) => {
+export const consolidatedRoutes: FastifyPluginAsync<StaffDeps & { guard: preHandlerAsyncHookHandler }> = async (
+  app,
+  deps,
+) => {
   app.get('/van-ban/tong-hop', { preHandler: deps.guard }, async (req, reply) => {
     const ctx = staffContext(req, reply, deps);
     const { d, r } = await consolidatedOf(deps.pool, parseInput(DirectiveRefSchema, req.query).so);
@@ -73,7 +84,11 @@ export const consolidatedRoutes: FastifyPluginAsync<StaffDeps & { guard: preHand
 
   app.get('/van-ban/tong-hop.docx', { preHandler: deps.guard }, async (req, reply) => {
     const { d, r } = await consolidatedOf(deps.pool, parseInput(DirectiveRefSchema, req.query).so);
-    const doc = consolidatedDocument({ directive: { number: d.number, title: d.title, issuer: d.issuer, issuedOn: d.issued_on }, date: localDateAt(Date.now()), result: r });
+    const doc = consolidatedDocument({
+      directive: { number: d.number, title: d.title, issuer: d.issuer, issuedOn: d.issued_on },
+      date: localDateAt(Date.now()),
+      result: r,
+    });
     return reply
       .header('content-disposition', `attachment; filename="tong-hop-${d.number.replace(/[^A-Za-z0-9]+/g, '-')}.docx"`)
       .type('application/vnd.openxmlformats-officedocument.wordprocessingml.document')

@@ -55,13 +55,23 @@ export interface Draft {
 /** Form field (number, t.3.deadline, recipients.0, …) → message. */
 export type FieldErrors = Record<string, string>;
 
-const TOP_FIELDS = ['number', 'title', 'issuer', 'issuedOn', 'legalBases', 'confidentiality', 'schedule', 'policy'] as const;
+const TOP_FIELDS = [
+  'number',
+  'title',
+  'issuer',
+  'issuedOn',
+  'legalBases',
+  'confidentiality',
+  'schedule',
+  'policy',
+] as const;
 type TopField = (typeof TOP_FIELDS)[number];
 
 /** The form field a directive path is about: tasks.3.deadline.date → t.3.deadline. */
 export function fieldOf(path: string): string {
   const p = path.split('.');
-  if (p[0] === 'tasks' && p[1] !== undefined && /^\d+$/.test(p[1])) return p[2] ? `t.${p[1]}.${p[2]}` : `t.${p[1]}.title`;
+  if (p[0] === 'tasks' && p[1] !== undefined && /^\d+$/.test(p[1]))
+    return p[2] ? `t.${p[1]}.${p[2]}` : `t.${p[1]}.title`;
   if (p[0] === 'recipients' && p[1] !== undefined) return `recipients.${p[1]}`;
   return p[0] || 'number';
 }
@@ -73,7 +83,7 @@ export function valueOf(d: Draft, field: string): string | undefined {
     const t = d.tasks[Number(m[1])];
     if (!t) return undefined;
     if (m[2] === 'deadline') return t.kind === 'date' ? `date:${t.date}` : `days:${t.days}`;
-    const v = (t as unknown as Record<string, unknown>)[m[2]!];
+    const v = (t as unknown as Record<string, unknown>)[m[2]];
     return typeof v === 'string' ? v : undefined;
   }
   return (TOP_FIELDS as readonly string[]).includes(field) ? d[field as TopField] : undefined;
@@ -83,7 +93,8 @@ export function valueOf(d: Draft, field: string): string | undefined {
 export const isOpen = (d: Draft, q: DraftQuestion): boolean => !q.ok && (valueOf(d, q.field) ?? q.was) === q.was;
 
 const text = (v: unknown): string => (typeof v === 'string' ? v : typeof v === 'number' ? String(v) : '');
-const record = (v: unknown): Record<string, unknown> => (v && typeof v === 'object' && !Array.isArray(v) ? (v as Record<string, unknown>) : {});
+const record = (v: unknown): Record<string, unknown> =>
+  v && typeof v === 'object' && !Array.isArray(v) ? (v as Record<string, unknown>) : {};
 const array = (v: unknown): unknown[] => (Array.isArray(v) ? v : []);
 /** A date field shows nothing for the importer's placeholder, so the date picker starts empty. */
 const dateText = (v: unknown): string => (text(v) === PLACEHOLDER.date ? '' : text(v));
@@ -93,26 +104,46 @@ function taskOf(raw: unknown): DraftTask {
   const deadline = record(t.deadline);
   const days = deadline.workingDays !== undefined;
   return {
-    unit: text(t.unit), role: text(t.role) || 'lead', supports: text(t.supports), title: text(t.title), body: text(t.body),
-    kind: days ? 'days' : 'date', date: days ? '' : dateText(deadline.date), days: days ? text(deadline.workingDays) : '',
-    indicators: array(t.indicators).map((i) => {
-      const x = record(i);
-      return [x.code, x.name, x.unit, ...(x.target !== undefined ? [x.target] : [])].map(text).join(' | ');
-    }).join('\n'),
-    completion: text(t.completion), cascade: t.cascade === true ? '1' : '',
+    unit: text(t.unit),
+    role: text(t.role) || 'lead',
+    supports: text(t.supports),
+    title: text(t.title),
+    body: text(t.body),
+    kind: days ? 'days' : 'date',
+    date: days ? '' : dateText(deadline.date),
+    days: days ? text(deadline.workingDays) : '',
+    indicators: array(t.indicators)
+      .map((i) => {
+        const x = record(i);
+        return [x.code, x.name, x.unit, ...(x.target !== undefined ? [x.target] : [])].map(text).join(' | ');
+      })
+      .join('\n'),
+    completion: text(t.completion),
+    cascade: t.cascade === true ? '1' : '',
   };
 }
 
 /** A draft from a directive, a directive file's raw content, or an imported dispatch's directive. */
-export function draftOf(raw: unknown, o: { source: string; fromFile: boolean; recipients?: string[]; questions?: Question[] }): Draft {
+export function draftOf(
+  raw: unknown,
+  o: { source: string; fromFile: boolean; recipients?: string[]; questions?: Question[] },
+): Draft {
   const r = record(raw);
   const json = (v: unknown) => (v === undefined ? '' : JSON.stringify(v));
   const d: Draft = {
-    source: o.source, fromFile: o.fromFile,
-    number: text(r.number), title: text(r.title), issuer: text(r.issuer), issuedOn: dateText(r.issuedOn),
-    legalBases: array(r.legalBases).map(text).join('\n'), confidentiality: text(r.confidentiality),
-    schedule: json(r.schedule), policy: json(r.policy),
-    recipients: o.recipients ?? [], tasks: array(r.tasks).map(taskOf), questions: [],
+    source: o.source,
+    fromFile: o.fromFile,
+    number: text(r.number),
+    title: text(r.title),
+    issuer: text(r.issuer),
+    issuedOn: dateText(r.issuedOn),
+    legalBases: array(r.legalBases).map(text).join('\n'),
+    confidentiality: text(r.confidentiality),
+    schedule: json(r.schedule),
+    policy: json(r.policy),
+    recipients: o.recipients ?? [],
+    tasks: array(r.tasks).map(taskOf),
+    questions: [],
   };
   d.questions = (o.questions ?? []).map((q) => {
     const field = fieldOf(q.path);
@@ -125,21 +156,34 @@ export function draftOf(raw: unknown, o: { source: string; fromFile: boolean; re
 export function questionsIn(raw: unknown): Question[] {
   return array(record(raw).questions).flatMap((q) => {
     const x = record(q);
-    return typeof x.path === 'string' && typeof x.message === 'string' ? [{ path: x.path, message: x.message, ...(typeof x.line === 'number' ? { line: x.line } : {}) }] : [];
+    return typeof x.path === 'string' && typeof x.message === 'string'
+      ? [{ path: x.path, message: x.message, ...(typeof x.line === 'number' ? { line: x.line } : {}) }]
+      : [];
   });
 }
 
 /** A file's problems as the errors of the fields they are about, each with its line. */
 export function fileErrors(problems: FileProblem[], lang: Lang): FieldErrors {
   const errors: FieldErrors = {};
-  for (const p of problems) errors[fieldOf(p.path)] ??= `${p.line ? `${lang === 'vi' ? 'dòng' : 'line'} ${p.line}: ` : ''}${p.message}`;
+  for (const p of problems)
+    errors[fieldOf(p.path)] ??= `${p.line ? `${lang === 'vi' ? 'dòng' : 'line'} ${p.line}: ` : ''}${p.message}`;
   return errors;
 }
 
 type Body = Record<string, unknown>;
-const one = (v: unknown): string => (typeof v === 'string' ? v : Array.isArray(v) && typeof v[0] === 'string' ? v[0] : '');
+const one = (v: unknown): string =>
+  typeof v === 'string' ? v : Array.isArray(v) && typeof v[0] === 'string' ? v[0] : '';
 const many = (v: unknown): string[] => (v === undefined ? [] : Array.isArray(v) ? v.map(one) : [one(v)]);
-const indexes = (body: Body, prefix: string) => [...new Set(Object.keys(body).flatMap((k) => new RegExp(`^${prefix}\\.(\\d+)\\.`).exec(k)?.[1] ?? []).map(Number))].filter((n) => n < 20_000).sort((a, b) => a - b);
+const indexes = (body: Body, prefix: string) =>
+  [
+    ...new Set(
+      Object.keys(body)
+        .flatMap((k) => new RegExp(`^${prefix}\\.(\\d+)\\.`).exec(k)?.[1] ?? [])
+        .map(Number),
+    ),
+  ]
+    .filter((n) => n < 20_000)
+    .sort((a, b) => a - b);
 
 /**
  * The draft a POST of the form carries. Rows ticked for removal are dropped with their questions;
@@ -152,9 +196,34 @@ export function readDraft(body: Body, o: { addRow?: boolean } = {}): Draft {
     if (one(body[`t.${i}.remove`]) === '1') continue;
     renumber.set(i, tasks.length);
     const f = (k: string) => one(body[`t.${i}.${k}`]);
-    tasks.push({ unit: f('unit'), role: f('role') || 'lead', supports: f('supports'), title: f('title'), body: f('body'), kind: f('kind') === 'days' ? 'days' : 'date', date: f('date'), days: f('days'), indicators: f('indicators'), completion: f('completion'), cascade: f('cascade') });
+    tasks.push({
+      unit: f('unit'),
+      role: f('role') || 'lead',
+      supports: f('supports'),
+      title: f('title'),
+      body: f('body'),
+      kind: f('kind') === 'days' ? 'days' : 'date',
+      date: f('date'),
+      days: f('days'),
+      indicators: f('indicators'),
+      completion: f('completion'),
+      cascade: f('cascade'),
+    });
   }
-  if (o.addRow) tasks.push({ unit: '', role: 'lead', supports: '', title: '', body: '', kind: 'days', date: '', days: '', indicators: '', completion: '', cascade: '' });
+  if (o.addRow)
+    tasks.push({
+      unit: '',
+      role: 'lead',
+      supports: '',
+      title: '',
+      body: '',
+      kind: 'days',
+      date: '',
+      days: '',
+      indicators: '',
+      completion: '',
+      cascade: '',
+    });
   const questions = indexes(body, 'q').flatMap((i): DraftQuestion[] => {
     let field = one(body[`q.${i}.field`]);
     const row = /^t\.(\d+)\.(\w+)$/.exec(field);
@@ -164,8 +233,23 @@ export function readDraft(body: Body, o: { addRow?: boolean } = {}): Draft {
       field = `t.${to}.${row[2]}`;
     }
     const line = Number(one(body[`q.${i}.line`]));
-    return [{ field, message: one(body[`q.${i}.message`]), ...(line > 0 ? { line } : {}), was: one(body[`q.${i}.was`]), ok: one(body[`q.${i}.ok`]) === '1' }];
+    return [
+      {
+        field,
+        message: one(body[`q.${i}.message`]),
+        ...(line > 0 ? { line } : {}),
+        was: one(body[`q.${i}.was`]),
+        ok: one(body[`q.${i}.ok`]) === '1',
+      },
+    ];
   });
   const top = Object.fromEntries(TOP_FIELDS.map((k) => [k, one(body[k])])) as Record<TopField, string>;
-  return { source: one(body.source), fromFile: one(body.fromFile) === '1', ...top, recipients: many(body.recipient), tasks, questions };
+  return {
+    source: one(body.source),
+    fromFile: one(body.fromFile) === '1',
+    ...top,
+    recipients: many(body.recipient),
+    tasks,
+    questions,
+  };
 }

@@ -24,12 +24,17 @@ export interface LaunchUpload {
 
 export type Imported = { draft: Draft; errors: FieldErrors; problems: string[] } | { error: string };
 
-const lineWord = (message: string, lang: Lang) => (lang === 'vi' ? message.replace(/(^|: )line (\d+): /g, '$1dòng $2: ') : message);
+const lineWord = (message: string, lang: Lang) =>
+  lang === 'vi' ? message.replace(/(^|: )line (\d+): /g, '$1dòng $2: ') : message;
 
 export function importText(text: string, directory: UnitDirectory, lang: Lang, source = ''): Imported {
   try {
     const d = parseDispatch(text, directory);
-    return { draft: draftOf(d.directive, { source, fromFile: false, recipients: d.recipients, questions: d.questions }), errors: {}, problems: [] };
+    return {
+      draft: draftOf(d.directive, { source, fromFile: false, recipients: d.recipients, questions: d.questions }),
+      errors: {},
+      problems: [],
+    };
   } catch (err) {
     if (err instanceof DispatchError) return { error: lineWord(`${source ? `${source}: ` : ''}${err.message}`, lang) };
     throw err;
@@ -38,7 +43,11 @@ export function importText(text: string, directory: UnitDirectory, lang: Lang, s
 
 function importDirectiveFile(text: string, name: string, lang: Lang): Imported {
   try {
-    return { draft: draftOf(parseDirectiveFile(text, name), { source: name, fromFile: true }), errors: {}, problems: [] };
+    return {
+      draft: draftOf(parseDirectiveFile(text, name), { source: name, fromFile: true }),
+      errors: {},
+      problems: [],
+    };
   } catch (err) {
     if (!(err instanceof FileError)) throw err;
     // Nothing to put in a form: the file is not YAML, or not a mapping of fields.
@@ -47,7 +56,11 @@ function importDirectiveFile(text: string, name: string, lang: Lang): Imported {
     const errors = fileErrors(err.problems, lang);
     // A draft from `dondoc import` lists its questions; those whose field still fails are still open.
     const questions = questionsIn(raw).filter((q) => errors[fieldOf(q.path)] !== undefined);
-    return { draft: draftOf(raw, { source: name, fromFile: true, questions }), errors, problems: err.message.split('\n') };
+    return {
+      draft: draftOf(raw, { source: name, fromFile: true, questions }),
+      errors,
+      problems: err.message.split('\n'),
+    };
   }
 }
 

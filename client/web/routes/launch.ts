@@ -69,18 +69,44 @@ export const launchRoutes: FastifyPluginAsync<StaffDeps> = async (app, deps) => 
   });
   let aliases: { directory?: UnitDirectory } | undefined; // read on the first import
 
-  const html = (reply: FastifyReply, status: number, body: string) => reply.status(status).header('cache-control', 'no-store').type('text/html; charset=utf-8').send(body);
+  const html = (reply: FastifyReply, status: number, body: string) =>
+    reply.status(status).header('cache-control', 'no-store').type('text/html; charset=utf-8').send(body);
 
-  const sendStart = (req: FastifyRequest, reply: FastifyReply, o: { error?: string; text?: string; status?: number } = {}) => {
+  const sendStart = (
+    req: FastifyRequest,
+    reply: FastifyReply,
+    o: { error?: string; text?: string; status?: number } = {},
+  ) => {
     const ctx = staffContext(req, reply, deps);
     const t = LAUNCH_WORDS[ctx.lang];
-    return html(reply, o.status ?? 200, staffPage(ctx, t.page, eta.renderString(START, { t, csrf: ctx.csrf, error: o.error, text: o.text ?? '', maxKb: LAUNCH_FILE_MAX_KB })));
+    return html(
+      reply,
+      o.status ?? 200,
+      staffPage(
+        ctx,
+        t.page,
+        eta.renderString(START, { t, csrf: ctx.csrf, error: o.error, text: o.text ?? '', maxKb: LAUNCH_FILE_MAX_KB }),
+      ),
+    );
   };
 
-  const sendDraft = async (req: FastifyRequest, reply: FastifyReply, d: Draft, o: { errors?: FieldErrors; fileProblems?: string[]; preview?: PreviewView; status?: number } = {}) => {
+  const sendDraft = async (
+    req: FastifyRequest,
+    reply: FastifyReply,
+    d: Draft,
+    o: { errors?: FieldErrors; fileProblems?: string[]; preview?: PreviewView; status?: number } = {},
+  ) => {
     const ctx = staffContext(req, reply, deps);
     const units = (await deps.readModel.units()).map((u) => ({ code: u.code, name: u.name }));
-    const body = draftForm({ lang: ctx.lang, csrf: ctx.csrf, d, units, errors: o.errors ?? {}, fileProblems: o.fileProblems, preview: o.preview });
+    const body = draftForm({
+      lang: ctx.lang,
+      csrf: ctx.csrf,
+      d,
+      units,
+      errors: o.errors ?? {},
+      fileProblems: o.fileProblems,
+      preview: o.preview,
+    });
     return html(reply, o.status ?? 200, staffPage(ctx, LAUNCH_WORDS[ctx.lang].page, body));
   };
 
@@ -100,26 +126,41 @@ export const launchRoutes: FastifyPluginAsync<StaffDeps> = async (app, deps) => 
     const imported = upload ? importUpload(upload, directory, lang) : importText(text, directory, lang);
     if ('error' in imported) return sendStart(req, reply, { error: imported.error, text, status: 422 });
     const failed = Object.keys(imported.errors).length > 0;
-    return sendDraft(req, reply, imported.draft, { errors: imported.errors, fileProblems: imported.problems, status: failed ? 422 : 200 });
+    return sendDraft(req, reply, imported.draft, {
+      errors: imported.errors,
+      fileProblems: imported.problems,
+      status: failed ? 422 : 200,
+    });
   });
 
   app.post('/van-ban/moi/ban-nhap', { preHandler: [app.csrfProtection, office] }, async (req, reply) => {
     const body = (req.body ?? {}) as Record<string, unknown>;
     const action = one(body.do);
-    if (action !== 'add' && action !== 'preview' && action !== 'launch') throw new AppError('INVALID_INPUT', 'do: expected add, preview or launch');
+    if (action !== 'add' && action !== 'preview' && action !== 'launch')
+      throw new AppError('INVALID_INPUT', 'do: expected add, preview or launch');
     const draft = readDraft(body, { addRow: action === 'add' });
     if (action === 'add') return sendDraft(req, reply, draft);
     const lang = staffContext(req, reply, deps).lang;
     const units = await deps.readModel.units();
-    const checked = toDirective(draft, { units: new Set(units.map((u) => u.code)), lang, launching: action === 'launch' });
+    const checked = toDirective(draft, {
+      units: new Set(units.map((u) => u.code)),
+      lang,
+      launching: action === 'launch',
+    });
     if (!checked.directive) return sendDraft(req, reply, draft, { errors: checked.errors, status: 422 });
     if (action === 'launch') return launch(req, reply, checked.directive, draft);
     const open = draft.questions.filter((q) => isOpen(draft, q)).length;
-    const preview = previewOf(dryRun(checked.directive, Date.now()), new Map(units.map((u) => [u.code, u.name])), lang, { openQuestions: open, sendHour: checked.directive.policy.sendHour });
+    const preview = previewOf(
+      dryRun(checked.directive, Date.now()),
+      new Map(units.map((u) => [u.code, u.name])),
+      lang,
+      { openQuestions: open, sendHour: checked.directive.policy.sendHour },
+    );
     return sendDraft(req, reply, draft, { preview });
   });
 
-  const isRecorded = async (number: string) => Boolean((await deps.pool.query('SELECT 1 FROM directives WHERE number = $1', [number])).rowCount);
+  const isRecorded = async (number: string) =>
+    Boolean((await deps.pool.query('SELECT 1 FROM directives WHERE number = $1', [number])).rowCount);
   const recorded = async (number: string): Promise<boolean> => {
     const until = Date.now() + RECORDED_WITHIN_MS;
     while (Date.now() < until) {
@@ -136,10 +177,20 @@ export const launchRoutes: FastifyPluginAsync<StaffDeps> = async (app, deps) => 
     if (!deps.temporal) throw new AppError('UNAVAILABLE', 'Temporal is not connected');
     const result = await launchDirective(deps.temporal, deps.config, directive);
     if (result.launched) {
-      await recordAudit(deps.pool, { actor: req.staff!.email, via: 'login', action: 'launch', subject: directive.number, detail: { tasks: directive.tasks.length, source: draft.source || 'text' }, key: `launch:${directive.number}` });
+      await recordAudit(deps.pool, {
+        actor: req.staff!.email,
+        via: 'login',
+        action: 'launch',
+        subject: directive.number,
+        detail: { tasks: directive.tasks.length, source: draft.source || 'text' },
+        key: `launch:${directive.number}`,
+      });
     }
     // The directive's page reads the read model, which its workflow writes in a moment.
     await recorded(directive.number);
-    return reply.redirect(result.launched ? `${matrix('launched')}&so-luong=${directive.tasks.length}` : matrix('already'), 303);
+    return reply.redirect(
+      result.launched ? `${matrix('launched')}&so-luong=${directive.tasks.length}` : matrix('already'),
+      303,
+    );
   }
 };

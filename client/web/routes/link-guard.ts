@@ -30,7 +30,8 @@ export const LINK_REFUSED: Record<Lang, string> = {
   en: 'This link is not valid or has expired. If you need one, ask for a new link at /lien-ket.',
 };
 
-export const linkRefused = (req: FastifyRequest, fallback: Lang = 'vi'): AppError => new AppError('LINK_INVALID', LINK_REFUSED[langOf(req, fallback)]);
+export const linkRefused = (req: FastifyRequest, fallback: Lang = 'vi'): AppError =>
+  new AppError('LINK_INVALID', LINK_REFUSED[langOf(req, fallback)]);
 
 /** Ties a form token to the link it was issued behind; the hash, so the token itself is never fed anywhere. */
 export const linkBinding = (req: FastifyRequest): string => {
@@ -49,7 +50,12 @@ export async function registerGuards(app: FastifyInstance, deps: WebDeps, o: Gua
   await app.register(rateLimit, {
     global: false,
     errorResponseBuilder: (req, ctx) =>
-      new AppError('RATE_LIMITED', langOf(req, deps.config.DEFAULT_LANG) === 'en' ? `Too many requests from this address; try again in ${ctx.after}.` : `Quá nhiều yêu cầu từ địa chỉ này; xin thử lại sau ${ctx.after}.`),
+      new AppError(
+        'RATE_LIMITED',
+        langOf(req, deps.config.DEFAULT_LANG) === 'en'
+          ? `Too many requests from this address; try again in ${ctx.after}.`
+          : `Quá nhiều yêu cầu từ địa chỉ này; xin thử lại sau ${ctx.after}.`,
+      ),
   });
   await app.register(csrfProtection, {
     sessionPlugin: '@fastify/cookie',
@@ -74,5 +80,9 @@ export function requireLink(app: FastifyInstance, deps: WebDeps) {
 }
 
 /** Per-address limits: pages behind a link per minute, requests for a new link per hour. */
-export const linkRateLimit = (deps: WebDeps) => ({ rateLimit: { max: deps.config.LINK_RATE_LIMIT, timeWindow: '1 minute' } });
-export const newLinkRateLimit = (deps: WebDeps) => ({ rateLimit: { max: deps.config.NEW_LINK_RATE_LIMIT, timeWindow: '1 hour' } });
+export const linkRateLimit = (deps: WebDeps) => ({
+  rateLimit: { max: deps.config.LINK_RATE_LIMIT, timeWindow: '1 minute' },
+});
+export const newLinkRateLimit = (deps: WebDeps) => ({
+  rateLimit: { max: deps.config.NEW_LINK_RATE_LIMIT, timeWindow: '1 hour' },
+});

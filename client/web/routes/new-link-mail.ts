@@ -46,15 +46,33 @@ export async function mailNewLinks(deps: NewLinkDeps, req: NewLinkRequest): Prom
     const task = row.snapshot as TaskRecord;
     const key = `${row.workflow_id}:new_link:${req.requestId}:${address}`;
     await inTransaction(deps.pool, (c) =>
-      queueLinkedMessage(c, deps, { key, purpose: 'new_link', directiveNumber: task.directive.number, taskWorkflowId: row.workflow_id, recipient: address, linkDays: LINK_DAYS }, (link, expiresAt) =>
-        renderEmail({
-          kind: 'new_link',
-          unit: { code: row.code, name: row.name },
-          directive: task.directive,
-          task: { title: task.spec.title, deadline: task.state.deadline, workingDaysLeft: calendar.workingDaysBetween(today, task.state.deadline) },
-          link,
-          expiresAt: expiresAt.getTime(),
-        }, req.lang),
+      queueLinkedMessage(
+        c,
+        deps,
+        {
+          key,
+          purpose: 'new_link',
+          directiveNumber: task.directive.number,
+          taskWorkflowId: row.workflow_id,
+          recipient: address,
+          linkDays: LINK_DAYS,
+        },
+        (link, expiresAt) =>
+          renderEmail(
+            {
+              kind: 'new_link',
+              unit: { code: row.code, name: row.name },
+              directive: task.directive,
+              task: {
+                title: task.spec.title,
+                deadline: task.state.deadline,
+                workingDaysLeft: calendar.workingDaysBetween(today, task.state.deadline),
+              },
+              link,
+              expiresAt: expiresAt.getTime(),
+            },
+            req.lang,
+          ),
       ),
     );
     await sendFromOutbox(deps, key);

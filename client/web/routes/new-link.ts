@@ -24,24 +24,43 @@ export const newLinkRoutes: FastifyPluginAsync<WebDeps> = async (app, deps) => {
   });
 
   app.get('/lien-ket', { config: linkRateLimit(deps) }, async (req, reply) => {
-    const html = renderNewLinkForm({ lang: langOf(req, deps.config.DEFAULT_LANG), csrf: reply.generateCsrf({ userInfo: NEW_LINK_FORM }), requestId: randomUUID(), email: '', error: false });
+    const html = renderNewLinkForm({
+      lang: langOf(req, deps.config.DEFAULT_LANG),
+      csrf: reply.generateCsrf({ userInfo: NEW_LINK_FORM }),
+      requestId: randomUUID(),
+      email: '',
+      error: false,
+    });
     return reply.header('cache-control', 'no-store').type('text/html; charset=utf-8').send(html);
   });
 
-  app.post<{ Body: { email?: string; requestId?: string } }>('/lien-ket', { config: newLinkRateLimit(deps), preHandler: app.csrfProtection }, async (req, reply) => {
-    const lang = langOf(req, deps.config.DEFAULT_LANG);
-    const email = Email.safeParse(String(req.body?.email ?? '').trim());
-    const requestId = RequestId.safeParse(req.body?.requestId).data ?? randomUUID();
-    if (!email.success) {
-      const html = renderNewLinkForm({ lang, csrf: reply.generateCsrf({ userInfo: NEW_LINK_FORM }), requestId, email: String(req.body?.email ?? ''), error: true });
-      return reply.status(422).type('text/html; charset=utf-8').send(html);
-    }
-    const work = mailNewLinks({ pool: deps.pool, links: deps.links, mailer, from: deps.config.MAIL_FROM, publicUrl: deps.config.publicUrl }, { address: email.data, requestId, lang })
-      .then(() => undefined)
-      // A failed send stays in the outbox as pending with its error; the person can ask again.
-      .catch((err: Error) => req.log.error({ error: err.message }, 'new link mail failed'))
-      .finally(() => mailing.delete(work));
-    mailing.add(work);
-    return reply.header('cache-control', 'no-store').type('text/html; charset=utf-8').send(renderNewLinkSent(lang));
-  });
+  app.post<{ Body: { email?: string; requestId?: string } }>(
+    '/lien-ket',
+    { config: newLinkRateLimit(deps), preHandler: app.csrfProtection },
+    async (req, reply) => {
+      const lang = langOf(req, deps.config.DEFAULT_LANG);
+      const email = Email.safeParse(String(req.body?.email ?? '').trim());
+      const requestId = RequestId.safeParse(req.body?.requestId).data ?? randomUUID();
+      if (!email.success) {
+        const html = renderNewLinkForm({
+          lang,
+          csrf: reply.generateCsrf({ userInfo: NEW_LINK_FORM }),
+          requestId,
+          email: String(req.body?.email ?? ''),
+          error: true,
+        });
+        return reply.status(422).type('text/html; charset=utf-8').send(html);
+      }
+      const work = mailNewLinks(
+        { pool: deps.pool, links: deps.links, mailer, from: deps.config.MAIL_FROM, publicUrl: deps.config.publicUrl },
+        { address: email.data, requestId, lang },
+      )
+        .then(() => undefined)
+        // A failed send stays in the outbox as pending with its error; the person can ask again.
+        .catch((err: Error) => req.log.error({ error: err.message }, 'new link mail failed'))
+        .finally(() => mailing.delete(work));
+      mailing.add(work);
+      return reply.header('cache-control', 'no-store').type('text/html; charset=utf-8').send(renderNewLinkSent(lang));
+    },
+  );
 };

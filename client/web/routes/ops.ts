@@ -18,12 +18,19 @@ const SMTP_KEEP_MS = 30_000;
 
 function within<T>(what: string, work: Promise<T>): Promise<T> {
   let timer: NodeJS.Timeout | undefined;
-  const timeout = new Promise<never>((_, reject) => (timer = setTimeout(() => reject(new Error(`${what} did not answer within ${CHECK_TIMEOUT_MS} ms`)), CHECK_TIMEOUT_MS)));
+  const timeout = new Promise<never>(
+    (_, reject) =>
+      (timer = setTimeout(
+        () => reject(new Error(`${what} did not answer within ${CHECK_TIMEOUT_MS} ms`)),
+        CHECK_TIMEOUT_MS,
+      )),
+  );
   return Promise.race([work, timeout]).finally(() => clearTimeout(timer));
 }
 
 /** The SMTP relay dondoc sends through: the configured one, or the embedded sink's port. */
-export const smtpUrlOf = (deps: Pick<WebDeps, 'config' | 'smtpUrl'>): string => deps.smtpUrl ?? deps.config.SMTP_URL ?? `smtp://127.0.0.1:${deps.config.SMTP_SINK_PORT}`;
+export const smtpUrlOf = (deps: Pick<WebDeps, 'config' | 'smtpUrl'>): string =>
+  deps.smtpUrl ?? deps.config.SMTP_URL ?? `smtp://127.0.0.1:${deps.config.SMTP_SINK_PORT}`;
 
 export const opsRoutes: FastifyPluginAsync<OpsDeps> = async (app, deps) => {
   let smtpOkUntil = 0;
@@ -36,7 +43,12 @@ export const opsRoutes: FastifyPluginAsync<OpsDeps> = async (app, deps) => {
     postgres: () => within('PostgreSQL', deps.pool.query('SELECT 1')),
     smtp: async () => {
       if (Date.now() < smtpOkUntil) return;
-      const transport = nodemailer.createTransport({ url: smtpUrlOf(deps), connectionTimeout: CHECK_TIMEOUT_MS, greetingTimeout: CHECK_TIMEOUT_MS, socketTimeout: CHECK_TIMEOUT_MS });
+      const transport = nodemailer.createTransport({
+        url: smtpUrlOf(deps),
+        connectionTimeout: CHECK_TIMEOUT_MS,
+        greetingTimeout: CHECK_TIMEOUT_MS,
+        socketTimeout: CHECK_TIMEOUT_MS,
+      });
       try {
         await within('the SMTP relay', transport.verify());
         smtpOkUntil = Date.now() + SMTP_KEEP_MS;
@@ -51,11 +63,13 @@ export const opsRoutes: FastifyPluginAsync<OpsDeps> = async (app, deps) => {
   app.get('/readyz', async (req, reply) => {
     const parts = Object.keys(checks) as Part[];
     const results = await Promise.allSettled(parts.map((p) => checks[p]()));
-    const failing = parts.filter((_, i) => results[i]!.status === 'rejected');
-    const status = Object.fromEntries(parts.map((p, i) => {
-      const r = results[i]!;
-      return [p, r.status === 'fulfilled' ? 'ok' : scrub(String((r.reason as Error)?.message ?? r.reason))];
-    }));
+    const failing = parts.filter((_, i) => results[i].status === 'rejected');
+    const status = Object.fromEntries(
+      parts.map((p, i) => {
+        const r = results[i];
+        return [p, r.status === 'fulfilled' ? 'ok' : scrub(String((r.reason as Error)?.message ?? r.reason))];
+      }),
+    );
     if (failing.length) req.log.warn({ failing, status }, 'not ready');
     return reply.status(failing.length ? 503 : 200).send({ ok: failing.length === 0, failing, checks: status });
   });

@@ -19,15 +19,27 @@ const escape = (s: string) => s.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)}
 
 export const outboxRoutes: FastifyPluginAsync<WebDeps> = async (app, deps) => {
   app.get('/outbox', async (_req, reply) => {
-    const { rows } = await deps.pool.query('SELECT id, rcpt_to, subject, received_at FROM mailbox ORDER BY id DESC LIMIT 200');
+    const { rows } = await deps.pool.query(
+      'SELECT id, rcpt_to, subject, received_at FROM mailbox ORDER BY id DESC LIMIT 200',
+    );
     return reply.type('text/html; charset=utf-8').send(page('Hộp thư đi', eta.renderString(LIST, { rows })));
   });
 
-  app.get<{ Params: { id: string } }>('/outbox/:id', { schema: { params: { type: 'object', properties: { id: { type: 'string', pattern: '^[0-9]{1,18}$' } }, required: ['id'] } } }, async (req, reply) => {
-    const { rows } = await deps.pool.query('SELECT * FROM mailbox WHERE id = $1', [req.params.id]);
-    if (!rows[0]) throw new AppError('NOT_FOUND', 'no such message');
-    // The plain-text part, escaped, with its web links made clickable.
-    const linked = escape(rows[0].body_text).replace(/https?:\/\/[^\s<]+/g, (u) => `<a href="${u}">${u}</a>`);
-    return reply.type('text/html; charset=utf-8').send(page(rows[0].subject, eta.renderString(ONE, { m: rows[0], linked })));
-  });
+  app.get<{ Params: { id: string } }>(
+    '/outbox/:id',
+    {
+      schema: {
+        params: { type: 'object', properties: { id: { type: 'string', pattern: '^[0-9]{1,18}$' } }, required: ['id'] },
+      },
+    },
+    async (req, reply) => {
+      const { rows } = await deps.pool.query('SELECT * FROM mailbox WHERE id = $1', [req.params.id]);
+      if (!rows[0]) throw new AppError('NOT_FOUND', 'no such message');
+      // The plain-text part, escaped, with its web links made clickable.
+      const linked = escape(rows[0].body_text).replace(/https?:\/\/[^\s<]+/g, (u) => `<a href="${u}">${u}</a>`);
+      return reply
+        .type('text/html; charset=utf-8')
+        .send(page(rows[0].subject, eta.renderString(ONE, { m: rows[0], linked })));
+    },
+  );
 };

@@ -18,21 +18,34 @@ import type { StaffDeps } from './auth';
 /** Units have this many working days from the dispatch to report. */
 const REPORT_WITHIN_WORKING_DAYS = 5;
 
-export const reminderDispatchRoutes: FastifyPluginAsync<StaffDeps & { board: BoardQueries; guard: preHandlerAsyncHookHandler }> = async (app, deps) => {
+export const reminderDispatchRoutes: FastifyPluginAsync<
+  StaffDeps & { board: BoardQueries; guard: preHandlerAsyncHookHandler }
+> = async (app, deps) => {
   const calendar = vietnamCalendar();
   let mailer: Mailer | undefined;
   app.addHook('onClose', async () => mailer?.close());
-  const mailerOf = () => (mailer ??= createSmtpMailer(deps.config.SMTP_URL ?? `smtp://127.0.0.1:${deps.config.SMTP_SINK_PORT}`));
+  const mailerOf = () =>
+    (mailer ??= createSmtpMailer(deps.config.SMTP_URL ?? `smtp://127.0.0.1:${deps.config.SMTP_SINK_PORT}`));
 
   app.post('/giam-sat/cong-van-don-doc', { preHandler: [app.csrfProtection, deps.guard] }, async (req, reply) => {
     const form = parseInput(DispatchFormSchema, req.body);
-    const { rows } = await deps.pool.query('SELECT number, title, issuer, issued_on FROM directives WHERE number = $1', [form.directive]);
+    const { rows } = await deps.pool.query(
+      'SELECT number, title, issuer, issued_on FROM directives WHERE number = $1',
+      [form.directive],
+    );
     if (!rows[0]) throw new AppError('NOT_FOUND', `directive: no directive ${form.directive}`, ['directive']);
     const now = Date.now();
     const { items } = await deps.board.overdue({ directive: form.directive }, now, { limit: 2000, offset: 0 });
-    if (items.length === 0) throw new AppError('INVALID_INPUT', `directive: ${form.directive} has no overdue task`, ['directive']);
+    if (items.length === 0)
+      throw new AppError('INVALID_INPUT', `directive: ${form.directive} has no overdue task`, ['directive']);
     const today = localDateAt(now);
-    const lines = items.map((i) => ({ unitCode: i.unit, unitName: i.unitName, title: i.title, deadline: i.deadline, workingDaysOverdue: i.daysOverdue }));
+    const lines = items.map((i) => ({
+      unitCode: i.unit,
+      unitName: i.unitName,
+      title: i.title,
+      deadline: i.deadline,
+      workingDaysOverdue: i.daysOverdue,
+    }));
     const doc = reminderDispatch({
       number: form.number,
       date: today,
@@ -47,15 +60,32 @@ export const reminderDispatchRoutes: FastifyPluginAsync<StaffDeps & { board: Boa
       const subject = `[${form.directive}] Công văn đôn đốc số ${form.number}`;
       const text = documentText(doc);
       const units = recipientsOf(lines);
-      const { rows: contacts } = await deps.pool.query('SELECT code, emails FROM units WHERE code = ANY($1)', [units.map((u) => u.code)]);
+      const { rows: contacts } = await deps.pool.query('SELECT code, emails FROM units WHERE code = ANY($1)', [
+        units.map((u) => u.code),
+      ]);
       for (const c of contacts) {
         for (const email of c.emails as string[]) {
           const key = `formal-reminder:${form.number}:${c.code}:${email}`;
-          await queueMessage(deps.pool, { key, purpose: 'formal_reminder', directiveNumber: form.directive, recipients: [email], subject, text });
-          if (await sendFromOutbox({ pool: deps.pool, mailer: mailerOf(), from: deps.config.MAIL_FROM }, key)) mailed += 1;
+          await queueMessage(deps.pool, {
+            key,
+            purpose: 'formal_reminder',
+            directiveNumber: form.directive,
+            recipients: [email],
+            subject,
+            text,
+          });
+          if (await sendFromOutbox({ pool: deps.pool, mailer: mailerOf(), from: deps.config.MAIL_FROM }, key))
+            mailed += 1;
         }
       }
-      await recordAudit(deps.pool, { actor: req.staff!.email, via: 'login', action: 'formal_reminder', subject: form.directive, detail: { number: form.number, units: units.map((u) => u.code) }, key: `formal-reminder:${form.number}` });
+      await recordAudit(deps.pool, {
+        actor: req.staff!.email,
+        via: 'login',
+        action: 'formal_reminder',
+        subject: form.directive,
+        detail: { number: form.number, units: units.map((u) => u.code) },
+        key: `formal-reminder:${form.number}`,
+      });
     }
     const file = `cong-van-don-doc-${form.number.replace(/[^\p{L}0-9]+/gu, '-')}.docx`;
     return reply

@@ -24,7 +24,9 @@ export const MonthQuerySchema = z.object({
 /** A directive named in a query or form by its number (số, ký hiệu). */
 export const DirectiveRefSchema = z.object({ so: DocumentNumberSchema });
 
-export const TaskIdSchema = z.object({ id: z.string().regex(/^task:[^\s]{3,200}$/, 'expected a task id, task:NUMBER:UNIT') });
+export const TaskIdSchema = z.object({
+  id: z.string().regex(/^task:[^\s]{3,200}$/, 'expected a task id, task:NUMBER:UNIT'),
+});
 
 export const ReviewFormSchema = z.object({
   receipt: z.string().min(1),
@@ -47,18 +49,35 @@ export const CancelFormSchema = z.object({ reason: z.string().trim().min(1, 'giv
 
 export const DispatchFormSchema = z.object({
   directive: DocumentNumberSchema,
-  number: z.string().trim().regex(/^\d{1,6}\/[\p{L}0-9.\-/]{1,40}$/u, 'expected number/symbol, e.g. 123/UBND-VP9'),
+  number: z
+    .string()
+    .trim()
+    .regex(/^\d{1,6}\/[\p{L}0-9.\-/]{1,40}$/u, 'expected number/symbol, e.g. 123/UBND-VP9'),
   signer: z.string().trim().min(1, 'name the signer').max(120),
-  signerTitle: z.string().trim().min(1, 'give the signer\'s title').max(120),
+  signerTitle: z.string().trim().min(1, "give the signer's title").max(120),
   send: z.enum(['0', '1']).default('1'),
 });
 
-export const BucketCountsSchema = z.object({ done_on_time: z.number().int(), done_late: z.number().int(), in_progress: z.number().int(), overdue: z.number().int() });
+export const BucketCountsSchema = z.object({
+  done_on_time: z.number().int(),
+  done_late: z.number().int(),
+  in_progress: z.number().int(),
+  overdue: z.number().int(),
+});
 
 export const OverdueItemSchema = z.object({
-  workflowId: z.string(), directive: z.string(), unit: z.string(), unitName: z.string(), title: z.string(), deadline: LocalDateSchema,
-  originalDeadline: LocalDateSchema, state: z.string(), escalationLevel: z.number().int(), lastChaseAt: z.string().nullable(),
-  extensionPending: z.boolean(), daysOverdue: z.number().int(),
+  workflowId: z.string(),
+  directive: z.string(),
+  unit: z.string(),
+  unitName: z.string(),
+  title: z.string(),
+  deadline: LocalDateSchema,
+  originalDeadline: LocalDateSchema,
+  state: z.string(),
+  escalationLevel: z.number().int(),
+  lastChaseAt: z.string().nullable(),
+  extensionPending: z.boolean(),
+  daysOverdue: z.number().int(),
 });
 
 export const BoardResponseSchema = z.object({
@@ -69,9 +88,23 @@ export const BoardResponseSchema = z.object({
   capped: z.boolean(),
 });
 
-export const DirectiveRowSchema = z.object({ number: z.string(), title: z.string(), state: z.string(), parent_number: z.string().nullable(), parent_unit: z.string().nullable(), tasks: z.number().int(), done: z.number().int(), overdue: z.number().int(), to_review: z.number().int() });
+export const DirectiveRowSchema = z.object({
+  number: z.string(),
+  title: z.string(),
+  state: z.string(),
+  parent_number: z.string().nullable(),
+  parent_unit: z.string().nullable(),
+  tasks: z.number().int(),
+  done: z.number().int(),
+  overdue: z.number().int(),
+  to_review: z.number().int(),
+});
 
-export const ErrorResponseSchema = z.object({ error: z.string(), message: z.string(), fields: z.array(z.string()).optional() });
+export const ErrorResponseSchema = z.object({
+  error: z.string(),
+  message: z.string(),
+  fields: z.array(z.string()).optional(),
+});
 
 /** Parses a query or form; a bad one is a 422 naming each field. */
 export function parseInput<S extends z.ZodType>(schema: S, value: unknown): z.infer<S> {

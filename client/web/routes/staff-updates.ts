@@ -43,8 +43,15 @@ export async function runUpdate<Ret, Args extends [unknown, ...unknown[]]>(
   } catch (err) {
     if (err instanceof WorkflowNotFoundError) {
       // A finished workflow takes no more updates: say it is closed rather than missing.
-      const status = await handle.describe().then((d) => d.status.name, () => undefined);
-      if (status) throw new AppError('CONFLICT', `${workflowId} is closed (${status.toLowerCase()}): nothing more can be changed`);
+      const status = await handle.describe().then(
+        (d) => d.status.name,
+        () => undefined,
+      );
+      if (status)
+        throw new AppError(
+          'CONFLICT',
+          `${workflowId} is closed (${status.toLowerCase()}): nothing more can be changed`,
+        );
       throw new AppError('NOT_FOUND', `no workflow ${workflowId}`);
     }
     const cause = err instanceof WorkflowUpdateFailedError ? err.cause : undefined;

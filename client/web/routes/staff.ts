@@ -43,13 +43,20 @@ export const staffRoutes: FastifyPluginAsync<WebDeps> = async (app, deps) => {
 
   app.get('/quan-tri/nguoi-dung', { preHandler: requireRole(staff.users, ['admin']) }, async (req, reply) => {
     const ctx = staffContext(req, reply, deps);
-    const { rows } = await deps.pool.query('SELECT email, name, role, totp_secret IS NOT NULL AS totp FROM users ORDER BY role, email');
-    return reply.type('text/html; charset=utf-8').send(staffPage(ctx, 'Users', eta.renderString(USERS, { lang: ctx.lang, rows })));
+    const { rows } = await deps.pool.query(
+      'SELECT email, name, role, totp_secret IS NOT NULL AS totp FROM users ORDER BY role, email',
+    );
+    return reply
+      .type('text/html; charset=utf-8')
+      .send(staffPage(ctx, 'Users', eta.renderString(USERS, { lang: ctx.lang, rows })));
   });
 
   app.get<{ Params: { name: string } }>('/assets/:name', async (req, reply) => {
     const asset = ASSETS[req.params.name];
     if (!asset) throw new AppError('NOT_FOUND', `no asset ${req.params.name}`);
-    return reply.header('cache-control', 'public, max-age=3600').type('text/javascript; charset=utf-8').send(await asset());
+    return reply
+      .header('cache-control', 'public, max-age=3600')
+      .type('text/javascript; charset=utf-8')
+      .send(await asset());
   });
 };

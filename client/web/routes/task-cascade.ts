@@ -14,14 +14,28 @@ import { list, parseDay } from './task-actions';
 
 const MESSAGES = {
   vi: {
-    number: 'Hãy nhập số, ký hiệu văn bản, ví dụ 45/KH-UBND.', title: 'Hãy nhập trích yếu.', date: 'Hãy chọn một ngày có thật.', past: 'Ngày này đã qua; hãy chọn một ngày sau hôm nay.',
-    after: (d: string) => `Hạn của đơn vị cấp dưới không được sau hạn của huyện (${d}).`, units: 'Hãy chọn ít nhất một đơn vị trực thuộc.',
-    used: 'Số văn bản này đã được dùng cho một văn bản khác.', already: 'Nhiệm vụ đã được giao tiếp trước đó.', closed: 'Nhiệm vụ đã kết thúc hoặc đã bị hủy.', other: 'Không thực hiện được yêu cầu; xin thử lại.',
+    number: 'Hãy nhập số, ký hiệu văn bản, ví dụ 45/KH-UBND.',
+    title: 'Hãy nhập trích yếu.',
+    date: 'Hãy chọn một ngày có thật.',
+    past: 'Ngày này đã qua; hãy chọn một ngày sau hôm nay.',
+    after: (d: string) => `Hạn của đơn vị cấp dưới không được sau hạn của huyện (${d}).`,
+    units: 'Hãy chọn ít nhất một đơn vị trực thuộc.',
+    used: 'Số văn bản này đã được dùng cho một văn bản khác.',
+    already: 'Nhiệm vụ đã được giao tiếp trước đó.',
+    closed: 'Nhiệm vụ đã kết thúc hoặc đã bị hủy.',
+    other: 'Không thực hiện được yêu cầu; xin thử lại.',
   },
   en: {
-    number: 'Enter the number and symbol, e.g. 45/KH-UBND.', title: 'Enter the subject.', date: 'Choose a real date.', past: 'That day has passed; choose a day after today.',
-    after: (d: string) => `The units' deadline cannot be after the district's own (${d}).`, units: 'Choose at least one subordinate unit.',
-    used: 'That number is already used by another document.', already: 'The task was already passed on.', closed: 'The task is closed or was cancelled.', other: 'The request could not be carried out; try again.',
+    number: 'Enter the number and symbol, e.g. 45/KH-UBND.',
+    title: 'Enter the subject.',
+    date: 'Choose a real date.',
+    past: 'That day has passed; choose a day after today.',
+    after: (d: string) => `The units' deadline cannot be after the district's own (${d}).`,
+    units: 'Choose at least one subordinate unit.',
+    used: 'That number is already used by another document.',
+    already: 'The task was already passed on.',
+    closed: 'The task is closed or was cancelled.',
+    other: 'The request could not be carried out; try again.',
   },
 };
 
@@ -42,7 +56,12 @@ export const canCascade = (row: TaskRow): boolean => {
 function defaults(row: TaskRow): CascadeValues {
   const { deadline } = row.snapshot.state;
   const early = vietnamCalendar().workingDaysBefore(deadline, 2);
-  return { number: '', title: row.snapshot.spec.title, deadline: early > localDateOf(Date.now()) ? early : deadline, units: [] };
+  return {
+    number: '',
+    title: row.snapshot.spec.title,
+    deadline: early > localDateOf(Date.now()) ? early : deadline,
+    units: [],
+  };
 }
 
 export interface CascadeForm {
@@ -51,10 +70,18 @@ export interface CascadeForm {
   request?: CascadeRequest;
 }
 
-export function readCascade(body: Body, o: { row: TaskRow; lang: Lang; by: string; issuer: string; allowed: Set<string> }): CascadeForm {
+export function readCascade(
+  body: Body,
+  o: { row: TaskRow; lang: Lang; by: string; issuer: string; allowed: Set<string> },
+): CascadeForm {
   const t = MESSAGES[o.lang];
   const { spec, state } = o.row.snapshot;
-  const values: CascadeValues = { number: str(body['cascade.number']), title: str(body['cascade.title']), deadline: str(body['cascade.deadline']), units: list(body['cascade.units']).map(str).filter(Boolean) };
+  const values: CascadeValues = {
+    number: str(body['cascade.number']),
+    title: str(body['cascade.title']),
+    deadline: str(body['cascade.deadline']),
+    units: list(body['cascade.units']).map(str).filter(Boolean),
+  };
   const errors: FieldErrors = {};
   if (!DocumentNumberSchema.safeParse(values.number).success) errors.number = t.number;
   if (!values.title) errors.title = t.title;
@@ -70,7 +97,15 @@ export function readCascade(body: Body, o: { row: TaskRow; lang: Lang; by: strin
     title: values.title,
     issuer: o.issuer,
     by: o.by,
-    tasks: units.map((unit) => ({ unit, role: 'lead', title: values.title, body: spec.body, deadline: { date: day }, indicators: spec.indicators, completion: spec.completion })),
+    tasks: units.map((unit) => ({
+      unit,
+      role: 'lead',
+      title: values.title,
+      body: spec.body,
+      deadline: { date: day },
+      indicators: spec.indicators,
+      completion: spec.completion,
+    })),
   });
   return parsed.success ? { values, errors, request: parsed.data } : { values, errors: { form: t.other } };
 }
@@ -80,27 +115,54 @@ export function cascadeRefusal(r: { code: string; message: string }, lang: Lang,
   const t = MESSAGES[lang];
   if (r.code === 'TASK_CLOSED') return { form: t.closed };
   if (r.code === 'CONFLICT') return /already passed on/.test(r.message) ? { form: t.already } : { number: t.used };
-  if (/^tasks\.\d+\.deadline:/.test(r.message)) return { deadline: t.after(formatDate(row.snapshot.state.deadline, lang)) };
+  if (/^tasks\.\d+\.deadline:/.test(r.message))
+    return { deadline: t.after(formatDate(row.snapshot.state.deadline, lang)) };
   if (/^number:/.test(r.message)) return { number: t.number };
   return { form: t.other };
 }
 
 /** The cascade part of the page: the form (fresh, or as typed with its errors) or what was started. */
-export async function cascadeSection(deps: WebDeps, row: TaskRow, lang: Lang, csrf: string, form?: Omit<CascadeForm, 'request'>): Promise<string> {
+export async function cascadeSection(
+  deps: WebDeps,
+  row: TaskRow,
+  lang: Lang,
+  csrf: string,
+  form?: Omit<CascadeForm, 'request'>,
+): Promise<string> {
   const { state } = row.snapshot;
   const named = async (code: string) => (await deps.readModel.unit(code))?.name ?? code;
   if (state.cascade) {
     const c = state.cascade;
-    return renderCascade({ lang, csrf, started: { number: c.number, at: formatDateTime(c.at, lang), by: c.by, phase: c.phase, units: await Promise.all(c.units.map(named)) } });
+    return renderCascade({
+      lang,
+      csrf,
+      started: {
+        number: c.number,
+        at: formatDateTime(c.at, lang),
+        by: c.by,
+        phase: c.phase,
+        units: await Promise.all(c.units.map(named)),
+      },
+    });
   }
   if (!canCascade(row)) return '';
   const units = (await subUnitsOf(deps, row.unit_code)).map((u) => ({ code: u.code, name: u.name }));
   // What closes the district's task is the directive's policy, kept with the directive.
-  const { rows } = await deps.pool.query(`SELECT spec->'policy'->>'cascadeCompletion' AS closes FROM directives WHERE number = $1`, [row.directive_number]);
+  const { rows } = await deps.pool.query(
+    `SELECT spec->'policy'->>'cascadeCompletion' AS closes FROM directives WHERE number = $1`,
+    [row.directive_number],
+  );
   const closesWith = CASCADE_WORDS[lang].closes[rows[0]?.closes ?? 'sub-directive'] ?? '';
   return renderCascade({
     lang,
     csrf,
-    form: { units, values: form?.values ?? defaults(row), errors: form?.errors ?? {}, minDate: addDays(localDateOf(Date.now()), 1), maxDate: state.deadline, closesWith },
+    form: {
+      units,
+      values: form?.values ?? defaults(row),
+      errors: form?.errors ?? {},
+      minDate: addDays(localDateOf(Date.now()), 1),
+      maxDate: state.deadline,
+      closesWith,
+    },
   });
 }

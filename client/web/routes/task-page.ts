@@ -24,42 +24,73 @@ export const taskPageRoutes: FastifyPluginAsync<WebDeps> = async (app, deps) => 
     attachFieldsToBody: 'keyValues',
     onFile: storeUploads(deps.config.dataDir),
     throwFileSizeLimit: false,
-    limits: { fileSize: Math.round(deps.config.ATTACHMENT_MAX_MB * 1_048_576), files: 10, fields: 100, fieldSize: 256 * 1024, parts: 120 },
+    limits: {
+      fileSize: Math.round(deps.config.ATTACHMENT_MAX_MB * 1_048_576),
+      files: 10,
+      fields: 100,
+      fieldSize: 256 * 1024,
+      parts: 120,
+    },
   });
   const secret = webSecret(deps.config);
   const linked = { config: linkRateLimit(deps), preParsing: requireLink(app, deps) };
 
-  app.get<{ Params: { token: string }; Querystring: { lang?: string; receipt?: string; done?: string } }>('/t/:token', linked, async (req, reply) => {
-    const lang = langOf(req, deps.config.DEFAULT_LANG);
-    const { grant, row } = await linkedTask(deps, req);
-    return sendTaskPage({ deps, req, reply, lang, grant, row, secret }, 200, {}, noticeFor(lang, req.query));
-  });
+  app.get<{ Params: { token: string }; Querystring: { lang?: string; receipt?: string; done?: string } }>(
+    '/t/:token',
+    linked,
+    async (req, reply) => {
+      const lang = langOf(req, deps.config.DEFAULT_LANG);
+      const { grant, row } = await linkedTask(deps, req);
+      return sendTaskPage({ deps, req, reply, lang, grant, row, secret }, 200, {}, noticeFor(lang, req.query));
+    },
+  );
 
-  app.post<{ Params: { token: string } }>('/t/:token', { ...linked, preHandler: app.csrfProtection }, async (req, reply) => {
-    const { grant, row } = await linkedTask(deps, req);
-    const c: PageContext = { deps, req, reply, lang: langOf(req, deps.config.DEFAULT_LANG), grant, row, secret };
-    const body = (req.body ?? {}) as Body;
-    if (body.do === 'acknowledge') return acknowledge(c);
-    if (body.do === 'report') return report(c, body);
-    if (body.do === 'extension') return extension(c, body);
-    if (body.do === 'cascade') return cascade(c, body);
-    throw new AppError('INVALID_INPUT', 'do: expected acknowledge, report, extension or cascade');
-  });
+  app.post<{ Params: { token: string } }>(
+    '/t/:token',
+    { ...linked, preHandler: app.csrfProtection },
+    async (req, reply) => {
+      const { grant, row } = await linkedTask(deps, req);
+      const c: PageContext = { deps, req, reply, lang: langOf(req, deps.config.DEFAULT_LANG), grant, row, secret };
+      const body = (req.body ?? {}) as Body;
+      if (body.do === 'acknowledge') return acknowledge(c);
+      if (body.do === 'report') return report(c, body);
+      if (body.do === 'extension') return extension(c, body);
+      if (body.do === 'cascade') return cascade(c, body);
+      throw new AppError('INVALID_INPUT', 'do: expected acknowledge, report, extension or cascade');
+    },
+  );
 
   // An attachment of one of this task's reports, and nothing else, whatever hash is asked for.
-  const sha256 = { type: 'object', properties: { token: { type: 'string' }, sha256: { type: 'string', pattern: '^[0-9a-f]{64}$' } }, required: ['token', 'sha256'] };
-  app.get<{ Params: { token: string; sha256: string } }>('/t/:token/tep/:sha256', { ...linked, schema: { params: sha256 } }, async (req, reply) => {
-    const { row } = await linkedTask(deps, req);
-    const file = row.snapshot.state.reports.flatMap((r) => r.attachments).find((a) => a.sha256 === req.params.sha256);
-    if (!file) throw linkRefused(req, deps.config.DEFAULT_LANG);
-    const where = attachmentPath(deps.config.dataDir, file.sha256);
-    if (!(await stat(where).catch(() => undefined))) throw new AppError('NOT_FOUND', 'Không tìm thấy tệp. / File not found.');
-    return reply.header('content-disposition', contentDisposition(file.name)).header('cache-control', 'no-store').type('application/octet-stream').send(createReadStream(where));
-  });
+  const sha256 = {
+    type: 'object',
+    properties: { token: { type: 'string' }, sha256: { type: 'string', pattern: '^[0-9a-f]{64}$' } },
+    required: ['token', 'sha256'],
+  };
+  app.get<{ Params: { token: string; sha256: string } }>(
+    '/t/:token/tep/:sha256',
+    { ...linked, schema: { params: sha256 } },
+    async (req, reply) => {
+      const { row } = await linkedTask(deps, req);
+      const file = row.snapshot.state.reports.flatMap((r) => r.attachments).find((a) => a.sha256 === req.params.sha256);
+      if (!file) throw linkRefused(req, deps.config.DEFAULT_LANG);
+      const where = attachmentPath(deps.config.dataDir, file.sha256);
+      if (!(await stat(where).catch(() => undefined)))
+        throw new AppError('NOT_FOUND', 'Không tìm thấy tệp. / File not found.');
+      return reply
+        .header('content-disposition', contentDisposition(file.name))
+        .header('cache-control', 'no-store')
+        .type('application/octet-stream')
+        .send(createReadStream(where));
+    },
+  );
 };
 
 function updates(c: PageContext) {
-  if (!c.deps.temporal) throw new AppError('UNAVAILABLE', 'Hệ thống tạm thời chưa nhận được yêu cầu. / The system cannot take requests right now.');
+  if (!c.deps.temporal)
+    throw new AppError(
+      'UNAVAILABLE',
+      'Hệ thống tạm thời chưa nhận được yêu cầu. / The system cannot take requests right now.',
+    );
   return taskUpdates(c.deps.temporal, c.grant.taskWorkflowId);
 }
 
@@ -78,9 +109,20 @@ async function acknowledge(c: PageContext): Promise<FastifyReply> {
 }
 
 async function report(c: PageContext, body: Body): Promise<FastifyReply> {
-  const kept = await keptAttachments(c.deps.config.dataDir, c.secret, linkBinding(c.req), list(body.kept).filter((v): v is string => typeof v === 'string'));
+  const kept = await keptAttachments(
+    c.deps.config.dataDir,
+    c.secret,
+    linkBinding(c.req),
+    list(body.kept).filter((v): v is string => typeof v === 'string'),
+  );
   const { spec } = c.row.snapshot;
-  const form = readReport(body, { indicators: spec.indicators, kept, by: c.grant.recipient, lang: c.lang, maxMb: c.deps.config.ATTACHMENT_MAX_MB });
+  const form = readReport(body, {
+    indicators: spec.indicators,
+    kept,
+    by: c.grant.recipient,
+    lang: c.lang,
+    maxMb: c.deps.config.ATTACHMENT_MAX_MB,
+  });
   if (!form.submission) return sendTaskPage(c, 422, form);
   try {
     // The same submissionId twice (double click, back button, refresh) gets the first receipt back.
@@ -95,7 +137,12 @@ async function report(c: PageContext, body: Body): Promise<FastifyReply> {
 
 async function extension(c: PageContext, body: Body): Promise<FastifyReply> {
   const { spec } = c.row.snapshot;
-  const form = readExtension(body, { indicators: spec.indicators, today: localDateOf(Date.now()), by: c.grant.recipient, lang: c.lang });
+  const form = readExtension(body, {
+    indicators: spec.indicators,
+    today: localDateOf(Date.now()),
+    by: c.grant.recipient,
+    lang: c.lang,
+  });
   if (!form.request) return sendTaskPage(c, 422, form);
   const task = updates(c);
   try {
@@ -106,7 +153,11 @@ async function extension(c: PageContext, body: Body): Promise<FastifyReply> {
     // A double click sends the same request twice: the second finds the first one pending.
     const pending = refusal.code === 'EXTENSION_PENDING' ? (await task.state()).state.extension : undefined;
     const same = pending?.requested === form.request.until && pending.reason === form.request.reason;
-    if (!same) return sendTaskPage(c, 422, { values: valuesOf(body, spec.indicators), errors: refusalErrors(refusal, c.lang, c.row.snapshot.state.deadline) });
+    if (!same)
+      return sendTaskPage(c, 422, {
+        values: valuesOf(body, spec.indicators),
+        errors: refusalErrors(refusal, c.lang, c.row.snapshot.state.deadline),
+      });
   }
   return backToPage(c, 'done=ext');
 }
@@ -114,14 +165,21 @@ async function extension(c: PageContext, body: Body): Promise<FastifyReply> {
 /** A district passes its task on to its own units; asked twice (double click) it starts once. */
 async function cascade(c: PageContext, body: Body): Promise<FastifyReply> {
   const { row } = c;
-  if (!canCascade(row)) throw new AppError('CONFLICT', 'Nhiệm vụ này không thể giao tiếp cho cấp dưới. / This task cannot be passed on.');
+  if (!canCascade(row))
+    throw new AppError('CONFLICT', 'Nhiệm vụ này không thể giao tiếp cho cấp dưới. / This task cannot be passed on.');
   const allowed = new Set((await subUnitsOf(c.deps, row.unit_code)).map((u) => u.code));
   const issuer = (await c.deps.readModel.unit(row.unit_code))?.name ?? row.unit_code;
   const form = readCascade(body, { row, lang: c.lang, by: c.grant.recipient, issuer, allowed });
   if (!form.request) return sendTaskPage(c, 422, { cascade: form });
-  if (!c.deps.temporal) throw new AppError('UNAVAILABLE', 'Hệ thống tạm thời chưa nhận được yêu cầu. / The system cannot take requests right now.');
+  if (!c.deps.temporal)
+    throw new AppError(
+      'UNAVAILABLE',
+      'Hệ thống tạm thời chưa nhận được yêu cầu. / The system cannot take requests right now.',
+    );
   try {
-    await c.deps.temporal.workflow.getHandle(c.grant.taskWorkflowId).executeUpdate(cascadeUpdate, { args: [form.request] });
+    await c.deps.temporal.workflow
+      .getHandle(c.grant.taskWorkflowId)
+      .executeUpdate(cascadeUpdate, { args: [form.request] });
   } catch (err) {
     const refusal = refusalOf(err);
     if (!refusal) throw err;

@@ -18,16 +18,54 @@ import type { WebDeps } from '../app';
 
 const WORDS = {
   vi: {
-    lead: 'chủ trì', support: 'phối hợp', pending: 'Đang chờ xem xét', accepted: 'Đã chấp nhận', returned: 'Trả lại để hoàn thiện', approved: 'đồng ý, thời hạn mới', rejected: 'không đồng ý',
-    receipt: (r: string, at: string) => `Đã nhận báo cáo. Số tiếp nhận: ${r} (lúc ${at}). Thư xác nhận đã được gửi đến hộp thư của đơn vị.`,
-    ack: 'Đã ghi nhận: đơn vị đã nhận nhiệm vụ.', cascade: (n: string) => `Đã giao tiếp cho đơn vị cấp dưới bằng văn bản ${n}; hệ thống đã gửi thư đến từng đơn vị.`, ext: (d: string) => `Đã gửi đề nghị gia hạn đến ${d}. Văn phòng sẽ trả lời qua thư.`,
-    kinds: { assignment: 'Giao nhiệm vụ', reminder: 'Nhắc hạn', escalation: 'Đôn đốc', receipt: 'Xác nhận đã nhận báo cáo', returned: 'Trả lại báo cáo', extension_decision: 'Trả lời đề nghị gia hạn', cancellation: 'Hủy nhiệm vụ', new_link: 'Liên kết mới', digest: 'Thư tổng hợp' } as Record<string, string>,
+    lead: 'chủ trì',
+    support: 'phối hợp',
+    pending: 'Đang chờ xem xét',
+    accepted: 'Đã chấp nhận',
+    returned: 'Trả lại để hoàn thiện',
+    approved: 'đồng ý, thời hạn mới',
+    rejected: 'không đồng ý',
+    receipt: (r: string, at: string) =>
+      `Đã nhận báo cáo. Số tiếp nhận: ${r} (lúc ${at}). Thư xác nhận đã được gửi đến hộp thư của đơn vị.`,
+    ack: 'Đã ghi nhận: đơn vị đã nhận nhiệm vụ.',
+    cascade: (n: string) => `Đã giao tiếp cho đơn vị cấp dưới bằng văn bản ${n}; hệ thống đã gửi thư đến từng đơn vị.`,
+    ext: (d: string) => `Đã gửi đề nghị gia hạn đến ${d}. Văn phòng sẽ trả lời qua thư.`,
+    kinds: {
+      assignment: 'Giao nhiệm vụ',
+      reminder: 'Nhắc hạn',
+      escalation: 'Đôn đốc',
+      receipt: 'Xác nhận đã nhận báo cáo',
+      returned: 'Trả lại báo cáo',
+      extension_decision: 'Trả lời đề nghị gia hạn',
+      cancellation: 'Hủy nhiệm vụ',
+      new_link: 'Liên kết mới',
+      digest: 'Thư tổng hợp',
+    } as Record<string, string>,
   },
   en: {
-    lead: 'lead', support: 'support', pending: 'Awaiting review', accepted: 'Accepted', returned: 'Returned for revision', approved: 'approved, new deadline', rejected: 'refused',
-    receipt: (r: string, at: string) => `Report received. Receipt number: ${r} (at ${at}). A confirmation was sent to the unit's mailbox.`,
-    ack: 'Noted: the unit has received the task.', cascade: (n: string) => `Passed on to the subordinate units as ${n}; each of them has been mailed.`, ext: (d: string) => `Extension until ${d} requested. The office will answer by email.`,
-    kinds: { assignment: 'Assignment', reminder: 'Reminder', escalation: 'Escalation', receipt: 'Receipt', returned: 'Report returned', extension_decision: 'Extension decision', cancellation: 'Cancellation', new_link: 'New link', digest: 'Digest' } as Record<string, string>,
+    lead: 'lead',
+    support: 'support',
+    pending: 'Awaiting review',
+    accepted: 'Accepted',
+    returned: 'Returned for revision',
+    approved: 'approved, new deadline',
+    rejected: 'refused',
+    receipt: (r: string, at: string) =>
+      `Report received. Receipt number: ${r} (at ${at}). A confirmation was sent to the unit's mailbox.`,
+    ack: 'Noted: the unit has received the task.',
+    cascade: (n: string) => `Passed on to the subordinate units as ${n}; each of them has been mailed.`,
+    ext: (d: string) => `Extension until ${d} requested. The office will answer by email.`,
+    kinds: {
+      assignment: 'Assignment',
+      reminder: 'Reminder',
+      escalation: 'Escalation',
+      receipt: 'Receipt',
+      returned: 'Report returned',
+      extension_decision: 'Extension decision',
+      cancellation: 'Cancellation',
+      new_link: 'New link',
+      digest: 'Digest',
+    } as Record<string, string>,
   },
 };
 
@@ -40,7 +78,9 @@ export async function linkedTask(deps: WebDeps, req: FastifyRequest): Promise<{ 
 }
 
 export const formatBytes = (n: number, lang: Lang): string =>
-  n >= 1_048_576 ? `${formatNumber(Math.round(n / 104_857.6) / 10, lang)} MB` : `${formatNumber(Math.max(1, Math.round(n / 1024)), lang)} KB`;
+  n >= 1_048_576
+    ? `${formatNumber(Math.round(n / 104_857.6) / 10, lang)} MB`
+    : `${formatNumber(Math.max(1, Math.round(n / 1024)), lang)} KB`;
 
 /** What the forms show: fresh on a GET, as typed (with the refusal) after a POST. */
 export interface FormState {
@@ -62,7 +102,12 @@ export interface PageContext {
   secret: string;
 }
 
-export async function sendTaskPage(c: PageContext, status: number, form: FormState = {}, notice?: (row: TaskRow) => string | undefined): Promise<FastifyReply> {
+export async function sendTaskPage(
+  c: PageContext,
+  status: number,
+  form: FormState = {},
+  notice?: (row: TaskRow) => string | undefined,
+): Promise<FastifyReply> {
   const { deps, lang, row } = c;
   const w = WORDS[lang];
   const { spec, state, directive } = row.snapshot;
@@ -83,15 +128,29 @@ export async function sendTaskPage(c: PageContext, status: number, form: FormSta
     lang,
     csrf,
     acknowledge: state.acknowledgedAt === undefined && chasing && state.reports.length === 0,
-    report: chasing && spec.completion === 'report'
-      ? { resubmit: state.phase === 'returned', returnedComment: state.phase === 'returned' ? last?.reviewComment : undefined, indicators: spec.indicators.map((i) => ({ code: i.code, name: i.name, unit: i.unit, target: i.target === undefined ? undefined : formatNumber(i.target, lang) })) }
-      : undefined,
+    report:
+      chasing && spec.completion === 'report'
+        ? {
+            resubmit: state.phase === 'returned',
+            returnedComment: state.phase === 'returned' ? last?.reviewComment : undefined,
+            indicators: spec.indicators.map((i) => ({
+              code: i.code,
+              name: i.name,
+              unit: i.unit,
+              target: i.target === undefined ? undefined : formatNumber(i.target, lang),
+            })),
+          }
+        : undefined,
     extension: chasing && !state.extension,
     minDate: addDays(localDateOf(now), 1),
     maxMb: formatNumber(deps.config.ATTACHMENT_MAX_MB, lang),
     values: form.values ?? emptyValues(spec.indicators),
     errors: form.errors ?? {},
-    kept: (form.attachments ?? []).map((a) => ({ token: keepToken(c.secret, linkBinding(c.req), a), name: a.name, size: formatBytes(a.bytes, lang) })),
+    kept: (form.attachments ?? []).map((a) => ({
+      token: keepToken(c.secret, linkBinding(c.req), a),
+      name: a.name,
+      size: formatBytes(a.bytes, lang),
+    })),
   });
   const html = renderTaskPage({
     lang,
@@ -107,17 +166,51 @@ export async function sendTaskPage(c: PageContext, status: number, form: FormSta
     status: status_,
     statusLabel: STATUS_LABELS[status_][lang],
     acknowledgedAt: state.acknowledgedAt === undefined ? undefined : formatDateTime(state.acknowledgedAt, lang),
-    indicators: spec.indicators.map((i) => ({ name: i.name, unit: i.unit, target: i.target === undefined ? undefined : formatNumber(i.target, lang) })),
-    pendingExtension: state.extension ? { until: formatDate(state.extension.requested, lang), reason: state.extension.reason } : undefined,
-    extensions: state.extensions.map((e) => ({ requested: formatDate(e.requested, lang), decided: e.decided === 'approved' ? `${w.approved} ${formatDate(e.deadline, lang)}` : w.rejected, deadline: formatDate(e.deadline, lang), comment: e.comment })),
-    sent: sent.map((m) => ({ at: formatDateTime(new Date(m.sent_at).getTime(), lang), kind: w.kinds[m.purpose] ?? m.purpose, subject: m.subject })),
-    reports: [...state.reports].reverse().map((r) => ({
-      receipt: r.receipt, at: formatDateTime(r.submittedAt, lang), review: w[r.review], reviewClass: r.review === 'accepted' ? 'done_on_time' : r.review === 'returned' ? 'overdue' : 'due_soon',
-      text: r.text, by: r.submittedBy, comment: r.reviewComment,
-      indicators: Object.entries(r.indicators).map(([code, v]) => ({ name: named.get(code)?.name ?? code, value: formatNumber(v, lang), unit: named.get(code)?.unit ?? '' })),
-      attachments: r.attachments.map((a) => ({ name: a.name, size: formatBytes(a.bytes, lang), href: `${token}/tep/${a.sha256}` })),
+    indicators: spec.indicators.map((i) => ({
+      name: i.name,
+      unit: i.unit,
+      target: i.target === undefined ? undefined : formatNumber(i.target, lang),
     })),
-    supportReports: await Promise.all(state.supportReports.map(async (s) => ({ unitName: await unitName(s.unit), receipt: s.receipt, at: formatDateTime(s.submittedAt, lang) }))),
+    pendingExtension: state.extension
+      ? { until: formatDate(state.extension.requested, lang), reason: state.extension.reason }
+      : undefined,
+    extensions: state.extensions.map((e) => ({
+      requested: formatDate(e.requested, lang),
+      decided: e.decided === 'approved' ? `${w.approved} ${formatDate(e.deadline, lang)}` : w.rejected,
+      deadline: formatDate(e.deadline, lang),
+      comment: e.comment,
+    })),
+    sent: sent.map((m) => ({
+      at: formatDateTime(new Date(m.sent_at).getTime(), lang),
+      kind: w.kinds[m.purpose] ?? m.purpose,
+      subject: m.subject,
+    })),
+    reports: [...state.reports].reverse().map((r) => ({
+      receipt: r.receipt,
+      at: formatDateTime(r.submittedAt, lang),
+      review: w[r.review],
+      reviewClass: r.review === 'accepted' ? 'done_on_time' : r.review === 'returned' ? 'overdue' : 'due_soon',
+      text: r.text,
+      by: r.submittedBy,
+      comment: r.reviewComment,
+      indicators: Object.entries(r.indicators).map(([code, v]) => ({
+        name: named.get(code)?.name ?? code,
+        value: formatNumber(v, lang),
+        unit: named.get(code)?.unit ?? '',
+      })),
+      attachments: r.attachments.map((a) => ({
+        name: a.name,
+        size: formatBytes(a.bytes, lang),
+        href: `${token}/tep/${a.sha256}`,
+      })),
+    })),
+    supportReports: await Promise.all(
+      state.supportReports.map(async (s) => ({
+        unitName: await unitName(s.unit),
+        receipt: s.receipt,
+        at: formatDateTime(s.submittedAt, lang),
+      })),
+    ),
     forms: forms + (await cascadeSection(deps, row, lang, csrf, form.cascade)),
   });
   return c.reply.status(status).header('cache-control', 'no-store').type('text/html; charset=utf-8').send(html);

@@ -28,9 +28,13 @@ interface RunStyle {
   size?: number; // points
 }
 
-const run = (text: string, s: RunStyle = {}) => new TextRun({ text, font: FONT, bold: s.bold, italics: s.italics, size: (s.size ?? 14) * 2 });
+const run = (text: string, s: RunStyle = {}) =>
+  new TextRun({ text, font: FONT, bold: s.bold, italics: s.italics, size: (s.size ?? 14) * 2 });
 
-const para = (text: string, s: RunStyle & { align?: (typeof AlignmentType)[keyof typeof AlignmentType]; indent?: boolean; after?: number } = {}) =>
+const para = (
+  text: string,
+  s: RunStyle & { align?: (typeof AlignmentType)[keyof typeof AlignmentType]; indent?: boolean; after?: number } = {},
+) =>
   new Paragraph({
     alignment: s.align ?? AlignmentType.LEFT,
     indent: s.indent ? { firstLine: 567 } : undefined,
@@ -38,15 +42,25 @@ const para = (text: string, s: RunStyle & { align?: (typeof AlignmentType)[keyof
     children: [run(text, s)],
   });
 
-const centred = (text: string, s: RunStyle & { after?: number } = {}) => para(text, { ...s, align: AlignmentType.CENTER });
+const centred = (text: string, s: RunStyle & { after?: number } = {}) =>
+  para(text, { ...s, align: AlignmentType.CENTER });
 
 /** A short rule under the motto and the issuer, as the decree draws it. */
 const rule = () => centred('─────────', { size: 8 });
 
-const cell = (children: Paragraph[], widthPct: number) => new TableCell({ children, width: { size: widthPct, type: WidthType.PERCENTAGE }, borders: { top: NONE, bottom: NONE, left: NONE, right: NONE } });
+const cell = (children: Paragraph[], widthPct: number) =>
+  new TableCell({
+    children,
+    width: { size: widthPct, type: WidthType.PERCENTAGE },
+    borders: { top: NONE, bottom: NONE, left: NONE, right: NONE },
+  });
 
 const twoColumns = (left: Paragraph[], right: Paragraph[], split = 40) =>
-  new Table({ width: { size: 100, type: WidthType.PERCENTAGE }, borders: NO_BORDERS, rows: [new TableRow({ children: [cell(left, split), cell(right, 100 - split)] })] });
+  new Table({
+    width: { size: 100, type: WidthType.PERCENTAGE },
+    borders: NO_BORDERS,
+    rows: [new TableRow({ children: [cell(left, split), cell(right, 100 - split)] })],
+  });
 
 function header(d: AdminDocument): Table {
   const left = [
@@ -56,21 +70,36 @@ function header(d: AdminDocument): Table {
     centred(d.numberLine, { size: 13 }),
     ...(d.subject ? [centred(d.subject, { size: 12 })] : []),
   ];
-  const right = [centred(NATIONAL_MOTTO, { bold: true, size: 12 }), centred(MOTTO, { bold: true, size: 13 }), rule(), centred(d.placeDate, { italics: true })];
+  const right = [
+    centred(NATIONAL_MOTTO, { bold: true, size: 12 }),
+    centred(MOTTO, { bold: true, size: 13 }),
+    rule(),
+    centred(d.placeDate, { italics: true }),
+  ];
   return twoColumns(left, right, 38);
 }
 
 function dataTable(t: NonNullable<AdminDocument['table']>): Table {
-  const row = (cells: string[], bold: boolean) => new TableRow({ children: cells.map((c) => new TableCell({ children: [para(c, { bold, size: 12 })] })) });
-  return new Table({ width: { size: 100, type: WidthType.PERCENTAGE }, borders: GRID, rows: [row(t.header, true), ...t.rows.map((r) => row(r, false))] });
+  const row = (cells: string[], bold: boolean) =>
+    new TableRow({ children: cells.map((c) => new TableCell({ children: [para(c, { bold, size: 12 })] })) });
+  return new Table({
+    width: { size: 100, type: WidthType.PERCENTAGE },
+    borders: GRID,
+    rows: [row(t.header, true), ...t.rows.map((r) => row(r, false))],
+  });
 }
 
 function footer(d: AdminDocument): Table {
-  const left = [para('Nơi nhận:', { bold: true, italics: true, size: 12 }), ...d.copyTo.map((l) => para(l, { size: 11 }))];
+  const left = [
+    para('Nơi nhận:', { bold: true, italics: true, size: 12 }),
+    ...d.copyTo.map((l) => para(l, { size: 11 })),
+  ];
   const right = [
     ...(d.signature.authority ? [centred(d.signature.authority, { bold: true })] : []),
     centred(d.signature.title, { bold: true }),
-    centred(''), centred(''), centred(''),
+    centred(''),
+    centred(''),
+    centred(''),
     centred(d.signature.name, { bold: true }),
   ];
   return twoColumns(left, right, 50);

@@ -73,12 +73,30 @@ function labelOf(field: string, d: Draft, names: ReadonlyMap<string, string>, t:
   if (row) {
     const unit = d.tasks[Number(row[1])]?.unit ?? '';
     const who = names.get(unit) ?? (unit && unit !== '?' ? unit : '');
-    const what: Record<string, string> = { unit: t.unit, role: t.role, supports: t.supports, title: t.taskTitle, deadline: t.deadline, indicators: t.indicators.replace(/ \(.*$/, ''), body: t.body };
-    return `${t.task} ${Number(row[1]) + 1}${who ? ` (${who})` : ''} — ${what[row[2]!] ?? row[2]}`;
+    const what: Record<string, string> = {
+      unit: t.unit,
+      role: t.role,
+      supports: t.supports,
+      title: t.taskTitle,
+      deadline: t.deadline,
+      indicators: t.indicators.replace(/ \(.*$/, ''),
+      body: t.body,
+    };
+    return `${t.task} ${Number(row[1]) + 1}${who ? ` (${who})` : ''} — ${what[row[2]] ?? row[2]}`;
   }
   const recipient = /^recipients\.(\d+)$/.exec(field);
   if (recipient) return `${t.recipients}: ${d.recipients[Number(recipient[1])] ?? ''}`;
-  const top: Record<string, string> = { number: t.number, title: t.title, issuer: t.issuer, issuedOn: t.issuedOn, legalBases: t.legalBases.replace(/ \(.*$/, ''), schedule: t.schedule, policy: t.policy, confidentiality: t.confidentiality, tasks: t.tasks };
+  const top: Record<string, string> = {
+    number: t.number,
+    title: t.title,
+    issuer: t.issuer,
+    issuedOn: t.issuedOn,
+    legalBases: t.legalBases.replace(/ \(.*$/, ''),
+    schedule: t.schedule,
+    policy: t.policy,
+    confidentiality: t.confidentiality,
+    tasks: t.tasks,
+  };
   return top[field] ?? field;
 }
 
@@ -86,19 +104,37 @@ export function draftForm(m: DraftFormModel): string {
   const t = LAUNCH_WORDS[m.lang];
   const names = new Map(m.units.map((u) => [u.code, u.name]));
   const questions = m.d.questions.map((q, i) => ({
-    ...q, i, open: isOpen(m.d, q), label: labelOf(q.field, m.d, names, t),
+    ...q,
+    i,
+    open: isOpen(m.d, q),
+    label: labelOf(q.field, m.d, names, t),
     where: q.line ? fill(m.d.fromFile ? t.lineOfFile : t.lineOfText, { n: q.line }) : '',
   }));
   const open: Record<string, string> = {};
   for (const q of questions) if (q.open) open[q.field] = open[q.field] ? `${open[q.field]}; ${q.message}` : q.message;
   const notes = (field: string) =>
-    (m.errors[field] ? `<p class="field-error" data-field="${esc(field)}">${esc(m.errors[field])}</p>` : '') + (open[field] ? `<p class="question" data-field="${esc(field)}">❓ ${esc(open[field])}</p>` : '');
+    (m.errors[field] ? `<p class="field-error" data-field="${esc(field)}">${esc(m.errors[field])}</p>` : '') +
+    (open[field] ? `<p class="question" data-field="${esc(field)}">❓ ${esc(open[field])}</p>` : '');
   return eta.renderString(DRAFT, {
-    t, csrf: m.csrf, d: m.d, units: m.units, names: Object.fromEntries(names), questions, openCount: questions.filter((q) => q.open).length,
-    summary: Object.entries(m.errors).map(([field, message]) => ({ field, message, label: labelOf(field, m.d, names, t) })),
-    fileProblems: m.fileProblems ?? [], sourceLine: m.d.source ? `${t.fromFile} ${m.d.source}` : t.fromText, scheduleText: scheduleText(m.d.schedule, m.lang),
-    inv: (field: string) => (m.errors[field] || open[field] ? ' aria-invalid="true"' : ''), notes,
+    t,
+    csrf: m.csrf,
+    d: m.d,
+    units: m.units,
+    names: Object.fromEntries(names),
+    questions,
+    openCount: questions.filter((q) => q.open).length,
+    summary: Object.entries(m.errors).map(([field, message]) => ({
+      field,
+      message,
+      label: labelOf(field, m.d, names, t),
+    })),
+    fileProblems: m.fileProblems ?? [],
+    sourceLine: m.d.source ? `${t.fromFile} ${m.d.source}` : t.fromText,
+    scheduleText: scheduleText(m.d.schedule, m.lang),
+    inv: (field: string) => (m.errors[field] || open[field] ? ' aria-invalid="true"' : ''),
+    notes,
     rowOpen: (i: number) => Object.keys(open).some((f) => f.startsWith(`t.${i}.`)),
-    preview: m.preview, previewHtml: m.preview ? eta.renderString(PREVIEW, { t, preview: m.preview, esc }) : '',
+    preview: m.preview,
+    previewHtml: m.preview ? eta.renderString(PREVIEW, { t, preview: m.preview, esc }) : '',
   });
 }

@@ -24,8 +24,28 @@ const NAV = `<nav class="staff"><% if (it.user.role !== 'coordinator') { %><a hr
 input,select,textarea,button{font:inherit}fieldset{border:1px solid #d5dbe3;margin:.5rem 0}</style>`;
 
 const WORDS = {
-  vi: { board: 'Bảng theo dõi quá hạn', monthly: 'Tổng hợp tháng', tree: 'Cây văn bản', directives: 'Văn bản', launch: 'Giao nhiệm vụ mới', mail: 'Thư cần xem lại', users: 'Người dùng', logout: 'Đăng xuất', roles: { coordinator: 'điều phối', supervisor: 'lãnh đạo', admin: 'quản trị' } },
-  en: { board: 'Overdue board', monthly: 'Monthly overview', tree: 'Directive tree', directives: 'Directives', launch: 'New directive', mail: 'Mail needing attention', users: 'Users', logout: 'Log out', roles: { coordinator: 'coordinator', supervisor: 'supervisor', admin: 'admin' } },
+  vi: {
+    board: 'Bảng theo dõi quá hạn',
+    monthly: 'Tổng hợp tháng',
+    tree: 'Cây văn bản',
+    directives: 'Văn bản',
+    launch: 'Giao nhiệm vụ mới',
+    mail: 'Thư cần xem lại',
+    users: 'Người dùng',
+    logout: 'Đăng xuất',
+    roles: { coordinator: 'điều phối', supervisor: 'lãnh đạo', admin: 'quản trị' },
+  },
+  en: {
+    board: 'Overdue board',
+    monthly: 'Monthly overview',
+    tree: 'Directive tree',
+    directives: 'Directives',
+    launch: 'New directive',
+    mail: 'Mail needing attention',
+    users: 'Users',
+    logout: 'Log out',
+    roles: { coordinator: 'coordinator', supervisor: 'supervisor', admin: 'admin' },
+  },
 };
 
 export function withLang(url: string, lang: Lang): string {
@@ -35,7 +55,11 @@ export function withLang(url: string, lang: Lang): string {
 }
 
 export function staffPage(ctx: StaffContext, title: string, body: string): string {
-  const nav = eta.renderString(NAV, { ...ctx, t: WORDS[ctx.lang], switchUrl: withLang(ctx.url, ctx.lang === 'vi' ? 'en' : 'vi') });
+  const nav = eta.renderString(NAV, {
+    ...ctx,
+    t: WORDS[ctx.lang],
+    switchUrl: withLang(ctx.url, ctx.lang === 'vi' ? 'en' : 'vi'),
+  });
   return page(title, nav + body, ctx.lang);
 }
 

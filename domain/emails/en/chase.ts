@@ -2,7 +2,17 @@
 // after it, and the daily digest of tasks due soon.
 import { formatDateEn, workingDaysPhrase } from '../../format';
 import type { EscalationTarget } from '../../schemas';
-import { action, byUrgency, clip, facts, paragraph, subjectLine, type Block, type EmailContent, type EmailCopy } from '../content';
+import {
+  action,
+  byUrgency,
+  clip,
+  facts,
+  paragraph,
+  subjectLine,
+  type Block,
+  type EmailContent,
+  type EmailCopy,
+} from '../content';
 import type { EmailOf, TaskRef } from '../schemas';
 import { CLOSING, deadlineFact, directiveFacts, footer, pursuant, taskFacts, to, unitEmail } from './common';
 
@@ -36,15 +46,19 @@ const ESCALATION_ADDRESSEE: Record<EscalationTarget, (m: EmailOf<'escalation'>) 
 
 const ESCALATION_ASK: Record<EscalationTarget, (unit: string) => string> = {
   head: () => 'Please review the progress through the link below and direct your agency to complete the task at once.',
-  supervisor: (unit) => `This is reported for your consideration, so that ${unit} can be directed to complete the task without delay.`,
-  steering: (unit) => `This is reported to the steering committee for its consideration, so that ${unit} can be directed to complete the task without delay.`,
+  supervisor: (unit) =>
+    `This is reported for your consideration, so that ${unit} can be directed to complete the task without delay.`,
+  steering: (unit) =>
+    `This is reported to the steering committee for its consideration, so that ${unit} can be directed to complete the task without delay.`,
 };
 
 function escalation(m: EmailOf<'escalation'>): EmailContent {
   const overdue = -m.task.workingDaysLeft;
   const stage = m.weekly ? 'Weekly chase' : `Escalation level ${m.level}`;
   const blocks: Block[] = [
-    paragraph(`In following up document No. ${m.directive.number} of ${m.directive.issuer}: ${m.unit.name} has not yet completed the task below, which is ${workingDays(overdue)} overdue.`),
+    paragraph(
+      `In following up document No. ${m.directive.number} of ${m.directive.issuer}: ${m.unit.name} has not yet completed the task below, which is ${workingDays(overdue)} overdue.`,
+    ),
     facts(
       { label: 'Overdue unit', value: `${m.unit.name} (${m.unit.code})` },
       ...directiveFacts(m.directive),
@@ -71,15 +85,23 @@ function digest(m: EmailOf<'digest'>): EmailContent {
   const count = items.length === 1 ? '1 task' : `${items.length} tasks`;
   return {
     lang: 'en',
-    subject: subjectLine(items.map((i) => i.directive.number), `Tasks due soon, ${formatDateEn(m.date)} (${count})`),
+    subject: subjectLine(
+      items.map((i) => i.directive.number),
+      `Tasks due soon, ${formatDateEn(m.date)} (${count})`,
+    ),
     heading: 'TASKS DUE SOON',
     addressee: to(m.unit.name),
     blocks: [
-      paragraph(`As of ${formatDateEn(m.date)}, your agency has ${count} due soon, listed below. Please complete them and submit each report through the task's own link.`),
+      paragraph(
+        `As of ${formatDateEn(m.date)}, your agency has ${count} due soon, listed below. Please complete them and submit each report through the task's own link.`,
+      ),
       ...items.map((i): Block => ({
         type: 'item',
         title: i.task.title,
-        facts: [{ label: 'Document', value: `No. ${i.directive.number} of ${i.directive.issuer}` }, deadlineFact(i.task)],
+        facts: [
+          { label: 'Document', value: `No. ${i.directive.number} of ${i.directive.issuer}` },
+          deadlineFact(i.task),
+        ],
         action: { label: 'Open the task', url: i.link },
       })),
     ],

@@ -8,12 +8,16 @@ export const CLOSING = 'Kind regards.';
 const NO_REPLY = 'This email was sent automatically by the task follow-up system; please do not reply to it.';
 
 export function footer(holder: string): string[] {
-  return [`The link in this email was issued to ${holder} only; please do not forward this email to anyone else.`, NO_REPLY];
+  return [
+    `The link in this email was issued to ${holder} only; please do not forward this email to anyone else.`,
+    NO_REPLY,
+  ];
 }
 
 export const to = (name: string): string => `To: ${name}`;
 export const pursuant = (d: DirectiveRef): string => `Under document No. ${d.number} of ${d.issuer}`;
-export const due = (date: string, workingDaysLeft: number): string => `${formatDateEn(date)} (${workingDaysPhrase(workingDaysLeft, 'en')})`;
+export const due = (date: string, workingDaysLeft: number): string =>
+  `${formatDateEn(date)} (${workingDaysPhrase(workingDaysLeft, 'en')})`;
 
 export const directiveFacts = (d: DirectiveRef): Fact[] => [
   { label: 'Document', value: `No. ${d.number} of ${d.issuer}` },

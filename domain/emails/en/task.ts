@@ -29,7 +29,11 @@ function assignment(m: EmailOf<'assignment'>): EmailContent {
       type: 'table',
       caption: 'Indicators to report',
       headers: ['Indicator', 'Unit', ...(withTargets ? ['Target'] : [])],
-      rows: indicators.map((i) => [i.name, i.unit, ...(withTargets ? [i.target === undefined ? '—' : formatNumber(i.target, 'en')] : [])]),
+      rows: indicators.map((i) => [
+        i.name,
+        i.unit,
+        ...(withTargets ? [i.target === undefined ? '—' : formatNumber(i.target, 'en')] : []),
+      ]),
     });
   }
   blocks.push(
@@ -66,7 +70,11 @@ function receipt(m: EmailOf<'receipt'>): EmailContent {
     paragraph('The report will now be reviewed; you will be notified if anything needs to be added or corrected.'),
     action('View the submitted report', m.link),
   );
-  return unitEmail(m, { subject: `Report received, receipt ${m.receiptNumber}: ${clip(m.task.title)}`, heading: 'REPORT RECEIPT', blocks });
+  return unitEmail(m, {
+    subject: `Report received, receipt ${m.receiptNumber}: ${clip(m.task.title)}`,
+    heading: 'REPORT RECEIPT',
+    blocks,
+  });
 }
 
 function returned(m: EmailOf<'returned'>): EmailContent {
@@ -76,8 +84,14 @@ function returned(m: EmailOf<'returned'>): EmailContent {
     blocks: [
       paragraph('Your agency’s report on the task below needs to be completed or corrected as follows:'),
       ...quote(m.reviewer ? `Comment from ${m.reviewer}` : 'Reviewer’s comment', m.comment),
-      facts(...directiveFacts(m.directive), { label: 'Task', value: m.task.title }, { label: 'Resubmit by', value: due(m.newDeadline, m.newWorkingDaysLeft) }),
-      paragraph(`Please revise the report and submit it again through the link below by ${formatDateEn(m.newDeadline)} at the latest.`),
+      facts(
+        ...directiveFacts(m.directive),
+        { label: 'Task', value: m.task.title },
+        { label: 'Resubmit by', value: due(m.newDeadline, m.newWorkingDaysLeft) },
+      ),
+      paragraph(
+        `Please revise the report and submit it again through the link below by ${formatDateEn(m.newDeadline)} at the latest.`,
+      ),
       action('Revise the report', m.link),
     ],
   });
@@ -89,7 +103,9 @@ function extensionDecision(m: EmailOf<'extension_decision'>): EmailContent {
       subject: `Extension approved until ${formatDateEn(m.newDeadline)}: ${clip(m.task.title)}`,
       heading: 'EXTENSION APPROVED',
       blocks: [
-        paragraph(`Your agency’s request for an extension of the task below has been approved. The new deadline is ${formatDateEn(m.newDeadline)}.`),
+        paragraph(
+          `Your agency’s request for an extension of the task below has been approved. The new deadline is ${formatDateEn(m.newDeadline)}.`,
+        ),
         ...quote('Comment', m.comment),
         facts(
           ...directiveFacts(m.directive),
@@ -105,7 +121,9 @@ function extensionDecision(m: EmailOf<'extension_decision'>): EmailContent {
     subject: `Extension declined: ${clip(m.task.title)}`,
     heading: 'EXTENSION REQUEST DECLINED',
     blocks: [
-      paragraph(`Your agency’s request for an extension of the task below has not been approved; the deadline remains ${formatDateEn(m.task.deadline)}.`),
+      paragraph(
+        `Your agency’s request for an extension of the task below has not been approved; the deadline remains ${formatDateEn(m.task.deadline)}.`,
+      ),
       ...quote('Reason', m.reason),
       facts(...directiveFacts(m.directive), ...taskFacts(m.task)),
       paragraph('Please complete the task and submit your report on time through the link below.'),
@@ -119,9 +137,15 @@ function cancellation(m: EmailOf<'cancellation'>): EmailContent {
     subject: `Task cancelled: ${clip(m.task.title)}`,
     heading: 'TASK CANCELLED',
     blocks: [
-      paragraph(`${m.directive.issuer} has cancelled the task below of document No. ${m.directive.number}. Your agency does not need to report on it.`),
+      paragraph(
+        `${m.directive.issuer} has cancelled the task below of document No. ${m.directive.number}. Your agency does not need to report on it.`,
+      ),
       ...quote('Reason', m.reason),
-      facts(...directiveFacts(m.directive), { label: 'Task', value: m.task.title }, { label: 'Former deadline', value: formatDateEn(m.task.deadline) }),
+      facts(
+        ...directiveFacts(m.directive),
+        { label: 'Task', value: m.task.title },
+        { label: 'Former deadline', value: formatDateEn(m.task.deadline) },
+      ),
       action('View the task', m.link),
     ],
   });
@@ -141,7 +165,10 @@ function newLink(m: EmailOf<'new_link'>): EmailContent {
   });
 }
 
-export const enTask: Pick<EmailCopy, 'assignment' | 'receipt' | 'returned' | 'extension_decision' | 'cancellation' | 'new_link'> = {
+export const enTask: Pick<
+  EmailCopy,
+  'assignment' | 'receipt' | 'returned' | 'extension_decision' | 'cancellation' | 'new_link'
+> = {
   assignment,
   receipt,
   returned,

@@ -2,7 +2,17 @@
 // ladder after it, and the daily digest of tasks due soon.
 import { formatDateShortVi, formatDateVi, workingDaysPhrase } from '../../format';
 import type { EscalationTarget } from '../../schemas';
-import { action, byUrgency, clip, facts, paragraph, subjectLine, type Block, type EmailContent, type EmailCopy } from '../content';
+import {
+  action,
+  byUrgency,
+  clip,
+  facts,
+  paragraph,
+  subjectLine,
+  type Block,
+  type EmailContent,
+  type EmailCopy,
+} from '../content';
 import type { EmailOf, TaskRef } from '../schemas';
 import { CLOSING, deadlineFact, directiveFacts, footer, pursuant, taskFacts, to, unitEmail } from './common';
 
@@ -33,7 +43,8 @@ const ESCALATION_ADDRESSEE: Record<EscalationTarget, (m: EmailOf<'escalation'>) 
 };
 
 const ESCALATION_ASK: Record<EscalationTarget, (unit: string) => string> = {
-  head: () => 'Đề nghị Thủ trưởng cơ quan xem tình hình thực hiện qua đường liên kết dưới đây và chỉ đạo hoàn thành nhiệm vụ ngay.',
+  head: () =>
+    'Đề nghị Thủ trưởng cơ quan xem tình hình thực hiện qua đường liên kết dưới đây và chỉ đạo hoàn thành nhiệm vụ ngay.',
   supervisor: (unit) => `Kính báo cáo Lãnh đạo xem xét, chỉ đạo ${unit} khẩn trương hoàn thành nhiệm vụ.`,
   steering: (unit) => `Kính báo cáo Ban Chỉ đạo xem xét, chỉ đạo ${unit} khẩn trương hoàn thành nhiệm vụ.`,
 };
@@ -42,7 +53,9 @@ function escalation(m: EmailOf<'escalation'>): EmailContent {
   const overdue = -m.task.workingDaysLeft;
   const stage = m.weekly ? 'Đôn đốc hằng tuần' : `Đôn đốc cấp ${m.level}`;
   const blocks: Block[] = [
-    paragraph(`Theo dõi việc thực hiện Văn bản số ${m.directive.number} của ${m.directive.issuer}, đến nay ${m.unit.name} chưa hoàn thành nhiệm vụ dưới đây, đã quá hạn ${overdue} ngày làm việc.`),
+    paragraph(
+      `Theo dõi việc thực hiện Văn bản số ${m.directive.number} của ${m.directive.issuer}, đến nay ${m.unit.name} chưa hoàn thành nhiệm vụ dưới đây, đã quá hạn ${overdue} ngày làm việc.`,
+    ),
     facts(
       { label: 'Đơn vị chậm hạn', value: `${m.unit.name} (${m.unit.code})` },
       ...directiveFacts(m.directive),
@@ -52,7 +65,8 @@ function escalation(m: EmailOf<'escalation'>): EmailContent {
     paragraph(ESCALATION_ASK[m.to](m.unit.name)),
     action('Xem tình hình thực hiện', m.link),
   ];
-  if (m.weekly) blocks.push(paragraph('Thư này được gửi hằng tuần cho đến khi nhiệm vụ được hoàn thành hoặc được hủy.'));
+  if (m.weekly)
+    blocks.push(paragraph('Thư này được gửi hằng tuần cho đến khi nhiệm vụ được hoàn thành hoặc được hủy.'));
   return {
     lang: 'vi',
     subject: subjectLine(m.directive.number, `${stage}: ${m.unit.name} quá hạn ${overdue} ngày làm việc`),
@@ -68,15 +82,23 @@ function digest(m: EmailOf<'digest'>): EmailContent {
   const items = byUrgency(m.items);
   return {
     lang: 'vi',
-    subject: subjectLine(items.map((i) => i.directive.number), `Nhiệm vụ sắp đến hạn ngày ${formatDateShortVi(m.date)} (${items.length} nhiệm vụ)`),
+    subject: subjectLine(
+      items.map((i) => i.directive.number),
+      `Nhiệm vụ sắp đến hạn ngày ${formatDateShortVi(m.date)} (${items.length} nhiệm vụ)`,
+    ),
     heading: 'TỔNG HỢP NHIỆM VỤ SẮP ĐẾN HẠN',
     addressee: to(m.unit.name),
     blocks: [
-      paragraph(`Tính đến ${formatDateVi(m.date)}, Quý cơ quan có ${items.length} nhiệm vụ sắp đến hạn dưới đây. Đề nghị Quý cơ quan khẩn trương hoàn thành và gửi báo cáo qua đường liên kết của từng nhiệm vụ.`),
+      paragraph(
+        `Tính đến ${formatDateVi(m.date)}, Quý cơ quan có ${items.length} nhiệm vụ sắp đến hạn dưới đây. Đề nghị Quý cơ quan khẩn trương hoàn thành và gửi báo cáo qua đường liên kết của từng nhiệm vụ.`,
+      ),
       ...items.map((i): Block => ({
         type: 'item',
         title: i.task.title,
-        facts: [{ label: 'Văn bản', value: `Số ${i.directive.number} của ${i.directive.issuer}` }, deadlineFact(i.task)],
+        facts: [
+          { label: 'Văn bản', value: `Số ${i.directive.number} của ${i.directive.issuer}` },
+          deadlineFact(i.task),
+        ],
         action: { label: 'Mở nhiệm vụ', url: i.link },
       })),
     ],

@@ -5,21 +5,29 @@ import { subjectLine, type Block, type EmailContent, type Fact } from '../conten
 import type { DirectiveRef, TaskRef, UnitRef } from '../schemas';
 
 export const CLOSING = 'Trân trọng.';
-const NO_REPLY = 'Thư được gửi tự động từ hệ thống theo dõi, đôn đốc thực hiện nhiệm vụ; vui lòng không trả lời thư này.';
+const NO_REPLY =
+  'Thư được gửi tự động từ hệ thống theo dõi, đôn đốc thực hiện nhiệm vụ; vui lòng không trả lời thư này.';
 
 export function footer(holder: string): string[] {
-  return [`Đường liên kết trong thư này được cấp riêng cho ${holder}; đề nghị không chuyển tiếp thư này cho cơ quan, cá nhân khác.`, NO_REPLY];
+  return [
+    `Đường liên kết trong thư này được cấp riêng cho ${holder}; đề nghị không chuyển tiếp thư này cho cơ quan, cá nhân khác.`,
+    NO_REPLY,
+  ];
 }
 
 export const to = (name: string): string => `Kính gửi: ${name}`;
 export const pursuant = (d: DirectiveRef): string => `Thực hiện Văn bản số ${d.number} của ${d.issuer}`;
-export const due = (date: string, workingDaysLeft: number): string => `${formatDateVi(date)} (${workingDaysPhrase(workingDaysLeft, 'vi')})`;
+export const due = (date: string, workingDaysLeft: number): string =>
+  `${formatDateVi(date)} (${workingDaysPhrase(workingDaysLeft, 'vi')})`;
 
 export const directiveFacts = (d: DirectiveRef): Fact[] => [
   { label: 'Văn bản', value: `Số ${d.number} của ${d.issuer}` },
   { label: 'Trích yếu', value: d.title },
 ];
-export const deadlineFact = (t: TaskRef): Fact => ({ label: 'Hạn hoàn thành', value: due(t.deadline, t.workingDaysLeft) });
+export const deadlineFact = (t: TaskRef): Fact => ({
+  label: 'Hạn hoàn thành',
+  value: due(t.deadline, t.workingDaysLeft),
+});
 export const taskFacts = (t: TaskRef): Fact[] => [{ label: 'Nhiệm vụ', value: t.title }, deadlineFact(t)];
 
 /** The skeleton shared by the messages about one task of one unit. */

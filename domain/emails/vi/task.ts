@@ -18,7 +18,10 @@ function assignment(m: EmailOf<'assignment'>): EmailContent {
     facts(
       ...directiveFacts(m.directive),
       { label: 'Nhiệm vụ', value: m.task.title },
-      { label: 'Vai trò', value: m.role === 'lead' ? 'Chủ trì' : `Phối hợp (đơn vị chủ trì: ${m.supports?.name ?? 'chưa xác định'})` },
+      {
+        label: 'Vai trò',
+        value: m.role === 'lead' ? 'Chủ trì' : `Phối hợp (đơn vị chủ trì: ${m.supports?.name ?? 'chưa xác định'})`,
+      },
       deadlineFact(m.task),
     ),
     ...quote('Nội dung nhiệm vụ', m.task.body),
@@ -28,7 +31,11 @@ function assignment(m: EmailOf<'assignment'>): EmailContent {
       type: 'table',
       caption: 'Các chỉ tiêu cần báo cáo',
       headers: ['Chỉ tiêu', 'Đơn vị tính', ...(withTargets ? ['Chỉ tiêu giao'] : [])],
-      rows: indicators.map((i) => [i.name, i.unit, ...(withTargets ? [i.target === undefined ? '—' : formatNumberVi(i.target)] : [])]),
+      rows: indicators.map((i) => [
+        i.name,
+        i.unit,
+        ...(withTargets ? [i.target === undefined ? '—' : formatNumberVi(i.target)] : []),
+      ]),
     });
   }
   blocks.push(
@@ -65,7 +72,11 @@ function receipt(m: EmailOf<'receipt'>): EmailContent {
     paragraph('Báo cáo sẽ được xem xét; trường hợp cần bổ sung, hoàn thiện, Quý cơ quan sẽ nhận được thông báo.'),
     action('Xem báo cáo đã gửi', m.link),
   );
-  return unitEmail(m, { subject: `Đã nhận báo cáo số ${m.receiptNumber}: ${clip(m.task.title)}`, heading: 'XÁC NHẬN ĐÃ NHẬN BÁO CÁO', blocks });
+  return unitEmail(m, {
+    subject: `Đã nhận báo cáo số ${m.receiptNumber}: ${clip(m.task.title)}`,
+    heading: 'XÁC NHẬN ĐÃ NHẬN BÁO CÁO',
+    blocks,
+  });
 }
 
 function returned(m: EmailOf<'returned'>): EmailContent {
@@ -80,7 +91,9 @@ function returned(m: EmailOf<'returned'>): EmailContent {
         { label: 'Nhiệm vụ', value: m.task.title },
         { label: 'Hạn gửi lại', value: due(m.newDeadline, m.newWorkingDaysLeft) },
       ),
-      paragraph(`Đề nghị Quý cơ quan bổ sung, hoàn thiện và gửi lại báo cáo qua đường liên kết dưới đây chậm nhất ${formatDateVi(m.newDeadline)}.`),
+      paragraph(
+        `Đề nghị Quý cơ quan bổ sung, hoàn thiện và gửi lại báo cáo qua đường liên kết dưới đây chậm nhất ${formatDateVi(m.newDeadline)}.`,
+      ),
       action('Hoàn thiện báo cáo', m.link),
     ],
   });
@@ -92,7 +105,9 @@ function extensionDecision(m: EmailOf<'extension_decision'>): EmailContent {
       subject: `Đồng ý gia hạn đến ${formatDateShortVi(m.newDeadline)}: ${clip(m.task.title)}`,
       heading: 'THÔNG BÁO GIA HẠN THỰC HIỆN NHIỆM VỤ',
       blocks: [
-        paragraph(`Đề nghị gia hạn của Quý cơ quan đối với nhiệm vụ dưới đây đã được chấp thuận. Hạn hoàn thành mới là ${formatDateVi(m.newDeadline)}.`),
+        paragraph(
+          `Đề nghị gia hạn của Quý cơ quan đối với nhiệm vụ dưới đây đã được chấp thuận. Hạn hoàn thành mới là ${formatDateVi(m.newDeadline)}.`,
+        ),
         ...quote('Ý kiến', m.comment),
         facts(
           ...directiveFacts(m.directive),
@@ -108,7 +123,9 @@ function extensionDecision(m: EmailOf<'extension_decision'>): EmailContent {
     subject: `Không chấp thuận gia hạn: ${clip(m.task.title)}`,
     heading: 'THÔNG BÁO VỀ ĐỀ NGHỊ GIA HẠN',
     blocks: [
-      paragraph(`Đề nghị gia hạn của Quý cơ quan đối với nhiệm vụ dưới đây không được chấp thuận; hạn hoàn thành giữ nguyên là ${formatDateVi(m.task.deadline)}.`),
+      paragraph(
+        `Đề nghị gia hạn của Quý cơ quan đối với nhiệm vụ dưới đây không được chấp thuận; hạn hoàn thành giữ nguyên là ${formatDateVi(m.task.deadline)}.`,
+      ),
       ...quote('Lý do', m.reason),
       facts(...directiveFacts(m.directive), ...taskFacts(m.task)),
       paragraph('Đề nghị Quý cơ quan khẩn trương hoàn thành và gửi báo cáo đúng hạn qua đường liên kết dưới đây.'),
@@ -122,21 +139,30 @@ function cancellation(m: EmailOf<'cancellation'>): EmailContent {
     subject: `Dừng thực hiện nhiệm vụ: ${clip(m.task.title)}`,
     heading: 'THÔNG BÁO DỪNG THỰC HIỆN NHIỆM VỤ',
     blocks: [
-      paragraph(`${m.directive.issuer} thông báo dừng thực hiện nhiệm vụ dưới đây thuộc Văn bản số ${m.directive.number}. Quý cơ quan không cần gửi báo cáo đối với nhiệm vụ này.`),
+      paragraph(
+        `${m.directive.issuer} thông báo dừng thực hiện nhiệm vụ dưới đây thuộc Văn bản số ${m.directive.number}. Quý cơ quan không cần gửi báo cáo đối với nhiệm vụ này.`,
+      ),
       ...quote('Lý do', m.reason),
-      facts(...directiveFacts(m.directive), { label: 'Nhiệm vụ', value: m.task.title }, { label: 'Hạn hoàn thành trước đây', value: formatDateVi(m.task.deadline) }),
+      facts(
+        ...directiveFacts(m.directive),
+        { label: 'Nhiệm vụ', value: m.task.title },
+        { label: 'Hạn hoàn thành trước đây', value: formatDateVi(m.task.deadline) },
+      ),
       action('Xem nhiệm vụ', m.link),
     ],
   });
 }
 
 function newLink(m: EmailOf<'new_link'>): EmailContent {
-  const validity = m.expiresAt === undefined ? '' : ` Đường liên kết có hiệu lực đến ${formatDateTime(m.expiresAt, 'vi')}.`;
+  const validity =
+    m.expiresAt === undefined ? '' : ` Đường liên kết có hiệu lực đến ${formatDateTime(m.expiresAt, 'vi')}.`;
   return unitEmail(m, {
     subject: `Đường liên kết mới: ${clip(m.task.title)}`,
     heading: 'CẤP ĐƯỜNG LIÊN KẾT MỚI',
     blocks: [
-      paragraph(`Theo đề nghị của Quý cơ quan, hệ thống gửi đường liên kết mới để truy cập nhiệm vụ dưới đây.${validity}`),
+      paragraph(
+        `Theo đề nghị của Quý cơ quan, hệ thống gửi đường liên kết mới để truy cập nhiệm vụ dưới đây.${validity}`,
+      ),
       facts(...directiveFacts(m.directive), ...taskFacts(m.task)),
       action('Mở trang nhiệm vụ', m.link),
       paragraph('Nếu Quý cơ quan không đề nghị cấp đường liên kết mới, xin vui lòng bỏ qua thư này.'),
@@ -144,7 +170,10 @@ function newLink(m: EmailOf<'new_link'>): EmailContent {
   });
 }
 
-export const viTask: Pick<EmailCopy, 'assignment' | 'receipt' | 'returned' | 'extension_decision' | 'cancellation' | 'new_link'> = {
+export const viTask: Pick<
+  EmailCopy,
+  'assignment' | 'receipt' | 'returned' | 'extension_decision' | 'cancellation' | 'new_link'
+> = {
   assignment,
   receipt,
   returned,
