@@ -1,15 +1,18 @@
 // dondoc's activities, built from injected dependencies so the worker passes real I/O and tests
 // can pass their own.
 import type { DirectiveRecord, TaskRecord } from '../db/read-model';
+import type { DocumentStore } from '../db/directive-documents';
 import { createNotify, type NotifyDeps } from './notify';
+import { createPlanActivities } from './plan';
 import type { ConsolidateInput } from './types';
 
-/** The activities need what sending mail needs: the database, the read model, links and SMTP. */
-export type ActivityDeps = NotifyDeps;
+/** The activities need what sending mail needs (the database, the read model, links, SMTP) and the stored documents. */
+export type ActivityDeps = NotifyDeps & { documents: DocumentStore };
 
 export function createActivities(deps: ActivityDeps) {
   return {
     notify: createNotify(deps),
+    ...createPlanActivities(deps),
 
     async recordDirective(record: DirectiveRecord): Promise<void> {
       await deps.readModel.upsertDirective(record);
@@ -27,7 +30,7 @@ export function createActivities(deps: ActivityDeps) {
     },
 
     async consolidate(input: ConsolidateInput): Promise<{ tasks: number }> {
-      const rows = await deps.readModel.tasksOfDirective(input.directiveNumber);
+      const rows = await deps.readModel.tasksOfDirective(input.directiveKey);
       return { tasks: rows.length };
     },
   };

@@ -2,6 +2,7 @@
 // out over SMTP. A retried activity finds the key and never sends the same message twice.
 import type { Pool } from 'pg';
 import { vietnamCalendar } from '../domain/calendar';
+import { calendarOf, isProvisional } from '../domain/calendar-cache';
 import { localDateOf } from '../domain/local-date';
 import { renderEmail, type EmailMessage } from '../domain/emails';
 import type { OrgUnit } from '../domain/schemas';
@@ -45,13 +46,20 @@ function messageFor(
     supportsName?: string;
   },
 ): EmailMessage {
-  const cal = vietnamCalendar();
+  const cal = input.calendar ? calendarOf(input.calendar) : vietnamCalendar();
   const today = localDateOf(Date.now());
-  const left = cal.workingDaysBetween(today, input.task.deadline);
+  const daysTo = (d: string) => cal.workingDaysBetween(today, d);
+  const left = daysTo(input.task.deadline);
+  const provisional = (d: string) => (input.calendar ? isProvisional(d, input.calendar) : false);
   const common = {
     unit: { code: unit.code, name: unit.name },
-    directive: input.directive,
-    task: { title: input.task.title, deadline: input.task.deadline, workingDaysLeft: left },
+    directive: { number: input.directive.number, title: input.directive.title, issuer: input.directive.issuer },
+    task: {
+      title: input.task.title,
+      deadline: input.task.deadline,
+      workingDaysLeft: left,
+      provisional: provisional(input.task.deadline),
+    },
     link,
   };
   switch (input.kind) {
@@ -90,8 +98,24 @@ function messageFor(
         kind: 'returned',
         ...common,
         comment: input.comment ?? '—',
-        newDeadline: input.task.deadline,
-        newWorkingDaysLeft: left,
+        newDeadline: input.revisionDue ?? input.task.deadline,
+        newWorkingDaysLeft: daysTo(input.revisionDue ?? input.task.deadline),
+      };
+    case 'accepted':
+      return {
+        kind: 'accepted',
+        ...common,
+        receiptNumber: input.receipt!,
+        onTime: input.onTime ?? true,
+        comment: input.comment || undefined,
+      };
+    case 'deadline_moved':
+      return {
+        kind: 'deadline_moved',
+        ...common,
+        previousDeadline: input.previousDeadline!,
+        why: input.reason === 'calendar' ? 'calendar' : 'moved',
+        reason: input.reason && input.reason !== 'calendar' ? input.reason : undefined,
       };
     case 'extension_decision':
       return input.approved

@@ -55,7 +55,7 @@ export async function openTasks(
     ) {
       const n = Math.min(UNITS_PER_DIRECTIVE, total - state.launched, units.length);
       const number = `${state.numbers.length + 1}/BENCH-${tag}`;
-      await launchDirective(b.client, b.config, benchDirective(number, units.slice(0, n)));
+      await launchDirective(b.client, b.config, benchDirective(number, units.slice(0, n)), b.stack.pool);
       state.numbers.push(number);
       state.launched += n;
     }

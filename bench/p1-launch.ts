@@ -5,7 +5,7 @@
 import { performance } from 'node:perf_hooks';
 import { DirectiveSchema, type Directive } from '../domain/schemas';
 import { launchDirective } from '../client/temporal';
-import { START_BATCH } from '../workflows/directive';
+import { START_BATCH } from '../workflows/directive-run';
 import { acknowledgeUpdate, directiveStatusQuery, directiveWorkflowId, taskWorkflowId } from '../workflows/messages';
 import {
   BARE_QUEUE,
@@ -58,7 +58,7 @@ export async function launchAndWait(
   const pool = b.stack.pool;
   const n = directive.tasks.length;
   const t0 = performance.now();
-  await launchDirective(b.client, b.config, directive);
+  await launchDirective(b.client, b.config, directive, b.stack.pool);
   const timeline: [number, number, number][] = [];
   let last = -1;
   let lastChange = Date.now();
@@ -81,7 +81,7 @@ export async function launchAndWait(
           .query(directiveStatusQuery)
           .catch((e: Error) => e.message);
         throw new Stalled(
-          `no progress for ${STALL_MS / 1000} s at ${tasks} tasks / ${mails} mails; directive says ${JSON.stringify(typeof view === 'string' ? view : { total: view.total, queued: view.queued, byPhase: view.byPhase })}`,
+          `no progress for ${STALL_MS / 1000} s at ${tasks} tasks / ${mails} mails; directive says ${JSON.stringify(typeof view === 'string' ? view : { total: view.total, queued: view.queued, started: view.started, open: view.open })}`,
         );
       }
       return tasks >= n && mails >= n ? true : undefined;

@@ -69,7 +69,7 @@ export async function p2(): Promise<void> {
     try {
       const directive = benchDirective('21/BENCH-P2', units, 'report');
       note(`P2: launching ${n} report tasks; worker ${JSON.stringify(tuningOf(b.config))}`);
-      await launchDirective(b.client, b.config, directive);
+      await launchDirective(b.client, b.config, directive, b.stack.pool);
       const mails = await until(
         `${n} assignment mails at the sink`,
         async () => {

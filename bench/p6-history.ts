@@ -11,15 +11,10 @@ import { encodeSearchAttributeIndexedValueType } from '@temporalio/common/lib/se
 import { atLocalTime, localDateOf, vietnamCalendar } from '../domain/calendar';
 import { parseDirectiveFile } from '../domain/directive-file';
 import { reportingCycles } from '../domain/periods';
-import {
-  directiveStatusQuery,
-  directiveWorkflowId,
-  reviewReportUpdate,
-  submitReportUpdate,
-  taskWorkflowId,
-} from '../workflows/messages';
+import { directiveWorkflowId, reviewReportUpdate, submitReportUpdate, taskWorkflowId } from '../workflows/messages';
 import { SEARCH_ATTRIBUTE_KEYS } from '../workflows/search-attributes';
-import { recordingActivities } from '../test/helpers/temporal';
+import { recordingActivities } from '../test/helpers/recording-activities';
+import { launchInput } from '../test/workflows/directive-harness';
 import { projectRoot } from '../db/paths';
 import { note, quietRuntime, size, stoppable, until, workflowBundle } from './parts';
 import { runSizes } from './history';
@@ -83,10 +78,11 @@ export async function p6(): Promise<void> {
       for (let k = 0; k < closed; k++) await env.connection.testService!.unlockTimeSkipping({});
     };
     await worker.runUntil(async () => {
-      const handle = await env.client.workflow.start('directiveWorkflow', {
+      await rec.documents.store(directive.number, directive);
+      await env.client.workflow.start('directiveWorkflow', {
         workflowId: directiveWorkflowId(directive.number),
         taskQueue,
-        args: [{ directive }],
+        args: [launchInput(directive)],
       });
       let n = 0;
       const report = async (unit: string, cycle: string) => {
@@ -116,14 +112,9 @@ export async function p6(): Promise<void> {
         await sleepUntil(atLocalTime(cycle.from, 9));
         await until(
           `cycle ${cycle.key} open`,
-          async () => {
-            const view = await handle.query(directiveStatusQuery);
-            return (
-              units.every((u) =>
-                view.tasks.some((t) => t.workflowId === taskWorkflowId(directive.number, u, cycle.key)),
-              ) || undefined
-            );
-          },
+          async () =>
+            units.every((u) => rec.tasks.get(taskWorkflowId(directive.number, u, cycle.key))?.state.assignedAt) ||
+            undefined,
           120_000,
           100,
         );

@@ -3,6 +3,7 @@
 // directive. These tasks are started straight on the task workflow with a policy whose send hour
 // is an offset in hours from the deadline day's midnight (the directive's schema would refuse
 // it; the workflow only adds it): one reminder on the day, at that instant, nothing after.
+import { HOLIDAY_OVERRIDES } from '../domain/holiday-overrides';
 import { atLocalTime, localDateOf, vietnamCalendar } from '../domain/calendar';
 import { ChasePolicySchema, TaskSpecSchema } from '../domain/schemas';
 import { taskWorkflowId } from '../workflows/messages';
@@ -35,6 +36,7 @@ export function timedTask(directiveNumber: string, unit: string, remindAt: numbe
     unit,
     input: {
       directive: {
+        key: directiveNumber,
         number: directiveNumber,
         title: 'Đôn đốc báo cáo nhanh (đo hiệu năng)',
         issuer: 'UBND tỉnh Ninh Bình',
@@ -42,7 +44,9 @@ export function timedTask(directiveNumber: string, unit: string, remindAt: numbe
       spec,
       cycle: '',
       deadline,
+      rule: { date: deadline },
       policy,
+      calendar: [...HOLIDAY_OVERRIDES],
     },
   };
 }

@@ -6,7 +6,7 @@ import { nextChaseStep, type ChaseStep } from '../domain/chase';
 import { localDateOf, vietnamCalendar, type WorkingCalendar } from '../domain/calendar';
 import { reportingCycles } from '../domain/periods';
 import type { Directive, EscalationTarget } from '../domain/schemas';
-import { planCycle, specOf } from '../workflows/directive-plan';
+import { planContext, planTasks, type PlannedTask } from '../domain/plan';
 
 /** One reminder or rung of the ladder: when it goes out, and what it is. */
 export type DryRunChase = { at: string; what: string } & (
@@ -72,19 +72,18 @@ function chasePlan(directive: Directive, deadline: string, from: number, calenda
 export function dryRun(directive: Directive, now: number, calendar = vietnamCalendar()): DryRun {
   const today = localDateOf(now);
   const base = { number: directive.number, title: directive.title, schedule: directive.schedule.kind };
-  const toTasks = (planned: ReturnType<typeof planCycle>) =>
-    planned
-      .map((t) => ({ t, spec: specOf(directive, t) }))
-      .map(({ t, spec }) => ({
-        unit: spec.unit,
-        role: spec.role,
-        ...(spec.supports ? { supports: spec.supports } : {}),
-        cycle: t.cycle,
-        deadline: t.deadline,
-        chase: chasePlan(directive, t.deadline, now, calendar),
-      }));
-  if (directive.schedule.kind !== 'periodic')
-    return { ...base, tasks: toTasks(planCycle(directive, today, calendar, '')) };
+  const ctx = planContext(directive.number, directive.tasks, directive.policy, calendar);
+  const planCycle = (day: string, cycle: string) => planTasks(ctx, directive.tasks, day, cycle);
+  const toTasks = (planned: PlannedTask[]) =>
+    planned.map((t) => ({
+      unit: t.spec.unit,
+      role: t.spec.role,
+      ...(t.spec.supports ? { supports: t.spec.supports } : {}),
+      cycle: t.cycle,
+      deadline: t.deadline,
+      chase: chasePlan(directive, t.deadline, now, calendar),
+    }));
+  if (directive.schedule.kind !== 'periodic') return { ...base, tasks: toTasks(planCycle(today, '')) };
   const cycles = reportingCycles(directive.schedule).map((c) => ({
     key: c.key,
     label: c.label.vi,
@@ -98,6 +97,6 @@ export function dryRun(directive: Directive, now: number, calendar = vietnamCale
     ...base,
     cycles: cycles.map(({ nominal: _, ...c }) => c),
     ...(next ? { nextCycle: next.key } : {}),
-    tasks: next ? toTasks(planCycle(directive, next.nominal, calendar, next.key)) : [],
+    tasks: next ? toTasks(planCycle(next.nominal, next.key)) : [],
   };
 }

@@ -1,7 +1,13 @@
 // The Temporal client and the few calls the CLI and web app make through it.
 import { Client, Connection, WorkflowExecutionAlreadyStartedError } from '@temporalio/client';
-import { directiveWorkflowId } from '../workflows/messages';
+import type { Pool } from 'pg';
+import { directiveKey, directiveWorkflowId } from '../domain/ids';
+import type { HolidayAnnouncement } from '../domain/calendar';
+import { HOLIDAY_OVERRIDES } from '../domain/holiday-overrides';
 import type { Directive } from '../domain/schemas';
+import { storeDocument } from '../db/directive-documents';
+import { createReadModel } from '../db/read-model';
+import type { DirectiveInput } from '../workflows/types';
 import { readFileSync } from 'node:fs';
 import type { TLSConfig } from '@temporalio/client';
 import { ConfigError, type Config } from '../config';
@@ -64,18 +70,54 @@ export async function connectClient(
 export type LaunchResult =
   { launched: true; workflowId: string } | { launched: false; workflowId: string; reason: 'already launched' };
 
-/** Starts a directive's workflow; launching the same number twice starts nothing new. */
+/** A directive number already taken by another directive: a launch never takes it over. */
+export class NumberTakenError extends Error {}
+
+/** The announced days off a launch counts deadlines on (the shipped announcements, and those imported since). */
+export async function currentCalendar(_pool: Pool): Promise<HolidayAnnouncement[]> {
+  return [...HOLIDAY_OVERRIDES];
+}
+
+/**
+ * Launches a directive: its document is stored under its number (a claim check the workflow reads
+ * a batch at a time), its row shows at once, and its workflow starts. Launching the same directive
+ * twice starts nothing new; a number that another directive holds is refused, and a closed
+ * directive's number is never reused.
+ */
 export async function launchDirective(
   client: Client,
   config: Pick<Config, 'TEMPORAL_TASK_QUEUE'>,
   directive: Directive,
+  pool: Pool,
 ): Promise<LaunchResult> {
-  const workflowId = directiveWorkflowId(directive.number);
+  const key = directiveKey(directive.number);
+  const workflowId = directiveWorkflowId(key);
+  const stored = await storeDocument(pool, key, directive);
+  if (stored === 'taken')
+    throw new NumberTakenError(`number: ${directive.number} is already the number of another directive`);
+  await createReadModel(pool).upsertDirective({
+    workflowId,
+    number: key,
+    directive,
+    phase: 'running',
+    launchedAt: Date.now(),
+    version: 0,
+    summary: {},
+  });
+  const input: DirectiveInput = {
+    directive: { key, number: directive.number, title: directive.title, issuer: directive.issuer },
+    taskCount: directive.tasks.length,
+    schedule: directive.schedule,
+    policy: directive.policy,
+    calendar: await currentCalendar(pool),
+  };
   try {
     await client.workflow.start('directiveWorkflow', {
       workflowId,
       taskQueue: config.TEMPORAL_TASK_QUEUE,
-      args: [{ directive }],
+      args: [input],
+      workflowIdReusePolicy: 'REJECT_DUPLICATE',
+      workflowIdConflictPolicy: 'FAIL',
     });
     return { launched: true, workflowId };
   } catch (err) {

@@ -72,6 +72,21 @@ export const ConfigSchema = z.object({
   WORKER_WORKFLOW_THREADS: z.coerce.number().int().min(1).max(16).default(1),
   /** Workflow code bundled ahead by `npm run build` (dist/workflow-bundle.js); unset, a worker bundles it when it starts. */
   WORKER_BUNDLE: z.string().min(1).optional(),
+  /**
+   * Worker Versioning: workers register as one version (build) of a deployment; a workflow stays on
+   * the version it started on, and long ones move to the current version when they continue as new.
+   * `false` runs unversioned workers (a server without worker deployments).
+   */
+  WORKER_VERSIONING: z.enum(['true', 'false']).default('true'),
+  WORKER_DEPLOYMENT_NAME: z
+    .string()
+    .regex(/^[A-Za-z0-9][A-Za-z0-9._-]{0,99}$/, 'letters, digits, ".", "_" or "-"')
+    .default('dondoc'),
+  /** This worker's build: by default the package version and the git commit it was built from. */
+  WORKER_BUILD_ID: z
+    .string()
+    .regex(/^[A-Za-z0-9][A-Za-z0-9.+_-]{0,99}$/, 'letters, digits, ".", "+", "_" or "-"')
+    .optional(),
 });
 export type Config = z.infer<typeof ConfigSchema> & { publicUrl: string; dataDir: string };
 

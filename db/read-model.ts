@@ -1,12 +1,13 @@
 // The read model behind an interface. Every write is an idempotent upsert that ignores versions
 // older than the stored one, so retried and out-of-order projections converge.
 import type { Pool, PoolClient } from 'pg';
+import type { PlannedTask } from '../domain/plan';
 import type { Directive, OrgUnit, TaskSpec } from '../domain/schemas';
 import type { DirectiveSummary, TaskState } from '../workflows/types';
 
 export interface DirectiveRecord {
   workflowId: string;
-  /** The directive's number; the whole directive comes only with its first record. */
+  /** The directive's key (its number, or a sub-directive's scoped key); the whole directive comes only with its first record. */
   number?: string;
   directive?: Directive;
   /** A sub-directive: the district task it was cascaded from (kept in the spec as parentTask). */
@@ -34,9 +35,12 @@ export interface TaskRow {
   title: string;
   deadline: string;
   original_deadline: string;
+  /** 'assigning' until the assignment is out, then the task's phase. */
   state: string;
   submitted_at: Date | null;
   done_at: Date | null;
+  assigned_at: Date | null;
+  revision_due: string | null;
   escalation_level: number;
   snapshot: TaskRecord;
   version: string;
@@ -54,8 +58,14 @@ export interface ReadModel {
   units(): Promise<OrgUnit[]>;
   upsertDirective(r: DirectiveRecord): Promise<void>;
   upsertTask(r: TaskRecord): Promise<void>;
+  /** Rows for tasks about to start, shown as being assigned; a row already there is left alone. */
+  recordPlanned(directive: DirectiveSummary, planned: PlannedTask[]): Promise<void>;
+  /** Ids of a directive's tasks not yet closed, in id order after `after`. */
+  openTaskIds(directiveKey: string, after: string, limit: number): Promise<string[]>;
   task(workflowId: string): Promise<TaskRow | undefined>;
   tasksOfDirective(number: string): Promise<TaskRow[]>;
+  /** The support (phối hợp) tasks that feed a lead unit's task in a directive's cycle. */
+  supportTasksOf(directiveKey: string, leadUnit: string, cycle: string): Promise<TaskRow[]>;
   /** Tasks still waiting for a report (open or returned) whose deadline is on or before `day`, oldest first. */
   openTasksDueBy(day: string, filter?: OpenTaskFilter): Promise<TaskRow[]>;
 }
@@ -100,25 +110,28 @@ export async function inTransaction<T>(pool: Pool, work: (c: PoolClient) => Prom
   }
 }
 
+/** The row's state: a task is "being assigned" (đang giao) until its assignment is out. */
+const rowState = (s: TaskState): string => (s.phase === 'open' && s.assignedAt === undefined ? 'assigning' : s.phase);
+
 async function upsertTaskRows(c: PoolClient, r: TaskRecord): Promise<void> {
   const s = r.state;
   const res = await c.query(
     `INSERT INTO tasks (workflow_id, directive_number, unit_code, cycle, role, title, deadline, original_deadline, state,
-       submitted_at, done_at, escalation_level, last_chase_at, extension_pending, snapshot, version)
-     VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9,$10,$11,$12,$13,$14,$15,$16)
+       submitted_at, done_at, escalation_level, last_chase_at, extension_pending, snapshot, version, assigned_at, revision_due)
+     VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9,$10,$11,$12,$13,$14,$15,$16,$17,$18)
      ON CONFLICT (workflow_id) DO UPDATE SET deadline=$7, state=$9, submitted_at=$10, done_at=$11, escalation_level=$12,
-       last_chase_at=$13, extension_pending=$14, snapshot=$15, version=$16, updated_at=now()
+       last_chase_at=$13, extension_pending=$14, snapshot=$15, version=$16, assigned_at=$17, revision_due=$18, updated_at=now()
      WHERE tasks.version < EXCLUDED.version`,
     [
       r.workflowId,
-      r.directive.number,
+      r.directive.key,
       r.spec.unit,
       r.cycle,
       r.spec.role,
       r.spec.title,
       s.deadline,
       s.originalDeadline,
-      s.phase,
+      rowState(s),
       iso(s.reports.at(-1)?.submittedAt),
       iso(s.doneAt),
       s.escalationLevel,
@@ -126,6 +139,8 @@ async function upsertTaskRows(c: PoolClient, r: TaskRecord): Promise<void> {
       s.extension !== undefined,
       JSON.stringify(r),
       s.version,
+      iso(s.assignedAt),
+      s.revisionDue ?? null,
     ],
   );
   if (!res.rowCount) return; // an older version than the one stored: nothing to do
@@ -237,6 +252,45 @@ export function createReadModel(pool: Pool): ReadModel {
 
     upsertTask: (r) => inTransaction(pool, (c) => upsertTaskRows(c, r)),
 
+    async recordPlanned(directive, planned) {
+      if (planned.length === 0) return;
+      const rows = planned.map((t) => {
+        const state: TaskState = {
+          phase: 'open',
+          deadline: t.deadline,
+          originalDeadline: t.deadline,
+          deadlineSince: 0,
+          deadlineChanges: [],
+          reports: [],
+          extensions: [],
+          chases: [],
+          escalationLevel: 0,
+          cursor: 0,
+          version: 0,
+        };
+        return { workflowId: t.workflowId, directive, spec: t.spec, cycle: t.cycle, state } satisfies TaskRecord;
+      });
+      // One statement for the batch: version 0 loses to any row a task has written itself.
+      await pool.query(
+        `INSERT INTO tasks (workflow_id, directive_number, unit_code, cycle, role, title, deadline, original_deadline,
+           state, snapshot, version)
+         SELECT r->>'workflowId', r->'directive'->>'key', r->'spec'->>'unit', r->>'cycle', r->'spec'->>'role',
+                r->'spec'->>'title', (r->'state'->>'deadline')::date, (r->'state'->>'deadline')::date, 'assigning', r, 0
+           FROM jsonb_array_elements($1::jsonb) AS r
+         ON CONFLICT (workflow_id) DO NOTHING`,
+        [JSON.stringify(rows)],
+      );
+    },
+
+    async openTaskIds(directiveKey, after, limit) {
+      const { rows } = await pool.query<{ workflow_id: string }>(
+        `SELECT workflow_id FROM tasks WHERE directive_number = $1 AND state NOT IN ('done', 'cancelled') AND workflow_id > $2
+          ORDER BY workflow_id LIMIT $3`,
+        [directiveKey, after, limit],
+      );
+      return rows.map((r) => r.workflow_id);
+    },
+
     async task(workflowId) {
       const { rows } = await pool.query('SELECT * FROM tasks WHERE workflow_id = $1', [workflowId]);
       return rows[0];
@@ -246,6 +300,15 @@ export function createReadModel(pool: Pool): ReadModel {
       const { rows } = await pool.query('SELECT * FROM tasks WHERE directive_number = $1 ORDER BY unit_code, cycle', [
         number,
       ]);
+      return rows;
+    },
+
+    async supportTasksOf(directiveKey, leadUnit, cycle) {
+      const { rows } = await pool.query(
+        `SELECT * FROM tasks WHERE directive_number = $1 AND cycle = $2 AND snapshot->'spec'->>'supports' = $3
+          ORDER BY unit_code`,
+        [directiveKey, cycle, leadUnit],
+      );
       return rows;
     },
 

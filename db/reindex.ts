@@ -1,11 +1,12 @@
 // Rebuilds the read model from Temporal, which holds the truth: every task and directive
 // workflow is listed and asked for its state, then written with the same idempotent upserts the
-// activities use. Rows already newer than what a workflow answers are left as they are.
+// activities use. Rows already newer than what a workflow answers are left as they are. A
+// directive's document comes from the document store, which is kept with the database's backup.
 import type { Client, WorkflowExecutionInfo } from '@temporalio/client';
 import { defaultPayloadConverter } from '@temporalio/common';
 import { directiveStatusQuery, taskStateQuery } from '../workflows/messages';
-import { summarise } from '../workflows/directive-plan';
-import type { DirectiveRunInput, DirectiveState } from '../workflows/types';
+import type { DirectiveInput } from '../workflows/types';
+import type { DocumentStore } from './directive-documents';
 import type { ReadModel } from './read-model';
 
 export interface ReindexResult {
@@ -32,16 +33,17 @@ async function inBatches<T>(items: T[], work: (item: T) => Promise<void>): Promi
 }
 
 /** What the directive was launched with: the first event of its current run holds it. */
-async function runInput(client: Client, info: WorkflowExecutionInfo): Promise<DirectiveRunInput> {
+async function runInput(client: Client, info: WorkflowExecutionInfo): Promise<DirectiveInput> {
   const history = await client.workflow.getHandle(info.workflowId, info.runId).fetchHistory();
   const payload = history.events?.[0]?.workflowExecutionStartedEventAttributes?.input?.payloads?.[0];
   if (!payload) throw new Error('the run has no input');
-  return defaultPayloadConverter.fromPayload<DirectiveRunInput>(payload);
+  return defaultPayloadConverter.fromPayload<DirectiveInput>(payload);
 }
 
 export async function reindex(
   client: Client,
   readModel: ReadModel,
+  documents: DocumentStore,
   onProgress: (done: number, total: number) => void = () => undefined,
 ): Promise<ReindexResult> {
   const result: ReindexResult = { directives: 0, tasks: 0, failed: [] };
@@ -59,16 +61,23 @@ export async function reindex(
         runInput(client, info),
         client.workflow.getHandle(info.workflowId, info.runId).query(directiveStatusQuery),
       ]);
-      const tasksByPhase = Object.fromEntries(view.tasks.map((t) => [t.workflowId, t]));
+      const key = input.directive.key;
       await readModel.upsertDirective({
         workflowId: info.workflowId,
-        directive: input.directive,
+        number: key,
+        directive: await documents.get(key),
         parentTaskWorkflowId: input.parentTaskWorkflowId,
         phase: view.phase,
         launchedAt: view.launchedAt,
         // The query does not tell the version; the run's starting state gives a floor a live write always beats.
-        version: input.state?.version ?? 0,
-        summary: summarise({ tasks: tasksByPhase } as DirectiveState),
+        version: input.carried?.version ?? 0,
+        summary: {
+          tasks: view.started,
+          onTime: view.onTime,
+          late: view.late,
+          cancelled: view.cancelled,
+          open: view.open,
+        },
       });
       result.directives += 1;
     } catch (err) {
@@ -85,7 +94,7 @@ export async function reindex(
         directive: view.directive,
         spec: view.spec,
         cycle: view.cycle,
-        state: { ...view.state, updatesThisRun: 0 },
+        state: view.state,
       });
       result.tasks += 1;
     } catch (err) {

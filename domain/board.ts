@@ -39,19 +39,24 @@ export interface TaskRowFacts {
   state: string;
   deadline: LocalDate;
   originalDeadline: LocalDate;
+  /** When the accepted report came in (done tasks only). */
   doneAt?: number;
+  /** When the latest report came in. */
   submittedAt?: number;
+  revisionDue?: LocalDate;
   extensionPending?: boolean;
 }
 
-/** A submitted report counts as done (by its time) until the office returns it, as in the workflow. */
+/** A report waiting for review is not done: only the accepted report closes a task, by its own time. */
 export function factsOfRow(r: TaskRowFacts): TaskFacts {
-  const finished = r.state === 'done' || r.state === 'submitted';
   return {
     deadline: r.deadline,
     originalDeadline: r.originalDeadline,
-    doneAt: finished ? (r.doneAt ?? r.submittedAt) : undefined,
+    assigned: r.state !== 'assigning',
+    doneAt: r.state === 'done' ? (r.doneAt ?? r.submittedAt) : undefined,
+    pendingSince: r.state === 'submitted' ? r.submittedAt : undefined,
     returned: r.state === 'returned',
+    revisionDue: r.revisionDue,
     extensionPending: r.extensionPending,
     cancelled: r.state === 'cancelled',
   };

@@ -12,6 +12,12 @@ export interface ChaseInput {
   policy: ChasePolicy;
   deadline: LocalDate;
   calendar: WorkingCalendar;
+  /**
+   * Since when this deadline applies (the assignment, or the last change of deadline). A task that
+   * is already past its first rung then enters the ladder there and climbs one rung at a time,
+   * instead of jumping straight to the steering committee.
+   */
+  since?: number;
 }
 
 /** Weekly chasing means every fifth working day, so a holiday week does not count as a week. */
@@ -22,8 +28,14 @@ function dueDay(deadline: LocalDate, calendar: WorkingCalendar): LocalDate {
   return calendar.nextWorkingDay(deadline, true);
 }
 
+/** The first working day whose send hour comes after `instant`. */
+function firstSendDay(instant: number, sendHour: number, calendar: WorkingCalendar): LocalDate {
+  const day = calendar.nextWorkingDay(localDateOf(instant), true);
+  return atLocalTime(day, sendHour) > instant ? day : calendar.nextWorkingDay(day);
+}
+
 /** Reminders and the escalation ladder, in time order; the weekly chase follows the last rung. */
-function fixedSteps({ policy, deadline, calendar }: ChaseInput): {
+function fixedSteps({ policy, deadline, calendar, since }: ChaseInput): {
   steps: ChaseStep[];
   lastRung?: { day: LocalDate; level: number };
 } {
@@ -42,9 +54,13 @@ function fixedSteps({ policy, deadline, calendar }: ChaseInput): {
     if (!same || r.level > same.level) rungs.set(r.afterWorkingDays, r);
   }
   const ladder = [...rungs.values()].sort((a, b) => a.afterWorkingDays - b.afterWorkingDays);
+  // The ladder starts at its first rung, shifted to the first chance after `since` when that rung has passed.
+  const first = ladder[0];
+  let start = first ? calendar.workingDaysAfter(due, first.afterWorkingDays) : due;
+  if (first && since !== undefined && at(start) <= since) start = firstSendDay(since, policy.sendHour, calendar);
   let lastRung: { day: LocalDate; level: number } | undefined;
   for (const r of ladder) {
-    const day = calendar.workingDaysAfter(due, r.afterWorkingDays);
+    const day = calendar.workingDaysAfter(start, r.afterWorkingDays - first.afterWorkingDays);
     steps.push({ kind: 'escalation', level: r.level, to: r.to, at: at(day), seq: 0, weekly: false });
     lastRung = { day, level: r.level };
   }
@@ -96,7 +112,16 @@ export function supportDeadline(leadDeadline: LocalDate, policy: ChasePolicy, ca
   return calendar.workingDaysBefore(leadDeadline, policy.supportLeadWorkingDays);
 }
 
-/** A report returned for completion is due back this many working days after it was returned. */
-export function revisionDeadline(returnedOn: LocalDate, policy: ChasePolicy, calendar: WorkingCalendar): LocalDate {
-  return calendar.workingDaysAfter(returnedOn, policy.revisionWorkingDays);
+/**
+ * When a report returned for completion is due back: the policy's revision window from the day it
+ * was returned, but never before the task's own deadline — a return does not shorten it.
+ */
+export function revisionDue(
+  returnedOn: LocalDate,
+  deadline: LocalDate,
+  policy: ChasePolicy,
+  calendar: WorkingCalendar,
+): LocalDate {
+  const window = calendar.workingDaysAfter(returnedOn, policy.revisionWorkingDays);
+  return window > deadline ? window : deadline;
 }

@@ -1,5 +1,5 @@
-// What people ask of a running task or directive, validated the same way at the web form, the
-// API, the CLI and inside the workflow's update validators.
+// What people ask of a running task or directive, validated at the edge (web form, API, CLI)
+// before it reaches a workflow; the workflows check what is asked against their own state.
 import { z } from 'zod';
 import { DocumentNumberSchema, LocalDateSchema, TaskSpecSchema, UnitCodeSchema } from './schemas';
 
@@ -40,12 +40,16 @@ export type ReviewDecision = z.infer<typeof ReviewDecisionSchema>;
 
 export const AcknowledgeSchema = z.object({ by: By });
 
+/** Why a deadline moves: the unit is told, with the old and the new date. */
+const MoveReason = z.string().trim().min(3, 'say why the deadline moves').max(2000);
+
 export const AmendRequestSchema = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('add'), task: TaskSpecSchema, by: By }),
-  z.object({ kind: z.literal('remove'), unit: UnitCodeSchema, by: By }),
-  z.object({ kind: z.literal('move'), unit: UnitCodeSchema, deadline: LocalDateSchema, by: By }),
+  z.object({ kind: z.literal('remove'), unit: UnitCodeSchema, by: By, reason: z.string().trim().max(2000).optional() }),
+  z.object({ kind: z.literal('move'), unit: UnitCodeSchema, deadline: LocalDateSchema, reason: MoveReason, by: By }),
 ]);
-export type AmendRequest = z.input<typeof AmendRequestSchema>;
+/** An amendment as the workflow receives it: parsed at the edge (CLI, web, API), defaults filled in. */
+export type AmendRequest = z.infer<typeof AmendRequestSchema>;
 
 export const CancelDirectiveSchema = z.object({ by: By, reason: z.string().trim().min(1).max(2000) });
 
@@ -60,4 +64,4 @@ export const CascadeRequestSchema = z.object({
   tasks: z.array(TaskSpecSchema).min(1, 'name at least one unit').max(2000),
   by: By,
 });
-export type CascadeRequest = z.input<typeof CascadeRequestSchema>;
+export type CascadeRequest = z.infer<typeof CascadeRequestSchema>;

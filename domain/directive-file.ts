@@ -2,8 +2,7 @@
 // error names the line and the field.
 import { LineCounter, parseDocument, isMap, isSeq, visit, type Document, type Node } from 'yaml';
 import type { z } from 'zod';
-import { LaunchableDirectiveSchema } from './carried';
-import { issueMessage, type Directive } from './schemas';
+import { DirectiveSchema, issueMessage, type Directive } from './schemas';
 import { UnitDirectorySchema, type UnitDirectory } from './units';
 
 export interface FileProblem {
@@ -137,6 +136,6 @@ function parseText<S extends z.ZodType>(schema: S, text: string, fileName: strin
 }
 
 export const parseDirectiveFile = (text: string, fileName = 'directive.yaml'): Directive =>
-  parseWith(LaunchableDirectiveSchema, text, fileName);
+  parseWith(DirectiveSchema, text, fileName);
 export const parseUnitDirectoryFile = (text: string, fileName = 'units.yaml'): UnitDirectory =>
   parseWith(UnitDirectorySchema, text, fileName);

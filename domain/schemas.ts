@@ -1,6 +1,7 @@
 // The shapes of dondoc's business objects. Every boundary (files, forms, API, workflow input)
 // validates with these schemas; the TypeScript types are inferred from them.
 import { z } from 'zod';
+import { DOCUMENT_NUMBER, DOCUMENT_NUMBER_HINT } from './ids';
 
 /** A calendar day in Vietnam, `YYYY-MM-DD`. Days, not instants, are what deadlines are made of. */
 export const LocalDateSchema = z
@@ -19,9 +20,7 @@ export const UnitCodeSchema = z
 export type UnitCode = z.infer<typeof UnitCodeSchema>;
 
 /** Number and symbol of a document, e.g. `524/UBND-VP9`, `1297/KH-UBND`. */
-export const DocumentNumberSchema = z
-  .string()
-  .regex(/^\d{1,6}\/[\p{Lu}0-9][\p{Lu}\p{Ll}0-9.\-/]{0,40}$/u, 'expected number/symbol, e.g. 524/UBND-VP9');
+export const DocumentNumberSchema = z.string().regex(DOCUMENT_NUMBER, DOCUMENT_NUMBER_HINT);
 
 const EmailSchema = z.email();
 
@@ -44,6 +43,11 @@ export const IndicatorSchema = z.object({
   code: z.string().regex(/^[a-z][a-z0-9_]{0,39}$/, 'an indicator code is lower case, e.g. articles'),
   name: z.string().min(1),
   unit: z.string().min(1),
+  /**
+   * A count (conferences, leaflets, people; the default when absent) is a whole number; a decimal
+   * (%, km, billion đồng) need not be.
+   */
+  type: z.enum(['count', 'decimal']).optional(),
   target: z.number().nonnegative().optional(),
 });
 export type Indicator = z.infer<typeof IndicatorSchema>;
@@ -96,7 +100,12 @@ export const ChasePolicySchema = z.object({
   weeklyAfterLadder: z.boolean().default(true),
   /** A support (phối hợp) task is due this many working days before its lead's deadline. */
   supportLeadWorkingDays: z.number().int().min(0).max(30).default(2),
-  /** A returned report must come back within this many working days. */
+  /**
+   * A report closes its task once the office accepts it; with `false` reports need no review and
+   * close the task as they arrive.
+   */
+  reviewReports: z.boolean().default(true),
+  /** A returned report must come back within this many working days (never before the deadline). */
   revisionWorkingDays: z.number().int().min(1).max(30).default(3),
   /** Local hour at which reminders and escalations go out on a working day. */
   sendHour: z.number().int().min(7).max(16).default(8),

@@ -4,12 +4,23 @@
 import { deadlineInstant, localDateOf, type LocalDate, type WorkingCalendar } from './calendar';
 
 export type TaskStatus =
-  'not_due' | 'due_soon' | 'overdue' | 'done_on_time' | 'done_late' | 'returned' | 'extension_requested' | 'cancelled';
+  | 'assigning'
+  | 'not_due'
+  | 'due_soon'
+  | 'overdue'
+  | 'pending_review'
+  | 'done_on_time'
+  | 'done_late'
+  | 'returned'
+  | 'extension_requested'
+  | 'cancelled';
 
 export const STATUS_LABELS: Record<TaskStatus, { vi: string; en: string }> = {
+  assigning: { vi: 'Đang giao', en: 'Being assigned' },
   not_due: { vi: 'Chưa đến hạn', en: 'Not yet due' },
   due_soon: { vi: 'Sắp đến hạn', en: 'Due soon' },
   overdue: { vi: 'Quá hạn', en: 'Overdue' },
+  pending_review: { vi: 'Đang chờ xem xét', en: 'Awaiting review' },
   done_on_time: { vi: 'Hoàn thành đúng hạn', en: 'Done on time' },
   done_late: { vi: 'Hoàn thành quá hạn', en: 'Done late' },
   returned: { vi: 'Trả lại để hoàn thiện', en: 'Returned for completion' },
@@ -17,7 +28,10 @@ export const STATUS_LABELS: Record<TaskStatus, { vi: string; en: string }> = {
   cancelled: { vi: 'Đã hủy', en: 'Cancelled' },
 };
 
-/** The four buckets of the official tracking board, plus cancelled tasks, which it leaves out. */
+/**
+ * The four buckets of the official tracking board, plus cancelled tasks, which it leaves out. A
+ * report waiting for review is in progress (on time or not is decided by the report accepted).
+ */
 export type BoardBucket = 'done_on_time' | 'done_late' | 'in_progress' | 'overdue' | 'cancelled';
 
 export const BOARD_BUCKET_LABELS: Record<BoardBucket, { vi: string; en: string }> = {
@@ -29,21 +43,28 @@ export const BOARD_BUCKET_LABELS: Record<BoardBucket, { vi: string; en: string }
 };
 
 export interface TaskFacts {
-  /** The deadline in force: an approved extension, or a returned report's revision deadline, moves it. */
+  /** The task's deadline in force: an approved extension or the office moving it changes it, a return does not. */
   deadline: LocalDate;
-  /** The deadline first assigned; `deadline !== originalDeadline` means the task was extended. */
+  /** The deadline first assigned; `deadline !== originalDeadline` means the task was extended or moved. */
   originalDeadline: LocalDate;
-  /** When the report that completes the task came in. */
+  /** False until the assignment has gone out (đang giao). */
+  assigned?: boolean;
+  /** When the report that was accepted came in: the task is done only once its report is accepted. */
   doneAt?: number;
+  /** When the report now waiting for the office's review came in. */
+  pendingSince?: number;
+  /** A report was returned for completion; it is due back by `revisionDue`. */
   returned?: boolean;
+  revisionDue?: LocalDate;
   extensionPending?: boolean;
   cancelled?: boolean;
 }
 
 /**
- * The task's status at `now`. Done on time means done by 17:00 on the deadline in force. A
- * pending extension request does not stop the clock, and a returned report does not either:
- * once the deadline in force has passed the task is overdue whatever else is going on.
+ * The task's status at `now`. Done means the report was accepted; on time means the accepted
+ * report came by 17:00 on the deadline in force. A report waiting for review is neither done nor
+ * overdue: the unit has answered and the office must act. A pending extension request does not
+ * stop the clock; a returned report is chased to its revision date, and is overdue after it.
  */
 export function taskStatus(
   facts: TaskFacts,
@@ -53,8 +74,10 @@ export function taskStatus(
 ): TaskStatus {
   if (facts.cancelled) return 'cancelled';
   if (facts.doneAt !== undefined) return facts.doneAt <= deadlineInstant(facts.deadline) ? 'done_on_time' : 'done_late';
+  if (facts.pendingSince !== undefined) return 'pending_review';
+  if (facts.assigned === false) return 'assigning';
+  if (facts.returned) return now > deadlineInstant(facts.revisionDue ?? facts.deadline) ? 'overdue' : 'returned';
   if (now > deadlineInstant(facts.deadline)) return 'overdue';
-  if (facts.returned) return 'returned';
   if (facts.extensionPending) return 'extension_requested';
   return workingDaysLeft(facts.deadline, now, calendar) <= dueSoonWorkingDays ? 'due_soon' : 'not_due';
 }
@@ -66,8 +89,10 @@ export function boardBucket(status: TaskStatus): BoardBucket {
     case 'overdue':
     case 'cancelled':
       return status;
+    case 'assigning':
     case 'not_due':
     case 'due_soon':
+    case 'pending_review':
     case 'returned':
     case 'extension_requested':
       return 'in_progress';

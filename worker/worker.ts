@@ -5,11 +5,45 @@ import { bundleWorkflowCode, NativeConnection, Worker } from '@temporalio/worker
 import type { Pool } from 'pg';
 import { createActivities } from '../activities';
 import { createSmtpMailer, type Mailer } from '../activities/mailer';
+import { createDocumentStore } from '../db/directive-documents';
 import { createLinks } from '../db/links';
 import { createReadModel } from '../db/read-model';
 import { ConfigError, type Config } from '../config';
 import { temporalSecurity } from '../client/temporal';
 import { checkNamespace } from './namespace-check';
+import { workerDeploymentOptions, type DeploymentVersion } from './deployment';
+
+/** Makes this version the one new workflows go to (always, or when the deployment has none yet). */
+async function takeNewWork(
+  connection: NativeConnection,
+  namespace: string,
+  version: DeploymentVersion,
+  when: 'always' | 'if-none',
+): Promise<void> {
+  if (when === 'if-none') {
+    const current = await connection.workflowService
+      .describeWorkerDeployment({ namespace, deploymentName: version.deploymentName })
+      .then((r) => r.workerDeploymentInfo?.routingConfig?.currentDeploymentVersion?.buildId)
+      .catch(() => undefined);
+    if (current) return;
+  }
+  // The deployment and its version exist once the worker has polled: until then the server refuses.
+  for (let wait = 100, until = Date.now() + 60_000; ; wait = Math.min(wait * 2, 2_000)) {
+    try {
+      await connection.workflowService.setWorkerDeploymentCurrentVersion({
+        namespace,
+        deploymentName: version.deploymentName,
+        buildId: version.buildId,
+        allowNoPollers: true,
+        identity: 'dondoc',
+      });
+      return;
+    } catch (err) {
+      if (Date.now() > until) throw err;
+      await new Promise((r) => setTimeout(r, wait));
+    }
+  }
+}
 
 /**
  * Pure modules evaluated once per workflow thread instead of once per workflow: the calendar works
@@ -18,7 +52,10 @@ import { checkNamespace } from './namespace-check';
  * same on every call. The SDK freezes what a shared module exports: zod schemas cannot be shared,
  * as zod 4 finishes building a schema on its first use.
  */
-export const SHARED_WORKFLOW_MODULES = [require.resolve('../domain/calendar')];
+export const SHARED_WORKFLOW_MODULES = [
+  require.resolve('../domain/calendar'),
+  require.resolve('../domain/calendar-cache'),
+];
 
 /** How long one workflow activation may run before the SDK gives up on it. */
 export const ISOLATE_TIMEOUT = '60s';
@@ -63,7 +100,21 @@ function workflowCode(deps: WorkerDeps) {
   };
 }
 
-export async function createDondocWorker(deps: WorkerDeps): Promise<{ worker: Worker; close(): Promise<void> }> {
+export interface DondocWorker {
+  worker: Worker;
+  /** The deployment version it registers as, when versioned. */
+  version?: DeploymentVersion;
+  /**
+   * Makes this worker's version the one new workflows go to, once the server knows it (call it
+   * after `worker.run()`): `always` for the embedded stack or a test (one worker, the current code),
+   * `if-none` for a deployment's first worker (later versions are ramped and made current by the
+   * operator with `dondoc deployment`). Does nothing for an unversioned worker.
+   */
+  takeNewWork(when: 'always' | 'if-none'): Promise<void>;
+  close(): Promise<void>;
+}
+
+export async function createDondocWorker(deps: WorkerDeps): Promise<DondocWorker> {
   const code = workflowCode(deps);
   const connection = await NativeConnection.connect({
     address: deps.temporalAddress,
@@ -85,6 +136,7 @@ export async function createDondocWorker(deps: WorkerDeps): Promise<{ worker: Wo
     publicUrl: deps.config.publicUrl,
     lang: deps.config.DEFAULT_LANG,
     digest: deps.config.DIGEST_REMINDERS === 'true',
+    documents: createDocumentStore(deps.pool),
   });
   const worker = await Worker.create({
     connection,
@@ -102,9 +154,14 @@ export async function createDondocWorker(deps: WorkerDeps): Promise<{ worker: Wo
     // with it (a Node vm bug, nodejs/node#38503), and on a starved machine a large directive's
     // activation can take more than the SDK's 5 s. The SDK takes the option without typing it.
     ...({ isolateExecutionTimeout: ISOLATE_TIMEOUT } as object),
+    workerDeploymentOptions: workerDeploymentOptions(deps.config),
   });
+  const version = workerDeploymentOptions(deps.config)?.version;
   return {
     worker,
+    version,
+    takeNewWork: (when) =>
+      version ? takeNewWork(connection, deps.config.TEMPORAL_NAMESPACE, version, when) : Promise.resolve(),
     async close() {
       mailer.close();
       await connection.close();

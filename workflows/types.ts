@@ -1,5 +1,5 @@
 // Inputs, states and results of dondoc's workflows. Each workflow and message has its own type.
-import type { ChasePolicy, Directive, LocalDate, ReportSubmission, TaskSpec } from '../domain/schemas';
+import type { ChasePolicy, LocalDate, ReportingSchedule, ReportSubmission, TaskSpec } from '../domain/schemas';
 import type {
   AmendRequest,
   CascadeRequest,
@@ -7,15 +7,21 @@ import type {
   ExtensionRequest,
   ReviewDecision,
 } from '../domain/commands';
+import type { HolidayAnnouncement } from '../domain/calendar';
+import type { DeadlineRule } from '../domain/plan';
 import type { TaskStatus } from '../domain/status';
 
 export type { AmendRequest, CascadeRequest, ExtensionDecision, ExtensionRequest, ReportSubmission, ReviewDecision };
 
+/** What every message about a directive names: its key (the number, or a sub-directive's scoped key). */
 export interface DirectiveSummary {
+  key: string;
   number: string;
   title: string;
   issuer: string;
 }
+
+// ---- Task ----
 
 export interface TaskInput {
   directive: DirectiveSummary;
@@ -23,11 +29,15 @@ export interface TaskInput {
   /** Cycle key of a periodic report, '' for a one-off task. */
   cycle: string;
   deadline: LocalDate;
+  /** How the deadline was reached, so that a corrected calendar can reach it again. */
+  rule: DeadlineRule;
   policy: ChasePolicy;
+  /** The government's announced days off the task counts on (the rules give the rest). */
+  calendar: HolidayAnnouncement[];
   /** Workflow id of the lead task this support task feeds. */
   leadWorkflowId?: string;
   /** Present when the workflow continues as new: the state it had. */
-  state?: TaskState;
+  carried?: TaskState;
 }
 
 export type TaskPhase = 'open' | 'submitted' | 'returned' | 'done' | 'cancelled';
@@ -43,6 +53,7 @@ export interface ReportRecord {
   review: 'pending' | 'accepted' | 'returned';
   reviewComment?: string;
   reviewedBy?: string;
+  reviewedAt?: number;
 }
 
 export interface ChaseRecord {
@@ -54,13 +65,30 @@ export interface ChaseRecord {
   deadline: LocalDate;
 }
 
+/** Every change of a task's deadline, each told to the unit. */
+export interface DeadlineChange {
+  from: LocalDate;
+  to: LocalDate;
+  at: number;
+  by: string;
+  why: 'extension' | 'moved' | 'calendar';
+  reason?: string;
+}
+
 export interface TaskState {
   phase: TaskPhase;
-  assignedAt: number;
+  /** When the assignment went out; until then the task is being assigned (đang giao). */
+  assignedAt?: number;
   deadline: LocalDate;
   originalDeadline: LocalDate;
+  /** Since when the deadline being chased applies: the escalation ladder starts from it. */
+  deadlineSince: number;
+  deadlineChanges: DeadlineChange[];
+  /** When a returned report is due back: never before the deadline. */
+  revisionDue?: LocalDate;
   acknowledgedAt?: number;
   acknowledgedBy?: string;
+  /** When the accepted report came in (or the task was acknowledged, or its sub-directive closed). */
   doneAt?: number;
   reports: ReportRecord[];
   extension?: { requested: LocalDate; reason: string; by: string; at: number };
@@ -75,17 +103,15 @@ export interface TaskState {
   escalationLevel: number;
   /** Chase steps at or before this instant are done or were skipped. */
   cursor: number;
-  supportReports: { unit: string; receipt: string; submittedAt: number }[];
   /** The sub-directive a district started for its own units, when it cascaded this task. */
   cascade?: CascadeRecord;
   /** Bumped on every change; the read model ignores writes older than what it has. */
   version: number;
-  /** Updates handled in this run, kept under Temporal's per-run limit. */
-  updatesThisRun: number;
 }
 
 export interface CascadeRecord {
   number: string;
+  key: string;
   workflowId: string;
   by: string;
   at: number;
@@ -98,7 +124,7 @@ export interface CascadeRecord {
 
 /** What a sub-directive tells the task that started it when it closes. */
 export interface SubDirectiveClosed {
-  number: string;
+  key: string;
   phase: 'done' | 'cancelled';
   tasks: number;
   onTime: number;
@@ -110,6 +136,7 @@ export interface Receipt {
   receipt: string;
   submittedAt: number;
   deadline: LocalDate;
+  /** Whether the report came by the deadline; it still needs the office's review. */
   onTime: boolean;
 }
 
@@ -119,7 +146,7 @@ export interface TaskView {
   spec: TaskSpec;
   cycle: string;
   status: TaskStatus;
-  state: Omit<TaskState, 'updatesThisRun'>;
+  state: TaskState;
 }
 
 export interface TaskResult {
@@ -130,64 +157,84 @@ export interface TaskResult {
   indicators: Record<string, number>;
 }
 
-/** What a task tells its directive whenever its outline changes. */
-export interface TaskProgress {
+/** What a task tells its directive when it closes; the directive keeps counts, not tasks. */
+export interface TaskClosed {
   workflowId: string;
-  unit: string;
-  cycle: string;
-  phase: TaskPhase;
-  deadline: LocalDate;
-  escalationLevel: number;
-  doneAt?: number;
-  onTime?: boolean;
-  indicators?: Record<string, number>;
+  outcome: 'done' | 'cancelled';
+  onTime: boolean;
+  indicators: Record<string, number>;
 }
 
-export interface DirectiveRunInput {
-  directive: Directive;
-  /** Children started per run; START_BATCH unless a server asks for less. */
-  batchSize?: number;
+export interface MoveDeadline {
+  deadline: LocalDate;
+  by: string;
+  reason: string;
+}
+
+// ---- Directive ----
+
+/**
+ * A directive's run input. The directive's document (its tasks) is stored once, at launch, and
+ * read a batch at a time: a directive of any size starts with the same small input.
+ */
+export interface DirectiveInput {
+  directive: DirectiveSummary;
+  /** How many tasks the stored document has. */
+  taskCount: number;
+  schedule: ReportingSchedule;
+  policy: ChasePolicy;
+  calendar: HolidayAnnouncement[];
   /** A sub-directive: the district task that started it, told when it closes. */
   parentTaskWorkflowId?: string;
-  state?: DirectiveState;
+  /** Children started per run; START_BATCH unless a test or a small server asks for less. */
+  batchSize?: number;
+  /** Present when the workflow continues as new. */
+  carried?: DirectiveState;
 }
 
-export interface PlannedTask {
-  workflowId: string;
-  /**
-   * The task's spec when it is not one of the directive's own (an amendment added it); a task
-   * of the directive is named by its index, which keeps a queue of thousands small enough to
-   * carry across continue-as-new.
-   */
-  spec?: TaskSpec;
-  index?: number;
-  /** The unit, for lookups while the task waits in the queue. */
-  unit?: string;
+/** Which tasks of the current cycle are still to start, and the office's changes to them. */
+export interface StartQueue {
+  /** Cycle key ('' for a one-off directive) and the day its deadlines count from. */
   cycle: string;
-  deadline: LocalDate;
-  leadWorkflowId?: string;
+  base: LocalDate;
+  /** Index of the next task of the stored document to start. */
+  next: number;
+  /** Tasks added by amendment, waiting to start in this cycle. */
+  added: TaskSpec[];
 }
 
 export interface DirectiveState {
   phase: 'running' | 'cancelling' | 'done' | 'cancelled';
   launchedAt: number;
-  /** Tasks decided but not yet started, started in batches. */
-  queue: PlannedTask[];
-  tasks: Record<string, TaskProgress>;
+  queue?: StartQueue;
   /** Index of the next periodic cycle to open. */
   nextCycle: number;
+  started: number;
+  closed: { onTime: number; late: number; cancelled: number };
+  indicators: Record<string, number>;
+  /** Tasks added by amendment, which every later cycle includes too. */
+  added: TaskSpec[];
+  /** Units removed by amendment: no task of theirs starts any more. */
+  removed: string[];
+  /** Deadlines moved by amendment before the task had started, by unit. */
+  moved: Record<string, MoveDeadline>;
   version: number;
   cancelReason?: string;
 }
 
 export interface DirectiveView {
+  key: string;
   number: string;
   phase: DirectiveState['phase'];
   launchedAt: number;
+  /** Tasks planned so far (all cycles opened), started, and still to start in the open cycle. */
   total: number;
+  started: number;
   queued: number;
-  byPhase: Record<string, number>;
-  tasks: TaskProgress[];
+  open: number;
+  onTime: number;
+  late: number;
+  cancelled: number;
 }
 
 export type AmendResult = { applied: AmendRequest['kind']; unit: string; deadline?: LocalDate };

@@ -6,7 +6,7 @@ import type { Directive } from '../../domain/schemas';
 import { createPool } from '../../db/pool';
 import { migrate } from '../../db/migrate';
 import { createReadModel } from '../../db/read-model';
-import { launchDirective, type LaunchResult } from '../temporal';
+import { launchDirective, NumberTakenError, type LaunchResult } from '../temporal';
 import { directiveStatusQuery, directiveWorkflowId } from '../../workflows/messages';
 import { dryRun, printDryRun } from './dry-run';
 import {
@@ -16,6 +16,7 @@ import {
   readText,
   temporalAddress,
   UsageError,
+  withReadModelPool,
   withTemporal,
   type CliIo,
 } from './io';
@@ -29,11 +30,19 @@ export async function launchCommand(
 ): Promise<void> {
   const directive = parseDirectiveFile(readText(file), file);
   if (o.dryRun) return printDryRun(io, dryRun(directive, Date.now()), o.json);
-  await withTemporal(config, async (client) => {
-    const result = await launchDirective(client, config, directive);
-    if (result.launched && !o.json) await showStarting(io, client, directive);
-    reportLaunch(io, directive, result, o.json);
-  });
+  await withReadModelPool(config, (pool) =>
+    withTemporal(config, async (client) => {
+      const result = await launchDirective(client, config, directive, pool).catch(refuseTaken);
+      if (result.launched && !o.json) await showStarting(io, client, directive);
+      reportLaunch(io, directive, result, o.json);
+    }),
+  );
+}
+
+/** A number another directive holds is the user's to fix: exit code 2, the field named. */
+export function refuseTaken(err: unknown): never {
+  if (err instanceof NumberTakenError) throw new UsageError(err.message);
+  throw err;
 }
 
 export function reportLaunch(io: CliIo, directive: Directive, result: LaunchResult, json: boolean | undefined): void {
@@ -54,7 +63,7 @@ async function showStarting(io: CliIo, client: Client, directive: Directive): Pr
     for (const giveUp = Date.now() + 10 * 60_000; Date.now() < giveUp;) {
       const view = await handle.query(directiveStatusQuery).catch(() => undefined);
       if (view) {
-        bar.update(view.total - view.queued, Math.max(view.total, 1));
+        bar.update(view.started, Math.max(view.total, 1));
         if (view.queued === 0 && view.total > 0) return;
       }
       await new Promise((r) => setTimeout(r, 250));
@@ -64,19 +73,31 @@ async function showStarting(io: CliIo, client: Client, directive: Directive): Pr
   }
 }
 
+/** A directive's counts from its workflow, and each task's row from the read model. */
 export async function statusCommand(io: CliIo, config: Config, number: string, o: { json?: boolean }): Promise<void> {
-  await withTemporal(config, async (client) => {
-    const view = await client.workflow
+  const view = await withTemporal(config, (client) =>
+    client.workflow
       .getHandle(directiveWorkflowId(number))
       .query(directiveStatusQuery)
-      .catch((err) => explainWorkflowError(err, number, client));
-    if (o.json) return printJson(io, view);
-    io.out(`${view.number}: ${view.phase}, ${view.total} tasks ${JSON.stringify(view.byPhase)}\n`);
-    for (const t of view.tasks)
-      io.out(
-        `  ${t.unit.padEnd(14)} ${t.cycle ? `${t.cycle} ` : ''}${t.phase.padEnd(10)} due ${t.deadline}${t.escalationLevel ? `  escalated L${t.escalationLevel}` : ''}\n`,
-      );
-  });
+      .catch((err) => explainWorkflowError(err, number, client)),
+  );
+  const rows = await withReadModelPool(config, (pool) => createReadModel(pool).tasksOfDirective(view.key));
+  const tasks = rows.map((r) => ({
+    workflowId: r.workflow_id,
+    unit: r.unit_code,
+    cycle: r.cycle,
+    state: r.state,
+    deadline: r.deadline,
+    escalationLevel: r.escalation_level,
+  }));
+  if (o.json) return printJson(io, { ...view, tasks });
+  io.out(
+    `${view.number}: ${view.phase}, ${view.total} tasks (open ${view.open}, on time ${view.onTime}, late ${view.late}, cancelled ${view.cancelled})\n`,
+  );
+  for (const t of tasks)
+    io.out(
+      `  ${t.unit.padEnd(14)} ${t.cycle ? `${t.cycle} ` : ''}${t.state.padEnd(10)} due ${t.deadline}${t.escalationLevel ? `  escalated L${t.escalationLevel}` : ''}\n`,
+    );
 }
 
 export async function workerCommand(config: Config): Promise<void> {
@@ -104,11 +125,14 @@ export async function workerCommand(config: Config): Promise<void> {
     await pool.end();
     throw err instanceof NamespaceNotReady ? new UsageError(err.message) : err;
   });
-  const { worker, close } = created;
+  const { worker, close, version } = created;
   process.on('SIGINT', () => worker.shutdown());
   process.on('SIGTERM', () => worker.shutdown());
-  log.info({ ...where, metrics: config.WORKER_METRICS_ADDRESS }, 'worker polling');
-  await worker.run();
+  log.info({ ...where, ...version, metrics: config.WORKER_METRICS_ADDRESS }, 'worker polling');
+  const running = worker.run();
+  // A deployment's first worker takes the new work; later versions are ramped in with `dondoc deployment`.
+  await created.takeNewWork('if-none').catch((err: Error) => log.warn({ err }, 'could not route new work here'));
+  await running;
   await close();
   await pool.end();
   log.info(where, 'worker stopped');

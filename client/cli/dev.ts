@@ -11,7 +11,7 @@ export async function devCommand(config: Config, o: { headless?: boolean }): Pro
   const say = (line: string) => process.stdout.write(`${line}\n`);
   say(`dondoc: starting under ${config.dataDir} …`);
   const stack = await startStack(config, { headless: o.headless, log: (l) => say(`  ${l}`) });
-  const { worker, close } = await createDondocWorker({
+  const { worker, close, takeNewWork } = await createDondocWorker({
     config,
     temporalAddress: stack.temporalAddress,
     pool: stack.pool,
@@ -24,6 +24,8 @@ export async function devCommand(config: Config, o: { headless?: boolean }): Pro
   );
   await app.listen({ host: config.WEB_HOST, port: config.WEB_PORT });
   const running = worker.run();
+  // The embedded stack runs one worker: its version takes the new work.
+  await takeNewWork('always');
 
   say('');
   say(`  Web app:          ${config.publicUrl}`);

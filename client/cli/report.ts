@@ -1,17 +1,21 @@
 // `dondoc report request`: an ad hoc report (báo cáo đột xuất) asked of a few units at short
 // notice. It is a small directive of its own, numbered `<n>/DX-<YYYYMMDD>` in the order of the
 // day's requests, so it is chased and consolidated like any other.
-import type { Client, WorkflowHandle } from '@temporalio/client';
-import { WorkflowNotFoundError, defaultPayloadConverter } from '@temporalio/common';
+import type { Client } from '@temporalio/client';
+import type { Pool } from 'pg';
 import type { Config } from '../../config';
 import { localDateOf, vietnamCalendar } from '../../domain/calendar';
 import { resolveDeadline } from '../../domain/chase';
-import { LaunchableDirectiveSchema } from '../../domain/carried';
-import { DocumentNumberSchema, UnitCodeSchema, type Directive, type OrgUnit } from '../../domain/schemas';
+import {
+  DirectiveSchema,
+  DocumentNumberSchema,
+  UnitCodeSchema,
+  type Directive,
+  type OrgUnit,
+} from '../../domain/schemas';
 import { createReadModel } from '../../db/read-model';
-import { launchDirective, type LaunchResult } from '../temporal';
-import { directiveWorkflowId } from '../../workflows/messages';
-import type { DirectiveRunInput } from '../../workflows/types';
+import { launchDirective, NumberTakenError, type LaunchResult } from '../temporal';
+import { refuseTaken } from './commands';
 import { indicatorOption, optionIssue } from './amend';
 import { printJson, UsageError, withReadModelPool, withTemporal, type CliIo } from './io';
 
@@ -67,37 +71,21 @@ function issuerOf(codes: string[], units: Map<string, OrgUnit>): string {
 }
 
 /** The same request already launched under this number (asked twice, it starts once). */
-async function sameRequest(handle: WorkflowHandle, directive: Directive): Promise<boolean> {
-  const history = await handle.fetchHistory();
-  const payload = history.events?.[0]?.workflowExecutionStartedEventAttributes?.input?.payloads?.[0];
-  if (!payload) return false;
-  const earlier = defaultPayloadConverter.fromPayload<DirectiveRunInput>(payload).directive;
-  const key = (d: Directive) =>
-    JSON.stringify([d.title, d.issuedOn, d.tasks.map((t) => [t.unit, t.title, t.body, t.deadline, t.indicators])]);
-  return key(earlier) === key(directive);
-}
-
-/** Takes the day's next free number, unless the same request was already made today. */
+/** Takes the day's next free number; the same request made again the same day finds its own. */
 async function launchNumbered(
   client: Client,
   config: Config,
+  pool: Pool,
   draft: Omit<Directive, 'number'>,
   day: string,
 ): Promise<{ directive: Directive; result: LaunchResult }> {
   for (let n = 1; n < 1000; n++) {
     const directive = { ...draft, number: `${n}/DX-${day.replace(/-/g, '')}` };
-    const handle = client.workflow.getHandle(directiveWorkflowId(directive.number));
-    const taken = await handle.describe().then(
-      () => true,
-      (err) => (err instanceof WorkflowNotFoundError ? false : Promise.reject(err)),
-    );
-    if (taken) {
-      if (await sameRequest(handle, directive))
-        return { directive, result: { launched: false, workflowId: handle.workflowId, reason: 'already launched' } };
-      continue;
+    try {
+      return { directive, result: await launchDirective(client, config, directive, pool) };
+    } catch (err) {
+      if (!(err instanceof NumberTakenError)) throw err;
     }
-    const result = await launchDirective(client, config, directive);
-    if (result.launched) return { directive, result };
   }
   throw new UsageError(`--number: 999 ad hoc requests on ${day} already; give a number`);
 }
@@ -123,7 +111,7 @@ export async function reportRequestCommand(
     return o.issuer ?? issuerOf(codes, units);
   });
   const body = o.body ?? `Báo cáo đột xuất: ${o.title.trim()}. Gửi báo cáo trong ${within} ngày làm việc.`;
-  const draft = LaunchableDirectiveSchema.safeParse({
+  const draft = DirectiveSchema.safeParse({
     number: o.number ?? '1/DX',
     title: o.title,
     issuer,
@@ -137,11 +125,17 @@ export async function reportRequestCommand(
       ? new UsageError(`--units: ${tooMany.message}`)
       : optionIssue(draft.error, { title: '--title', issuer: '--issuer', tasks: '--indicator' });
   }
-  const { directive, result } = await withTemporal(config, async (client) => {
-    if (o.number) return { directive: draft.data, result: await launchDirective(client, config, draft.data) };
-    const { number: _, ...unnumbered } = draft.data;
-    return launchNumbered(client, config, unnumbered, today);
-  });
+  const { directive, result } = await withReadModelPool(config, (pool) =>
+    withTemporal(config, async (client) => {
+      if (o.number)
+        return {
+          directive: draft.data,
+          result: await launchDirective(client, config, draft.data, pool).catch(refuseTaken),
+        };
+      const { number: _, ...unnumbered } = draft.data;
+      return launchNumbered(client, config, pool, unnumbered, today);
+    }),
+  );
   const due = resolveDeadline({ workingDays: within }, today, vietnamCalendar());
   if (o.json) return printJson(io, { number: directive.number, units: codes, due, ...result });
   io.out(

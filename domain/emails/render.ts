@@ -5,8 +5,10 @@ import type { EmailContent, EmailCopy } from './content';
 import { EmailMessageSchema, type EmailMessage } from './schemas';
 import { HTML_TEMPLATE, TEXT_TEMPLATE, type LayoutData } from './templates';
 import { enChase } from './en/chase';
+import { enDeadline } from './en/deadline';
 import { enTask } from './en/task';
 import { viChase } from './vi/chase';
+import { viDeadline } from './vi/deadline';
 import { viTask } from './vi/task';
 
 export interface RenderedEmail {
@@ -16,8 +18,8 @@ export interface RenderedEmail {
 }
 
 const COPY: Record<Lang, EmailCopy> = {
-  vi: { ...viTask, ...viChase },
-  en: { ...enTask, ...enChase },
+  vi: { ...viTask, ...viDeadline, ...viChase },
+  en: { ...enTask, ...enDeadline, ...enChase },
 };
 
 const LINK_FALLBACK: Record<Lang, string> = {

@@ -24,6 +24,8 @@ export const TaskRefSchema = z.object({
   title: Text,
   deadline: LocalDateSchema,
   workingDaysLeft: z.number().int().min(-3660).max(3660),
+  /** The deadline falls in a year whose days off the government has not announced yet (dự kiến). */
+  provisional: z.boolean().optional(),
 });
 export type TaskRef = z.infer<typeof TaskRefSchema>;
 
@@ -110,6 +112,24 @@ export const ExtensionDecisionEmailSchema = z.discriminatedUnion('decision', [
   z.object({ kind: z.literal('extension_decision'), ...common, decision: z.literal('rejected'), reason: Text }),
 ]);
 
+/** The office accepted the report: the task is done, on time or late by that report. */
+export const AcceptedEmailSchema = z.object({
+  kind: z.literal('accepted'),
+  ...common,
+  receiptNumber: Text,
+  onTime: z.boolean(),
+  comment: Text.optional(),
+});
+
+/** The deadline changed: moved by the office, or by a corrected calendar of days off. */
+export const DeadlineMovedEmailSchema = z.object({
+  kind: z.literal('deadline_moved'),
+  ...common,
+  previousDeadline: LocalDateSchema,
+  why: z.enum(['moved', 'calendar']),
+  reason: Text.optional(),
+});
+
 export const CancellationEmailSchema = z.object({
   kind: z.literal('cancellation'),
   ...common,
@@ -141,6 +161,8 @@ export const EmailMessageSchema = z.discriminatedUnion('kind', [
   ReceiptEmailSchema,
   ReturnedEmailSchema,
   ExtensionDecisionEmailSchema,
+  AcceptedEmailSchema,
+  DeadlineMovedEmailSchema,
   CancellationEmailSchema,
   DigestEmailSchema,
   NewLinkEmailSchema,

@@ -7,7 +7,13 @@ import path from 'node:path';
 import { PassThrough } from 'node:stream';
 import YAML from 'yaml';
 import { localDateOf, vietnamCalendar } from '../../domain/calendar';
-import { directiveStatusQuery, directiveWorkflowId, taskStateQuery, taskWorkflowId } from '../../workflows/messages';
+import {
+  directiveKey,
+  directiveStatusQuery,
+  directiveWorkflowId,
+  taskStateQuery,
+  taskWorkflowId,
+} from '../../workflows/messages';
 import { startTestStack, type TestStack } from '../helpers/stack';
 import { eventually } from '../helpers/wait';
 import { dondoc, json } from './run';
@@ -205,10 +211,7 @@ describe('amend', () => {
       'NB-BAONB cancelled',
       async () => (await taskRows(N)).find((r) => r.unit_code === 'NB-BAONB')?.state === 'cancelled',
     );
-    await eventually(
-      'the directive told',
-      async () => (await status(N)).tasks.find((x) => x.unit === 'NB-BAONB')?.phase === 'cancelled',
-    );
+    await eventually('the directive counting it cancelled', async () => (await status(N)).cancelled === 1);
   }, 60_000);
 });
 
@@ -235,9 +238,10 @@ describe('cascade', () => {
       out: `Passed the task of NB-UBND-HOALU in ${N} on as 46/KH-UBND: 2 units (NB-HL-NINHHAI, NB-HL-NINHXUAN).\n`,
       err: '',
     });
-    await assignmentMails('46/KH-UBND', ['NB-HL-NINHHAI', 'NB-HL-NINHXUAN']);
-    const sub = await status('46/KH-UBND');
-    expect(sub.tasks.map((x) => x.deadline)).toEqual(
+    // The district's sub-directive is keyed under its task: its number cannot clash with the province's.
+    const subKey = directiveKey('46/KH-UBND', taskWorkflowId(N, 'NB-UBND-HOALU'));
+    await assignmentMails(subKey, ['NB-HL-NINHHAI', 'NB-HL-NINHXUAN']);
+    expect((await taskRows(subKey)).map((x) => x.deadline)).toEqual(
       [0, 1].map(() => cal.workingDaysAfter(localDateOf(Date.now()), 5)),
     );
     expect(
@@ -376,7 +380,9 @@ describe('report request', () => {
       err: '',
     });
     await assignmentMails(number, ['NB-STP', 'NB-CATINH']);
-    const view = await status(number);
+    const view = JSON.parse((await run('status', number, '--json')).out) as {
+      tasks: { unit: string; deadline: string }[];
+    };
     expect(view.tasks.map((x) => [x.unit, x.deadline]).sort()).toEqual([
       ['NB-CATINH', due],
       ['NB-STP', due],

@@ -85,11 +85,16 @@ describe('a read-model row on the board', () => {
   const now = at('2025-03-20', 9);
   it.each<[string, Parameters<typeof bucketOfRow>[0], string]>([
     [
-      'a submitted report counts as done, by its time',
+      'a report waiting for review is not done: it is in progress',
       { ...row, state: 'submitted', submittedAt: at('2025-03-12', 16) },
-      'done_on_time',
+      'in_progress',
     ],
-    ['a late submission is done late', { ...row, state: 'submitted', submittedAt: at('2025-03-13', 9) }, 'done_late'],
+    [
+      'a late report waiting for review is not done either',
+      { ...row, state: 'submitted', submittedAt: at('2025-03-13', 9) },
+      'in_progress',
+    ],
+    ['a task still being assigned is in progress', { ...row, state: 'assigning' }, 'in_progress'],
     [
       'an accepted report is done at the time it came in',
       { ...row, state: 'done', doneAt: at('2025-03-12', 17), submittedAt: at('2025-03-12', 17) },

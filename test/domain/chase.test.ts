@@ -10,7 +10,7 @@ import {
   chaseSchedule,
   nextChaseStep,
   resolveDeadline,
-  revisionDeadline,
+  revisionDue,
   supportDeadline,
   type ChaseInput,
   type ChaseStep,
@@ -317,6 +317,41 @@ describe('deadlines', () => {
     ['2025-03-15', 1, '2025-03-17'],
     ['2025-04-29', 2, '2025-05-06'],
   ])('a report returned on %s with %d working days to fix is due back %s', (returned, days, due) => {
-    expect(revisionDeadline(returned, { ...DEFAULT_CHASE_POLICY, revisionWorkingDays: days }, calendar)).toBe(due);
+    // The deadline had passed already: the revision window decides.
+    expect(revisionDue(returned, '2023-01-02', { ...DEFAULT_CHASE_POLICY, revisionWorkingDays: days }, calendar)).toBe(
+      due,
+    );
+  });
+
+  test('a return never shortens the deadline: the revision is due by the later of the two', () => {
+    // Returned on 01/12/2026 with 3 working days to fix, but the task is due on 25/12/2026.
+    expect(revisionDue('2026-12-01', '2026-12-25', DEFAULT_CHASE_POLICY, calendar)).toBe('2026-12-25');
+    expect(revisionDue('2026-12-23', '2026-12-25', DEFAULT_CHASE_POLICY, calendar)).toBe('2026-12-28');
+  });
+});
+
+describe('a task assigned after its deadline', () => {
+  // Due Monday 05/10/2026; assigned Wednesday 21/10/2026 at 10:00, long after L1 (06/10) and L3 (14/10).
+  const late = { ...input('2026-10-05'), since: Date.parse('2026-10-21T03:00:00Z') };
+  const steps = chaseSchedule(late, { from: late.since, until: Date.parse('2027-01-01T00:00:00Z') }).slice(0, 4);
+
+  test('enters the ladder at L1 and climbs one rung at a time, keeping the ladder’s gaps', () => {
+    expect(steps.map((s) => (s.kind === 'escalation' ? `L${s.level}${s.weekly ? 'w' : ''}` : 'reminder'))).toEqual([
+      'L1',
+      'L2',
+      'L3',
+      'L3w',
+    ]);
+    // The first working morning after the assignment, then 2 and 4 more working days.
+    expect(steps.slice(0, 3).map((s) => localDateOf(s.at))).toEqual(['2026-10-22', '2026-10-26', '2026-10-30']);
+    expect(steps.every((s) => s.at > late.since)).toBe(true);
+  });
+
+  test('a task assigned before its deadline keeps the ladder where the policy puts it', () => {
+    const onTime = { ...input('2026-10-05'), since: Date.parse('2026-09-21T03:00:00Z') };
+    const l1 = chaseSchedule(onTime, { from: onTime.since, until: Date.parse('2027-01-01T00:00:00Z') }).find(
+      (s) => s.kind === 'escalation',
+    );
+    expect(localDateOf(l1!.at)).toBe('2026-10-06');
   });
 });

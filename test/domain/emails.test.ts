@@ -98,6 +98,27 @@ const samples: { [K in EmailKind]: EmailOf<K>[] } = {
       reason: 'Nhiệm vụ cần hoàn thành để tổng hợp báo cáo năm.',
     },
   ],
+  accepted: [
+    { kind: 'accepted', ...common, receiptNumber: '524/UBND-VP9-NB-STTTT-02', onTime: true },
+    { kind: 'accepted', ...common, receiptNumber: '524/UBND-VP9-NB-STTTT-03', onTime: false, comment: 'Đạt yêu cầu.' },
+  ],
+  deadline_moved: [
+    {
+      kind: 'deadline_moved',
+      ...common,
+      task: { ...task, deadline: '2023-01-16', workingDaysLeft: 10 },
+      previousDeadline: '2023-01-05',
+      why: 'moved',
+      reason: 'Chờ kết quả hội nghị sơ kết của Ban Chỉ đạo.',
+    },
+    {
+      kind: 'deadline_moved',
+      ...common,
+      task: { ...task, deadline: '2027-02-12', workingDaysLeft: 30, provisional: true },
+      previousDeadline: '2027-02-11',
+      why: 'calendar',
+    },
+  ],
   cancellation: [
     { kind: 'cancellation', ...common, reason: 'Nội dung đã được lồng ghép vào Kế hoạch 1297/KH-UBND.' },
     { kind: 'cancellation', ...common },
@@ -454,6 +475,26 @@ describe('what each kind says', () => {
     expect(vi(samples.extension_decision[1])).toContain('hạn hoàn thành giữ nguyên là ngày 05 tháng 01 năm 2023');
     expect(vi(samples.extension_decision[1])).toContain('Lý do:\n  Nhiệm vụ cần hoàn thành để tổng hợp báo cáo năm.');
     expect(en(samples.extension_decision[1])).toContain('the deadline remains 5 January 2023');
+  });
+
+  test('an accepted report says the task is done, on time or late', () => {
+    expect(vi(samples.accepted[0])).toContain('nhiệm vụ được ghi nhận hoàn thành đúng hạn');
+    expect(vi(samples.accepted[1])).toContain('nhiệm vụ được ghi nhận hoàn thành quá hạn');
+    expect(vi(samples.accepted[1])).toContain('Ý kiến:\n  Đạt yêu cầu.');
+    expect(en(samples.accepted[0])).toContain('recorded as done on time');
+  });
+
+  test('a moved deadline gives the old date, the new one and why, later or earlier', () => {
+    const later = vi(samples.deadline_moved[0]);
+    expect(later).toContain('được lùi từ ngày 05 tháng 01 năm 2023 sang ngày 16 tháng 01 năm 2023');
+    expect(later).toContain('Hạn trước đây: ngày 05 tháng 01 năm 2023');
+    expect(later).toContain('Lý do:\n  Chờ kết quả hội nghị sơ kết của Ban Chỉ đạo.');
+    expect(en(samples.deadline_moved[0])).toContain('moved back from 5 January 2023 to 16 January 2023');
+    // A year whose days off are not yet announced: the new date is provisional.
+    const calendar = vi(samples.deadline_moved[1]);
+    expect(calendar).toContain('do lịch nghỉ lễ, Tết được công bố hoặc điều chỉnh');
+    expect(calendar).toContain('dự kiến, chờ công bố lịch nghỉ');
+    expect(en(samples.deadline_moved[1])).toContain('provisional until the days off are announced');
   });
 
   test('a cancellation tells the unit no report is needed, with the reason when there is one', () => {

@@ -5,7 +5,8 @@ import path from 'node:path';
 import { Worker, type ReplayWorkerOptions } from '@temporalio/worker';
 import { temporal } from '@temporalio/proto';
 
-export const HISTORIES_DIR = path.join(__dirname, '..', 'histories');
+import { existsSync } from 'node:fs';
+import { HISTORIES_DIR } from './temporal';
 
 export interface ReplayOutcome {
   files: string[];
@@ -21,8 +22,12 @@ export async function replayRecordedHistories(
   const files = readdirSync(HISTORIES_DIR)
     .filter((f) => f.endsWith('.history.pb'))
     .sort();
+  const idOf = (f: string) => {
+    const file = path.join(HISTORIES_DIR, f.replace(/\.history\.pb$/, '.id'));
+    return existsSync(file) ? readFileSync(file, 'utf8').trim() : f;
+  };
   const histories = files.map((f) => ({
-    workflowId: f.replace(/\.history\.pb$/, ''),
+    workflowId: idOf(f),
     history: temporal.api.history.v1.History.decode(readFileSync(path.join(HISTORIES_DIR, f))),
   }));
   const failures: string[] = [];

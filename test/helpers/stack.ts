@@ -55,13 +55,14 @@ export async function startTestStack(): Promise<TestStack> {
     LOG_LEVEL: 'warn',
   });
   const stack = await startStack(config, { headless: true });
-  const { worker, close } = await createDondocWorker({
+  const { worker, close, takeNewWork } = await createDondocWorker({
     config,
     temporalAddress: stack.temporalAddress,
     pool: stack.pool,
     smtpUrl: stack.smtpUrl,
   });
   const running = worker.run();
+  await takeNewWork('always');
   const client = await connectClient(stack.temporalAddress, config.TEMPORAL_NAMESPACE);
   const app = await buildApp({
     config,

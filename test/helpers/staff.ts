@@ -144,7 +144,12 @@ export function taskRecord(t: SeedTask): TaskRecord {
   const reportAt = t.submittedAt ?? t.doneAt;
   return {
     workflowId: `task:${t.directive}:${t.unit}`,
-    directive: { number: t.directive, title: `Văn bản ${t.directive}`, issuer: 'UBND tỉnh Ninh Bình' },
+    directive: {
+      key: t.directive,
+      number: t.directive,
+      title: `Văn bản ${t.directive}`,
+      issuer: 'UBND tỉnh Ninh Bình',
+    },
     spec: {
       unit: t.unit,
       role: 'lead',
@@ -161,6 +166,8 @@ export function taskRecord(t: SeedTask): TaskRecord {
       assignedAt: t.assignedAt ?? Date.parse('2026-01-05T01:00:00Z'),
       deadline: t.deadline,
       originalDeadline: t.deadline,
+      deadlineSince: 0,
+      deadlineChanges: [],
       doneAt: t.phase === 'done' ? t.doneAt : undefined,
       reports: reportAt
         ? [
@@ -180,9 +187,7 @@ export function taskRecord(t: SeedTask): TaskRecord {
       chases,
       escalationLevel: t.level ?? 0,
       cursor: 0,
-      supportReports: [],
       version: 1,
-      updatesThisRun: 0,
     },
   };
 }

@@ -15,8 +15,6 @@ import type { UpdateDefinition, Workflow } from '@temporalio/common';
 import { encodeSearchAttributeIndexedValueType } from '@temporalio/common/lib/search-attributes';
 import { SEARCH_ATTRIBUTE_KEYS } from '../../workflows/search-attributes';
 import type { Activities } from '../../activities';
-import type { NotifyInput, NotifyResult } from '../../activities/types';
-import type { DirectiveRecord, TaskRecord } from '../../db/read-model';
 
 const root = path.resolve(__dirname, '..', '..');
 export const BUNDLE_PATH = path.join(root, 'test-results', 'workflow-bundle.js');
@@ -81,38 +79,6 @@ export async function sleepUntil(env: TestWorkflowEnvironment, at: number): Prom
   for (let now = await env.currentTimeMs(); now < at; now = await env.currentTimeMs()) {
     await env.sleep(Math.min(at - now, SKIP_STEP_MS));
   }
-}
-
-export interface NotifyCall extends NotifyInput {
-  /** Workflow-side time when the activity ran (the test server's clock). */
-  at: number;
-}
-
-/** Activities that remember how they were called, with the server's clock. */
-export function recordingActivities(env: TestWorkflowEnvironment) {
-  const notified: NotifyCall[] = [];
-  const tasks = new Map<string, TaskRecord>();
-  const directives = new Map<string, DirectiveRecord>();
-  const consolidated: string[] = [];
-  const activities: Activities = {
-    async notify(input: NotifyInput): Promise<NotifyResult> {
-      notified.push({ ...input, at: await env.currentTimeMs() });
-      return { sent: ['unit@example.vn'], skipped: [] };
-    },
-    async recordTask(r: TaskRecord) {
-      const known = tasks.get(r.workflowId);
-      if (!known || known.state.version < r.state.version) tasks.set(r.workflowId, structuredClone(r));
-    },
-    async recordDirective(r: DirectiveRecord) {
-      const known = directives.get(r.workflowId);
-      if (!known || known.version < r.version) directives.set(r.workflowId, structuredClone(r));
-    },
-    async consolidate(input) {
-      consolidated.push(input.directiveNumber);
-      return { tasks: 0 };
-    },
-  };
-  return { activities, notified, tasks, directives, consolidated };
 }
 
 /** The workers made on each environment, with their runs, so a test that timed out cannot leave one polling. */
@@ -203,7 +169,14 @@ export async function startWorkflow<W extends Workflow>(
   return { handle: (await start.workflowHandle()) as WorkflowHandleWithFirstExecutionRunId<W>, firstUpdate };
 }
 
-/** Writes a workflow's history under test/histories when RECORD_HISTORIES=1, for the replay test. */
+/** Where the recorded histories are kept, each beside the workflow id it ran under (`<name>.id`). */
+export const HISTORIES_DIR = path.join(root, 'test', 'histories');
+
+/**
+ * Writes a workflow's history under test/histories when RECORD_HISTORIES=1, for the replay test,
+ * with the workflow id it ran under: ids made from business keys (receipts, sub-directives) must
+ * replay under the same one.
+ */
 export async function maybeRecordHistory(
   env: TestWorkflowEnvironment,
   workflowId: string,
@@ -211,13 +184,13 @@ export async function maybeRecordHistory(
 ): Promise<void> {
   if (process.env.RECORD_HISTORIES !== '1') return;
   const history = await env.client.workflow.getHandle(workflowId).fetchHistory();
-  const dir = path.join(root, 'test', 'histories');
-  mkdirSync(dir, { recursive: true });
+  mkdirSync(HISTORIES_DIR, { recursive: true });
   // Binary protobuf: exact, compact, and read back with the same generated class.
-  // RECORD_HISTORIES_TAG names a new recording after a workflow change kept behind patched(), so the
-  // histories of the code before it stay and keep guarding runs that began under it.
-  const tag = process.env.RECORD_HISTORIES_TAG ? `.${process.env.RECORD_HISTORIES_TAG}` : '';
-  writeFileSync(path.join(dir, `${name}${tag}.history.pb`), temporal.api.history.v1.History.encode(history).finish());
+  writeFileSync(
+    path.join(HISTORIES_DIR, `${name}.history.pb`),
+    temporal.api.history.v1.History.encode(history).finish(),
+  );
+  writeFileSync(path.join(HISTORIES_DIR, `${name}.id`), `${workflowId}\n`);
 }
 
 export const loadJson = (file: string): unknown =>

@@ -52,7 +52,7 @@ test('logs carry request and workflow ids but never a link token, a password, a 
     issuedOn: '2026-11-20',
     tasks: [{ unit: 'NB-BAONB', title: 'Thống kê tin, bài đã đăng', deadline: { workingDays: 5 } }],
   });
-  await launchDirective(t.client, t.config, directive);
+  await launchDirective(t.client, t.config, directive, t.stack.pool);
   const mail = await eventually(
     'the assignment mail',
     async () => (await t.stack.pool.query(`SELECT body_text FROM mailbox WHERE subject LIKE '[9/CV-STTTT]%'`)).rows[0],

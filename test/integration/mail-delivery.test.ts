@@ -17,7 +17,7 @@ test('a worker killed after the SMTP send and before the activity completed send
   let survivor: ReturnType<typeof startWorker> | undefined;
   try {
     const d = directiveOf('901/UBND-KILL', ['NB-STTTT']);
-    await launchDirective(e.client, e.config, d);
+    await launchDirective(e.client, e.config, d, e.stack.pool);
     // The worker delivers the assignment to the sink, then dies before recording it.
     expect(await doomed.exited).toBe('SIGKILL');
     expect(await count(e, `SELECT count(*) AS n FROM mailbox`)).toBe(1);
@@ -64,7 +64,7 @@ test('mail queued while the SMTP relay is down is delivered exactly once when it
   let sink: Awaited<ReturnType<typeof startSmtpSink>> | undefined;
   try {
     const units = ['NB-STTTT', 'NB-SVHTT', 'NB-BAONB'];
-    await launchDirective(e.client, e.config, directiveOf('902/UBND-SMTP', units));
+    await launchDirective(e.client, e.config, directiveOf('902/UBND-SMTP', units), e.stack.pool);
     // Every assignment is queued and has failed at least twice against the dead port.
     await eventually(
       'three failed attempts each',

@@ -101,7 +101,7 @@ test('metrics count tasks by board bucket, assignment mails sent and refused lin
   expect(sample(before, 'dondoc_tasks{bucket="in_progress"}')).toBe(0);
   expect(sample(before, 'dondoc_messages_sent{kind="reminder"}')).toBe(0);
   expect(sample(before, 'dondoc_messages_sent{kind="escalation"}')).toBe(0);
-  await launchDirective(t.client, t.config, directive);
+  await launchDirective(t.client, t.config, directive, t.stack.pool);
   const after = await eventually(
     'three tasks and three assignment mails',
     async () => {

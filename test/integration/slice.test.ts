@@ -53,10 +53,10 @@ test('launching a two-unit directive mails each unit a link that opens its task'
       { unit: 'NB-CATINH', title: 'Cung cấp thông tin cho báo chí', deadline: { workingDays: 10 } },
     ],
   });
-  const launched = await launchDirective(t.client, t.config, directive);
+  const launched = await launchDirective(t.client, t.config, directive, t.stack.pool);
   expect(launched).toEqual({ launched: true, workflowId: 'directive:77/UBND-VP9' });
   // Launching again starts nothing new.
-  expect(await launchDirective(t.client, t.config, directive)).toMatchObject({ launched: false });
+  expect(await launchDirective(t.client, t.config, directive, t.stack.pool)).toMatchObject({ launched: false });
 
   const mails = await eventually(
     'two assignment mails',

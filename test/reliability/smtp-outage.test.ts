@@ -37,7 +37,7 @@ test('mail due while the SMTP relay is unreachable for minutes is delivered exac
     worker = startWorker(parts);
     await polling(worker);
     const down = Date.now();
-    await launchDirective(parts.client, parts.config, directiveOf('1005/REL-SMTP', codes));
+    await launchDirective(parts.client, parts.config, directiveOf('1005/REL-SMTP', codes), parts.stack.pool);
     // Every assignment is queued and refused by the dead port at least twice.
     await eventually(
       'every message tried twice',

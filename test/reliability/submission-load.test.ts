@@ -82,7 +82,7 @@ test('department submissions at a steady rate across many open tasks lose nothin
     await eventually('the web app answering', async () => (await fetch(`${base}/healthz`)).ok, 120_000);
 
     const t0 = Date.now();
-    await launchDirective(parts.client, parts.config, d);
+    await launchDirective(parts.client, parts.config, d, parts.stack.pool);
     await eventually(
       `${tasks} assignment mails`,
       async () => (await count(parts, `SELECT count(*) AS n FROM mailbox`)) === tasks,

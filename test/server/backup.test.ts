@@ -13,6 +13,7 @@ import { DirectiveSchema, type Directive } from '../../domain/schemas';
 import { launchDirective } from '../../client/temporal';
 import { createPool } from '../../db/pool';
 import { createReadModel } from '../../db/read-model';
+import { createDocumentStore } from '../../db/directive-documents';
 import { reindex } from '../../db/reindex';
 import { startTestStack, type TestStack } from '../helpers/stack';
 import { eventually } from '../helpers/wait';
@@ -80,19 +81,19 @@ async function recorded(number: string, n: number): Promise<void> {
 const TASK_COLUMNS = `workflow_id, directive_number, unit_code, cycle, role, title, deadline::text, original_deadline::text, state, escalation_level`;
 
 test('a restored read model, reindexed, holds what the live one holds', async () => {
-  await launchDirective(t.client, t.config, directive('12/KH-UBND', ['NB-STTTT', 'NB-STP']));
+  await launchDirective(t.client, t.config, directive('12/KH-UBND', ['NB-STTTT', 'NB-STP']), t.stack.pool);
   await recorded('12/KH-UBND', 2);
   const database = new URL(t.config.DATABASE_URL!).pathname.slice(1);
   await dumpAndRestore(database, `${database}_restored`);
   // Work goes on after the backup was taken.
-  await launchDirective(t.client, t.config, directive('13/KH-UBND', ['NB-CATINH', 'NB-STC', 'NB-SGDDT']));
+  await launchDirective(t.client, t.config, directive('13/KH-UBND', ['NB-CATINH', 'NB-STC', 'NB-SGDDT']), t.stack.pool);
   await recorded('13/KH-UBND', 3);
 
   const restored = createPool(urlOf(`${database}_restored`));
   try {
     const before = await restored.query(`SELECT directive_number, count(*)::int AS n FROM tasks GROUP BY 1 ORDER BY 1`);
     expect(before.rows).toEqual([{ directive_number: '12/KH-UBND', n: 2 }]);
-    const result = await reindex(t.client, createReadModel(restored));
+    const result = await reindex(t.client, createReadModel(restored), createDocumentStore(restored));
     expect(result).toMatchObject({ directives: 2, tasks: 5, failed: [] });
     const live = await t.stack.pool.query(`SELECT ${TASK_COLUMNS} FROM tasks ORDER BY workflow_id`);
     const again = await restored.query(`SELECT ${TASK_COLUMNS} FROM tasks ORDER BY workflow_id`);
@@ -106,7 +107,7 @@ test('a restored read model, reindexed, holds what the live one holds', async ()
 }, 180_000);
 
 test("Temporal's restored persistence serves the same workflows with the histories they had at the dump", async () => {
-  await launchDirective(t.client, t.config, directive('14/KH-UBND', ['NB-SNV', 'NB-SKHDT']));
+  await launchDirective(t.client, t.config, directive('14/KH-UBND', ['NB-SNV', 'NB-SKHDT']), t.stack.pool);
   await recorded('14/KH-UBND', 2);
   const ids = ['directive:14/KH-UBND', 'task:14/KH-UBND:NB-SNV', 'task:14/KH-UBND:NB-SKHDT'];
   const lengths = async (client: Client) =>

@@ -37,7 +37,7 @@ test("a directive runs on it, and its workflows can be listed by dondoc's search
       { unit: 'NB-STP', title: 'Tổ chức hội nghị phổ biến pháp luật', deadline: { workingDays: 12 } },
     ],
   });
-  expect(await launchDirective(t.client, t.config, directive)).toEqual({
+  expect(await launchDirective(t.client, t.config, directive, t.stack.pool)).toEqual({
     launched: true,
     workflowId: 'directive:45/KH-UBND',
   });

@@ -8,6 +8,7 @@ import { addDays, localDateOf } from '../../domain/local-date';
 import { formatDateVi } from '../../domain/format';
 import {
   directiveStatusQuery,
+  directiveKey,
   directiveWorkflowId,
   reviewReportUpdate,
   submitReportUpdate,
@@ -127,12 +128,19 @@ test('passing the task to two communes, clicked twice, starts one sub-directive 
       .flat()
       .sort(),
   ).toEqual(['vanphong@ninhhai.hoalu.ninhbinh.example.vn', 'vanphong@truongyen.hoalu.ninhbinh.example.vn']);
-  const sub = await t.client.workflow.getHandle(directiveWorkflowId('45/KH-UBND')).query(directiveStatusQuery);
-  expect(sub.tasks.map((x) => x.unit).sort()).toEqual([COMMUNES[0], COMMUNES[2]]);
-  expect(sub.tasks.every((x) => x.deadline === deadline)).toBe(true);
+  // The sub-directive is keyed under the district's task: its number cannot take a provincial one.
+  const subKey = directiveKey('45/KH-UBND', district().workflowId);
+  expect(await t.client.workflow.getHandle(directiveWorkflowId(subKey)).query(directiveStatusQuery)).toMatchObject({
+    number: '45/KH-UBND',
+    started: 2,
+  });
+  const tasks = await t.stack.pool.query(`SELECT unit_code, deadline FROM tasks WHERE directive_number = $1`, [subKey]);
+  expect(tasks.rows.map((x) => x.unit_code).sort()).toEqual([COMMUNES[0], COMMUNES[2]]);
+  expect(tasks.rows.every((x) => x.deadline === deadline)).toBe(true);
   // The read model knows where the sub-directive hangs in the tree.
   const { rows } = await t.stack.pool.query(
-    `SELECT issuer, spec->>'parentTask' AS parent FROM directives WHERE number = '45/KH-UBND'`,
+    `SELECT issuer, spec->>'parentTask' AS parent FROM directives WHERE number = $1`,
+    [subKey],
   );
   expect(rows).toEqual([{ issuer: 'Ủy ban nhân dân huyện Hoa Lư', parent: district().workflowId }]);
 });

@@ -37,7 +37,7 @@ export async function launchWithLinks(
   t: Pick<TestStack, 'client' | 'config' | 'stack'>,
   directive: Directive,
 ): Promise<Record<string, string>> {
-  await launchDirective(t.client, t.config, directive);
+  await launchDirective(t.client, t.config, directive, t.stack.pool);
   const units = directive.tasks.map((task) => task.unit);
   const mails = await eventually(
     `${units.length} assignment mails`,

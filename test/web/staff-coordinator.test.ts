@@ -7,6 +7,7 @@ import { DirectiveSchema } from '../../domain/schemas';
 import { launchDirective } from '../../client/temporal';
 import { createReadModel } from '../../db/read-model';
 import { createUsers } from '../../db/users';
+import { createDocumentStore } from '../../db/directive-documents';
 import { reindex } from '../../db/reindex';
 import {
   directiveStatusQuery,
@@ -58,7 +59,7 @@ beforeAll(async () => {
       { unit: 'NB-SLDTBXH', title: 'Phối hợp cung cấp dữ liệu', deadline: { workingDays: 10 } },
     ],
   });
-  await launchDirective(t.client, t.config, directive);
+  await launchDirective(t.client, t.config, directive, t.stack.pool);
   await eventually(
     'three tasks in the read model',
     async () => (await createReadModel(t.stack.pool).tasksOfDirective(NUMBER)).length === 3,
@@ -362,7 +363,7 @@ test('reindex rebuilds a dropped read model from Temporal, identical', async () 
   expect(before.tasks).toHaveLength(3);
   await t.stack.pool.query('DELETE FROM reports; DELETE FROM escalations; TRUNCATE tasks; DELETE FROM directives');
   expect((await read()).tasks).toEqual([]);
-  const result = await reindex(t.client, createReadModel(t.stack.pool));
+  const result = await reindex(t.client, createReadModel(t.stack.pool), createDocumentStore(t.stack.pool));
   expect(result).toEqual({ directives: 1, tasks: 3, failed: [] });
   expect(await read()).toEqual(before);
 }, 60_000);

@@ -6,6 +6,7 @@ import { localDateOf, vietnamCalendar } from '../../domain/calendar';
 import {
   cancelDirectiveUpdate,
   cascadeUpdate,
+  directiveKey,
   directiveStatusQuery,
   directiveWorkflowId,
   reviewReportUpdate,
@@ -40,10 +41,14 @@ const cascadeRequest = (number: string, extra: Record<string, unknown> = {}) => 
   ...extra,
 });
 
+/** A district's sub-directive is keyed under the district's task, whatever number the district gives it. */
+const subKeyOf = (directive: { number: string }, subNumber: string) =>
+  directiveKey(subNumber, taskWorkflowId(directive.number, DISTRICT));
+
 /** Each commune reports and the district's office accepts it. */
-async function communesReport(subNumber: string, articles: number[]) {
+async function communesReport(subKey: string, articles: number[]) {
   for (const [i, unit] of COMMUNES.entries()) {
-    const task = env.client.workflow.getHandle(taskWorkflowId(subNumber, unit));
+    const task = env.client.workflow.getHandle(taskWorkflowId(subKey, unit));
     await eventually(`${unit} started`, async () => (await task.describe().catch(() => undefined)) !== undefined);
     const { receipt } = await task.executeUpdate(submitReportUpdate, { args: [report(`${unit}-1`, articles[i])] });
     await task.executeUpdate(reviewReportUpdate, {
@@ -61,7 +66,8 @@ test('a district passes its task to two communes; when both are done its own tas
       rec.notified.some((n) => n.kind === 'assignment' && n.unit === DISTRICT),
     );
     const answer = await district.executeUpdate(cascadeUpdate, { args: [cascadeRequest(subNumber)] });
-    expect(answer).toEqual({ workflowId: directiveWorkflowId(subNumber), number: subNumber });
+    const subKey = subKeyOf(directive, subNumber);
+    expect(answer).toEqual({ workflowId: directiveWorkflowId(subKey), number: subNumber });
 
     // Each commune is assigned once, in the sub-directive, due five working days from today.
     await eventually('both communes assigned', () =>
@@ -71,14 +77,14 @@ test('a district passes its task to two communes; when both are done its own tas
     expect(communeMail.map((n) => n.directive.number)).toEqual([subNumber, subNumber]);
     expect(communeMail[0].task.deadline).toBe(cal.workingDaysAfter(localDateOf(await env.currentTimeMs()), 5));
     // The read model learns the sub-directive's place in the tree.
-    expect(rec.directives.get(directiveWorkflowId(subNumber))).toMatchObject({
+    expect(rec.directives.get(directiveWorkflowId(subKey))).toMatchObject({
       parentTaskWorkflowId: district.workflowId,
       directive: { legalBases: [directive.number] },
     });
     const cascading = await district.query(taskStateQuery);
     expect(cascading.state.cascade).toMatchObject({ number: subNumber, phase: 'running', units: COMMUNES });
 
-    await communesReport(subNumber, [7, 5]);
+    await communesReport(subKey, [7, 5]);
     await eventually(
       'the district task closes with its sub-directive',
       async () => (await district.query(taskStateQuery)).state.phase === 'done',
@@ -86,7 +92,7 @@ test('a district passes its task to two communes; when both are done its own tas
     const closed = await district.query(taskStateQuery);
     expect(closed.state.cascade).toMatchObject({ phase: 'done', indicators: { articles: 12 } });
     expect(closed.state.reports).toEqual([]);
-    expect(rec.consolidated).toContain(subNumber);
+    expect(rec.consolidated).toContain(subKey);
 
     // The province's directive closes once its own department reports too, and sums the tree.
     const dept = env.client.workflow.getHandle(taskWorkflowId(directive.number, 'NB-STTTT'));
@@ -95,7 +101,7 @@ test('a district passes its task to two communes; when both are done its own tas
     const result = await handle.result();
     expect(result).toMatchObject({ phase: 'done', tasks: 2, onTime: 2, indicators: { articles: 42 } });
     await maybeRecordHistory(env, district.workflowId, 'task-cascaded');
-    await maybeRecordHistory(env, directiveWorkflowId(subNumber), 'directive-sub-closed');
+    await maybeRecordHistory(env, directiveWorkflowId(subKey), 'directive-sub-closed');
   });
 });
 
@@ -108,7 +114,7 @@ test('with the policy saying "report", a closed sub-directive leaves the distric
       rec.notified.some((n) => n.kind === 'assignment' && n.unit === DISTRICT),
     );
     await district.executeUpdate(cascadeUpdate, { args: [cascadeRequest(subNumber)] });
-    await communesReport(subNumber, [1, 2]);
+    await communesReport(subKeyOf(directive, subNumber), [1, 2]);
     await eventually(
       'the sub-directive is closed',
       async () => (await district.query(taskStateQuery)).state.cascade?.phase === 'done',
@@ -167,7 +173,9 @@ test('a cascade is refused with the field named: an unmarked task, a commune due
       'communes assigned',
       () => rec.notified.filter((n) => n.kind === 'assignment' && COMMUNES.includes(n.unit)).length === 2,
     );
-    const sub = await env.client.workflow.getHandle(directiveWorkflowId(subNumber)).query(directiveStatusQuery);
+    const sub = await env.client.workflow
+      .getHandle(directiveWorkflowId(subKeyOf(directive, subNumber)))
+      .query(directiveStatusQuery);
     expect(sub.total).toBe(2);
   });
 });
@@ -188,7 +196,7 @@ test("cancelling the province's directive cancels the district's sub-directive a
     await handle.executeUpdate(cancelDirectiveUpdate, {
       args: [{ by: 'Văn phòng UBND tỉnh', reason: 'Thay bằng kế hoạch mới' }],
     });
-    const sub = env.client.workflow.getHandle(directiveWorkflowId(subNumber));
+    const sub = env.client.workflow.getHandle(directiveWorkflowId(subKeyOf(directive, subNumber)));
     expect(await sub.result()).toMatchObject({ phase: 'cancelled', tasks: 2, cancelled: 2 });
     expect(await handle.result()).toMatchObject({ phase: 'cancelled', cancelled: 2 });
     const cancellations = rec.notified

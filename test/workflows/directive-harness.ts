@@ -4,11 +4,14 @@ import { randomUUID } from 'node:crypto';
 import type { TestWorkflowEnvironment } from '@temporalio/testing';
 import type { WorkflowHandle } from '@temporalio/client';
 import { temporal } from '@temporalio/proto';
-import { directiveStatusQuery, directiveWorkflowId } from '../../workflows/messages';
+import { directiveWorkflowId } from '../../workflows/messages';
 import type { Directive } from '../../domain/schemas';
 import type { directiveWorkflow } from '../../workflows/directive';
-import type { DirectiveRunInput } from '../../workflows/types';
-import { createTestWorker, recordingActivities, startWorkflow, type StartWith } from '../helpers/temporal';
+import type { DirectiveInput } from '../../workflows/types';
+import type { TaskRecord } from '../../db/read-model';
+import { createTestWorker, startWorkflow, type StartWith } from '../helpers/temporal';
+import { recordingActivities } from '../helpers/recording-activities';
+import { SHIPPED_CALENDAR } from './fixtures';
 
 const EventType = temporal.api.enums.v1.EventType;
 
@@ -78,11 +81,13 @@ export async function withDirective<T>(
   const rec = recordingActivities(env);
   const taskQueue = `q-${randomUUID()}`;
   const worker = await createTestWorker(env, rec.activities, taskQueue, workerOptions);
+  // The launch stores the document; the workflow reads its tasks from there.
+  await rec.documents.store(directive.number, directive);
   const result = await worker.runUntil(async () => {
     const options = {
       workflowId: directiveWorkflowId(directive.number),
       taskQueue,
-      args: [{ directive, batchSize }] as [DirectiveRunInput],
+      args: [launchInput(directive, batchSize)] as [DirectiveInput],
     };
     const { handle, firstUpdate } = await startWorkflow<typeof directiveWorkflow>(
       env.client,
@@ -93,11 +98,7 @@ export async function withDirective<T>(
     try {
       return await fn({ handle, firstRunId: handle.firstExecutionRunId, rec, firstUpdate });
     } finally {
-      const view = await handle.query(directiveStatusQuery).catch(() => undefined);
-      const ids = new Set([
-        ...(view?.tasks.map((t) => t.workflowId) ?? []),
-        ...rec.notified.map((n) => n.taskWorkflowId),
-      ]);
+      const ids = new Set([...rec.tasks.keys(), ...rec.notified.map((n) => n.taskWorkflowId)]);
       await Promise.all(
         [...ids].map((id) =>
           env.client.workflow
@@ -110,6 +111,23 @@ export async function withDirective<T>(
     }
   });
   return { result, rec };
+}
+
+/** What a launch gives a directive's workflow: the document stays in the store. */
+export const launchInput = (directive: Directive, batchSize?: number): DirectiveInput => ({
+  directive: { key: directive.number, number: directive.number, title: directive.title, issuer: directive.issuer },
+  taskCount: directive.tasks.length,
+  schedule: directive.schedule,
+  policy: directive.policy,
+  calendar: SHIPPED_CALENDAR,
+  batchSize,
+});
+
+/** The read model's rows of a directive's tasks, by unit (and cycle). */
+export function rowsOf(rec: ReturnType<typeof recordingActivities>, key: string): TaskRecord[] {
+  return [...rec.tasks.values()]
+    .filter((t) => t.directive.key === key)
+    .sort((a, b) => `${a.spec.unit}:${a.cycle}`.localeCompare(`${b.spec.unit}:${b.cycle}`));
 }
 
 /** A directive number no other test uses: workflow ids are made from it. */

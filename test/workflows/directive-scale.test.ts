@@ -6,14 +6,8 @@ import path from 'node:path';
 import type { TestWorkflowEnvironment } from '@temporalio/testing';
 import { atLocalTime } from '../../domain/calendar';
 import { reportingCycles } from '../../domain/periods';
-import {
-  acknowledgeUpdate,
-  directiveStatusQuery,
-  reviewReportUpdate,
-  submitReportUpdate,
-  taskWorkflowId,
-} from '../../workflows/messages';
-import { START_BATCH } from '../../workflows/directive';
+import { acknowledgeUpdate, reviewReportUpdate, submitReportUpdate, taskWorkflowId } from '../../workflows/messages';
+import { START_BATCH } from '../../workflows/directive-run';
 import { maybeRecordHistory, serverPerTest, sleepUntil } from '../helpers/temporal';
 import { eventually } from '../helpers/wait';
 import { releaseTimeLocksOfOrphans, runsOf, uniqueNumber, withDirective, type RunFigures } from './directive-harness';
@@ -119,10 +113,7 @@ test(
       for (const [i, cycle] of cycles.entries()) {
         await sleepUntil(env, atLocalTime(cycle.from, 9));
         const ids = unitCodes.map((u) => taskWorkflowId(directive.number, u, cycle.key));
-        await eventually(`cycle ${cycle.key} open`, async () => {
-          const view = await handle.query(directiveStatusQuery);
-          return ids.every((id) => view.tasks.some((t) => t.workflowId === id));
-        });
+        await eventually(`cycle ${cycle.key} open`, () => ids.every((id) => rec.tasks.get(id)?.state.assignedAt));
         for (const id of ids) {
           const task = env.client.workflow.getHandle(id);
           const receipt = await task.executeUpdate(submitReportUpdate, { args: [report(`${cycle.key}-${i}`, 10 + i)] });

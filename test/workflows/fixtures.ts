@@ -1,8 +1,14 @@
 // Inputs for workflow tests, written the way an office would write them.
+import { HOLIDAY_OVERRIDES } from '../../domain/holiday-overrides';
+import type { HolidayAnnouncement } from '../../domain/calendar';
 import { DEFAULT_CHASE_POLICY, DirectiveSchema, type Directive, type TaskSpec } from '../../domain/schemas';
 import type { TaskInput } from '../../workflows/types';
 
+/** The announced days off dondoc ships with, as a launch passes them to the workflows. */
+export const SHIPPED_CALENDAR: HolidayAnnouncement[] = [...HOLIDAY_OVERRIDES];
+
 export const DIRECTIVE = {
+  key: '524/UBND-VP9',
   number: '524/UBND-VP9',
   title: 'Triển khai Chương trình truyền thông giai đoạn 2023 - 2028',
   issuer: 'UBND tỉnh Ninh Bình',
@@ -20,8 +26,21 @@ export const leadSpec = (unit = 'NB-STTTT', extra: Partial<TaskSpec> = {}): Task
   ...extra,
 });
 
-export function taskInput(deadline: string, spec: TaskSpec = leadSpec(), directive = DIRECTIVE): TaskInput {
-  return { directive, spec, cycle: '', deadline, policy: DEFAULT_CHASE_POLICY };
+export function taskInput(
+  deadline: string,
+  spec: TaskSpec = leadSpec(),
+  directive = DIRECTIVE,
+  policy = DEFAULT_CHASE_POLICY,
+): TaskInput {
+  return {
+    directive,
+    spec,
+    cycle: '',
+    deadline,
+    rule: { date: deadline },
+    policy,
+    calendar: SHIPPED_CALENDAR,
+  };
 }
 
 export function directiveOf(tasks: Partial<TaskSpec>[], extra: Record<string, unknown> = {}): Directive {

@@ -2,8 +2,7 @@
 // the unit directory, and, for a launch, every question of the importer answered. Each complaint
 // is said in the page's language at the field it is about.
 import type { Lang } from '../../../domain/format';
-import { LaunchableDirectiveSchema } from '../../../domain/carried';
-import type { Directive } from '../../../domain/schemas';
+import { DirectiveSchema, type Directive } from '../../../domain/schemas';
 import { fieldOf, isOpen, type Draft, type FieldErrors } from './launch-draft';
 import { parseDay } from './task-actions';
 
@@ -21,8 +20,6 @@ const MESSAGES = {
     line: 'dòng',
     json: 'không đọc được',
     noTask: 'Văn bản cần ít nhất một nhiệm vụ.',
-    tooMany: (n: number, most: number) =>
-      `${n} nhiệm vụ là quá nhiều cho một văn bản: hãy tách thành nhiều văn bản, mỗi văn bản không quá ${most} nhiệm vụ, hoặc giao qua cấp huyện để huyện giao tiếp cho xã.`,
     open: 'Câu hỏi này chưa được trả lời: sửa giá trị, hoặc đánh dấu "giữ nguyên".',
   },
   en: {
@@ -38,8 +35,6 @@ const MESSAGES = {
     line: 'line',
     json: 'cannot be read',
     noTask: 'A directive needs at least one task.',
-    tooMany: (n: number, most: number) =>
-      `${n} tasks are more than one directive can carry: split it into directives of at most ${most} tasks each, or assign through the districts and let them cascade to their communes.`,
     open: 'This question is not answered: change the value, or tick "keep as it is".',
   },
 };
@@ -107,15 +102,14 @@ export function toDirective(
     policy: json('policy'),
     tasks,
   };
-  const parsed = LaunchableDirectiveSchema.safeParse(input);
+  const parsed = DirectiveSchema.safeParse(input);
   if (!parsed.success) {
     for (const issue of parsed.error.issues) {
       const field = fieldOf(issue.path.join('.'));
       // An indicator's complaint names its line of the field: tasks.0.indicators.1.code is line 2.
       const line =
         issue.path[2] === 'indicators' && typeof issue.path[3] === 'number' ? `${t.line} ${issue.path[3] + 1}: ` : '';
-      errors[field] ??=
-        line + say(d, field, issue.message, o.lang, (issue as { params?: { tasks?: number; most?: number } }).params);
+      errors[field] ??= line + say(d, field, issue.message, o.lang);
     }
   }
   d.tasks.forEach((task, i) => {
@@ -127,13 +121,7 @@ export function toDirective(
 }
 
 /** A schema's complaint in the page's words, for the fields a person fills in. */
-function say(
-  d: Draft,
-  field: string,
-  zodMessage: string,
-  lang: Lang,
-  params?: { tasks?: number; most?: number },
-): string {
+function say(d: Draft, field: string, zodMessage: string, lang: Lang): string {
   const t = MESSAGES[lang];
   const row = /^t\.(\d+)\.(\w+)$/.exec(field);
   const task = row ? d.tasks[Number(row[1])] : undefined;
@@ -146,7 +134,7 @@ function say(
     case 'issuedOn':
       return t.date;
     case 'tasks':
-      return params?.most !== undefined ? t.tooMany(params.tasks!, params.most) : t.noTask;
+      return t.noTask;
     case 'deadline':
       return task?.kind === 'days' ? t.days : t.date;
     case 'unit':

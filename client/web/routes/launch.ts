@@ -13,7 +13,7 @@ import { recordAudit } from '../../../db/audit';
 import { projectRoot } from '../../../db/paths';
 import { loadUnitDirectory } from '../../../db/unit-directory';
 import { dryRun } from '../../dry-run';
-import { launchDirective } from '../../temporal';
+import { launchDirective, NumberTakenError } from '../../temporal';
 import { AppError } from '../errors';
 import { eta } from '../views/layout';
 import { staffPage } from '../views/staff';
@@ -172,10 +172,12 @@ export const launchRoutes: FastifyPluginAsync<StaffDeps> = async (app, deps) => 
 
   async function launch(req: FastifyRequest, reply: FastifyReply, directive: Directive, draft: Draft) {
     const matrix = (ok: string) => `/van-ban/ma-tran?so=${encodeURIComponent(directive.number)}&ok=${ok}`;
-    // The read model remembers a directive after its workflow has closed: its number is never launched again.
-    if (await isRecorded(directive.number)) return reply.redirect(matrix('already'), 303);
     if (!deps.temporal) throw new AppError('UNAVAILABLE', 'Temporal is not connected');
-    const result = await launchDirective(deps.temporal, deps.config, directive);
+    // The same directive again is "launched before"; another directive's number is refused, loudly.
+    const result = await launchDirective(deps.temporal, deps.config, directive, deps.pool).catch((err: unknown) => {
+      if (err instanceof NumberTakenError) throw new AppError('CONFLICT', err.message, ['number']);
+      throw err;
+    });
     if (result.launched) {
       await recordAudit(deps.pool, {
         actor: req.staff!.email,

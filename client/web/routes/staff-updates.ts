@@ -4,7 +4,7 @@
 import { WorkflowNotFoundError, WorkflowUpdateFailedError, type Client } from '@temporalio/client';
 import { ApplicationFailure } from '@temporalio/common';
 import type { UpdateDefinition } from '@temporalio/common';
-import type { RefusalCode } from '../../../workflows/validation';
+import type { RefusalCode } from '../../../workflows/errors';
 import { AppError, type ErrorCode } from '../errors';
 
 function codeOf(refusal: string | undefined): ErrorCode {

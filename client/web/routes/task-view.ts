@@ -205,11 +205,13 @@ export async function sendTaskPage(
       })),
     })),
     supportReports: await Promise.all(
-      state.supportReports.map(async (s) => ({
-        unitName: await unitName(s.unit),
-        receipt: s.receipt,
-        at: formatDateTime(s.submittedAt, lang),
-      })),
+      (await deps.readModel.supportTasksOf(row.directive_number, row.unit_code, row.cycle))
+        .flatMap((t) => t.snapshot.state.reports.map((r) => ({ unit: t.unit_code, ...r })))
+        .map(async (r) => ({
+          unitName: await unitName(r.unit),
+          receipt: r.receipt,
+          at: formatDateTime(r.submittedAt, lang),
+        })),
     ),
     forms: forms + (await cascadeSection(deps, row, lang, csrf, form.cascade)),
   });

@@ -23,12 +23,12 @@ export function taskHistory(r: TaskRecord, lang: Lang): HistoryEvent[] {
   const s = r.state;
   const day = (d: string) => (lang === 'vi' ? formatDateShortVi(d) : formatDate(d, 'en'));
   const vi = lang === 'vi';
-  const events: { at: number; what: string }[] = [
-    {
+  const events: { at: number; what: string }[] = [];
+  if (s.assignedAt !== undefined)
+    events.push({
       at: s.assignedAt,
       what: vi ? `Giao nhiệm vụ, thời hạn ${day(s.originalDeadline)}` : `Task assigned, due ${day(s.originalDeadline)}`,
-    },
-  ];
+    });
   if (s.acknowledgedAt)
     events.push({
       at: s.acknowledgedAt,

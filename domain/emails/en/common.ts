@@ -16,14 +16,18 @@ export function footer(holder: string): string[] {
 
 export const to = (name: string): string => `To: ${name}`;
 export const pursuant = (d: DirectiveRef): string => `Under document No. ${d.number} of ${d.issuer}`;
-export const due = (date: string, workingDaysLeft: number): string =>
-  `${formatDateEn(date)} (${workingDaysPhrase(workingDaysLeft, 'en')})`;
+/** A date with the working days left; "provisional" when its year's days off are not announced yet. */
+export const due = (date: string, workingDaysLeft: number, provisional = false): string =>
+  `${formatDateEn(date)} (${workingDaysPhrase(workingDaysLeft, 'en')}${provisional ? '; provisional until the days off are announced' : ''})`;
 
 export const directiveFacts = (d: DirectiveRef): Fact[] => [
   { label: 'Document', value: `No. ${d.number} of ${d.issuer}` },
   { label: 'Subject', value: d.title },
 ];
-export const deadlineFact = (t: TaskRef): Fact => ({ label: 'Deadline', value: due(t.deadline, t.workingDaysLeft) });
+export const deadlineFact = (t: TaskRef): Fact => ({
+  label: 'Deadline',
+  value: due(t.deadline, t.workingDaysLeft, t.provisional),
+});
 export const taskFacts = (t: TaskRef): Fact[] => [{ label: 'Task', value: t.title }, deadlineFact(t)];
 
 /** The skeleton shared by the messages about one task of one unit. */

@@ -17,8 +17,9 @@ export function footer(holder: string): string[] {
 
 export const to = (name: string): string => `Kính gửi: ${name}`;
 export const pursuant = (d: DirectiveRef): string => `Thực hiện Văn bản số ${d.number} của ${d.issuer}`;
-export const due = (date: string, workingDaysLeft: number): string =>
-  `${formatDateVi(date)} (${workingDaysPhrase(workingDaysLeft, 'vi')})`;
+/** A date with the working days left; "dự kiến" when its year's days off are not announced yet. */
+export const due = (date: string, workingDaysLeft: number, provisional = false): string =>
+  `${formatDateVi(date)} (${workingDaysPhrase(workingDaysLeft, 'vi')}${provisional ? '; dự kiến, chờ công bố lịch nghỉ' : ''})`;
 
 export const directiveFacts = (d: DirectiveRef): Fact[] => [
   { label: 'Văn bản', value: `Số ${d.number} của ${d.issuer}` },
@@ -26,7 +27,7 @@ export const directiveFacts = (d: DirectiveRef): Fact[] => [
 ];
 export const deadlineFact = (t: TaskRef): Fact => ({
   label: 'Hạn hoàn thành',
-  value: due(t.deadline, t.workingDaysLeft),
+  value: due(t.deadline, t.workingDaysLeft, t.provisional),
 });
 export const taskFacts = (t: TaskRef): Fact[] => [{ label: 'Nhiệm vụ', value: t.title }, deadlineFact(t)];
 
