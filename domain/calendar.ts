@@ -76,6 +76,8 @@ const yearOfDay = (dn: number): number => new Date(dn * 86_400_000).getUTCFullYe
 const built = new Map<string, WorkingCalendar>();
 /** Enough for the few announcement sets running tasks carry; the oldest built goes first. */
 const BUILT_MAX = 16;
+/** The same list asked again (a workflow's own input) skips even working out its content (~20 µs). */
+const byList = new WeakMap<readonly HolidayAnnouncement[], WorkingCalendar>();
 
 /**
  * A calendar with these announcements on top of the Labour Code rules. The same announcements
@@ -84,13 +86,17 @@ const BUILT_MAX = 16;
 export function createVietnamCalendar(
   announcements: readonly HolidayAnnouncement[] = shippedAnnouncements(),
 ): WorkingCalendar {
+  const same = byList.get(announcements);
+  if (same) return same;
   const key = announcementsKey(announcements);
-  const found = built.get(key);
-  if (found) return found;
-  checkAnnouncements(announcements);
-  const calendar = buildCalendar(announcements);
-  if (built.size >= BUILT_MAX) built.delete(built.keys().next().value!);
-  built.set(key, calendar);
+  let calendar = built.get(key);
+  if (!calendar) {
+    checkAnnouncements(announcements);
+    calendar = buildCalendar(announcements);
+    if (built.size >= BUILT_MAX) built.delete(built.keys().next().value!);
+    built.set(key, calendar);
+  }
+  byList.set(announcements, calendar);
   return calendar;
 }
 
