@@ -31,6 +31,8 @@ COPY --from=build /app/node_modules ./node_modules
 COPY --from=build /app/dist ./dist
 COPY --from=build /app/db/migrations ./db/migrations
 COPY --from=build /app/examples ./examples
+# The announced days off as shipped (calendar/<year>.yaml), the model for `dondoc calendar import`.
+COPY --from=build /app/calendar ./calendar
 # DATA_DIR (default ./data) is the only place dondoc may write; the code stays read-only.
 RUN mkdir -p /app/data && chown 1000:1000 /app/data
 # The image's `node` user, by number so that Kubernetes' runAsNonRoot can check it.

@@ -1,8 +1,7 @@
 // The notify activity: every message goes first into the outbox under its business key, then
 // out over SMTP. A retried activity finds the key and never sends the same message twice.
 import type { Pool } from 'pg';
-import { vietnamCalendar } from '../domain/calendar';
-import { calendarOf, isProvisional } from '../domain/calendar-cache';
+import { createVietnamCalendar, vietnamCalendar } from '../domain/calendar';
 import { localDateOf } from '../domain/local-date';
 import { renderEmail, type EmailMessage } from '../domain/emails';
 import type { OrgUnit } from '../domain/schemas';
@@ -46,11 +45,11 @@ function messageFor(
     supportsName?: string;
   },
 ): EmailMessage {
-  const cal = input.calendar ? calendarOf(input.calendar) : vietnamCalendar();
+  const cal = input.calendar ? createVietnamCalendar(input.calendar) : vietnamCalendar();
   const today = localDateOf(Date.now());
   const daysTo = (d: string) => cal.workingDaysBetween(today, d);
   const left = daysTo(input.task.deadline);
-  const provisional = (d: string) => (input.calendar ? isProvisional(d, input.calendar) : false);
+  const provisional = (d: string) => cal.isProvisional(d);
   const common = {
     unit: { code: unit.code, name: unit.name },
     directive: { number: input.directive.number, title: input.directive.title, issuer: input.directive.issuer },

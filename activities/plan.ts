@@ -1,7 +1,7 @@
 // The directive's planning activities: which tasks start next (read from the stored document, a
 // batch at a time, and written to the read model as "being assigned" before they start), where a
 // unit stands, which tasks are still open, and storing a district's sub-directive.
-import { calendarOf } from '../domain/calendar-cache';
+import { createVietnamCalendar } from '../domain/calendar';
 import { directiveKey } from '../domain/ids';
 import { planContext, planTask, type PlannedTask } from '../domain/plan';
 import type { TaskSpec } from '../domain/schemas';
@@ -30,7 +30,7 @@ export function createPlanActivities(deps: PlanDeps) {
     async planBatch(input: PlanBatchInput): Promise<PlannedTask[]> {
       const own = await tasksOf(input.directive.key);
       const specs = input.specs ?? own.slice(input.from ?? 0, (input.from ?? 0) + (input.count ?? 0));
-      const calendar = calendarOf(input.calendar);
+      const calendar = createVietnamCalendar(input.calendar);
       const ctx = planContext(input.directive.key, [...own, ...(input.specs ?? [])], input.policy, calendar);
       const planned = specs
         .filter((spec) => !input.removed.includes(spec.unit))

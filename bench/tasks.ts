@@ -3,7 +3,8 @@
 // directive. These tasks are started straight on the task workflow with a policy whose send hour
 // is an offset in hours from the deadline day's midnight (the directive's schema would refuse
 // it; the workflow only adds it): one reminder on the day, at that instant, nothing after.
-import { HOLIDAY_OVERRIDES } from '../domain/holiday-overrides';
+import { withoutNotices } from '../domain/announcements';
+import { shippedAnnouncements } from '../domain/shipped-announcements';
 import { atLocalTime, localDateOf, vietnamCalendar } from '../domain/calendar';
 import { ChasePolicySchema, TaskSpecSchema } from '../domain/schemas';
 import { taskWorkflowId } from '../workflows/messages';
@@ -46,7 +47,7 @@ export function timedTask(directiveNumber: string, unit: string, remindAt: numbe
       deadline,
       rule: { date: deadline },
       policy,
-      calendar: [...HOLIDAY_OVERRIDES],
+      calendar: withoutNotices(shippedAnnouncements()),
     },
   };
 }

@@ -3,7 +3,9 @@ import { Client, Connection, WorkflowExecutionAlreadyStartedError } from '@tempo
 import type { Pool } from 'pg';
 import { directiveKey, directiveWorkflowId } from '../domain/ids';
 import type { HolidayAnnouncement } from '../domain/calendar';
-import { HOLIDAY_OVERRIDES } from '../domain/holiday-overrides';
+import { withoutNotices } from '../domain/announcements';
+import { shippedAnnouncements } from '../domain/shipped-announcements';
+import { loadAnnouncements } from '../db/calendar';
 import type { Directive } from '../domain/schemas';
 import { storeDocument } from '../db/directive-documents';
 import { createReadModel } from '../db/read-model';
@@ -73,9 +75,14 @@ export type LaunchResult =
 /** A directive number already taken by another directive: a launch never takes it over. */
 export class NumberTakenError extends Error {}
 
-/** The announced days off a launch counts deadlines on (the shipped announcements, and those imported since). */
-export async function currentCalendar(_pool: Pool): Promise<HolidayAnnouncement[]> {
-  return [...HOLIDAY_OVERRIDES];
+/**
+ * The announced days off a launch counts deadlines on: those stored (imported, or shipped and
+ * loaded at start), and the shipped ones for any year the database lacks. Notices stay behind.
+ */
+export async function currentCalendar(pool: Pool): Promise<HolidayAnnouncement[]> {
+  const stored = await loadAnnouncements(pool);
+  const years = new Set(stored.map((a) => a.year));
+  return withoutNotices([...stored, ...shippedAnnouncements().filter((a) => !years.has(a.year))]);
 }
 
 /**

@@ -1,8 +1,9 @@
 // The working calendar of Vietnam's public offices: Monday to Friday, minus public holidays and
 // the days off the government announces, plus the Saturdays it asks to be worked in exchange.
 // Every "N ngày làm việc" in dondoc is counted on this calendar.
-import { HOLIDAY_OVERRIDES } from './holiday-overrides';
-import { holidayYear, type HolidayAnnouncement, type HolidayYear } from './holiday-rules';
+import { announcedYears, announcementsKey, type HolidayAnnouncement } from './announcements';
+import { holidayYear, type HolidayYear } from './holiday-rules';
+import { shippedAnnouncements } from './shipped-announcements';
 import { dayNumber, daysBetween, fromDayNumber, isWeekend, localDate, yearOf, type LocalDate } from './local-date';
 
 export {
@@ -19,7 +20,7 @@ export {
   yearOf,
 } from './local-date';
 export type { LocalDate } from './local-date';
-export type { HolidayAnnouncement, Occasion } from './holiday-rules';
+export type { HolidayAnnouncement, Notice, Occasion } from './announcements';
 
 export interface WorkingCalendar {
   isWorkingDay(d: LocalDate): boolean;
@@ -33,6 +34,15 @@ export interface WorkingCalendar {
   workingDaysBefore(d: LocalDate, n: number): LocalDate;
   /** Working days in (from, to]; negative when `to` is before `from`. */
   workingDaysBetween(from: LocalDate, to: LocalDate): number;
+  /** The years whose days off the government has announced, in order. */
+  readonly announcedYears: readonly number[];
+  /**
+   * True when `d`'s year has no announcement yet: its days off are worked out from the Labour
+   * Code and may still move when the government announces them (dự kiến).
+   */
+  isProvisional(d: LocalDate): boolean;
+  /** The provisional years from `fromYear` to `toYear`, in order. */
+  provisionalYears(fromYear: number, toYear: number): number[];
 }
 
 function checkCount(n: number): void {
@@ -62,11 +72,35 @@ interface YearTable {
 
 const yearOfDay = (dn: number): number => new Date(dn * 86_400_000).getUTCFullYear();
 
-/** A calendar with these announcements on top of the Labour Code rules (tests pass their own). */
+/** Calendars by the content of their announcements; a workflow asks again at every wake-up. */
+const built = new Map<string, WorkingCalendar>();
+/** Enough for the few announcement sets running tasks carry; the oldest built goes first. */
+const BUILT_MAX = 16;
+/** The same list asked again (a workflow's own input) skips even working out its content (~20 µs). */
+const byList = new WeakMap<readonly HolidayAnnouncement[], WorkingCalendar>();
+
+/**
+ * A calendar with these announcements on top of the Labour Code rules. The same announcements
+ * (in any order, with or without their notices) give the same calendar object.
+ */
 export function createVietnamCalendar(
-  announcements: readonly HolidayAnnouncement[] = HOLIDAY_OVERRIDES,
+  announcements: readonly HolidayAnnouncement[] = shippedAnnouncements(),
 ): WorkingCalendar {
-  checkAnnouncements(announcements);
+  const same = byList.get(announcements);
+  if (same) return same;
+  const key = announcementsKey(announcements);
+  let calendar = built.get(key);
+  if (!calendar) {
+    checkAnnouncements(announcements);
+    calendar = buildCalendar(announcements);
+    if (built.size >= BUILT_MAX) built.delete(built.keys().next().value!);
+    built.set(key, calendar);
+  }
+  byList.set(announcements, calendar);
+  return calendar;
+}
+
+function buildCalendar(announcements: readonly HolidayAnnouncement[]): WorkingCalendar {
   const byOccasionYear = new Map<number, HolidayYear>();
   const tables = new Map<number, YearTable>();
 
@@ -128,7 +162,13 @@ export function createVietnamCalendar(
     return fromDayNumber(dn);
   };
 
+  const years = announcedYears(announcements);
+  const provisional = (y: number) => !years.includes(y);
   return {
+    announcedYears: years,
+    isProvisional: (d) => provisional(yearOf(d)),
+    provisionalYears: (from, to) =>
+      Array.from({ length: Math.max(0, to - from + 1) }, (_, i) => from + i).filter(provisional),
     isWorkingDay: (d) => works(dayNumber(d)),
     holidayName: (d) => table(yearOf(d)).names.get(d),
     nextWorkingDay: (d, inclusive = false) => step(d, inclusive ? 0 : 1, 1),
@@ -142,9 +182,9 @@ export function createVietnamCalendar(
   };
 }
 
-let shared: WorkingCalendar | undefined;
+let shipped: WorkingCalendar | undefined;
 
-/** Vietnam's calendar with every announcement dondoc knows of; built once, it only memoises. */
+/** Vietnam's calendar with the announcements dondoc ships (calendar/*.yaml); it only memoises. */
 export function vietnamCalendar(): WorkingCalendar {
-  return (shared ??= createVietnamCalendar());
+  return (shipped ??= createVietnamCalendar(shippedAnnouncements()));
 }

@@ -70,7 +70,16 @@ const CONTROL = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/;
 
 const NESTED = 'lists or mappings are nested too deeply';
 
-function parseWith<S extends z.ZodType>(schema: S, text: string, fileName: string): z.infer<S> {
+/**
+ * A YAML (or JSON) file checked against a schema; every problem names its line and field.
+ * `fields` names the top-level fields a file of this kind begins with, for a file that is not a mapping.
+ */
+export function parseYamlFile<S extends z.ZodType>(
+  schema: S,
+  text: string,
+  fileName: string,
+  fields = 'number, title, tasks, …',
+): z.infer<S> {
   if (text.includes('\uFFFD'))
     throw new FileError(fileName, [{ path: '', message: 'the file is not valid UTF-8 text' }]);
   const control = CONTROL.exec(text);
@@ -85,7 +94,7 @@ function parseWith<S extends z.ZodType>(schema: S, text: string, fileName: strin
     ]);
   }
   try {
-    return parseText(schema, text, fileName);
+    return parseText(schema, text, fileName, fields);
   } catch (err) {
     // Lists or mappings nested thousands deep exhaust the parser's stack: say so, not the stack's words.
     if (err instanceof RangeError) throw new FileError(fileName, [{ line: 1, path: '', message: NESTED }]);
@@ -93,7 +102,7 @@ function parseWith<S extends z.ZodType>(schema: S, text: string, fileName: strin
   }
 }
 
-function parseText<S extends z.ZodType>(schema: S, text: string, fileName: string): z.infer<S> {
+function parseText<S extends z.ZodType>(schema: S, text: string, fileName: string, fields: string): z.infer<S> {
   const lines = new LineCounter();
   const doc = parseDocument(text.replace(/^\uFEFF/, ''), { lineCounter: lines, prettyErrors: false, uniqueKeys: true });
   if (doc.errors.length) {
@@ -118,9 +127,7 @@ function parseText<S extends z.ZodType>(schema: S, text: string, fileName: strin
     ]);
   }
   if (value === null || typeof value !== 'object' || Array.isArray(value))
-    throw new FileError(fileName, [
-      { line: 1, path: '', message: 'expected a mapping of fields (number, title, tasks, …)' },
-    ]);
+    throw new FileError(fileName, [{ line: 1, path: '', message: `expected a mapping of fields (${fields})` }]);
   const parsed = schema.safeParse(value);
   if (!parsed.success) {
     throw new FileError(
@@ -136,6 +143,6 @@ function parseText<S extends z.ZodType>(schema: S, text: string, fileName: strin
 }
 
 export const parseDirectiveFile = (text: string, fileName = 'directive.yaml'): Directive =>
-  parseWith(DirectiveSchema, text, fileName);
+  parseYamlFile(DirectiveSchema, text, fileName);
 export const parseUnitDirectoryFile = (text: string, fileName = 'units.yaml'): UnitDirectory =>
-  parseWith(UnitDirectorySchema, text, fileName);
+  parseYamlFile(UnitDirectorySchema, text, fileName);

@@ -1,8 +1,7 @@
 // Everything a directive answers: its status, its tasks closing, the office's amendments (add a
 // unit, remove one, move a deadline), cancellation, and a corrected calendar.
 import { getExternalWorkflowHandle, setHandler } from '@temporalio/workflow';
-import { localDateOf } from '../domain/calendar';
-import { calendarOf } from '../domain/calendar-cache';
+import { localDateOf, createVietnamCalendar } from '../domain/calendar';
 import { taskWorkflowId } from '../domain/ids';
 import type { TaskSpec } from '../domain/schemas';
 import { acts } from './activities';
@@ -25,7 +24,7 @@ export function listen(directive: DirectiveRun): void {
   setHandler(taskClosedSignal, (closed) => directive.taskClosed(closed));
   setHandler(calendarChangedSignal, ({ calendar }) => {
     directive.input.calendar = calendar;
-    directive.calendar = calendarOf(calendar);
+    directive.calendar = createVietnamCalendar(calendar);
   });
 
   setHandler(amendUpdate, (req) => directive.exclusive(() => amend(directive, req)), {

@@ -12,8 +12,7 @@ import {
   startChild,
   workflowInfo,
 } from '@temporalio/workflow';
-import { atLocalTime, deadlineInstant, localDateOf, type WorkingCalendar } from '../domain/calendar';
-import { calendarOf } from '../domain/calendar-cache';
+import { atLocalTime, deadlineInstant, localDateOf, type WorkingCalendar, createVietnamCalendar } from '../domain/calendar';
 import { reportingCycles, type Cycle } from '../domain/periods';
 import type { PlannedTask } from '../domain/plan';
 import { taskStatus } from '../domain/status';
@@ -50,7 +49,7 @@ export class DirectiveRun {
 
   constructor(readonly input: DirectiveInput) {
     this.cycles = reportingCycles(input.schedule);
-    this.calendar = calendarOf(input.calendar);
+    this.calendar = createVietnamCalendar(input.calendar);
     this.batchSize = Math.min(START_BATCH, Math.max(1, input.batchSize ?? START_BATCH));
     const launchedAt = Date.now();
     this.state = input.carried ?? {

@@ -3,8 +3,7 @@
 // for its state. An update answers once the task's row is written; mails follow from the main loop.
 import type { UpdateDefinition } from '@temporalio/common';
 import { setHandler } from '@temporalio/workflow';
-import { localDateOf } from '../domain/calendar';
-import { calendarOf } from '../domain/calendar-cache';
+import { localDateOf, createVietnamCalendar } from '../domain/calendar';
 import { revisionDue } from '../domain/chase';
 import { receiptNumber } from '../domain/ids';
 import { deadlineOf } from '../domain/plan';
@@ -106,7 +105,7 @@ export function listen(task: TaskRun): void {
 
   setHandler(calendarChangedSignal, ({ calendar, by }) => {
     task.announcements = calendar;
-    task.calendar = calendarOf(calendar);
+    task.calendar = createVietnamCalendar(calendar);
     task.touch();
     if (task.closed) return;
     // A deadline the office set by hand stays that date (or the next working day); one counted

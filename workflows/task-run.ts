@@ -9,8 +9,7 @@ import {
   upsertSearchAttributes,
   workflowInfo,
 } from '@temporalio/workflow';
-import { deadlineInstant, type HolidayAnnouncement, type WorkingCalendar } from '../domain/calendar';
-import { calendarOf } from '../domain/calendar-cache';
+import { deadlineInstant, type HolidayAnnouncement, type WorkingCalendar, createVietnamCalendar } from '../domain/calendar';
 import { nextChaseStep, type ChaseStep } from '../domain/chase';
 import { directiveWorkflowId } from '../domain/ids';
 import type { LocalDate } from '../domain/schemas';
@@ -47,7 +46,7 @@ export class TaskRun {
   constructor(readonly input: TaskInput) {
     this.state = input.carried ?? initialTaskState(input, Date.now());
     this.announcements = input.calendar;
-    this.calendar = calendarOf(input.calendar);
+    this.calendar = createVietnamCalendar(input.calendar);
   }
 
   get assigned(): boolean {

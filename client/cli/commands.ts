@@ -3,6 +3,7 @@ import type { Client } from '@temporalio/client';
 import type { Config } from '../../config';
 import { parseDirectiveFile } from '../../domain/directive-file';
 import type { Directive } from '../../domain/schemas';
+import { loadShippedAnnouncements } from '../../db/calendar';
 import { createPool } from '../../db/pool';
 import { migrate } from '../../db/migrate';
 import { createReadModel } from '../../db/read-model';
@@ -111,6 +112,8 @@ export async function workerCommand(config: Config): Promise<void> {
   installRuntime(config, log);
   const pool = createPool(databaseUrl(config));
   await migrate(databaseUrl(config));
+  // A worker on its own database (no `dondoc dev`) loads the shipped days off, as the stack does.
+  await loadShippedAnnouncements(pool);
   const where = {
     address: temporalAddress(config),
     namespace: config.TEMPORAL_NAMESPACE,

@@ -5,6 +5,7 @@ import { Command, CommanderError } from 'commander';
 import { ConfigError, loadConfig } from '../../config';
 import { FileError } from '../../domain/directive-file';
 import { amendCommand, cancelCommand } from './amend';
+import { calendarImportCommand, calendarShowCommand } from './calendar';
 import { cascadeCommand } from './cascade';
 import { launchCommand, statusCommand, webCommand, workerCommand } from './commands';
 import { importCommand } from './import';
@@ -144,6 +145,27 @@ function buildProgram(io: CliIo, env: NodeJS.ProcessEnv): Command {
     )
     .option('--json', 'print JSON')
     .action(async (file, o) => unitsImportCommand(io, config(), file, o));
+
+  const calendar = program
+    .command('calendar')
+    .description('the working calendar: the days off the government announced');
+  calendar
+    .command('import')
+    .argument('<file>', "a year's announced days off, YAML (see calendar/README.md)")
+    .option('--by <name>', 'who imports it')
+    .option('--lang <lang>', 'vi or en; default DEFAULT_LANG')
+    .option('--json', 'print JSON')
+    .description(
+      "store a year's announced days off, replacing what was stored for that year, and say which days changed",
+    )
+    .action(async (file, o) => calendarImportCommand(io, config(), file, o));
+  calendar
+    .command('show')
+    .argument('[year]', 'default this year')
+    .option('--lang <lang>', 'vi or en; default DEFAULT_LANG')
+    .option('--json', 'print JSON')
+    .description("a year's days off and make-up days, announced (with its notices) or provisional")
+    .action(async (year, o) => calendarShowCommand(io, config(), year, o));
 
   program
     .command('user')

@@ -4,6 +4,7 @@ import path from 'node:path';
 import { readFileSync } from 'node:fs';
 import type { Pool } from 'pg';
 import type { Config } from '../../config';
+import { loadShippedAnnouncements } from '../../db/calendar';
 import { createPool } from '../../db/pool';
 import { migrate } from '../../db/migrate';
 import { projectRoot } from '../../db/paths';
@@ -62,6 +63,7 @@ export async function startStack(config: Config, o: StackOptions = {}): Promise<
     const pool = createPool(pg.databaseUrl);
     stops.push(() => pool.end());
     await seedUnits(pool, log);
+    await seedCalendar(pool, log);
     let smtpUrl = config.SMTP_URL;
     if (!smtpUrl) {
       const sink = await startSmtpSink(pool, config.SMTP_SINK_PORT);
@@ -94,4 +96,10 @@ async function seedUnits(pool: Pool, log: (line: string) => void): Promise<void>
     Object.entries(directory.groups).map(([code, g]) => ({ code, name: g.name, members: g.members })),
   );
   log(`Loaded ${directory.units.length} demo units from examples/units.yaml`);
+}
+
+/** The announced days off dondoc ships (calendar/), for the years the database lacks. */
+async function seedCalendar(pool: Pool, log: (line: string) => void): Promise<void> {
+  const { years } = await loadShippedAnnouncements(pool);
+  if (years.length) log(`Loaded the announced days off of ${years.join(', ')} from calendar/`);
 }

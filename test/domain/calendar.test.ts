@@ -11,7 +11,9 @@ import {
   type WorkingCalendar,
 } from '../../domain/calendar';
 import { lunarHolidays } from '../../domain/holiday-rules';
-import { HOLIDAY_OVERRIDES } from '../../domain/holiday-overrides';
+import { announcedYears, announcementsForYears, withoutNotices } from '../../domain/announcements';
+import { calendarChanges } from '../../domain/calendar-changes';
+import { shippedAnnouncements } from '../../domain/shipped-announcements';
 import { dayNumber } from '../../domain/local-date';
 
 const cal = vietnamCalendar();
@@ -212,6 +214,7 @@ describe('the days off announced for 2023-2026', () => {
         '2026-08-31',
         '2026-09-01',
         '2026-09-02',
+        '2026-11-24',
       ],
       ['2026-01-10', '2026-08-22'],
     ],
@@ -234,16 +237,19 @@ describe('the days off announced for 2023-2026', () => {
   });
 
   it.each([
-    ['2022-12-31', 'Tết Dương lịch'],
-    ['2023-01-02', 'Tết Dương lịch'],
+    ['2023-01-02', 'Nghỉ bù Tết Dương lịch'],
     ['2025-01-27', 'Tết Nguyên đán'],
     ['2025-02-01', 'Tết Nguyên đán'],
     ['2025-04-30', 'Ngày Chiến thắng'],
     ['2025-05-01', 'Ngày Quốc tế Lao động'],
-    ['2025-05-02', 'Kỳ nghỉ 30/4 và 1/5 (hoán đổi ngày làm việc)'],
+    ['2025-05-02', 'Kỳ nghỉ Ngày Chiến thắng, Ngày Quốc tế Lao động'],
     ['2025-09-02', 'Quốc khánh'],
+    ['2026-01-02', 'Tết Dương lịch'],
     ['2026-04-27', 'Nghỉ bù Giỗ Tổ Hùng Vương'],
-    ['2026-08-31', 'Kỳ nghỉ Quốc khánh (hoán đổi ngày làm việc)'],
+    ['2026-08-31', 'Kỳ nghỉ Quốc khánh'],
+    ['2026-11-24', 'Ngày Văn hóa Việt Nam'],
+    ['2027-02-04', 'Tết Nguyên đán'],
+    ['2029-11-26', 'Nghỉ bù Ngày Văn hóa Việt Nam'],
     ['2025-02-03', undefined],
     ['2025-02-08', undefined],
   ])('names %s as %j', (d, name) => {
@@ -252,7 +258,7 @@ describe('the days off announced for 2023-2026', () => {
 
   it('has well-formed announcement data: breaks in order, make-up days on weekends, known occasions once a year', () => {
     const seen = new Set<string>();
-    for (const a of HOLIDAY_OVERRIDES) {
+    for (const a of shippedAnnouncements()) {
       expect(a.off.from <= a.off.to).toBe(true);
       for (const d of a.makeUpDays ?? []) expect([0, 6]).toContain(weekday(d));
       for (const o of a.occasions) {
@@ -270,69 +276,71 @@ describe('the Labour Code rules, where no announcement says otherwise', () => {
       2023,
       [
         '2023-01-02',
+        '2023-01-20',
         '2023-01-23',
         '2023-01-24',
         '2023-01-25',
         '2023-01-26',
-        '2023-01-27',
         '2023-05-01',
         '2023-05-02',
         '2023-05-03',
         '2023-09-01',
         '2023-09-04',
       ],
-      'Tết 2023 by rule: 21-25/1 plus two days for the weekend',
+      'Tết on Sunday: 21-25/1, the Saturday made up before the break and the Sunday after it, as announced',
     ],
     [
       2025,
       [
         '2025-01-01',
+        '2025-01-27',
         '2025-01-28',
         '2025-01-29',
         '2025-01-30',
         '2025-01-31',
-        '2025-02-03',
         '2025-04-07',
         '2025-04-30',
         '2025-05-01',
         '2025-09-01',
         '2025-09-02',
       ],
-      'Tết 2025 by rule: 28/1-1/2, Saturday made up on 3/2',
+      'Tết 2025 by rule: 28/1-1/2, the Saturday made up before the break on 27/1, as announced',
     ],
     [
       2027,
       [
         '2027-01-01',
+        '2027-02-04',
         '2027-02-05',
         '2027-02-08',
         '2027-02-09',
         '2027-02-10',
-        '2027-02-11',
         '2027-04-16',
         '2027-04-30',
         '2027-05-03',
         '2027-09-02',
         '2027-09-03',
+        '2027-11-24',
       ],
-      'Tết on Saturday; 1/5 on Saturday made up on Monday; 2/9 on Thursday joined by 3/9',
+      'Tết on Saturday as in 2024: 4-10/2; 1/5 on Saturday made up on Monday; 2/9 on Thursday joined by 3/9',
     ],
     [
       2028,
       [
         '2028-01-03',
+        '2028-01-24',
         '2028-01-25',
         '2028-01-26',
         '2028-01-27',
         '2028-01-28',
-        '2028-01-31',
         '2028-04-04',
         '2028-05-01',
         '2028-05-02',
         '2028-09-01',
         '2028-09-04',
+        '2028-11-24',
       ],
-      '1/1 on Saturday made up on Monday; 30/4 on Sunday made up after 1/5; 2/9 on Saturday',
+      '1/1 on Saturday made up on Monday; mùng 4 Tết on Saturday made up before the break; 30/4 on Sunday made up after 1/5; 2/9 on Saturday',
     ],
     [
       2029,
@@ -348,8 +356,9 @@ describe('the Labour Code rules, where no announcement says otherwise', () => {
         '2029-05-01',
         '2029-09-03',
         '2029-09-04',
+        '2029-11-26',
       ],
-      '2/9 on Sunday: 3/9 and the made-up day',
+      '2/9 on Sunday: 3/9 and the made-up day; 24/11 on Saturday made up on Monday',
     ],
   ])('%d: %j (%s)', (year, weekdaysOff) => {
     expect(exceptions(rulesOnly, year).weekdaysOff).toEqual(weekdaysOff);
@@ -372,15 +381,13 @@ describe('the Labour Code rules, where no announcement says otherwise', () => {
 });
 
 describe('a calendar built from other announcements', () => {
-  const custom = createVietnamCalendar([
-    {
-      year: 2030,
-      occasions: ['tet'],
-      name: 'Tết thử',
-      off: { from: '2030-01-26', to: '2030-02-10' },
-      makeUpDays: ['2030-02-16'],
-    },
-  ]);
+  const trialTet: HolidayAnnouncement = {
+    year: 2030,
+    occasions: ['tet'],
+    off: { from: '2030-01-26', to: '2030-02-10' },
+    makeUpDays: ['2030-02-16'],
+  };
+  const custom = createVietnamCalendar([trialTet]);
 
   it('lets the announcement win over the rules for the occasion it covers', () => {
     expect(exceptions(custom, 2030).weekdaysOff.filter((d) => d < '2030-03-01')).toEqual([
@@ -397,31 +404,101 @@ describe('a calendar built from other announcements', () => {
       '2030-02-08',
     ]);
     expect(custom.isWorkingDay('2030-02-16')).toBe(true);
-    expect(custom.holidayName('2030-01-28')).toBe('Tết thử');
+    expect(custom.holidayName('2030-01-28')).toBe('Tết Nguyên đán');
     expect(custom.holidayName('2030-02-02')).toBe('Tết Nguyên đán');
-    // The rules' Tết (1-5/2 plus made-up days) no longer applies, the other occasions still do.
+    // The rules' Tết (31/1-6/2) no longer applies, the other occasions still do.
     expect(custom.isWorkingDay('2030-02-11')).toBe(true);
     expect(custom.isWorkingDay('2030-09-02')).toBe(false);
   });
 
   it.each<[string, HolidayAnnouncement]>([
-    [
-      'a weekday make-up day',
-      {
-        year: 2030,
-        occasions: ['tet'],
-        name: 'x',
-        off: { from: '2030-01-26', to: '2030-02-10' },
-        makeUpDays: ['2030-02-15'],
-      },
-    ],
-    ['a backwards range', { year: 2030, occasions: ['tet'], name: 'x', off: { from: '2030-02-10', to: '2030-01-26' } }],
+    ['a weekday make-up day', { ...trialTet, makeUpDays: ['2030-02-15'] }],
+    ['a backwards range', { ...trialTet, off: { from: '2030-02-10', to: '2030-01-26' } }],
   ])('refuses %s', (_what, a) => {
     expect(() => createVietnamCalendar([a])).toThrow(RangeError);
   });
 
   it('is one shared calendar for the app', () => {
     expect(vietnamCalendar()).toBe(cal);
+  });
+
+  it('gives the same calendar for the same announcements, in any order and without their notices', () => {
+    const shipped = shippedAnnouncements();
+    expect(createVietnamCalendar([...shipped].reverse())).toBe(cal);
+    expect(createVietnamCalendar(withoutNotices(shipped))).toBe(cal);
+    expect(createVietnamCalendar([{ ...trialTet }])).toBe(custom);
+    expect(createVietnamCalendar([{ ...trialTet, makeUpDays: ['2030-02-23'] }])).not.toBe(custom);
+  });
+});
+
+describe('provisional years', () => {
+  it('says which years have no announcement yet', () => {
+    expect(cal.announcedYears).toEqual([2023, 2024, 2025, 2026]);
+    expect(cal.isProvisional('2026-12-31')).toBe(false);
+    expect(cal.isProvisional('2027-01-01')).toBe(true);
+    expect(cal.isProvisional('2022-06-01')).toBe(true);
+    expect(cal.provisionalYears(2025, 2028)).toEqual([2027, 2028]);
+    expect(cal.provisionalYears(2024, 2023)).toEqual([]);
+    expect(rulesOnly.provisionalYears(2025, 2026)).toEqual([2025, 2026]);
+  });
+
+  it('counts a provisional year by the rules all the same', () => {
+    expect(cal.workingDaysAfter('2027-02-03', 1)).toBe('2027-02-11');
+  });
+});
+
+describe('what a task carries', () => {
+  const all = shippedAnnouncements();
+
+  it('picks the announcements of the years a task spans and of the years on either side', () => {
+    expect(announcedYears(announcementsForYears(all, 2025, 2025))).toEqual([2024, 2025, 2026]);
+    expect(announcedYears(announcementsForYears(all, 2027, 2028))).toEqual([2026]);
+    expect(announcementsForYears(all, 2030, 2031)).toEqual([]);
+  });
+
+  it("counts a task's years the same with its announcements as with all of them", () => {
+    const own = createVietnamCalendar(withoutNotices(announcementsForYears(all, 2025, 2025)));
+    for (let d = '2025-01-01'; d <= '2025-12-31'; d = addDays(d, 1)) {
+      expect([d, own.isWorkingDay(d)]).toEqual([d, cal.isWorkingDay(d)]);
+    }
+  });
+
+  it('travels as small JSON: dates as text, no notice', () => {
+    const carried = withoutNotices(all);
+    expect(JSON.parse(JSON.stringify(carried))).toEqual(carried);
+    expect(JSON.stringify(carried).length).toBeLessThan(1500);
+  });
+});
+
+describe('the days a corrected announcement changes', () => {
+  const all = [...shippedAnnouncements()];
+  const tet2027: HolidayAnnouncement = {
+    year: 2027,
+    occasions: ['tet'],
+    off: { from: '2027-02-04', to: '2027-02-14' },
+    makeUpDays: ['2027-01-30'],
+  };
+
+  it('lists the days that became off and those that became working', () => {
+    expect(calendarChanges(all, [...all, tet2027], '2027-01-01', '2027-12-31')).toEqual({
+      becameOff: ['2027-02-11', '2027-02-12'],
+      becameWorking: ['2027-01-30'],
+    });
+    expect(calendarChanges([...all, tet2027], all, '2027-01-01', '2027-12-31')).toEqual({
+      becameOff: ['2027-01-30'],
+      becameWorking: ['2027-02-11', '2027-02-12'],
+    });
+  });
+
+  it('lists nothing outside the range, and nothing when the calendar is the same', () => {
+    expect(calendarChanges(all, [...all, tet2027], '2027-03-01', '2027-12-31')).toEqual({
+      becameOff: [],
+      becameWorking: [],
+    });
+    expect(calendarChanges(all, withoutNotices(all).reverse(), '2023-01-01', '2027-12-31')).toEqual({
+      becameOff: [],
+      becameWorking: [],
+    });
   });
 });
 

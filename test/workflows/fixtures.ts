@@ -1,11 +1,12 @@
 // Inputs for workflow tests, written the way an office would write them.
-import { HOLIDAY_OVERRIDES } from '../../domain/holiday-overrides';
+import { withoutNotices } from '../../domain/announcements';
 import type { HolidayAnnouncement } from '../../domain/calendar';
+import { shippedAnnouncements } from '../../domain/shipped-announcements';
 import { DEFAULT_CHASE_POLICY, DirectiveSchema, type Directive, type TaskSpec } from '../../domain/schemas';
 import type { TaskInput } from '../../workflows/types';
 
 /** The announced days off dondoc ships with, as a launch passes them to the workflows. */
-export const SHIPPED_CALENDAR: HolidayAnnouncement[] = [...HOLIDAY_OVERRIDES];
+export const SHIPPED_CALENDAR: HolidayAnnouncement[] = withoutNotices(shippedAnnouncements());
 
 export const DIRECTIVE = {
   key: '524/UBND-VP9',

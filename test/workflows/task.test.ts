@@ -3,8 +3,7 @@
 import { randomUUID } from 'node:crypto';
 import type { TestWorkflowEnvironment } from '@temporalio/testing';
 import { WorkflowUpdateFailedError, type WorkflowHandleWithFirstExecutionRunId } from '@temporalio/client';
-import { vietnamCalendar, localDateOf, atLocalTime, yearOf } from '../../domain/calendar';
-import { calendarOf } from '../../domain/calendar-cache';
+import { vietnamCalendar, localDateOf, atLocalTime, yearOf, createVietnamCalendar } from '../../domain/calendar';
 import { chaseSchedule } from '../../domain/chase';
 import { DEFAULT_CHASE_POLICY, type ChasePolicy } from '../../domain/schemas';
 import {
@@ -395,7 +394,7 @@ test('a corrected calendar moves a deadline counted in working days, and the uni
       off: { from: dayOff, to: dayOff },
     },
   ];
-  const expected = calendarOf(announced).workingDaysAfter(today, 10);
+  const expected = createVietnamCalendar(announced).workingDaysAfter(today, 10);
   expect(expected).not.toBe(t.deadline);
   await t.run(async (handle) => {
     await eventually('the assignment', () => t.kinds().includes('assignment'));
