@@ -52,10 +52,7 @@ async function takeNewWork(
  * same on every call. The SDK freezes what a shared module exports: zod schemas cannot be shared,
  * as zod 4 finishes building a schema on its first use.
  */
-export const SHARED_WORKFLOW_MODULES = [
-  require.resolve('../domain/calendar'),
-  require.resolve('../domain/calendar-cache'),
-];
+export const SHARED_WORKFLOW_MODULES = [require.resolve('../domain/calendar')];
 
 /** How long one workflow activation may run before the SDK gives up on it. */
 export const ISOLATE_TIMEOUT = '60s';
