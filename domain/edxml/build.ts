@@ -18,6 +18,7 @@ import {
   STATUS_CODES,
   StaffInfoSchema,
   StatusCodeSchema,
+  Bytes,
   XmlText,
   type Organization,
   type Recipient,
@@ -47,7 +48,7 @@ export const DocumentPackageInputSchema = z.object({
         name: text,
         mimeType: text.optional(),
         description: text.optional(),
-        bytes: z.instanceof(Uint8Array),
+        bytes: Bytes,
       }),
     )
     .default([]),

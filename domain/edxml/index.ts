@@ -15,3 +15,11 @@ export { EdxmlError, type EdxmlRefusal } from './errors';
 export { DEFAULT_MAX_PACKAGE_BYTES } from './guard';
 export { mimeTypeOf, textKindOf, type TextKind } from './mime';
 export * from './schemas';
+export {
+  EdxmlOriginSchema,
+  edxmlOriginOfFile,
+  originOf,
+  responseForOf,
+  type EdxmlOrigin,
+  type EdxmlOriginHeader,
+} from './origin';

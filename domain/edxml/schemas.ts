@@ -16,6 +16,9 @@ export const XmlText = z
 const required = XmlText.pipe(z.string().min(1, 'is empty'));
 const optional = XmlText.optional();
 
+/** A file's content; any Uint8Array (a Node Buffer too). */
+export const Bytes = z.custom<Uint8Array>((v) => v instanceof Uint8Array, 'expected the bytes of a file');
+
 export const OrganizationSchema = z.object({
   organId: required,
   organName: required,
@@ -111,7 +114,7 @@ export const AttachmentSchema = z.object({
   name: required,
   mimeType: required,
   description: optional,
-  bytes: z.instanceof(Uint8Array),
+  bytes: Bytes,
 });
 export type Attachment = z.infer<typeof AttachmentSchema>;
 
