@@ -23,3 +23,4 @@ export {
   type EdxmlOrigin,
   type EdxmlOriginHeader,
 } from './origin';
+export { draftFromPackage, matchRecipient, titleOf, type PackageText } from './draft';
