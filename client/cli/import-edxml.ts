@@ -29,7 +29,10 @@ export async function importEdxml(
     throw err;
   }
   const kept = await keepAttachments(config.dataDir, result.attachments);
-  const store = path.relative(process.cwd(), attachmentStore(config.dataDir)) || '.';
+  // Said relative to the working folder when it is inside it, as a person would type it.
+  const stored = attachmentStore(config.dataDir);
+  const relative = path.relative(process.cwd(), stored);
+  const store = relative.startsWith('..') || path.isAbsolute(relative) ? stored : relative;
   const edxml = {
     origin: result.origin,
     ...(result.textFrom ? { textFrom: result.textFrom } : {}),

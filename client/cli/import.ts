@@ -7,7 +7,6 @@ import { parseUnitDirectoryFile } from '../../domain/directive-file';
 import { DispatchError, draftToYaml, parseDispatch, type DispatchDraft } from '../../domain/dispatch';
 import { projectRoot } from '../../db/paths';
 import type { Config } from '../../config';
-import { importEdxml } from './import-edxml';
 import { writeDraft, type ImportOptions } from './draft-file';
 import { readText, UsageError, type CliIo } from './io';
 
@@ -17,7 +16,9 @@ export async function importCommand(io: CliIo, file: string, o: ImportOptions, c
   const unitsFile = o.units ?? path.join(projectRoot(), 'examples', 'units.yaml');
   const directory = () => parseUnitDirectoryFile(readText(unitsFile), unitsFile);
   // A package from the national document exchange: its header and its attached document.
-  if (/\.(edxml|xml)$/i.test(file)) return importEdxml(io, file, o, config(), directory());
+  // Loaded only then: reading Word and PDF files brings libraries other commands do not need.
+  if (/\.(edxml|xml)$/i.test(file))
+    return (await import('./import-edxml')).importEdxml(io, file, o, config(), directory());
   const text = readText(file);
   let draft: DispatchDraft;
   try {
