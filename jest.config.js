@@ -8,12 +8,18 @@ const transform = {
     '@swc/jest',
     { jsc: { target: 'es2022' }, module: { type: 'commonjs' } },
   ],
+  // unpdf loads its PDF.js build (unpdf/pdfjs, mapped below) with import(); compiled, that becomes a require jest can follow.
+  '^.+/node_modules/unpdf/dist/.+\\.(c|m)?js$': [
+    '@swc/jest',
+    { jsc: { target: 'es2022' }, module: { type: 'commonjs' } },
+  ],
 };
 const common = {
   transform,
-  transformIgnorePatterns: ['/node_modules/(?!(cookie|@fastify/cookie)/)'],
+  transformIgnorePatterns: ['/node_modules/(?!(cookie|@fastify/cookie|unpdf)/)'],
+  moduleNameMapper: { '^unpdf/pdfjs$': '<rootDir>/node_modules/unpdf/dist/pdfjs.mjs' },
   testEnvironment: 'node',
-  moduleFileExtensions: ['ts', 'js', 'json'],
+  moduleFileExtensions: ['ts', 'js', 'mjs', 'cjs', 'json'],
 };
 
 module.exports = {

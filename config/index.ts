@@ -3,6 +3,7 @@
 // an SMTP sink, all under DATA_DIR.
 import { z } from 'zod';
 import path from 'node:path';
+import { OrganIdSchema } from '../domain/schemas';
 
 const port = z.coerce.number().int().min(1).max(65535);
 const url = (protocols: string[]) =>
@@ -70,6 +71,15 @@ export const ConfigSchema = z.object({
   WORKER_ACTIVITY_TASKS: z.coerce.number().int().min(1).default(20),
   /** Threads that run workflow code in a worker (each with its own sandbox). */
   WORKER_WORKFLOW_THREADS: z.coerce.number().int().min(1).max(16).default(1),
+  /** A folder outgoing edXML packages are written to, one file each, for the document system to pick up. */
+  EDXML_OUTBOX_DIR: z.string().min(1).optional(),
+  /** An endpoint outgoing edXML packages are POSTed to (the exchange's gateway), retried on failure. */
+  EDXML_ENDPOINT_URL: url(['http:', 'https:']).optional(),
+  /** The office's own organisation on the exchange (mã định danh), the sender of dondoc's packages. */
+  EDXML_ORGAN_ID: OrganIdSchema.optional(),
+  EDXML_ORGAN_NAME: z.string().trim().min(1).optional(),
+  /** Largest edXML package read, in megabytes. */
+  EDXML_MAX_MB: z.coerce.number().positive().max(1024).default(50),
   /** Workflow code bundled ahead by `npm run build` (dist/workflow-bundle.js); unset, a worker bundles it when it starts. */
   WORKER_BUNDLE: z.string().min(1).optional(),
   /**
@@ -115,6 +125,14 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     const absent = c.TEMPORAL_TLS_CERT ? 'TEMPORAL_TLS_KEY' : 'TEMPORAL_TLS_CERT';
     throw new ConfigError(absent, 'a client certificate needs both TEMPORAL_TLS_CERT and TEMPORAL_TLS_KEY');
   }
+  // A package leaves with the office's organisation as its sender: no target without one.
+  if (c.EDXML_OUTBOX_DIR || c.EDXML_ENDPOINT_URL)
+    for (const needed of ['EDXML_ORGAN_ID', 'EDXML_ORGAN_NAME'] as const)
+      if (!c[needed])
+        throw new ConfigError(
+          needed,
+          "edXML packages are sent in the office's name: set EDXML_ORGAN_ID and EDXML_ORGAN_NAME with EDXML_OUTBOX_DIR or EDXML_ENDPOINT_URL",
+        );
   return {
     ...c,
     dataDir: path.resolve(c.DATA_DIR),

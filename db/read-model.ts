@@ -86,6 +86,7 @@ const unitFromRow = (r: Record<string, unknown>): OrgUnit => ({
   parent: (r.parent as string) ?? undefined,
   supervisorEmails: r.supervisor_emails as string[],
   steeringEmails: r.steering_emails as string[],
+  ...(r.organ_id ? { organId: r.organ_id as string } : {}),
 });
 
 const iso = (ms: number | undefined) => (ms === undefined ? null : new Date(ms).toISOString());
@@ -179,10 +180,10 @@ export function createReadModel(pool: Pool): ReadModel {
       inTransaction(pool, async (c) => {
         for (const u of units) {
           await c.query(
-            `INSERT INTO units (code, name, kind, emails, head_name, head_email, parent, supervisor_emails, steering_emails)
-             VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9)
+            `INSERT INTO units (code, name, kind, emails, head_name, head_email, parent, supervisor_emails, steering_emails, organ_id)
+             VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9,$10)
              ON CONFLICT (code) DO UPDATE SET name=$2, kind=$3, emails=$4, head_name=$5, head_email=$6, parent=$7,
-               supervisor_emails=$8, steering_emails=$9, updated_at=now()`,
+               supervisor_emails=$8, steering_emails=$9, organ_id=$10, updated_at=now()`,
             [
               u.code,
               u.name,
@@ -193,6 +194,7 @@ export function createReadModel(pool: Pool): ReadModel {
               u.parent ?? null,
               u.supervisorEmails,
               u.steeringEmails,
+              u.organId ?? null,
             ],
           );
         }

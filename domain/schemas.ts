@@ -24,6 +24,17 @@ export const DocumentNumberSchema = z.string().regex(DOCUMENT_NUMBER, DOCUMENT_N
 
 const EmailSchema = z.email();
 
+/**
+ * An organisation's code on the national document exchange (mã định danh, Quyết định
+ * 20/2020/QĐ-TTg): four groups from the lowest level to the highest, e.g. `000.00.00.H41` for a
+ * province's people's committee, `000.00.12.H41` for one of its departments.
+ */
+export const OrganIdSchema = z
+  .string()
+  .trim()
+  .regex(/^\d{3}\.\d{2}\.\d{2}\.[A-Z]\d{2}$/, 'an organisation code (mã định danh) looks like 000.00.00.H41');
+export type OrganId = z.infer<typeof OrganIdSchema>;
+
 export const OrgUnitKindSchema = z.enum(['department', 'district', 'press', 'commune', 'office', 'other']);
 
 export const OrgUnitSchema = z.object({
@@ -36,6 +47,8 @@ export const OrgUnitSchema = z.object({
   /** Escalation contacts above the unit's head: the supervising leader and the steering committee. */
   supervisorEmails: z.array(EmailSchema).default([]),
   steeringEmails: z.array(EmailSchema).default([]),
+  /** Its code on the national document exchange, to match edXML packages and address status packages. */
+  organId: OrganIdSchema.optional(),
 });
 export type OrgUnit = z.infer<typeof OrgUnitSchema>;
 

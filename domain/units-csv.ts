@@ -15,6 +15,8 @@ export const UNIT_CSV_COLUMNS = [
   'supervisor_emails',
   'steering_emails',
   'aliases',
+  // Added later, so it comes last: files written before it still load.
+  'organ_id',
 ] as const;
 type Column = (typeof UNIT_CSV_COLUMNS)[number];
 const REQUIRED: Column[] = ['code', 'name', 'emails'];
@@ -32,6 +34,7 @@ const COLUMN_OF: Record<string, Column> = {
   steeringEmails: 'steering_emails',
   'head.email': 'head_email',
   'head.name': 'head_name',
+  organId: 'organ_id',
 };
 
 interface Row {
@@ -123,6 +126,7 @@ function toUnit(cells: Row['cells']): unknown {
     supervisorEmails: splitList(cells.supervisor_emails),
     steeringEmails: splitList(cells.steering_emails),
     aliases: splitList(cells.aliases),
+    ...(present('organ_id') ? { organId: cells.organ_id } : {}),
   };
 }
 

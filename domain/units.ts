@@ -24,6 +24,19 @@ export const UnitDirectorySchema = z
         ctx.addIssue({ code: 'custom', path: ['units', i, 'code'], message: `unit ${u.code} is listed twice` });
       codes.add(u.code);
     });
+    // A package names its recipients by organisation code: one code, one unit.
+    const organIds = new Map<string, string>();
+    d.units.forEach((u, i) => {
+      if (!u.organId) return;
+      const other = organIds.get(u.organId);
+      if (other)
+        ctx.addIssue({
+          code: 'custom',
+          path: ['units', i, 'organId'],
+          message: `organisation code ${u.organId} is also that of ${other}`,
+        });
+      else organIds.set(u.organId, u.code);
+    });
     d.units.forEach((u, i) => {
       if (u.parent && !codes.has(u.parent))
         ctx.addIssue({ code: 'custom', path: ['units', i, 'parent'], message: `no unit ${u.parent}` });

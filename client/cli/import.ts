@@ -1,80 +1,32 @@
 // `dondoc import DISPATCH.txt`: the text of a dispatch (công văn, kế hoạch) as a draft directive
-// file. What the text does not say with confidence is a "# ?" question beside a placeholder that
-// fails validation, so a draft cannot be launched until a person has answered every question.
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+// file; `dondoc import PACKAGE.edxml`: the same from a package received over the national document
+// exchange. What the text does not say with confidence is a "# ?" question beside a placeholder
+// that fails validation, so a draft cannot be launched until a person has answered every question.
 import path from 'node:path';
 import { parseUnitDirectoryFile } from '../../domain/directive-file';
 import { DispatchError, draftToYaml, parseDispatch, type DispatchDraft } from '../../domain/dispatch';
 import { projectRoot } from '../../db/paths';
-import { printJson, readText, UsageError, type CliIo } from './io';
+import type { Config } from '../../config';
+import { writeDraft, type ImportOptions } from './draft-file';
+import { readText, UsageError, type CliIo } from './io';
 
-export interface ImportOptions {
-  output?: string;
-  units?: string;
-  force?: boolean;
-  json?: boolean;
-}
+export { defaultDraftPath, type ImportOptions } from './draft-file';
 
-/** Where a draft goes when no -o is given: the working folder, named after the dispatch. */
-export const defaultDraftPath = (file: string) => `${path.basename(file).replace(/\.[^.]*$/, '')}.draft.yaml`;
-
-export function importCommand(io: CliIo, file: string, o: ImportOptions): void {
-  const text = readText(file);
+export async function importCommand(io: CliIo, file: string, o: ImportOptions, config: () => Config): Promise<void> {
   const unitsFile = o.units ?? path.join(projectRoot(), 'examples', 'units.yaml');
-  const directory = parseUnitDirectoryFile(readText(unitsFile), unitsFile);
+  const directory = () => parseUnitDirectoryFile(readText(unitsFile), unitsFile);
+  // A package from the national document exchange: its header and its attached document.
+  // Loaded only then: reading Word and PDF files brings libraries other commands do not need.
+  if (/\.(edxml|xml)$/i.test(file))
+    return (await import('./import-edxml')).importEdxml(io, file, o, config(), directory());
+  const text = readText(file);
   let draft: DispatchDraft;
   try {
-    draft = parseDispatch(text, directory);
+    draft = parseDispatch(text, directory());
   } catch (err) {
     if (err instanceof DispatchError)
       throw new UsageError(`${file}:${err.line}: ${err.message.replace(/^line \d+: /, '')}`);
     throw err;
   }
-  const yaml = draftToYaml(draft);
-  const target = o.output ?? defaultDraftPath(file);
-  const summary = summarise(draft, target);
-  if (target === '-') {
-    io.out(o.json ? `${JSON.stringify(summary, null, 2)}\n` : yaml);
-    if (!o.json) io.err(`${sentence(summary)}\n`);
-    return;
-  }
-  const unchanged = existsSync(target) && readFileSync(target, 'utf8') === yaml;
-  // A draft being answered by hand is work that must not be lost to a second import.
-  if (!unchanged && existsSync(target) && !o.force)
-    throw new UsageError(`${target} already exists; pass --force to replace it, or -o another file`);
-  if (!unchanged) writeFileSync(target, yaml);
-  if (o.json) printJson(io, summary);
-  else io.out(`${sentence(summary)}\n`);
-}
-
-interface ImportSummary {
-  file: string;
-  number: string;
-  tasks: number;
-  units: number;
-  legalBases: string[];
-  recipients: number;
-  questions: DispatchDraft['questions'];
-}
-
-function summarise(draft: DispatchDraft, file: string): ImportSummary {
-  const d = draft.directive;
-  return {
-    file,
-    number: d.number,
-    tasks: d.tasks.length,
-    units: new Set(d.tasks.map((t) => t.unit).filter((u) => u !== '?')).size,
-    legalBases: d.legalBases ?? [],
-    recipients: draft.recipients.length,
-    questions: draft.questions,
-  };
-}
-
-function sentence(s: ImportSummary): string {
-  const where = s.file === '-' ? 'Drafted' : `Wrote ${s.file}:`;
-  const left = s.questions.length
-    ? `${s.questions.length} question${s.questions.length === 1 ? '' : 's'} left to answer (each marked "# ?")`
-    : `no questions left; launch it with: dondoc launch ${s.file}`;
-  const count = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`;
-  return `${where} ${s.number}, ${count(s.tasks, 'task', 'tasks')} for ${count(s.units, 'unit', 'units')}, ${count(s.legalBases.length, 'legal basis', 'legal bases')}; ${left}.`;
+  writeDraft(io, file, o, draft, draftToYaml(draft));
 }

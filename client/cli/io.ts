@@ -32,9 +32,11 @@ export const temporalAddress = (config: Config) => config.TEMPORAL_ADDRESS ?? `1
 export const databaseUrl = (config: Config) =>
   config.DATABASE_URL ?? `postgres://dondoc:dondoc@127.0.0.1:${config.EMBEDDED_PG_PORT}/dondoc`;
 
-export function readText(file: string): string {
+export const readText = (file: string): string => readBytes(file).toString('utf8');
+
+export function readBytes(file: string): Buffer {
   try {
-    return readFileSync(file, 'utf8');
+    return readFileSync(file);
   } catch (err) {
     const code = (err as NodeJS.ErrnoException).code;
     throw new UsageError(

@@ -50,7 +50,10 @@ function buildProgram(io: CliIo, env: NodeJS.ProcessEnv): Command {
 
   program
     .command('import')
-    .argument('<dispatch>', 'the text of a dispatch (công văn, kế hoạch), e.g. copied from a PDF')
+    .argument(
+      '<dispatch>',
+      'the text of a dispatch (công văn, kế hoạch), e.g. copied from a PDF, or an edXML package (.edxml) received over the document exchange',
+    )
     .option(
       '-o, --output <file>',
       'where to write the draft ("-" for standard output); default <dispatch>.draft.yaml here',
@@ -61,7 +64,7 @@ function buildProgram(io: CliIo, env: NodeJS.ProcessEnv): Command {
     .description(
       'draft a directive file from the text of a dispatch, with a "# ?" question wherever the text is unclear',
     )
-    .action(async (file, o) => importCommand(io, file, o));
+    .action(async (file, o) => importCommand(io, file, o, config));
 
   program
     .command('status')

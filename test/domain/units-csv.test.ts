@@ -78,6 +78,24 @@ describe('a good file', () => {
     ]);
   });
 
+  it('reads the organisation code (mã định danh) from the last column, and files without it still load', () => {
+    const text = csv(
+      `${HEADER},supervisor_emails,steering_emails,aliases,organ_id`,
+      `${STP},,,, 000.00.05.H42 `,
+      'NB-UBND,Ủy ban nhân dân tỉnh Ninh Bình,office,vanphong@ubnd.ninhbinh.example.vn,,,,,,,',
+    );
+    const [stp, ubnd] = parseUnitsCsv(text, 'u.csv', stored);
+    expect(stp.organId).toBe('000.00.05.H42');
+    expect(ubnd.organId).toBeUndefined();
+    expect(parseUnitsCsv(csv(HEADER, STP), 'u.csv', stored)[0].organId).toBeUndefined();
+  });
+
+  it('names the line and column of an organisation code in the wrong form', () => {
+    expect(fails(csv(`${HEADER},organ_id`, `${STP},H42`))).toBe(
+      'u.csv:2: organ_id: an organisation code (mã định danh) looks like 000.00.00.H41',
+    );
+  });
+
   it('leaves parents outside the file unchecked when it is not told what is stored', () => {
     expect(parseUnitsCsv(csv(HEADER, STP.replace('NB-UBND', 'NB-NOWHERE')), 'u.csv').map((u) => u.parent)).toEqual([
       'NB-NOWHERE',
@@ -86,7 +104,8 @@ describe('a good file', () => {
 });
 
 describe('a bad file names its line and column', () => {
-  const columns = 'code,name,kind,emails,head_name,head_email,parent,supervisor_emails,steering_emails,aliases';
+  const columns =
+    'code,name,kind,emails,head_name,head_email,parent,supervisor_emails,steering_emails,aliases,organ_id';
   it.each<[string, string, string]>([
     ['an empty file', '', `u.csv:1: the file is empty; its first line names the columns: ${columns}`],
     ['a header and nothing else', csv(HEADER), 'u.csv:1: no units after the header line'],

@@ -40,6 +40,14 @@ describe('the demo directory', () => {
     for (const unit of demo.units) expect(OrgUnitSchema.safeParse(unit).success).toBe(true);
   });
 
+  it('gives each unit but the national press offices its own organisation code in the official form', () => {
+    const without = demo.units.filter((u) => !u.organId).map((u) => u.code);
+    expect(without).toEqual(['KT-TTXVN', 'KT-NHANDAN', 'KT-VOV']);
+    const ids = demo.units.flatMap((u) => u.organId ?? []);
+    expect(new Set(ids).size).toBe(ids.length);
+    expect(demo.units.find((u) => u.code === 'NB-UBND')?.organId).toBe('000.00.00.H42');
+  });
+
   it('uses only fake .example.vn addresses', () => {
     const emails = demo.units.flatMap((u) => [
       ...u.emails,
@@ -101,6 +109,21 @@ describe('UnitDirectorySchema', () => {
     ]);
     expect(issues({ units: [unit], groups: { 'XX-A': { name: 'G', members: ['XX-A'] } } })).toEqual([
       'groups.XX-A: group XX-A has the code of a unit',
+    ]);
+  });
+
+  it('rejects an organisation code given to two units, or in the wrong form', () => {
+    const b = { ...unit, code: 'XX-B' };
+    expect(
+      issues({
+        units: [
+          { ...unit, organId: '000.00.01.H42' },
+          { ...b, organId: '000.00.01.H42' },
+        ],
+      }),
+    ).toEqual(['units.1.organId: organisation code 000.00.01.H42 is also that of XX-A']);
+    expect(issues({ units: [{ ...unit, organId: '00.01.H42' }] })).toEqual([
+      'units.0.organId: an organisation code (mã định danh) looks like 000.00.00.H41',
     ]);
   });
 
