@@ -2,17 +2,22 @@
 // can pass their own.
 import type { DirectiveRecord, TaskRecord } from '../db/read-model';
 import type { DocumentStore } from '../db/directive-documents';
+import { createEdxmlActivities, type EdxmlDeps } from './edxml';
 import { createNotify, type NotifyDeps } from './notify';
 import { createPlanActivities } from './plan';
 import type { ConsolidateInput } from './types';
 
-/** The activities need what sending mail needs (the database, the read model, links, SMTP) and the stored documents. */
-export type ActivityDeps = NotifyDeps & { documents: DocumentStore };
+/**
+ * The activities need what sending mail needs (the database, the read model, links, SMTP), the
+ * stored documents, and where edXML packages go.
+ */
+export type ActivityDeps = NotifyDeps & { documents: DocumentStore; edxml: Omit<EdxmlDeps, 'pool' | 'readModel'> };
 
 export function createActivities(deps: ActivityDeps) {
   return {
     notify: createNotify(deps),
     ...createPlanActivities(deps),
+    ...createEdxmlActivities({ ...deps.edxml, pool: deps.pool, readModel: deps.readModel }),
 
     async recordDirective(record: DirectiveRecord): Promise<void> {
       await deps.readModel.upsertDirective(record);

@@ -16,7 +16,7 @@ async function inParallel<T>(items: T[], work: (item: T) => Promise<unknown>): P
   let next = 0;
   await Promise.all(
     Array.from({ length: Math.min(CONCURRENCY, items.length) }, async () => {
-      while (next < items.length) await work(items[next++]!);
+      while (next < items.length) await work(items[next++]);
     }),
   );
 }
@@ -30,7 +30,9 @@ export async function tellRunningWorkflows(client: Client, pool: Pool, by: strin
     )
   ).rows.map((r) => r.id);
   const directives = (
-    await pool.query<{ id: string }>(`SELECT workflow_id AS id FROM directives WHERE state IN ('running', 'cancelling')`)
+    await pool.query<{ id: string }>(
+      `SELECT workflow_id AS id FROM directives WHERE state IN ('running', 'cancelling')`,
+    )
   ).rows.map((r) => r.id);
   const told = { tasks: 0, directives: 0 };
   const tell = (kind: keyof CalendarTold) => async (id: string) => {

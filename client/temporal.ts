@@ -7,7 +7,9 @@ import { withoutNotices } from '../domain/announcements';
 import { shippedAnnouncements } from '../domain/shipped-announcements';
 import { loadAnnouncements } from '../db/calendar';
 import type { Directive } from '../domain/schemas';
+import type { EdxmlOrigin } from '../domain/edxml';
 import { storeDocument } from '../db/directive-documents';
+import { recordEdxmlOrigin } from '../db/edxml-origins';
 import { createReadModel } from '../db/read-model';
 import type { DirectiveInput } from '../workflows/types';
 import { readFileSync } from 'node:fs';
@@ -96,6 +98,7 @@ export async function launchDirective(
   config: Pick<Config, 'TEMPORAL_TASK_QUEUE'>,
   directive: Directive,
   pool: Pool,
+  o: { edxmlOrigin?: EdxmlOrigin } = {},
 ): Promise<LaunchResult> {
   const key = directiveKey(directive.number);
   const workflowId = directiveWorkflowId(key);
@@ -111,8 +114,16 @@ export async function launchDirective(
     version: 0,
     summary: {},
   });
+  // Where a directive that came over the document exchange answers, before any task can answer.
+  if (o.edxmlOrigin) await recordEdxmlOrigin(pool, key, o.edxmlOrigin);
   const input: DirectiveInput = {
-    directive: { key, number: directive.number, title: directive.title, issuer: directive.issuer },
+    directive: {
+      key,
+      number: directive.number,
+      title: directive.title,
+      issuer: directive.issuer,
+      ...(o.edxmlOrigin ? { edxml: true } : {}),
+    },
     taskCount: directive.tasks.length,
     schedule: directive.schedule,
     policy: directive.policy,

@@ -5,6 +5,8 @@ import { bundleWorkflowCode, NativeConnection, Worker } from '@temporalio/worker
 import type { Pool } from 'pg';
 import { createActivities } from '../activities';
 import { createSmtpMailer, type Mailer } from '../activities/mailer';
+import { edxmlDeliveryFrom } from '../activities/edxml-outbox';
+import { renderDocx } from '../client/web/views/docx';
 import { createDocumentStore } from '../db/directive-documents';
 import { createLinks } from '../db/links';
 import { createReadModel } from '../db/read-model';
@@ -134,6 +136,13 @@ export async function createDondocWorker(deps: WorkerDeps): Promise<DondocWorker
     lang: deps.config.DEFAULT_LANG,
     digest: deps.config.DIGEST_REMINDERS === 'true',
     documents: createDocumentStore(deps.pool),
+    edxml: {
+      delivery: edxmlDeliveryFrom(deps.config),
+      sender: deps.config.EDXML_ORGAN_ID
+        ? { organId: deps.config.EDXML_ORGAN_ID, organName: deps.config.EDXML_ORGAN_NAME! }
+        : undefined,
+      renderDocx,
+    },
   });
   const worker = await Worker.create({
     connection,

@@ -10,7 +10,7 @@ export const acts = proxyActivities<Activities>({
     initialInterval: '2 seconds',
     backoffCoefficient: 2,
     maximumInterval: '5 minutes',
-    nonRetryableErrorTypes: ['INVALID_INPUT', 'PERMANENT_MAIL_FAILURE'],
+    nonRetryableErrorTypes: ['INVALID_INPUT', 'PERMANENT_MAIL_FAILURE', 'PERMANENT_EDXML_FAILURE'],
   },
 });
 

@@ -12,7 +12,13 @@ import {
   startChild,
   workflowInfo,
 } from '@temporalio/workflow';
-import { atLocalTime, deadlineInstant, localDateOf, type WorkingCalendar, createVietnamCalendar } from '../domain/calendar';
+import {
+  atLocalTime,
+  deadlineInstant,
+  localDateOf,
+  type WorkingCalendar,
+  createVietnamCalendar,
+} from '../domain/calendar';
 import { reportingCycles, type Cycle } from '../domain/periods';
 import type { PlannedTask } from '../domain/plan';
 import { taskStatus } from '../domain/status';

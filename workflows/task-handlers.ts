@@ -54,6 +54,7 @@ export function listen(task: TaskRun): void {
       state.acknowledgedBy = by;
       if (input.spec.completion === 'acknowledgement') closeAsDone(task, state.acknowledgedAt);
       task.touch();
+      task.tellSender(task.closed ? '06' : '05');
     }
     return { acknowledgedAt: state.acknowledgedAt };
   });
@@ -164,6 +165,7 @@ function review(task: TaskRun, decision: ReviewDecision) {
     task.later(() =>
       task.notify('accepted', report.receipt, { receipt: report.receipt, comment: decision.comment, onTime }),
     );
+    task.tellSender('06');
   } else {
     // A return never shortens the deadline: the revision is due by the later of the two.
     state.phase = 'returned';

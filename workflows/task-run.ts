@@ -9,7 +9,12 @@ import {
   upsertSearchAttributes,
   workflowInfo,
 } from '@temporalio/workflow';
-import { deadlineInstant, type HolidayAnnouncement, type WorkingCalendar, createVietnamCalendar } from '../domain/calendar';
+import {
+  deadlineInstant,
+  type HolidayAnnouncement,
+  type WorkingCalendar,
+  createVietnamCalendar,
+} from '../domain/calendar';
 import { nextChaseStep, type ChaseStep } from '../domain/chase';
 import { directiveWorkflowId } from '../domain/ids';
 import type { LocalDate } from '../domain/schemas';
@@ -96,6 +101,17 @@ export class TaskRun {
     this.state.assignedAt = Date.now();
     this.touch();
     await this.publish();
+    this.tellSender('03');
+  }
+
+  /**
+   * A directive that came over the document exchange hears how each task stands, as the exchange's
+   * status packages: 03 received (the assignment is out), 05 in progress, 06 completed.
+   */
+  tellSender(statusCode: '03' | '05' | '06'): void {
+    if (!this.input.directive.edxml) return;
+    const timestamp = Date.now();
+    this.later(() => acts.sendStatusPackage({ taskWorkflowId: this.workflowId, statusCode, timestamp }));
   }
 
   /** Changes the deadline and tells the unit: every change of deadline reaches it by mail. */

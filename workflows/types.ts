@@ -19,6 +19,8 @@ export interface DirectiveSummary {
   number: string;
   title: string;
   issuer: string;
+  /** It came as an edXML package: its tasks' progress goes back to the sender as status packages. */
+  edxml?: boolean;
 }
 
 // ---- Task ----

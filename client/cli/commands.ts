@@ -1,7 +1,9 @@
 // The CLI commands that launch a directive and read it back, and the long-running processes.
 import type { Client } from '@temporalio/client';
 import type { Config } from '../../config';
+import { parse as parseYaml } from 'yaml';
 import { parseDirectiveFile } from '../../domain/directive-file';
+import { edxmlOriginOfFile } from '../../domain/edxml';
 import type { Directive } from '../../domain/schemas';
 import { loadShippedAnnouncements } from '../../db/calendar';
 import { createPool } from '../../db/pool';
@@ -29,11 +31,14 @@ export async function launchCommand(
   file: string,
   o: { dryRun?: boolean; json?: boolean },
 ): Promise<void> {
-  const directive = parseDirectiveFile(readText(file), file);
+  const text = readText(file);
+  const directive = parseDirectiveFile(text, file);
   if (o.dryRun) return printDryRun(io, dryRun(directive, Date.now()), o.json);
+  // A draft made from an edXML package keeps where it came from: status packages go back there.
+  const edxmlOrigin = edxmlOriginOfFile(parseYaml(text));
   await withReadModelPool(config, (pool) =>
     withTemporal(config, async (client) => {
-      const result = await launchDirective(client, config, directive, pool).catch(refuseTaken);
+      const result = await launchDirective(client, config, directive, pool, { edxmlOrigin }).catch(refuseTaken);
       if (result.launched && !o.json) await showStarting(io, client, directive);
       reportLaunch(io, directive, result, o.json);
     }),

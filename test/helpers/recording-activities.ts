@@ -35,6 +35,8 @@ export function recordingActivities(env: TestWorkflowEnvironment) {
   const tasks = new Map<string, TaskRecord>();
   const directives = new Map<string, DirectiveRecord>();
   const consolidated: string[] = [];
+  /** Status packages asked for, as `taskWorkflowId:code`. */
+  const statusPackages: string[] = [];
   const documents = memoryDocuments();
   const upsertTask = (r: TaskRecord) => {
     const known = tasks.get(r.workflowId);
@@ -95,6 +97,13 @@ export function recordingActivities(env: TestWorkflowEnvironment) {
       consolidated.push(input.directiveKey);
       return { tasks: 0 };
     },
+    async sendStatusPackage(input) {
+      statusPackages.push(`${input.taskWorkflowId}:${input.statusCode}`);
+      return 'sent';
+    },
+    async sendReminderDispatchPackage() {
+      return { outcome: 'no delivery configured', to: [], skipped: [] };
+    },
   };
-  return { activities, notified, tasks, directives, consolidated, documents };
+  return { activities, notified, tasks, directives, consolidated, documents, statusPackages };
 }

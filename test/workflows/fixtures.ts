@@ -3,7 +3,7 @@ import { withoutNotices } from '../../domain/announcements';
 import type { HolidayAnnouncement } from '../../domain/calendar';
 import { shippedAnnouncements } from '../../domain/shipped-announcements';
 import { DEFAULT_CHASE_POLICY, DirectiveSchema, type Directive, type TaskSpec } from '../../domain/schemas';
-import type { TaskInput } from '../../workflows/types';
+import type { DirectiveSummary, TaskInput } from '../../workflows/types';
 
 /** The announced days off dondoc ships with, as a launch passes them to the workflows. */
 export const SHIPPED_CALENDAR: HolidayAnnouncement[] = withoutNotices(shippedAnnouncements());
@@ -30,7 +30,7 @@ export const leadSpec = (unit = 'NB-STTTT', extra: Partial<TaskSpec> = {}): Task
 export function taskInput(
   deadline: string,
   spec: TaskSpec = leadSpec(),
-  directive = DIRECTIVE,
+  directive: DirectiveSummary = DIRECTIVE,
   policy = DEFAULT_CHASE_POLICY,
 ): TaskInput {
   return {

@@ -25,7 +25,7 @@ import {
 } from '../helpers/temporal';
 import { recordingActivities } from '../helpers/recording-activities';
 import { eventually } from '../helpers/wait';
-import { leadSpec, refusedWith, report, SHIPPED_CALENDAR, taskInput } from './fixtures';
+import { DIRECTIVE, leadSpec, refusedWith, report, SHIPPED_CALENDAR, taskInput } from './fixtures';
 
 const cal = vietnamCalendar();
 const HOUR = 3_600_000;
@@ -424,4 +424,35 @@ test('a new task has its assignment out within eight events of its history', asy
     process.stdout.write(`events until the assignment is out: ${events.length}\n`);
     expect(events.length).toBeLessThanOrEqual(8);
   });
+}, 60_000);
+
+test('a task of a directive that came over the document exchange tells the sender: received, in progress, completed', async () => {
+  const rec = recordingActivities(env);
+  const taskQueue = `q-${randomUUID()}`;
+  const worker = await createTestWorker(env, rec.activities, taskQueue);
+  const deadline = cal.workingDaysAfter(localDateOf(await env.currentTimeMs()), 5);
+  const workflowId = `task:test-${randomUUID()}`;
+  await worker.runUntil(async () => {
+    const handle = await env.client.workflow.start('taskWorkflow', {
+      workflowId,
+      taskQueue,
+      args: [taskInput(deadline, leadSpec(), { ...DIRECTIVE, edxml: true })],
+    });
+    await eventually('received (03)', () => rec.statusPackages.includes(`${workflowId}:03`));
+    await handle.executeUpdate(acknowledgeUpdate, { args: [{ by: 'Văn thư' }] });
+    await eventually('in progress (05)', () => rec.statusPackages.includes(`${workflowId}:05`));
+    const { receipt } = await handle.executeUpdate(submitReportUpdate, { args: [report('s-1')] });
+    await handle.executeUpdate(reviewReportUpdate, { args: [{ accept: true, receipt, by: 'VP' }] });
+    await handle.result();
+  });
+  expect(rec.statusPackages).toEqual([`${workflowId}:03`, `${workflowId}:05`, `${workflowId}:06`]);
+}, 60_000);
+
+test('a task of an ordinary directive sends no status package', async () => {
+  const t = await startTask(5);
+  await t.run(async (handle) => {
+    await handle.executeUpdate(acknowledgeUpdate, { args: [{ by: 'Văn thư' }] });
+    await eventually('the assignment', () => t.kinds().includes('assignment'));
+  });
+  expect(t.rec.statusPackages).toEqual([]);
 }, 60_000);
