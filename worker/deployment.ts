@@ -18,6 +18,11 @@ export interface DeploymentVersion {
 function commit(): string | undefined {
   const info = path.join(projectRoot(), 'dist', 'build-info.json');
   if (existsSync(info)) return (JSON.parse(readFileSync(info, 'utf8')) as { commit?: string }).commit;
+  return gitCommit();
+}
+
+/** The checkout's commit, when there is one (not in a Docker image). */
+export function gitCommit(): string | undefined {
   try {
     return execFileSync('git', ['rev-parse', '--short=12', 'HEAD'], {
       cwd: projectRoot(),

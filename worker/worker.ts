@@ -1,6 +1,7 @@
 // One worker process runs dondoc's workflows and activities. It holds no state of its own, so
 // more of them can run side by side against the same Temporal namespace and database.
 import { existsSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
 import { bundleWorkflowCode, NativeConnection, Worker } from '@temporalio/worker';
 import type { Pool } from 'pg';
 import { createActivities } from '../activities';
@@ -13,7 +14,7 @@ import { createReadModel } from '../db/read-model';
 import { ConfigError, type Config } from '../config';
 import { temporalSecurity } from '../client/temporal';
 import { checkNamespace } from './namespace-check';
-import { workerDeploymentOptions, type DeploymentVersion } from './deployment';
+import { gitCommit, workerDeploymentOptions, type DeploymentVersion } from './deployment';
 
 /** Makes this version the one new workflows go to (always, or when the deployment has none yet). */
 async function takeNewWork(
@@ -78,9 +79,16 @@ export async function writeWorkflowBundle(file: string): Promise<void> {
   const { code } = await bundleWorkflowCode({
     workflowsPath: require.resolve('../workflows'),
     preloadModules: SHARED_WORKFLOW_MODULES,
+    // webpack's module list is of no use to whoever runs `npm start`; its errors still show.
+    logger: { trace() {}, debug() {}, info() {}, warn: console.warn, error: console.error, log() {} } as never,
   });
   writeFileSync(file, code);
+  // The commit the bundle was built from names the worker's version (Worker Versioning).
+  writeFileSync(path.join(path.dirname(file), 'build-info.json'), `${JSON.stringify({ commit: gitCommit() })}\n`);
 }
+
+/** The bundle `npm run build` wrote beside the compiled worker, when the worker runs from dist/. */
+const BUILT_BUNDLE = path.join(__dirname, '..', 'workflow-bundle.js');
 
 function workflowCode(deps: WorkerDeps) {
   if (deps.workflowBundle) return { workflowBundle: deps.workflowBundle };
@@ -93,6 +101,8 @@ function workflowCode(deps: WorkerDeps) {
       );
     return { workflowBundle: { codePath: file } };
   }
+  // `npm start` runs the compiled code: the bundle built with it is used, not built again.
+  if (__filename.endsWith('.js') && existsSync(BUILT_BUNDLE)) return { workflowBundle: { codePath: BUILT_BUNDLE } };
   return {
     workflowsPath: require.resolve('../workflows'),
     bundlerOptions: { preloadModules: SHARED_WORKFLOW_MODULES },

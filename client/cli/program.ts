@@ -7,6 +7,7 @@ import { FileError } from '../../domain/directive-file';
 import { amendCommand, cancelCommand } from './amend';
 import { calendarImportCommand, calendarShowCommand } from './calendar';
 import { cascadeCommand } from './cascade';
+import { deploymentCurrentCommand, deploymentRampCommand, deploymentStatusCommand } from './deployment';
 import { launchCommand, statusCommand, webCommand, workerCommand } from './commands';
 import { importCommand } from './import';
 import { processIo, UsageError, type CliIo } from './io';
@@ -182,6 +183,26 @@ function buildProgram(io: CliIo, env: NodeJS.ProcessEnv): Command {
     .option('--json', 'print JSON')
     .description('create a staff account, or update the one with this address')
     .action(async (o) => userAddCommand(io, config(), o));
+
+  const deployment = program
+    .command('deployment')
+    .description('move new work between versions of the workers (Worker Versioning)');
+  deployment
+    .command('status')
+    .option('--json', 'print JSON')
+    .description('which version takes new work, and how far each version has drained')
+    .action(async (o) => deploymentStatusCommand(io, config(), o));
+  deployment
+    .command('ramp')
+    .argument('<build-id>', "the new workers' WORKER_BUILD_ID")
+    .argument('<percent>', 'share of new workflows to send to it, 0-100')
+    .description('try a new version on a share of new work')
+    .action(async (buildId, percent) => deploymentRampCommand(io, config(), buildId, percent));
+  deployment
+    .command('current')
+    .argument('<build-id>', "the new workers' WORKER_BUILD_ID")
+    .description('send all new work to a version; runs on older ones drain as they continue as new')
+    .action(async (buildId) => deploymentCurrentCommand(io, config(), buildId));
 
   program
     .command('reindex')

@@ -43,7 +43,8 @@ export interface TestStack {
   stop(): Promise<void>;
 }
 
-export async function startTestStack(): Promise<TestStack> {
+/** The embedded stack with a worker and the web app; `env` adds settings (e.g. WORKER_BUILD_ID). */
+export async function startTestStack(env: Record<string, string> = {}): Promise<TestStack> {
   const dataDir = mkdtempSync(path.join(os.tmpdir(), 'dondoc-it-'));
   // A Temporal server given from outside (npm run test:server): a namespace of this stack's own.
   const external = externalTemporalAddress();
@@ -53,6 +54,7 @@ export async function startTestStack(): Promise<TestStack> {
     DATA_DIR: dataDir,
     ...(await loopbackPorts()),
     LOG_LEVEL: 'warn',
+    ...env,
   });
   const stack = await startStack(config, { headless: true });
   const { worker, close, takeNewWork } = await createDondocWorker({
