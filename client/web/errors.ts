@@ -1,4 +1,5 @@
 // The closed set of errors the web app answers with, mapped to statuses in one place.
+import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
 export type ErrorCode =
   | 'NOT_FOUND'
   | 'LINK_INVALID'
@@ -82,9 +83,22 @@ export function isUnavailable(error: unknown): boolean {
   return false;
 }
 
+/** A route schema's refusal (the API's zod schemas), named by field as parseInput names it: "level: Too big: …". */
+function invalidFields(error: unknown): AppError | undefined {
+  if (!hasZodFastifySchemaValidationErrors(error)) return undefined;
+  const fields = error.validation.map((v) => {
+    const path = v.instancePath.split('/').filter(Boolean).join('.');
+    // zod names a plain object made in another realm (the test runner's vm) by its constructor.
+    return `${path || '(root)'}: ${(v.message ?? '').replace(/, received Object$/, ', received object')}`;
+  });
+  return new AppError('INVALID_INPUT', fields.join('; '), fields);
+}
+
 /** Errors the web plugins raise (CSRF, uploads, schema validation), said in the closed set. */
 export function toAppError(error: unknown): AppError {
   if (error instanceof AppError) return error;
+  const invalid = invalidFields(error);
+  if (invalid) return invalid;
   if (isUnavailable(error))
     return new AppError(
       'UNAVAILABLE',
