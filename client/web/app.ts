@@ -4,7 +4,7 @@ import { randomUUID } from 'node:crypto';
 import helmet from '@fastify/helmet';
 import formbody from '@fastify/formbody';
 import type { WebDeps } from './deps';
-import { statusOf, toAppError } from './errors';
+import { answerErrors } from './errors';
 import { guardInput } from './input-guard';
 import { registerViews } from './view-engine';
 import { outboxRoutes } from './routes/outbox';
@@ -47,20 +47,7 @@ export async function buildApp(deps: WebDeps, options: { logger?: boolean | Logg
   await registerViews(app);
   app.addHook('preHandler', guardInput);
 
-  app.setErrorHandler((error, req, reply) => {
-    const err = error as Error;
-    const appErr = toAppError(err);
-    if (appErr.code === 'INTERNAL') req.log.error({ err }, 'request failed');
-    if (appErr.code === 'UNAVAILABLE') req.log.warn({ err }, 'a part is unavailable');
-    const status = statusOf(appErr.code);
-    if (status === 503) reply.header('retry-after', '30');
-    if (req.headers.accept?.includes('application/json') || req.url.startsWith('/api/'))
-      return reply.status(status).send({ error: appErr.code, message: appErr.message, fields: appErr.fields });
-    return reply.status(status).view('public/error', { status, message: appErr.message });
-  });
-  app.setNotFoundHandler((_req, reply) =>
-    reply.status(404).view('public/error', { status: 404, message: 'Không tìm thấy trang. / Page not found.' }),
-  );
+  answerErrors(app);
 
   await app.register(opsRoutes, { ...deps, metrics });
   await app.register(homeRoutes, deps);

@@ -1,4 +1,5 @@
 // The closed set of errors the web app answers with, mapped to statuses in one place.
+import type { FastifyInstance } from 'fastify';
 import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
 export type ErrorCode =
   | 'NOT_FOUND'
@@ -140,4 +141,25 @@ export function toAppError(error: unknown): AppError {
   if (err.validation || (err.statusCode !== undefined && err.statusCode >= 400 && err.statusCode < 500))
     return new AppError('INVALID_INPUT', err.message);
   return new AppError('INTERNAL', 'Đã có lỗi xảy ra. / Something went wrong.');
+}
+
+/**
+ * The one error handler: every error is said in the closed set, with its status; the API (and a
+ * client asking for JSON) gets the code, message and fields, a browser the error page. A server
+ * error is logged and its details kept from the answer.
+ */
+export function answerErrors(app: FastifyInstance): void {
+  app.setErrorHandler((error, req, reply) => {
+    const appErr = toAppError(error);
+    if (appErr.code === 'INTERNAL') req.log.error({ err: error }, 'request failed');
+    if (appErr.code === 'UNAVAILABLE') req.log.warn({ err: error }, 'a part is unavailable');
+    const status = statusOf(appErr.code);
+    if (status === 503) reply.header('retry-after', '30');
+    if (req.headers.accept?.includes('application/json') || req.url.startsWith('/api/'))
+      return reply.status(status).send({ error: appErr.code, message: appErr.message, fields: appErr.fields });
+    return reply.status(status).view('public/error', { status, message: appErr.message });
+  });
+  app.setNotFoundHandler((_req, reply) =>
+    reply.status(404).view('public/error', { status: 404, message: 'Không tìm thấy trang. / Page not found.' }),
+  );
 }
