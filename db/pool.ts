@@ -16,3 +16,8 @@ export function createPool(databaseUrl: string, max = 10): Pool {
   return pool;
 }
 export type { Pool };
+
+/** Whether PostgreSQL answers at all (/readyz). */
+export async function ping(pool: Pool): Promise<void> {
+  await pool.query('SELECT 1');
+}

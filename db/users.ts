@@ -94,6 +94,8 @@ export interface Users {
   startSession(userId: number): Promise<{ id: string; expiresAt: Date }>;
   sessionUser(id: string | undefined, now?: Date): Promise<User | undefined>;
   endSession(id: string): Promise<void>;
+  /** Every account, by role then address (the admin's list). */
+  list(): Promise<User[]>;
 }
 
 export function createUsers(pool: Pool): Users {
@@ -192,6 +194,11 @@ export function createUsers(pool: Pool): Users {
 
     async endSession(id) {
       await pool.query('DELETE FROM sessions WHERE id_hash = $1', [hashId(id)]);
+    },
+
+    async list() {
+      const { rows } = await pool.query('SELECT * FROM users ORDER BY role, email');
+      return rows.map(userOf);
     },
   };
 }

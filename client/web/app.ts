@@ -3,33 +3,18 @@ import Fastify, { type FastifyInstance } from 'fastify';
 import { randomUUID } from 'node:crypto';
 import helmet from '@fastify/helmet';
 import formbody from '@fastify/formbody';
-import type { Pool } from 'pg';
-import type { Client } from '@temporalio/client';
-import type { Links } from '../../db/links';
-import type { ReadModel } from '../../db/read-model';
-import type { Config } from '../../config';
-import { statusOf, toAppError } from './errors';
+import type { WebDeps } from './deps';
+import { answerErrors } from './errors';
 import { guardInput } from './input-guard';
-import { page } from './views/layout';
+import { registerViews } from './view-engine';
 import { outboxRoutes } from './routes/outbox';
 import { taskPageRoutes } from './routes/task-page';
 import { newLinkRoutes } from './routes/new-link';
 import { homeRoutes } from './routes/home';
 import { staffRoutes } from './routes/staff';
 import { observeRequests, opsRoutes } from './routes/ops';
-import { createAppMetrics, type AppMetrics } from '../metrics';
+import { createAppMetrics } from '../metrics';
 import { createLogger, type Logger } from '../log';
-
-export interface WebDeps {
-  config: Config;
-  pool: Pool;
-  readModel: ReadModel;
-  links: Links;
-  temporal?: Client;
-  /** The SMTP relay /readyz checks; SMTP_URL or the embedded sink when unset. */
-  smtpUrl?: string;
-  metrics?: AppMetrics;
-}
 
 /** A request id from the proxy in front (X-Request-Id) when it looks like one, else a new one. */
 const requestId = (req: { headers: Record<string, unknown> }): string => {
@@ -59,33 +44,10 @@ export async function buildApp(deps: WebDeps, options: { logger?: boolean | Logg
     referrerPolicy: { policy: 'no-referrer' },
   });
   await app.register(formbody);
+  await registerViews(app);
   app.addHook('preHandler', guardInput);
 
-  app.setErrorHandler((error, req, reply) => {
-    const err = error as Error;
-    const appErr = toAppError(err);
-    if (appErr.code === 'INTERNAL') req.log.error({ err }, 'request failed');
-    if (appErr.code === 'UNAVAILABLE') req.log.warn({ err }, 'a part is unavailable');
-    const status = statusOf(appErr.code);
-    if (status === 503) reply.header('retry-after', '30');
-    if (req.headers.accept?.includes('application/json') || req.url.startsWith('/api/'))
-      return reply.status(status).send({ error: appErr.code, message: appErr.message, fields: appErr.fields });
-    return reply
-      .status(status)
-      .type('text/html; charset=utf-8')
-      .send(
-        page(
-          String(status),
-          `<h1>${status}</h1><p>${appErr.message.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`)}</p>`,
-        ),
-      );
-  });
-  app.setNotFoundHandler((_req, reply) =>
-    reply
-      .status(404)
-      .type('text/html; charset=utf-8')
-      .send(page('404', '<h1>404</h1><p>Không tìm thấy trang. / Page not found.</p>')),
-  );
+  answerErrors(app);
 
   await app.register(opsRoutes, { ...deps, metrics });
   await app.register(homeRoutes, deps);

@@ -1,4 +1,6 @@
 // The closed set of errors the web app answers with, mapped to statuses in one place.
+import type { FastifyInstance } from 'fastify';
+import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
 export type ErrorCode =
   | 'NOT_FOUND'
   | 'LINK_INVALID'
@@ -82,9 +84,22 @@ export function isUnavailable(error: unknown): boolean {
   return false;
 }
 
+/** A route schema's refusal (the API's zod schemas), named by field as parseInput names it: "level: Too big: …". */
+function invalidFields(error: unknown): AppError | undefined {
+  if (!hasZodFastifySchemaValidationErrors(error)) return undefined;
+  const fields = error.validation.map((v) => {
+    const path = v.instancePath.split('/').filter(Boolean).join('.');
+    // zod names a plain object made in another realm (the test runner's vm) by its constructor.
+    return `${path || '(root)'}: ${(v.message ?? '').replace(/, received Object$/, ', received object')}`;
+  });
+  return new AppError('INVALID_INPUT', fields.join('; '), fields);
+}
+
 /** Errors the web plugins raise (CSRF, uploads, schema validation), said in the closed set. */
 export function toAppError(error: unknown): AppError {
   if (error instanceof AppError) return error;
+  const invalid = invalidFields(error);
+  if (invalid) return invalid;
   if (isUnavailable(error))
     return new AppError(
       'UNAVAILABLE',
@@ -126,4 +141,25 @@ export function toAppError(error: unknown): AppError {
   if (err.validation || (err.statusCode !== undefined && err.statusCode >= 400 && err.statusCode < 500))
     return new AppError('INVALID_INPUT', err.message);
   return new AppError('INTERNAL', 'Đã có lỗi xảy ra. / Something went wrong.');
+}
+
+/**
+ * The one error handler: every error is said in the closed set, with its status; the API (and a
+ * client asking for JSON) gets the code, message and fields, a browser the error page. A server
+ * error is logged and its details kept from the answer.
+ */
+export function answerErrors(app: FastifyInstance): void {
+  app.setErrorHandler((error, req, reply) => {
+    const appErr = toAppError(error);
+    if (appErr.code === 'INTERNAL') req.log.error({ err: error }, 'request failed');
+    if (appErr.code === 'UNAVAILABLE') req.log.warn({ err: error }, 'a part is unavailable');
+    const status = statusOf(appErr.code);
+    if (status === 503) reply.header('retry-after', '30');
+    if (req.headers.accept?.includes('application/json') || req.url.startsWith('/api/'))
+      return reply.status(status).send({ error: appErr.code, message: appErr.message, fields: appErr.fields });
+    return reply.status(status).view('public/error', { status, message: appErr.message });
+  });
+  app.setNotFoundHandler((_req, reply) =>
+    reply.status(404).view('public/error', { status: 404, message: 'Không tìm thấy trang. / Page not found.' }),
+  );
 }

@@ -1,7 +1,8 @@
-// Integration tests against a Temporal server that runs outside the test (the full server of
-// `npm run test:server`, named by DONDOC_TEST_TEMPORAL_ADDRESS). Test files share that server, so
-// each stack gets a namespace of its own, with dondoc's search attributes, as an operator would
-// set one up: no workflow id or task queue of one file can reach another's worker.
+// Integration tests against a Temporal server that runs outside the test file: the full server of
+// `npm run test:server` (DONDOC_TEST_TEMPORAL_ADDRESS), else the dev server the integration run
+// starts once (DONDOC_TEST_RUN_TEMPORAL_ADDRESS). Test files share that server, so each stack gets
+// a namespace of its own, with dondoc's search attributes, as an operator would set one up: no
+// workflow id or task queue of one file can reach another's worker.
 import { randomBytes } from 'node:crypto';
 import { Connection } from '@temporalio/client';
 import { temporal } from '@temporalio/proto';
@@ -15,7 +16,11 @@ const TYPES: Record<string, temporal.api.enums.v1.IndexedValueType> = {
   Datetime: IndexedValueType.INDEXED_VALUE_TYPE_DATETIME,
 };
 
-export const externalTemporalAddress = (): string | undefined => process.env.DONDOC_TEST_TEMPORAL_ADDRESS || undefined;
+export const externalTemporalAddress = (): string | undefined =>
+  process.env.DONDOC_TEST_TEMPORAL_ADDRESS || process.env.DONDOC_TEST_RUN_TEMPORAL_ADDRESS || undefined;
+
+/** The workflow code the integration run bundled once, for workers to load instead of bundling it again. */
+export const runWorkflowBundle = (): string | undefined => process.env.DONDOC_TEST_WORKFLOW_BUNDLE || undefined;
 
 /** Registers a new namespace with dondoc's search attributes and waits until the server serves it. */
 export async function freshNamespace(address: string, o: { searchAttributes?: boolean } = {}): Promise<string> {

@@ -1,5 +1,6 @@
-// The real embedded stack for integration tests: a Temporal dev server, PostgreSQL and the SMTP
-// sink on free loopback ports under a temporary folder, plus a worker and the web app.
+// The real stack for integration tests: a namespace of its own on the run's Temporal server, a
+// database of its own in the run's PostgreSQL, an SMTP sink on a free loopback port under a
+// temporary folder, plus a worker (on the run's workflow bundle) and the web app.
 import { mkdtempSync, rmSync } from 'node:fs';
 import { randomBytes } from 'node:crypto';
 import { Client as PgClient } from 'pg';
@@ -16,7 +17,7 @@ import { buildApp } from '../../client/web/app';
 import { createReadModel } from '../../db/read-model';
 import { createLinks } from '../../db/links';
 import { connectClient } from '../../client/temporal';
-import { externalTemporalAddress, freshNamespace } from './external-temporal';
+import { externalTemporalAddress, freshNamespace, runWorkflowBundle } from './external-temporal';
 
 /** A new, empty database in the run's PostgreSQL, so test files never see each other's rows. */
 export async function freshDatabase(): Promise<string> {
@@ -34,6 +35,12 @@ export async function freshDatabase(): Promise<string> {
 
 export { freePort };
 
+/** The run's workflow bundle for createDondocWorker, when the run made one. */
+export function workflowBundle(): { workflowBundle?: { codePath: string } } {
+  const codePath = runWorkflowBundle();
+  return codePath ? { workflowBundle: { codePath } } : {};
+}
+
 export interface TestStack {
   config: Config;
   stack: Stack;
@@ -46,7 +53,7 @@ export interface TestStack {
 /** The embedded stack with a worker and the web app; `env` adds settings (e.g. WORKER_BUILD_ID). */
 export async function startTestStack(env: Record<string, string> = {}): Promise<TestStack> {
   const dataDir = mkdtempSync(path.join(os.tmpdir(), 'dondoc-it-'));
-  // A Temporal server given from outside (npm run test:server): a namespace of this stack's own.
+  // The run's Temporal server (or the full one of npm run test:server): a namespace of this stack's own.
   const external = externalTemporalAddress();
   const config = loadConfig({
     ...(external ? { TEMPORAL_ADDRESS: external, TEMPORAL_NAMESPACE: await freshNamespace(external) } : {}),
@@ -62,6 +69,7 @@ export async function startTestStack(env: Record<string, string> = {}): Promise<
     temporalAddress: stack.temporalAddress,
     pool: stack.pool,
     smtpUrl: stack.smtpUrl,
+    ...workflowBundle(),
   });
   const running = worker.run();
   await takeNewWork('always');

@@ -235,7 +235,8 @@ describe('Dockerfile', () => {
           : [dest];
       })
       .map(normalize);
-    const missing = ['package.json', 'node_modules', 'dist', 'db/migrations', 'examples'].filter(
+    // The web pages' templates are read from client/web/views at run time.
+    const missing = ['package.json', 'node_modules', 'dist', 'db/migrations', 'examples', 'client/web/views'].filter(
       (p) => !provided.includes(p),
     );
     expect(missing).toEqual([]);

@@ -1,11 +1,11 @@
 // Mail is sent at most once, whatever fails: a worker killed between the SMTP exchange and the
-// activity's completion, and an SMTP relay that is down for a while. Real dev server, real
+// activity's completion, and an SMTP relay that is down for a while. The run's dev server, real
 // PostgreSQL, a real SMTP sink; the worker of the kill test is a separate process, killed -9.
 import { startSmtpSink } from '../../client/stack/smtp-sink';
 import { launchDirective } from '../../client/temporal';
 import { createDondocWorker } from '../../worker/worker';
 import { taskStateQuery, taskWorkflowId } from '../../workflows/messages';
-import { freePort } from '../helpers/stack';
+import { freePort, workflowBundle } from '../helpers/stack';
 import { eventually } from '../helpers/wait';
 import { count, directiveOf, startParts, startWorker, stopParts } from '../reliability/parts';
 
@@ -59,6 +59,7 @@ test('mail queued while the SMTP relay is down is delivered exactly once when it
     temporalAddress: e.stack.temporalAddress,
     pool: e.stack.pool,
     smtpUrl: e.stack.smtpUrl,
+    ...workflowBundle(),
   });
   const running = worker.run();
   let sink: Awaited<ReturnType<typeof startSmtpSink>> | undefined;

@@ -80,6 +80,11 @@ test('launching a two-unit directive mails each unit a link that opens its task'
   const outbox = await t.app.inject({ url: '/outbox' });
   expect(outbox.statusCode).toBe(200);
   expect(outbox.body).toContain('[77/UBND-VP9]');
+  // One message as the unit got it: its text, with the link to the task page made clickable.
+  const message = await t.app.inject({ url: `/outbox/${stttt.id}` });
+  expect(message.statusCode).toBe(200);
+  expect(message.body).toContain(`<a href="${link![0]}">${link![0]}</a>`);
+  expect(message.body).toContain('Tuyên truyền trên báo chí');
 
   const page = await t.app.inject({ url: `/t/${link![1]}` });
   expect(page.statusCode).toBe(200);

@@ -11,7 +11,7 @@ import { waitFor } from '../../client/stack/wait';
 import { SEARCH_ATTRIBUTES } from '../../workflows/search-attributes';
 import { freshDatabase, freePort } from '../helpers/stack';
 import { startCli } from '../helpers/cli';
-import { externalTemporalAddress, freshNamespace } from '../helpers/external-temporal';
+import { externalTemporalAddress, freshNamespace, runWorkflowBundle } from '../helpers/external-temporal';
 import { eventually } from '../helpers/wait';
 
 let dir: string;
@@ -24,7 +24,7 @@ beforeAll(async () => {
   dir = mkdtempSync(path.join(os.tmpdir(), 'dondoc-ns-'));
   const external = externalTemporalAddress();
   if (external) {
-    // The full server of `npm run test:server`: a new namespace without the search attributes.
+    // The run's server (or the full one of `npm run test:server`): a new namespace without the search attributes.
     address = external;
     namespace = await freshNamespace(external, { searchAttributes: false });
   } else {
@@ -37,6 +37,7 @@ beforeAll(async () => {
     // Never used: the worker stops before it sends anything, or sends nothing in these tests.
     SMTP_URL: `smtp://127.0.0.1:${await freePort()}`,
     DATA_DIR: dir,
+    ...(runWorkflowBundle() ? { WORKER_BUNDLE: runWorkflowBundle()! } : {}),
   };
 }, 120_000);
 

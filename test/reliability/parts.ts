@@ -15,6 +15,7 @@ import { createReadModel } from '../../db/read-model';
 import { DirectiveSchema, type Directive, type DirectiveInput, type OrgUnit } from '../../domain/schemas';
 import { startCli, type CliRun } from '../helpers/cli';
 import { freshDatabase } from '../helpers/stack';
+import { externalTemporalAddress, freshNamespace, runWorkflowBundle } from '../helpers/external-temporal';
 import { loopbackPorts } from '../helpers/ports';
 import { eventually } from '../helpers/wait';
 
@@ -79,10 +80,15 @@ function snapshotSources(into: string): string {
   return into;
 }
 
-/** The Temporal dev server, PostgreSQL (a fresh database) and, unless SMTP_URL is given, the SMTP sink: no worker, no web app. */
+/**
+ * Temporal (a namespace of the run's server, unless TEMPORAL_ADDRESS names another), PostgreSQL (a
+ * fresh database) and, unless SMTP_URL is given, the SMTP sink: no worker, no web app.
+ */
 export async function startParts(overrides: Record<string, string> = {}): Promise<Parts> {
   const dataDir = mkdtempSync(path.join(os.tmpdir(), 'dondoc-rel-'));
+  const shared = overrides.TEMPORAL_ADDRESS ? undefined : externalTemporalAddress();
   const config = loadConfig({
+    ...(shared ? { TEMPORAL_ADDRESS: shared, TEMPORAL_NAMESPACE: await freshNamespace(shared) } : {}),
     DATABASE_URL: await freshDatabase(),
     DATA_DIR: dataDir,
     ...(await loopbackPorts()),
@@ -140,6 +146,9 @@ export async function startWebStack(config: Partial<Config> = {}): Promise<WebSt
 /** What a worker process needs to reach the same parts. */
 export const workerEnv = (p: Parts, extra: Record<string, string> = {}): Record<string, string> => ({
   TEMPORAL_ADDRESS: p.stack.temporalAddress,
+  TEMPORAL_NAMESPACE: p.config.TEMPORAL_NAMESPACE,
+  // The workflow code the run bundled when it began: a worker started after a kill runs the same.
+  ...(runWorkflowBundle() ? { WORKER_BUNDLE: runWorkflowBundle()! } : {}),
   DATABASE_URL: p.stack.databaseUrl,
   SMTP_URL: p.stack.smtpUrl,
   DATA_DIR: p.dataDir,

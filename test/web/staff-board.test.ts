@@ -253,12 +253,25 @@ test('the overdue list exports as CSV with the same rows and a drill-down shows 
   expect(page.body).not.toContain('id="review"'); // a supervisor reads; the office acts
 });
 
+test('a task id with markup in it is named as text on the error page, not run as markup', async () => {
+  const id = 'task:<img/src="x"/onerror="alert(1)">&';
+  const res = await s.app.inject({ url: `/nhiem-vu?id=${encodeURIComponent(id)}`, headers: { cookie } });
+  expect(res.statusCode).toBe(404);
+  expect(res.body).not.toContain('<img');
+  const text = /<p>([^<]*)<\/p>/.exec(res.body.slice(res.body.indexOf('<main>')))![1];
+  const decoded = text.replace(
+    /&(lt|gt|quot|amp|#39);/g,
+    (_e, n: string) => ({ lt: '<', gt: '>', quot: '"', amp: '&', '#39': "'" })[n]!,
+  );
+  expect(decoded).toBe(`id: no task ${id}`);
+});
+
 test('the monthly overview gives each unit its buckets, the overdue share and its change, and names the overdue tasks', async () => {
   const month = localDateAt(now).slice(0, 7);
   const res = await s.app.inject({ url: `/giam-sat/thang?month=${month}`, headers: { cookie } });
   expect(res.statusCode).toBe(200);
   expect(res.body).toContain('Tổng hợp tình hình thực hiện nhiệm vụ tháng');
-  expect(res.body).toMatch(/<td>Sở Thông tin và Truyền thông<\/td><td class="num">2<\/td>/);
+  expect(res.body).toMatch(/<td>Sở Thông tin và Truyền thông<\/td>\s*<td class="num">2<\/td>/);
   expect(res.body).toMatch(/id="share-change">[+-]\d/);
   const items = /<ol id="overdue-items">([\s\S]*?)<\/ol>/.exec(res.body)![1];
   expect(items).toContain('Nhiệm vụ của NB-STTTT');

@@ -247,7 +247,7 @@ describe('the Ninh Bình dispatch, pasted', () => {
     const support = cal.workingDaysBefore(lead, 2);
     const rows = [
       ...res.body.matchAll(
-        /<tr data-unit="([^"]+)"><td>[^<]*<\/td><td>([^<]*)<\/td><td class="deadline">([^<]*)<\/td><td>(.*?)<\/td><td>(.*?)<\/td><\/tr>/g,
+        /<tr data-unit="([^"]+)">\s*<td>[^<]*<\/td>\s*<td>([^<]*)<\/td>\s*<td class="deadline">([^<]*)<\/td>\s*<td>(.*?)<\/td>\s*<td>(.*?)<\/td>\s*<\/tr>/g,
       ),
     ];
     expect(rows.map((r) => r[1])).toEqual(NINH_BINH_DRAFT.tasks.map((task) => task.unit));

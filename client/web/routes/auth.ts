@@ -1,22 +1,17 @@
 // Logging in and out, and the guard every staff page and API route sits behind. A department
 // link never opens these pages: only a session cookie made here does.
 import type { FastifyPluginAsync, FastifyReply, FastifyRequest, preHandlerAsyncHookHandler } from 'fastify';
-import { eta, page } from '../views/layout';
 import { langOf } from './link-guard';
 import { AppError } from '../errors';
 import { SESSION_HOURS, type Role, type User, type Users } from '../../../db/users';
 import type { Lang } from '../../../domain/format';
 import type { StaffContext } from '../views/staff';
-import type { WebDeps } from '../app';
+import type { StaffDeps, WebDeps } from '../deps';
 
 declare module 'fastify' {
   interface FastifyRequest {
     staff?: User;
   }
-}
-
-export interface StaffDeps extends WebDeps {
-  users: Users;
 }
 
 export const SESSION_COOKIE = 'dondoc_session';
@@ -26,18 +21,6 @@ export const csrfToken = (reply: FastifyReply): string => reply.generateCsrf({ u
 /** Per address; the account itself locks after MAX_FAILURES wrong passwords or codes. */
 export const LOGIN_ATTEMPTS_PER_MINUTE = 10;
 const LANG_COOKIE = 'dondoc_lang';
-
-const LOGIN = `<p><a href="<%= it.switchUrl %>"><%= it.lang === 'vi' ? 'English' : 'Tiếng Việt' %></a></p>
-<h1><%= it.t.title %></h1>
-<% if (it.error) { %><p class="card err" role="alert"><%= it.error %></p><% } %>
-<form method="post" action="/dang-nhap" class="card">
-<input type="hidden" name="_csrf" value="<%= it.csrf %>"><input type="hidden" name="next" value="<%= it.next %>"><input type="hidden" name="lang" value="<%= it.lang %>">
-<label><%= it.t.email %><br><input type="email" name="email" value="<%= it.email %>" required autocomplete="username"></label>
-<label><%= it.t.password %><br><input type="password" name="password" required autocomplete="current-password"></label>
-<label><%= it.t.totp %><br><input name="totp" inputmode="numeric" pattern="[0-9 ]{6,7}" autocomplete="one-time-code"></label>
-<p><button type="submit"><%= it.t.submit %></button></p>
-</form>
-<p class="muted"><%= it.t.hint %></p>`;
 
 const WORDS = {
   vi: {
@@ -123,22 +106,15 @@ export const authRoutes: FastifyPluginAsync<StaffDeps> = async (app, deps) => {
     reply
       .status(status)
       .header('cache-control', 'no-store')
-      .type('text/html; charset=utf-8')
-      .send(
-        page(
-          WORDS[lang].title,
-          eta.renderString(LOGIN, {
-            lang,
-            t: WORDS[lang],
-            csrf: csrfToken(reply),
-            next: o.next,
-            email: o.email ?? '',
-            error: o.error,
-            switchUrl: `/dang-nhap?lang=${lang === 'vi' ? 'en' : 'vi'}&next=${encodeURIComponent(o.next)}`,
-          }),
-          lang,
-        ),
-      );
+      .view('staff/login', {
+        lang,
+        t: WORDS[lang],
+        csrf: csrfToken(reply),
+        next: o.next,
+        email: o.email ?? '',
+        error: o.error,
+        switchUrl: `/dang-nhap?lang=${lang === 'vi' ? 'en' : 'vi'}&next=${encodeURIComponent(o.next)}`,
+      });
 
   app.get<{ Querystring: { next?: string; lang?: string } }>('/dang-nhap', async (req, reply) =>
     render(reply, staffLang(req, deps.config.DEFAULT_LANG), { next: safeNext(req.query.next) }),

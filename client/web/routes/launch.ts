@@ -15,11 +15,12 @@ import { loadUnitDirectory } from '../../../db/unit-directory';
 import { dryRun } from '../../dry-run';
 import { launchDirective, NumberTakenError } from '../../temporal';
 import { AppError } from '../errors';
-import { eta } from '../views/layout';
-import { staffPage } from '../views/staff';
-import { LAUNCH_WORDS, previewOf, START, type PreviewView } from '../views/launch';
-import { draftForm } from '../views/launch-form';
-import { requireRole, staffContext, type StaffDeps } from './auth';
+import { directiveExists } from '../../../db/directives';
+import { sendStaffPage } from '../views/staff';
+import { LAUNCH_WORDS, previewOf, type PreviewView } from '../views/launch';
+import { draftView } from '../views/launch-form';
+import { requireRole, staffContext } from './auth';
+import type { StaffDeps } from '../deps';
 import { isOpen, readDraft, type Draft, type FieldErrors } from './launch-draft';
 import { toDirective } from './launch-check';
 import { importText, importUpload, LAUNCH_FILE_MAX_KB, type LaunchUpload } from './launch-import';
@@ -69,9 +70,6 @@ export const launchRoutes: FastifyPluginAsync<StaffDeps> = async (app, deps) => 
   });
   let aliases: { directory?: UnitDirectory } | undefined; // read on the first import
 
-  const html = (reply: FastifyReply, status: number, body: string) =>
-    reply.status(status).header('cache-control', 'no-store').type('text/html; charset=utf-8').send(body);
-
   const sendStart = (
     req: FastifyRequest,
     reply: FastifyReply,
@@ -79,15 +77,8 @@ export const launchRoutes: FastifyPluginAsync<StaffDeps> = async (app, deps) => 
   ) => {
     const ctx = staffContext(req, reply, deps);
     const t = LAUNCH_WORDS[ctx.lang];
-    return html(
-      reply,
-      o.status ?? 200,
-      staffPage(
-        ctx,
-        t.page,
-        eta.renderString(START, { t, csrf: ctx.csrf, error: o.error, text: o.text ?? '', maxKb: LAUNCH_FILE_MAX_KB }),
-      ),
-    );
+    const data = { t, csrf: ctx.csrf, error: o.error, text: o.text ?? '', maxKb: LAUNCH_FILE_MAX_KB };
+    return sendStaffPage(reply, ctx, 'launch-start', data, o.status);
   };
 
   const sendDraft = async (
@@ -98,7 +89,7 @@ export const launchRoutes: FastifyPluginAsync<StaffDeps> = async (app, deps) => 
   ) => {
     const ctx = staffContext(req, reply, deps);
     const units = (await deps.readModel.units()).map((u) => ({ code: u.code, name: u.name }));
-    const body = draftForm({
+    const data = draftView({
       lang: ctx.lang,
       csrf: ctx.csrf,
       d,
@@ -107,7 +98,7 @@ export const launchRoutes: FastifyPluginAsync<StaffDeps> = async (app, deps) => 
       fileProblems: o.fileProblems,
       preview: o.preview,
     });
-    return html(reply, o.status ?? 200, staffPage(ctx, LAUNCH_WORDS[ctx.lang].page, body));
+    return sendStaffPage(reply, ctx, 'launch-draft', data, o.status);
   };
 
   app.get('/van-ban/moi', { preHandler: office }, async (req, reply) => sendStart(req, reply));
@@ -159,8 +150,7 @@ export const launchRoutes: FastifyPluginAsync<StaffDeps> = async (app, deps) => 
     return sendDraft(req, reply, draft, { preview });
   });
 
-  const isRecorded = async (number: string) =>
-    Boolean((await deps.pool.query('SELECT 1 FROM directives WHERE number = $1', [number])).rowCount);
+  const isRecorded = (number: string) => directiveExists(deps.pool, number);
   const recorded = async (number: string): Promise<boolean> => {
     const until = Date.now() + RECORDED_WITHIN_MS;
     while (Date.now() < until) {

@@ -9,7 +9,7 @@ import { hashToken, type LinkGrant } from '../../../db/links';
 import type { Lang } from '../../../domain/format';
 import { AppError } from '../errors';
 import { webSecret } from '../secret';
-import type { WebDeps } from '../app';
+import type { WebDeps } from '../deps';
 
 declare module 'fastify' {
   interface FastifyRequest {

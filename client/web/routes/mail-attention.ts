@@ -7,9 +7,10 @@ import { formatDateTime } from '../../../domain/format';
 import { sendFromOutbox } from '../../../activities/outbox';
 import { createSmtpMailer, type Mailer } from '../../../activities/mailer';
 import { recordAudit } from '../../../db/audit';
-import { eta } from '../views/layout';
-import { staffPage } from '../views/staff';
-import { requireRole, staffContext, type StaffDeps } from './auth';
+import { mailNeedingAttention, requeueMail } from '../../../db/outbox';
+import { sendStaffPage } from '../views/staff';
+import type { StaffDeps } from '../deps';
+import { requireRole, staffContext } from './auth';
 import { parseInput } from './staff-schemas';
 
 const WORDS = {
@@ -43,14 +44,6 @@ const WORDS = {
   },
 };
 
-const PAGE = `<h1><%= it.t.title %></h1>
-<% if (it.notice) { %><p class="notice"><%= it.notice %></p><% } %>
-<% if (it.rows.length === 0) { %><p><%= it.t.none %></p><% } else { %>
-<table><thead><tr><th><%= it.t.when %></th><th><%= it.t.to %></th><th><%= it.t.subject %></th><th><%= it.t.state %></th><th><%= it.t.error %></th><th></th></tr></thead><tbody>
-<% it.rows.forEach(function (m) { %><tr><td><%= m.when %></td><td><%= m.to %></td><td><%= m.subject %></td><td><%= m.state %></td><td><%= m.error %></td>
-<td><form method="post" action="/thu-can-xem/gui-lai"><input type="hidden" name="_csrf" value="<%= it.csrf %>"><input type="hidden" name="key" value="<%= m.key %>"><button><%= it.t.resend %></button></form></td></tr>
-<% }) %></tbody></table><% } %>`;
-
 const ResendSchema = z.object({ key: z.string().min(1).max(500) });
 
 export const mailAttentionRoutes: FastifyPluginAsync<StaffDeps> = async (app, deps) => {
@@ -63,10 +56,8 @@ export const mailAttentionRoutes: FastifyPluginAsync<StaffDeps> = async (app, de
   app.get<{ Querystring: { sent?: string } }>('/thu-can-xem', { preHandler: office }, async (req, reply) => {
     const ctx = staffContext(req, reply, deps);
     const t = WORDS[ctx.lang];
-    const { rows } = await deps.pool.query(
-      `SELECT key, recipients, subject, status, last_error, created_at FROM outbox WHERE status IN ('failed', 'in_doubt') ORDER BY created_at DESC LIMIT 500`,
-    );
-    const body = eta.renderString(PAGE, {
+    const rows = await mailNeedingAttention(deps.pool);
+    return sendStaffPage(reply, ctx, 'mail-attention', {
       t,
       csrf: ctx.csrf,
       notice: req.query.sent === '1' ? t.sent : req.query.sent === '0' ? t.notResent : undefined,
@@ -74,26 +65,17 @@ export const mailAttentionRoutes: FastifyPluginAsync<StaffDeps> = async (app, de
         key: m.key,
         to: m.recipients.join(', '),
         subject: m.subject,
-        state: t[m.status as 'failed' | 'in_doubt'],
-        error: m.last_error ?? '',
-        when: formatDateTime(m.created_at.getTime(), ctx.lang),
+        state: t[m.status],
+        error: m.lastError ?? '',
+        when: formatDateTime(m.createdAt.getTime(), ctx.lang),
       })),
     });
-    return reply
-      .header('cache-control', 'no-store')
-      .type('text/html; charset=utf-8')
-      .send(staffPage(ctx, t.title, body));
   });
 
   app.post('/thu-can-xem/gui-lai', { preHandler: [app.csrfProtection, office] }, async (req, reply) => {
     const { key } = parseInput(ResendSchema, req.body);
-    // Only a message still waiting for a decision goes back to the queue, so two clicks send once.
-    const { rowCount } = await deps.pool.query(
-      `UPDATE outbox SET status = 'pending' WHERE key = $1 AND status IN ('failed', 'in_doubt')`,
-      [key],
-    );
     // A relay still failing leaves the message queued with its new error, for the next try.
-    const sent = rowCount
+    const sent = (await requeueMail(deps.pool, key))
       ? await sendFromOutbox({ pool: deps.pool, mailer: mailerOf(), from: deps.config.MAIL_FROM }, key).catch(
           () => false,
         )

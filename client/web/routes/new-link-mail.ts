@@ -7,7 +7,8 @@ import { renderEmail } from '../../../domain/emails';
 import type { Lang } from '../../../domain/format';
 import { localDateOf } from '../../../domain/local-date';
 import type { Links } from '../../../db/links';
-import { inTransaction, type TaskRecord } from '../../../db/read-model';
+import { inTransaction } from '../../../db/read-model';
+import { openTasksOfAddress } from '../../../db/tasks';
 import { queueLinkedMessage, sendFromOutbox } from '../../../activities/outbox';
 import type { Mailer } from '../../../activities/mailer';
 
@@ -29,22 +30,14 @@ export interface NewLinkRequest {
 /** As long as the links in assignment mails; cut back when the task closes, like theirs. */
 const LINK_DAYS = 400;
 
-/** Tasks still open for the units this address belongs to, as its mailbox or its head's. */
-const OPEN_TASKS = `
-  SELECT t.workflow_id, t.snapshot, u.code, u.name FROM units u JOIN tasks t ON t.unit_code = u.code
-  WHERE (EXISTS (SELECT 1 FROM unnest(u.emails) e WHERE lower(e) = $1) OR lower(u.head_email) = $1)
-    AND t.state IN ('open', 'returned', 'submitted')
-  ORDER BY t.deadline, t.workflow_id LIMIT 50`;
-
 /** Mails a fresh link per open task; an address that is nobody's gets nothing. Returns how many. */
 export async function mailNewLinks(deps: NewLinkDeps, req: NewLinkRequest): Promise<number> {
   const address = req.address.trim().toLowerCase();
-  const { rows } = await deps.pool.query(OPEN_TASKS, [address]);
+  const open = await openTasksOfAddress(deps.pool, address);
   const today = localDateOf(Date.now());
   const calendar = vietnamCalendar();
-  for (const row of rows) {
-    const task = row.snapshot as TaskRecord;
-    const key = `${row.workflow_id}:new_link:${req.requestId}:${address}`;
+  for (const { workflowId, task, unit } of open) {
+    const key = `${workflowId}:new_link:${req.requestId}:${address}`;
     await inTransaction(deps.pool, (c) =>
       queueLinkedMessage(
         c,
@@ -53,7 +46,7 @@ export async function mailNewLinks(deps: NewLinkDeps, req: NewLinkRequest): Prom
           key,
           purpose: 'new_link',
           directiveNumber: task.directive.number,
-          taskWorkflowId: row.workflow_id,
+          taskWorkflowId: workflowId,
           recipient: address,
           linkDays: LINK_DAYS,
         },
@@ -61,7 +54,7 @@ export async function mailNewLinks(deps: NewLinkDeps, req: NewLinkRequest): Prom
           renderEmail(
             {
               kind: 'new_link',
-              unit: { code: row.code, name: row.name },
+              unit,
               directive: task.directive,
               task: {
                 title: task.spec.title,
@@ -77,5 +70,5 @@ export async function mailNewLinks(deps: NewLinkDeps, req: NewLinkRequest): Prom
     );
     await sendFromOutbox(deps, key);
   }
-  return rows.length;
+  return open.length;
 }

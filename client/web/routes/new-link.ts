@@ -4,11 +4,11 @@ import { randomUUID } from 'node:crypto';
 import type { FastifyPluginAsync } from 'fastify';
 import { z } from 'zod';
 import { createSmtpMailer } from '../../../activities/mailer';
-import { renderNewLinkForm, renderNewLinkSent } from '../views/new-link';
+import { newLinkFormView, newLinkSentView } from '../views/new-link';
 import { langOf, linkRateLimit, newLinkRateLimit, registerGuards } from './link-guard';
 import { mailNewLinks } from './new-link-mail';
 import { smtpUrlOf } from './ops';
-import type { WebDeps } from '../app';
+import type { WebDeps } from '../deps';
 
 const NEW_LINK_FORM = 'new-link-form';
 const Email = z.email().max(254);
@@ -24,14 +24,16 @@ export const newLinkRoutes: FastifyPluginAsync<WebDeps> = async (app, deps) => {
   });
 
   app.get('/lien-ket', { config: linkRateLimit(deps) }, async (req, reply) => {
-    const html = renderNewLinkForm({
-      lang: langOf(req, deps.config.DEFAULT_LANG),
-      csrf: reply.generateCsrf({ userInfo: NEW_LINK_FORM }),
-      requestId: randomUUID(),
-      email: '',
-      error: false,
-    });
-    return reply.header('cache-control', 'no-store').type('text/html; charset=utf-8').send(html);
+    return reply.header('cache-control', 'no-store').view(
+      'public/new-link',
+      newLinkFormView({
+        lang: langOf(req, deps.config.DEFAULT_LANG),
+        csrf: reply.generateCsrf({ userInfo: NEW_LINK_FORM }),
+        requestId: randomUUID(),
+        email: '',
+        error: false,
+      }),
+    );
   });
 
   app.post<{ Body: { email?: string; requestId?: string } }>(
@@ -42,14 +44,16 @@ export const newLinkRoutes: FastifyPluginAsync<WebDeps> = async (app, deps) => {
       const email = Email.safeParse(String(req.body?.email ?? '').trim());
       const requestId = RequestId.safeParse(req.body?.requestId).data ?? randomUUID();
       if (!email.success) {
-        const html = renderNewLinkForm({
-          lang,
-          csrf: reply.generateCsrf({ userInfo: NEW_LINK_FORM }),
-          requestId,
-          email: String(req.body?.email ?? ''),
-          error: true,
-        });
-        return reply.status(422).type('text/html; charset=utf-8').send(html);
+        return reply.status(422).view(
+          'public/new-link',
+          newLinkFormView({
+            lang,
+            csrf: reply.generateCsrf({ userInfo: NEW_LINK_FORM }),
+            requestId,
+            email: String(req.body?.email ?? ''),
+            error: true,
+          }),
+        );
       }
       const work = mailNewLinks(
         { pool: deps.pool, links: deps.links, mailer, from: deps.config.MAIL_FROM, publicUrl: deps.config.publicUrl },
@@ -60,7 +64,7 @@ export const newLinkRoutes: FastifyPluginAsync<WebDeps> = async (app, deps) => {
         .catch((err: Error) => req.log.error({ error: err.message }, 'new link mail failed'))
         .finally(() => mailing.delete(work));
       mailing.add(work);
-      return reply.header('cache-control', 'no-store').type('text/html; charset=utf-8').send(renderNewLinkSent(lang));
+      return reply.header('cache-control', 'no-store').view('public/new-link-sent', newLinkSentView(lang));
     },
   );
 };

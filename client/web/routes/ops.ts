@@ -3,8 +3,9 @@
 // Keep /metrics and /readyz on the internal network: the reverse proxy need not publish them.
 import nodemailer from 'nodemailer';
 import type { FastifyInstance, FastifyPluginAsync } from 'fastify';
-import type { WebDeps } from '../app';
+import type { WebDeps } from '../deps';
 import type { AppMetrics } from '../../metrics';
+import { ping } from '../../../db/pool';
 import { scrub } from '../../log';
 
 export interface OpsDeps extends WebDeps {
@@ -40,7 +41,7 @@ export const opsRoutes: FastifyPluginAsync<OpsDeps> = async (app, deps) => {
       const connection = deps.temporal.connection;
       await connection.withDeadline(Date.now() + CHECK_TIMEOUT_MS, () => connection.workflowService.getSystemInfo({}));
     },
-    postgres: () => within('PostgreSQL', deps.pool.query('SELECT 1')),
+    postgres: () => within('PostgreSQL', ping(deps.pool)),
     smtp: async () => {
       if (Date.now() < smtpOkUntil) return;
       const transport = nodemailer.createTransport({

@@ -10,13 +10,19 @@ import { createSmtpMailer, type Mailer } from '../../../activities/mailer';
 import { queueMessage, sendFromOutbox } from '../../../activities/outbox';
 import { recordAudit } from '../../../db/audit';
 import type { BoardQueries } from '../../../db/board-queries';
+import { directiveHeader } from '../../../db/directives';
+import { unitMailboxes } from '../../../db/units';
 import { renderDocx } from '../views/docx';
 import { AppError } from '../errors';
 import { DispatchFormSchema, parseInput } from './staff-schemas';
-import type { StaffDeps } from './auth';
+import type { z } from 'zod';
+import type { StaffDeps } from '../deps';
 
 /** Units have this many working days from the dispatch to report. */
 const REPORT_WITHIN_WORKING_DAYS = 5;
+
+type DispatchForm = z.infer<typeof DispatchFormSchema>;
+type Lines = Parameters<typeof reminderDispatch>[0]['overdue'];
 
 export const reminderDispatchRoutes: FastifyPluginAsync<
   StaffDeps & { board: BoardQueries; guard: preHandlerAsyncHookHandler }
@@ -27,63 +33,71 @@ export const reminderDispatchRoutes: FastifyPluginAsync<
   const mailerOf = () =>
     (mailer ??= createSmtpMailer(deps.config.SMTP_URL ?? `smtp://127.0.0.1:${deps.config.SMTP_SINK_PORT}`));
 
-  app.post('/giam-sat/cong-van-don-doc', { preHandler: [app.csrfProtection, deps.guard] }, async (req, reply) => {
-    const form = parseInput(DispatchFormSchema, req.body);
-    const { rows } = await deps.pool.query(
-      'SELECT number, title, issuer, issued_on FROM directives WHERE number = $1',
-      [form.directive],
-    );
-    if (!rows[0]) throw new AppError('NOT_FOUND', `directive: no directive ${form.directive}`, ['directive']);
-    const now = Date.now();
+  /** The dispatch to the units with overdue tasks of the directive; refused when it has none. */
+  async function dispatchOf(form: DispatchForm, now: number) {
+    const directive = await directiveHeader(deps.pool, form.directive);
+    if (!directive) throw new AppError('NOT_FOUND', `directive: no directive ${form.directive}`, ['directive']);
     const { items } = await deps.board.overdue({ directive: form.directive }, now, { limit: 2000, offset: 0 });
     if (items.length === 0)
       throw new AppError('INVALID_INPUT', `directive: ${form.directive} has no overdue task`, ['directive']);
     const today = localDateAt(now);
-    const lines = items.map((i) => ({
+    const lines: Lines = items.map((i) => ({
       unitCode: i.unit,
       unitName: i.unitName,
       title: i.title,
       deadline: i.deadline,
       workingDaysOverdue: i.daysOverdue,
     }));
+    const { number, title, issuer, issued_on: issuedOn } = directive;
     const doc = reminderDispatch({
       number: form.number,
       date: today,
-      directive: { number: rows[0].number, title: rows[0].title, issuer: rows[0].issuer, issuedOn: rows[0].issued_on },
+      directive: { number, title, issuer, issuedOn },
       overdue: lines,
       reportBy: calendar.workingDaysAfter(today, REPORT_WITHIN_WORKING_DAYS),
       signer: { name: form.signer, title: form.signerTitle },
     });
+    return { doc, lines };
+  }
+
+  /** Mails the dispatch to every mailbox of each unit through the outbox; how many were sent. */
+  async function mailDispatch(form: DispatchForm, doc: ReturnType<typeof reminderDispatch>, lines: Lines) {
+    const subject = `[${form.directive}] Công văn đôn đốc số ${form.number}`;
+    const text = documentText(doc);
+    const units = recipientsOf(lines).map((u) => u.code);
+    let mailed = 0;
+    for (const c of await unitMailboxes(deps.pool, units)) {
+      for (const email of c.emails) {
+        const key = `formal-reminder:${form.number}:${c.code}:${email}`;
+        await queueMessage(deps.pool, {
+          key,
+          purpose: 'formal_reminder',
+          directiveNumber: form.directive,
+          recipients: [email],
+          subject,
+          text,
+        });
+        if (await sendFromOutbox({ pool: deps.pool, mailer: mailerOf(), from: deps.config.MAIL_FROM }, key))
+          mailed += 1;
+      }
+    }
+    return { mailed, units };
+  }
+
+  app.post('/giam-sat/cong-van-don-doc', { preHandler: [app.csrfProtection, deps.guard] }, async (req, reply) => {
+    const form = parseInput(DispatchFormSchema, req.body);
+    const { doc, lines } = await dispatchOf(form, Date.now());
     const docx = await renderDocx(doc);
     let mailed = 0;
     if (form.send === '1') {
-      const subject = `[${form.directive}] Công văn đôn đốc số ${form.number}`;
-      const text = documentText(doc);
-      const units = recipientsOf(lines);
-      const { rows: contacts } = await deps.pool.query('SELECT code, emails FROM units WHERE code = ANY($1)', [
-        units.map((u) => u.code),
-      ]);
-      for (const c of contacts) {
-        for (const email of c.emails as string[]) {
-          const key = `formal-reminder:${form.number}:${c.code}:${email}`;
-          await queueMessage(deps.pool, {
-            key,
-            purpose: 'formal_reminder',
-            directiveNumber: form.directive,
-            recipients: [email],
-            subject,
-            text,
-          });
-          if (await sendFromOutbox({ pool: deps.pool, mailer: mailerOf(), from: deps.config.MAIL_FROM }, key))
-            mailed += 1;
-        }
-      }
+      const sent = await mailDispatch(form, doc, lines);
+      mailed = sent.mailed;
       await recordAudit(deps.pool, {
         actor: req.staff!.email,
         via: 'login',
         action: 'formal_reminder',
         subject: form.directive,
-        detail: { number: form.number, units: units.map((u) => u.code) },
+        detail: { number: form.number, units: sent.units },
         key: `formal-reminder:${form.number}`,
       });
     }

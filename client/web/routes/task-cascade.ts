@@ -6,10 +6,11 @@ import { CascadeRequestSchema, type CascadeRequest } from '../../../domain/comma
 import { formatDate, formatDateTime, type Lang } from '../../../domain/format';
 import { addDays, localDateOf } from '../../../domain/local-date';
 import { DocumentNumberSchema } from '../../../domain/schemas';
-import { renderCascade, CASCADE_WORDS, type CascadeValues } from '../views/task-cascade';
+import { CASCADE_WORDS, type CascadeModel, type CascadeValues } from '../views/task-cascade';
+import { cascadeCompletionOf } from '../../../db/directives';
 import type { FieldErrors } from '../views/task-forms';
 import type { TaskRow } from '../../../db/read-model';
-import type { WebDeps } from '../app';
+import type { WebDeps } from '../deps';
 import { list, parseDay } from './task-actions';
 
 const MESSAGES = {
@@ -128,12 +129,12 @@ export async function cascadeSection(
   lang: Lang,
   csrf: string,
   form?: Omit<CascadeForm, 'request'>,
-): Promise<string> {
+): Promise<CascadeModel | undefined> {
   const { state } = row.snapshot;
   const named = async (code: string) => (await deps.readModel.unit(code))?.name ?? code;
   if (state.cascade) {
     const c = state.cascade;
-    return renderCascade({
+    return {
       lang,
       csrf,
       started: {
@@ -143,17 +144,13 @@ export async function cascadeSection(
         phase: c.phase,
         units: await Promise.all(c.units.map(named)),
       },
-    });
+    };
   }
-  if (!canCascade(row)) return '';
+  if (!canCascade(row)) return undefined;
   const units = (await subUnitsOf(deps, row.unit_code)).map((u) => ({ code: u.code, name: u.name }));
   // What closes the district's task is the directive's policy, kept with the directive.
-  const { rows } = await deps.pool.query(
-    `SELECT spec->'policy'->>'cascadeCompletion' AS closes FROM directives WHERE number = $1`,
-    [row.directive_number],
-  );
-  const closesWith = CASCADE_WORDS[lang].closes[rows[0]?.closes ?? 'sub-directive'] ?? '';
-  return renderCascade({
+  const closes = (await cascadeCompletionOf(deps.pool, row.directive_number)) ?? 'sub-directive';
+  return {
     lang,
     csrf,
     form: {
@@ -162,7 +159,7 @@ export async function cascadeSection(
       errors: form?.errors ?? {},
       minDate: addDays(localDateOf(Date.now()), 1),
       maxDate: state.deadline,
-      closesWith,
+      closesWith: CASCADE_WORDS[lang].closes[closes] ?? '',
     },
-  });
+  };
 }

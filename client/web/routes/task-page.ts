@@ -14,7 +14,7 @@ import { list, readExtension, readReport, refusalErrors, refusalOf, taskUpdates,
 import { linkedTask, noticeFor, sendTaskPage, type PageContext } from './task-view';
 import { canCascade, cascadeRefusal, readCascade, subUnitsOf } from './task-cascade';
 import { cascadeUpdate } from '../../../workflows/messages';
-import type { WebDeps } from '../app';
+import type { WebDeps } from '../deps';
 
 type Body = Record<string, unknown>;
 

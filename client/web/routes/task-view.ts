@@ -8,13 +8,14 @@ import { formatDate, formatDateTime, formatNumber, workingDaysPhrase, type Lang 
 import type { LinkGrant } from '../../../db/links';
 import type { TaskRow } from '../../../db/read-model';
 import { statusOf } from '../../../workflows/task-state';
-import { renderTaskForms, type FieldErrors, type FormValues } from '../views/task-forms';
-import { renderTaskPage } from '../views/task-page';
+import { mailSentTo } from '../../../db/outbox';
+import type { FieldErrors, FormValues } from '../views/task-forms';
+import { taskPageView } from '../views/task-page';
 import { keepToken, type StoredAttachment } from './attachments';
 import { linkBinding, linkRefused } from './link-guard';
 import { emptyValues } from './task-actions';
 import { cascadeSection, type CascadeForm } from './task-cascade';
-import type { WebDeps } from '../app';
+import type { WebDeps } from '../deps';
 
 const WORDS = {
   vi: {
@@ -117,14 +118,11 @@ export async function sendTaskPage(
   const chasing = state.phase === 'open' || state.phase === 'returned';
   const unitName = async (code: string) => (await deps.readModel.unit(code))?.name ?? code;
   const named = new Map(spec.indicators.map((i) => [i.code, i]));
-  const { rows: sent } = await deps.pool.query(
-    `SELECT purpose, subject, sent_at FROM outbox WHERE task_workflow_id = $1 AND $2 = ANY(recipients) AND status = 'sent' ORDER BY sent_at`,
-    [row.workflow_id, c.grant.recipient],
-  );
+  const sent = await mailSentTo(deps.pool, row.workflow_id, c.grant.recipient);
   const token = (c.req.params as { token: string }).token;
   const last = state.reports.at(-1);
   const csrf = c.reply.generateCsrf({ userInfo: linkBinding(c.req) });
-  const forms = renderTaskForms({
+  const forms = {
     lang,
     csrf,
     acknowledge: state.acknowledgedAt === undefined && chasing && state.reports.length === 0,
@@ -151,8 +149,8 @@ export async function sendTaskPage(
       name: a.name,
       size: formatBytes(a.bytes, lang),
     })),
-  });
-  const html = renderTaskPage({
+  };
+  const page = taskPageView({
     lang,
     notice: notice?.(row),
     directive,
@@ -181,7 +179,7 @@ export async function sendTaskPage(
       comment: e.comment,
     })),
     sent: sent.map((m) => ({
-      at: formatDateTime(new Date(m.sent_at).getTime(), lang),
+      at: formatDateTime(m.sentAt.getTime(), lang),
       kind: w.kinds[m.purpose] ?? m.purpose,
       subject: m.subject,
     })),
@@ -213,9 +211,10 @@ export async function sendTaskPage(
           at: formatDateTime(r.submittedAt, lang),
         })),
     ),
-    forms: forms + (await cascadeSection(deps, row, lang, csrf, form.cascade)),
+    forms,
+    cascade: await cascadeSection(deps, row, lang, csrf, form.cascade),
   });
-  return c.reply.status(status).header('cache-control', 'no-store').type('text/html; charset=utf-8').send(html);
+  return c.reply.status(status).header('cache-control', 'no-store').view('public/task', page);
 }
 
 /** The line at the top after a post/redirect/get: shown only when the task bears it out. */

@@ -3,9 +3,10 @@
 import type { FastifyPluginAsync } from 'fastify';
 import { directiveTree } from '../../../domain/board';
 import { directiveProgress } from '../../../db/board-queries';
-import { eta } from '../views/layout';
-import { staffPage } from '../views/staff';
-import { requireRole, staffContext, type StaffDeps } from './auth';
+import { unitNames } from '../../../db/units';
+import { sendStaffPage } from '../views/staff';
+import type { StaffDeps } from '../deps';
+import { requireRole, staffContext } from './auth';
 
 const WORDS = {
   vi: {
@@ -40,33 +41,17 @@ const WORDS = {
   },
 };
 
-const TREE = `<h1><%= it.t.title %></h1><p class="muted"><%= it.t.hint %></p>
-<% if (!it.rows.length) { %><p><%= it.t.none %></p><% } else { %>
-<table id="tree"><thead><tr><th><%= it.t.number %></th><th><%= it.t.state %></th><th class="num"><%= it.t.tasks %></th><th class="num"><%= it.t.done %></th><th class="num"><%= it.t.overdue %></th></tr></thead><tbody>
-<% it.rows.forEach(function (r) { %><tr data-depth="<%= r.depth %>"><td style="padding-left:<%= 0.4 + r.depth * 1.6 %>rem"><% if (r.depth) { %>↳ <% } %><strong><%= r.number %></strong> — <%= r.title %><% if (r.parentUnitName) { %><br><span class="muted"><%= it.t.from %> <%= r.parentUnitName %> (<%= r.parent_number %>)</span><% } %></td>
-<td><%= it.t.states[r.state] || r.state %></td><td class="num"><%= r.tasks %></td><td class="num"><%= r.done %></td><td class="num"><%= r.overdue %></td></tr>
-<% }) %></tbody></table><% } %>`;
-
 export const treeRoutes: FastifyPluginAsync<StaffDeps> = async (app, deps) => {
   const anyStaff = requireRole(deps.users, ['coordinator', 'supervisor', 'admin']);
   app.get('/giam-sat/cay', { preHandler: anyStaff }, async (req, reply) => {
     const ctx = staffContext(req, reply, deps);
-    const [rows, units] = await Promise.all([
-      directiveProgress(deps.pool, Date.now(), 1000),
-      deps.pool.query('SELECT code, name FROM units'),
-    ]);
-    const names = new Map(units.rows.map((u) => [u.code as string, u.name as string]));
-    const t = WORDS[ctx.lang];
-    const body = eta.renderString(TREE, {
-      t,
+    const [rows, names] = await Promise.all([directiveProgress(deps.pool, Date.now(), 1000), unitNames(deps.pool)]);
+    return sendStaffPage(reply, ctx, 'tree', {
+      t: WORDS[ctx.lang],
       rows: directiveTree(rows).map((r) => ({
         ...r,
         parentUnitName: r.parent_unit ? (names.get(r.parent_unit) ?? r.parent_unit) : undefined,
       })),
     });
-    return reply
-      .header('cache-control', 'no-store')
-      .type('text/html; charset=utf-8')
-      .send(staffPage(ctx, t.title, body));
   });
 };

@@ -1,4 +1,14 @@
-// Templates of the supervisor board and the monthly overview.
+// What the supervisor's board (staff/board.eta) and monthly overview (staff/month.eta) show: their
+// words, and the figures of the read model put in the page's language.
+import { BUCKETS, emptyCounts, overdueShare, totalOf, type BucketCounts, type Month } from '../../../domain/board';
+import { BOARD_BUCKET_LABELS } from '../../../domain/status';
+import { formatDate, formatDateShortVi, formatDateTime, formatNumber, type Lang } from '../../../domain/format';
+import type { OverdueItem, UnitMonthRow, WeekRow } from '../../../db/board-queries';
+import type { BoardQuery } from '../routes/staff-schemas';
+import { queryOf } from './staff';
+
+/** Rows of the overdue list on one page. */
+export const BOARD_PAGE = 50;
 
 export const BOARD_WORDS = {
   vi: {
@@ -76,37 +86,6 @@ export const BOARD_WORDS = {
   },
 };
 
-export const BOARD = `<h1><%= it.t.title %></h1>
-<div class="tiles" id="buckets">
-<% it.buckets.forEach(function (b) { %><div class="tile <%= b.key %>" data-bucket="<%= b.key %>"><b><%= b.n %></b><%= b.label %></div><% }) %>
-<div class="tile" data-bucket="share"><b><%= it.share %></b><%= it.t.share %></div>
-<div class="tile"><b><%= it.total %></b><%= it.t.total %></div>
-</div>
-<form method="get" action="/giam-sat" class="card" id="filters">
-<label><%= it.t.directive %> <select name="directive"><option value=""><%= it.t.all %></option><% it.directives.forEach(function (d) { %><option value="<%= d.number %>"<%= d.number === it.f.directive ? ' selected' : '' %>><%= d.number %> — <%= d.title %></option><% }) %></select></label>
-<label><%= it.t.unit %> <select name="unit"><option value=""><%= it.t.all %></option><% it.units.forEach(function (u) { %><option value="<%= u.code %>"<%= u.code === it.f.unit ? ' selected' : '' %>><%= u.name %></option><% }) %></select></label>
-<label><%= it.t.level %> <select name="level"><option value=""><%= it.t.all %></option><% it.t.levels.forEach(function (l, i) { %><option value="<%= i %>"<%= String(i) === String(it.f.level) ? ' selected' : '' %>><%= l %></option><% }) %></select></label>
-<label><%= it.t.days %> <input type="number" name="days" min="1" max="400" value="<%= it.f.days || '' %>"></label>
-<button type="submit"><%= it.t.filter %></button> <a id="csv" href="/giam-sat/qua-han.csv<%= it.query %>"><%= it.t.csv %></a>
-</form>
-<div class="tiles"><div class="card" style="flex:1;min-width:18rem"><h2><%= it.t.byUnit %></h2><canvas id="chart-units" height="220"></canvas></div>
-<div class="card" style="flex:1;min-width:18rem"><h2><%= it.t.trend %></h2><canvas id="chart-trend" height="220"></canvas></div></div>
-<script type="application/json" id="chart-data"><%~ it.chartJson %></script>
-<script src="/assets/chart.umd.min.js"></script><script src="/assets/board-charts.js"></script>
-<h2><%= it.t.list %></h2>
-<p><%= it.t.shown %> <%= it.items.length %> <%= it.t.of %> <%= it.capped ? it.t.more + ' ' : '' %><%= it.count %>.</p>
-<% if (it.items.length === 0) { %><p id="no-items"><%= it.t.none %></p><% } else { %>
-<table id="overdue"><thead><tr><th><%= it.t.directive %></th><th><%= it.t.unit %></th><th><%= it.t.title_ %></th><th><%= it.t.deadline %></th><th><%= it.t.daysOverdue %></th><th><%= it.t.level %></th><th><%= it.t.lastChase %></th></tr></thead><tbody>
-<% it.items.forEach(function (i) { %><tr><td><%= i.directive %></td><td><%= i.unitName %></td><td><a href="/nhiem-vu?id=<%= encodeURIComponent(i.workflowId) %>"><%= i.title %></a><% if (i.extensionPending) { %> <span class="status extension">⏳</span><% } %></td><td><%= i.deadlineText %></td><td class="num"><%= i.daysOverdue %></td><td class="num"><%= i.escalationLevel %></td><td><%= i.lastChase %></td></tr>
-<% }) %></tbody></table><% } %>
-<p><% if (it.prev) { %><a href="<%= it.prev %>"><%= it.t.prev %></a> <% } %><% if (it.next) { %><a href="<%= it.next %>"><%= it.t.next %></a><% } %></p>
-<section class="card" id="dispatch"><h2><%= it.t.dispatch %></h2>
-<% if (!it.f.directive) { %><p class="muted"><%= it.t.pickDirective %></p><% } else { %><p class="muted"><%= it.t.dispatchHint %></p>
-<form method="post" action="/giam-sat/cong-van-don-doc"><input type="hidden" name="_csrf" value="<%= it.csrf %>"><input type="hidden" name="directive" value="<%= it.f.directive %>">
-<label><%= it.t.number %> <input name="number" required placeholder="123/UBND-VP9"></label>
-<label><%= it.t.signer %> <input name="signer" required></label><label><%= it.t.signerTitle %> <input name="signerTitle" required placeholder="KT. CHỦ TỊCH / PHÓ CHỦ TỊCH"></label>
-<button name="send" value="1"><%= it.t.send %></button> <button name="send" value="0"><%= it.t.download %></button></form><% } %></section>`;
-
 export const MONTH_WORDS = {
   vi: {
     title: 'Tổng hợp tình hình thực hiện nhiệm vụ tháng',
@@ -146,12 +125,108 @@ export const MONTH_WORDS = {
   },
 };
 
-export const MONTH = `<h1><%= it.t.title %> <%= it.monthText %></h1>
-<form method="get" action="/giam-sat/thang" class="card"><label><%= it.t.month %> <input type="month" name="month" value="<%= it.month %>"></label>
-<input type="hidden" name="directive" value="<%= it.directive %>"><button><%= it.t.show %></button></form>
-<p class="muted"><%= it.t.asOf %> <%= it.asOf %>.</p>
-<table id="monthly"><thead><tr><th><%= it.t.unit %></th><th><%= it.t.total %></th><th><%= it.t.onTime %></th><th><%= it.t.late %></th><th><%= it.t.inProgress %></th><th><%= it.t.overdue %></th><th><%= it.t.share %></th><th><%= it.t.change %></th></tr></thead><tbody>
-<% it.rows.forEach(function (r) { %><tr><td><%= r.unitName %></td><td class="num"><%= r.total %></td><td class="num"><%= r.done_on_time %></td><td class="num"><%= r.done_late %></td><td class="num"><%= r.in_progress %></td><td class="num"><%= r.overdue %></td><td class="num"><%= r.share %>%</td><td class="num"><%= r.change %></td></tr>
-<% }) %></tbody><tfoot><tr><th><%= it.t.sum %></th><th class="num"><%= it.sum.total %></th><th class="num"><%= it.sum.done_on_time %></th><th class="num"><%= it.sum.done_late %></th><th class="num"><%= it.sum.in_progress %></th><th class="num"><%= it.sum.overdue %></th><th class="num"><%= it.sum.share %>%</th><th class="num" id="share-change"><%= it.sum.change %></th></tr></tfoot></table>
-<h2><%= it.t.items %></h2>
-<% if (it.items.length === 0) { %><p><%= it.t.none %></p><% } else { %><ol id="overdue-items"><% it.items.forEach(function (i) { %><li><%= i.unitName %>: <%= i.title %> (<%= i.directive %>, <%= i.deadlineText %>, <%= i.daysOverdue %>)</li><% }) %></ol><% } %>`;
+export const bucketList = (c: BucketCounts, lang: Lang) =>
+  BUCKETS.map((key) => ({ key, n: c[key], label: BOARD_BUCKET_LABELS[key][lang] }));
+
+const describeItem = (i: OverdueItem, lang: Lang) => ({
+  ...i,
+  deadlineText: lang === 'vi' ? formatDateShortVi(i.deadline) : formatDate(i.deadline, 'en'),
+  lastChase: i.lastChaseAt ? formatDateTime(i.lastChaseAt.getTime(), lang) : '—',
+});
+
+export interface BoardFigures {
+  counts: BucketCounts;
+  list: { items: OverdueItem[]; total: number; capped: boolean };
+  byUnit: { unitName: string; n: number }[];
+  trend: WeekRow[];
+  directives: { number: string; title: string }[];
+  units: { code: string; name: string }[];
+}
+
+/** What staff/board.eta reads: the figures, the filter as given, and the links that keep it. */
+export function boardView(q: BoardQuery, f: BoardFigures, lang: Lang, csrf: string) {
+  const t = BOARD_WORDS[lang];
+  const page = q.page ?? 1;
+  const keep = { directive: q.directive, unit: q.unit, level: q.level, days: q.days };
+  const chart = {
+    units: { label: t.byUnit, labels: f.byUnit.map((u) => u.unitName), values: f.byUnit.map((u) => u.n) },
+    trend: {
+      labels: f.trend.map((w) => formatDateShortVi(w.week).slice(0, 5)),
+      series: BUCKETS.map((key) => ({
+        key,
+        label: BOARD_BUCKET_LABELS[key][lang],
+        values: f.trend.map((w) => w[key]),
+      })),
+    },
+  };
+  return {
+    t,
+    f: keep,
+    csrf,
+    buckets: bucketList(f.counts, lang),
+    share: `${formatNumber(overdueShare(f.counts), lang)}%`,
+    total: totalOf(f.counts),
+    directives: f.directives,
+    units: f.units,
+    items: f.list.items.map((i) => describeItem(i, lang)),
+    count: f.list.total,
+    capped: f.list.capped,
+    query: queryOf(keep),
+    // Inside a script element: a "<" could close it.
+    chartJson: JSON.stringify(chart).replace(/</g, '\\u003c'),
+    prev: page > 1 ? `/giam-sat${queryOf({ ...keep, page: page - 1 })}` : undefined,
+    next: page * BOARD_PAGE < f.list.total ? `/giam-sat${queryOf({ ...keep, page: page + 1 })}` : undefined,
+  };
+}
+
+export interface MonthFigures {
+  month: Month;
+  directive?: string;
+  /** The instant the month's figures stand at: its end, or now for the current month. */
+  at: number;
+  rows: UnitMonthRow[];
+  before: UnitMonthRow[];
+  items: OverdueItem[];
+}
+
+const sumOf = (rows: BucketCounts[]): BucketCounts =>
+  rows.reduce(
+    (s, r) => ({
+      done_on_time: s.done_on_time + r.done_on_time,
+      done_late: s.done_late + r.done_late,
+      in_progress: s.in_progress + r.in_progress,
+      overdue: s.overdue + r.overdue,
+    }),
+    emptyCounts(),
+  );
+
+/** What staff/month.eta reads: each unit's buckets, share and change from last month, and the total. */
+export function monthView(m: MonthFigures, lang: Lang) {
+  const t = MONTH_WORDS[lang];
+  const shareBefore = new Map(m.before.map((r) => [r.unit, overdueShare(r)]));
+  const pct = (n: number) => formatNumber(n, lang);
+  const change = (share: number, was: number | undefined) =>
+    was === undefined ? '—' : `${share - was >= 0 ? '+' : ''}${pct(Math.round((share - was) * 10) / 10)} ${t.points}`;
+  const sum = sumOf(m.rows);
+  const sumBefore = sumOf(m.before);
+  return {
+    t,
+    month: m.month.key,
+    directive: m.directive ?? '',
+    monthText: lang === 'vi' ? `${Number(m.month.key.slice(5))}/${m.month.key.slice(0, 4)}` : m.month.key,
+    asOf: formatDateTime(m.at, lang),
+    rows: m.rows.map((r) => ({
+      ...r,
+      total: totalOf(r),
+      share: pct(overdueShare(r)),
+      change: change(overdueShare(r), shareBefore.get(r.unit)),
+    })),
+    sum: {
+      ...sum,
+      total: totalOf(sum),
+      share: pct(overdueShare(sum)),
+      change: totalOf(sumBefore) ? change(overdueShare(sum), overdueShare(sumBefore)) : '—',
+    },
+    items: m.items.map((i) => describeItem(i, lang)),
+  };
+}

@@ -1,5 +1,15 @@
-// Templates of the coordinator's pages: directives with progress, a directive's task matrix, and
-// one task with its history and the office's actions.
+// What the coordinator's pages show (staff/directives.eta, staff/matrix.eta, staff/task.eta):
+// their words, and the read model's rows put in the page's language.
+import { STATUS_LABELS, type TaskStatus } from '../../../domain/status';
+import { formatDate, formatDateShortVi, formatDateTime, formatNumber, type Lang } from '../../../domain/format';
+import type { DirectiveProgress } from '../../../db/board-queries';
+import type { DirectiveHeader } from '../../../db/directives';
+import type { TaskRow } from '../../../db/read-model';
+import type { User } from '../../../db/users';
+import { taskHistory } from './task-history';
+
+/** A day in a table: 10/12/2026, or 10 December 2026. */
+export const day = (d: string, lang: Lang) => (lang === 'vi' ? formatDateShortVi(d) : formatDate(d, 'en'));
 
 export const DIR_WORDS = {
   vi: {
@@ -102,42 +112,88 @@ export const DIR_WORDS = {
   },
 };
 
-export const DIRECTIVES = `<h1><%= it.t.directives %></h1>
-<% if (it.rows.length === 0) { %><p><%= it.t.none %></p><% } else { %>
-<table id="directives"><thead><tr><th><%= it.t.number %></th><th><%= it.t.title %></th><th><%= it.t.state %></th><th><%= it.t.tasks %></th><th><%= it.t.done %></th><th><%= it.t.overdue %></th><th><%= it.t.review %></th><th><%= it.t.progress %></th></tr></thead><tbody>
-<% it.rows.forEach(function (d) { %><tr><td><a href="/van-ban/ma-tran?so=<%= encodeURIComponent(d.number) %>"><%= d.number %></a></td><td><%= d.title %></td><td><%= d.state %></td><td class="num"><%= d.tasks %></td><td class="num"><%= d.done %></td><td class="num"><%= d.overdue %></td><td class="num"><%= d.to_review %></td><td><progress max="<%= d.tasks || 1 %>" value="<%= d.done %>"></progress> <%= d.pct %>%</td></tr>
-<% }) %></tbody></table><% } %>`;
+export const directivesView = (rows: DirectiveProgress[], lang: Lang) => ({
+  t: DIR_WORDS[lang],
+  rows: rows.map((r) => ({ ...r, pct: r.tasks ? Math.round((r.done / r.tasks) * 100) : 0 })),
+});
 
-const NOTICE = `<% if (it.notice) { %><p class="card ok" role="status" id="notice"><%= it.notice %></p><% } %>
-<% if (it.error) { %><p class="card err" role="alert" id="error"><%= it.error %></p><% } %>`;
+/** What an action did or why it was refused, shown above the page. */
+export interface Outcome {
+  notice?: string;
+  error?: string;
+}
 
-export const MATRIX = `<h1><%= it.d.number %> — <%= it.d.title %></h1>
-<p class="muted"><%= it.d.issuer %> · <%= it.d.state %> · <a href="/van-ban/tong-hop?so=<%= encodeURIComponent(it.d.number) %>"><%= it.t.consolidated %></a></p>
-${NOTICE}
-<h2><%= it.t.matrix %></h2>
-<table id="matrix"><thead><tr><th><%= it.t.unit %></th><th><%= it.t.status %></th><th><%= it.t.deadline %></th><th><%= it.t.lastChase %></th><th><%= it.t.level %></th><th><%= it.t.report %></th></tr></thead><tbody>
-<% it.tasks.forEach(function (r) { %><tr><td><a href="/nhiem-vu?id=<%= encodeURIComponent(r.id) %>"><%= r.unitName %></a><%= r.cycle ? ' · ' + r.cycle : '' %></td><td><span class="status <%= r.status %>"><%= r.statusLabel %></span></td><td><%= r.deadline %></td><td><%= r.lastChase %></td><td class="num"><%= r.level %></td><td><%= r.report %></td></tr>
-<% }) %></tbody></table>
-<% if (it.d.state === 'running') { %>
-<div class="tiles"><form method="post" action="/van-ban/dieu-chinh" class="card" id="amend"><h2><%= it.t.amend %></h2><input type="hidden" name="_csrf" value="<%= it.csrf %>"><input type="hidden" name="so" value="<%= it.d.number %>">
-<label><input type="radio" name="kind" value="move" checked> <%= it.t.move %></label><label><input type="radio" name="kind" value="remove"> <%= it.t.remove %></label>
-<label><%= it.t.unit %> <select name="unit"><% it.tasks.forEach(function (r) { %><option value="<%= r.unit %>"><%= r.unitName %></option><% }) %></select></label>
-<label><%= it.t.newDeadline %> <input type="date" name="deadline"></label><button><%= it.t.apply %></button></form>
-<form method="post" action="/van-ban/huy" class="card" id="cancel"><h2><%= it.t.cancel %></h2><input type="hidden" name="_csrf" value="<%= it.csrf %>"><input type="hidden" name="so" value="<%= it.d.number %>">
-<label><%= it.t.reason %> <textarea name="reason" rows="2" required></textarea></label><button><%= it.t.cancel %></button></form></div><% } %>`;
+export interface MatrixFigures {
+  d: DirectiveHeader;
+  tasks: TaskRow[];
+  names: ReadonlyMap<string, string>;
+  statusOf: (r: TaskRow) => TaskStatus;
+}
 
-export const TASK = `<h1><%= it.title %></h1>
-<p class="muted"><a href="<%= it.back %>"><%= it.task.directive.number %></a> — <%= it.task.directive.title %> · <%= it.unitName %> · <span class="status <%= it.status %>"><%= it.statusLabel %></span> · <%= it.t.deadline %>: <%= it.deadline %></p>
-${NOTICE}
-<% if (it.pending && it.canAct) { %><form method="post" action="/nhiem-vu/duyet" class="card" id="review"><h2><%= it.t.reviewTitle %> <%= it.pending.receipt %></h2>
-<pre><%= it.pending.text %></pre><% if (it.pending.indicators.length) { %><p><%= it.t.indicators %>: <%= it.pending.indicators.join('; ') %></p><% } %>
-<input type="hidden" name="_csrf" value="<%= it.csrf %>"><input type="hidden" name="id" value="<%= it.task.workflowId %>"><input type="hidden" name="receipt" value="<%= it.pending.receipt %>">
-<label><%= it.t.comment %> <textarea name="comment" rows="2"><%= it.comment %></textarea></label>
-<button name="decision" value="accept"><%= it.t.accept %></button> <button name="decision" value="return"><%= it.t.return %></button></form><% } %>
-<% if (it.task.state.extension && it.canAct) { %><form method="post" action="/nhiem-vu/gia-han" class="card" id="extension"><h2><%= it.t.extTitle %></h2>
-<p><%= it.extension %></p><input type="hidden" name="_csrf" value="<%= it.csrf %>"><input type="hidden" name="id" value="<%= it.task.workflowId %>">
-<label><%= it.t.newDeadline %> <input type="date" name="deadline" value="<%= it.task.state.extension.requested %>"></label>
-<label><%= it.t.comment %> <textarea name="comment" rows="2"></textarea></label>
-<button name="decision" value="approve"><%= it.t.approve %></button> <button name="decision" value="reject"><%= it.t.reject %></button></form><% } %>
-<h2><%= it.t.history %></h2>
-<table id="history"><tbody><% it.history.forEach(function (e) { %><tr><td><%= e.when %></td><td><%= e.what %></td></tr><% }) %></tbody></table>`;
+/** What staff/matrix.eta reads: a row per task, each unit's latest report and chase. */
+export function matrixView(m: MatrixFigures, lang: Lang, csrf: string, o: Outcome) {
+  const t = DIR_WORDS[lang];
+  return {
+    t,
+    d: m.d,
+    csrf,
+    ...o,
+    tasks: m.tasks.map((r) => {
+      const status = m.statusOf(r);
+      const last = r.snapshot.state.reports.at(-1);
+      const chase = r.snapshot.state.chases.at(-1);
+      return {
+        id: r.workflow_id,
+        unit: r.unit_code,
+        unitName: m.names.get(r.unit_code) ?? r.unit_code,
+        cycle: r.cycle,
+        status,
+        statusLabel: STATUS_LABELS[status][lang],
+        deadline: day(r.deadline, lang),
+        level: r.escalation_level,
+        report: last ? `${last.receipt}: ${last.review}` : t.noReport,
+        lastChase: chase ? formatDateTime(chase.at, lang) : '—',
+      };
+    }),
+  };
+}
+
+export interface StaffTaskFigures {
+  row: TaskRow;
+  unitName: string;
+  status: TaskStatus;
+  user: User;
+}
+
+/** What staff/task.eta reads: the task, its pending report and extension request, and its history. */
+export function staffTaskView(f: StaffTaskFigures, lang: Lang, csrf: string, o: Outcome & { comment?: string }) {
+  const task = f.row.snapshot;
+  const pending = task.state.reports.find((r) => r.review === 'pending');
+  const named = new Map(task.spec.indicators.map((i) => [i.code, i]));
+  const ext = task.state.extension;
+  return {
+    t: DIR_WORDS[lang],
+    task,
+    csrf,
+    notice: o.notice,
+    error: o.error,
+    comment: o.comment ?? '',
+    title: task.spec.title,
+    unitName: f.unitName,
+    status: f.status,
+    statusLabel: STATUS_LABELS[f.status][lang],
+    deadline: day(task.state.deadline, lang),
+    // A supervisor reads; the office acts.
+    canAct: f.user.role !== 'supervisor',
+    back:
+      f.user.role === 'supervisor' ? '/giam-sat' : `/van-ban/ma-tran?so=${encodeURIComponent(f.row.directive_number)}`,
+    pending: pending && {
+      ...pending,
+      indicators: Object.entries(pending.indicators).map(
+        ([code, v]) => `${named.get(code)?.name ?? code}: ${formatNumber(v, lang)} ${named.get(code)?.unit ?? ''}`,
+      ),
+    },
+    extension: ext && `${day(ext.requested, lang)} — ${ext.reason} (${ext.by})`,
+    history: taskHistory(task, lang),
+  };
+}

@@ -1,5 +1,6 @@
-// The launch page ("Giao nhiệm vụ mới"): the two ways in (a file, or a dispatch's text pasted),
-// and what launching would do ("Xem hạn"): each unit's deadline, reminders and escalations.
+// The words of the launch page ("Giao nhiệm vụ mới", staff/launch-start.eta and launch-draft.eta)
+// and what launching would do ("Xem hạn", partials/launch-preview.eta): each unit's deadline,
+// reminders and escalations.
 import { formatDate, formatDateShortVi, localDateAt, type Lang } from '../../../domain/format';
 import { LocalDateSchema } from '../../../domain/schemas';
 import type { DryRun } from '../../dry-run';
@@ -154,23 +155,6 @@ const day = (d: string, lang: Lang) => (lang === 'vi' ? formatDateShortVi(d) : f
 export const fill = (s: string, values: Record<string, string | number>) =>
   s.replace(/\{(\w+)\}/g, (_, k: string) => String(values[k] ?? ''));
 
-const ERROR = `<% if (it.error) { %><p class="card err" role="alert" id="error"><%= it.error %></p><% } %>`;
-
-export const START = `<h1><%= it.t.page %></h1>
-<p class="muted"><%= it.t.intro %></p>
-${ERROR}
-<div class="tiles launch-start">
-<form method="post" action="/van-ban/moi" enctype="multipart/form-data" class="card" id="upload"><h2><%= it.t.upload %></h2>
-<input type="hidden" name="_csrf" value="<%= it.csrf %>">
-<label for="f-file"><%= it.t.file %> <%= it.maxKb %> KB)</label><input type="file" id="f-file" name="file" accept=".yaml,.yml,.json,.txt" required>
-<button><%= it.t.read %></button></form>
-<form method="post" action="/van-ban/moi" class="card" id="paste"><h2><%= it.t.paste %></h2>
-<input type="hidden" name="_csrf" value="<%= it.csrf %>">
-<label for="f-text"><%= it.t.text %></label><textarea id="f-text" name="text" rows="14" required><%= it.text %></textarea>
-<button><%= it.t.readText %></button></form>
-</div>
-<style>.launch-start{align-items:flex-start}.launch-start form{flex:1 1 22rem}</style>`;
-
 export interface PreviewView {
   rows: {
     unit: string;
@@ -215,14 +199,6 @@ export function previewOf(
   };
 }
 
-export const PREVIEW = `<section class="card" id="xem-han"><h2><%= it.t.previewTitle %></h2>
-<p class="muted"><%= it.preview.sentAt %></p><% if (it.preview.cycles) { %><p><%= it.preview.cycles %></p><% } %>
-<% if (it.preview.stillOpen) { %><p class="err"><%= it.preview.stillOpen %></p><% } %>
-<div class="scroll"><table id="preview"><thead><tr><th><%= it.t.unit %></th><th><%= it.t.role %></th><th><%= it.t.deadline %></th><th><%= it.t.reminders %></th><th><%= it.t.escalations %></th></tr></thead><tbody>
-<% it.preview.rows.forEach(function (r) { %><tr data-unit="<%= r.unit %>"><td><%= r.unitName %></td><td><%= r.role %></td><td class="deadline"><%= r.deadline %></td><td><%~ r.reminders.map(it.esc).join('<br>') %></td><td><%~ r.escalations.map(it.esc).join('<br>') %></td></tr>
-<% }) %></tbody></table></div></section>
-<style>#preview td:nth-child(n+3){white-space:nowrap}</style>`;
-
 const PERIODS = {
   vi: { monthly: 'hằng tháng', quarterly: 'hằng quý', 'half-yearly': '6 tháng một lần', yearly: 'hằng năm' },
   en: { monthly: 'monthly', quarterly: 'quarterly', 'half-yearly': 'half-yearly', yearly: 'yearly' },
@@ -248,5 +224,3 @@ export function scheduleText(json: string, lang: Lang): string {
     return json;
   }
 }
-
-export const esc = (s: string): string => s.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);

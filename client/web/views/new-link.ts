@@ -1,7 +1,7 @@
-// "Lost your link?": a unit types its address and gets fresh links by mail. The answer is the
-// same page whether the address is known or not, so the page tells nobody who is in the directory.
+// The words of "Lost your link?" (public/new-link.eta, public/new-link-sent.eta): a unit types its
+// address and gets fresh links by mail. The answer is the same page whether the address is known
+// or not, so the page tells nobody who is in the directory.
 import type { Lang } from '../../../domain/format';
-import { eta, page } from './layout';
 
 export const NEW_LINK_WORDS = {
   vi: {
@@ -32,36 +32,13 @@ export const NEW_LINK_WORDS = {
   },
 } as const;
 
-const FORM = `<p class="lang"><a href="?lang=<%= it.w.otherLang %>" hreflang="<%= it.w.otherLang %>"><%= it.w.other %></a></p>
-<h1><%= it.w.title %></h1>
-<form method="post" action="?lang=<%= it.lang %>" class="card">
-<input type="hidden" name="_csrf" value="<%= it.csrf %>"><input type="hidden" name="requestId" value="<%= it.requestId %>">
-<p><%= it.w.intro %></p>
-<label for="email"><%= it.w.email %></label>
-<input type="email" id="email" name="email" value="<%= it.email %>" required autocomplete="email"<% if (it.error) { %> aria-invalid="true" aria-describedby="email-error"<% } %>>
-<% if (it.error) { %><p class="field-error" id="email-error"><%= it.w.badEmail %></p><% } %>
-<button type="submit"><%= it.w.send %></button>
-</form>`;
-
-const SENT = `<h1><%= it.w.sentTitle %></h1>
-<div class="notice" role="status"><%= it.w.sent %></div>
-<p><a href="/lien-ket?lang=<%= it.lang %>"><%= it.w.again %></a></p>`;
-
-export function renderNewLinkForm(o: {
+export interface NewLinkForm {
   lang: Lang;
   csrf: string;
   requestId: string;
   email: string;
   error: boolean;
-}): string {
-  return page(NEW_LINK_WORDS[o.lang].title, eta.renderString(FORM, { ...o, w: NEW_LINK_WORDS[o.lang] }), o.lang, {
-    nav: false,
-  });
 }
 
-/** The one answer, known address or not: nothing in it depends on the directory. */
-export function renderNewLinkSent(lang: Lang): string {
-  return page(NEW_LINK_WORDS[lang].sentTitle, eta.renderString(SENT, { lang, w: NEW_LINK_WORDS[lang] }), lang, {
-    nav: false,
-  });
-}
+export const newLinkFormView = (o: NewLinkForm) => ({ ...o, w: NEW_LINK_WORDS[o.lang] });
+export const newLinkSentView = (lang: Lang) => ({ lang, w: NEW_LINK_WORDS[lang] });

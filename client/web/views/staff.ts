@@ -1,6 +1,6 @@
-// Chrome of the pages behind login: who is logged in, the pages their role opens, the language
-// switch and a log-out form. Page bodies are eta templates in the files beside this one.
-import { eta, page } from './layout';
+// The pages behind login: their templates are under staff/, each inside layouts/staff.eta (who
+// is logged in, the pages their role opens, the language switch and a log-out form).
+import type { FastifyReply } from 'fastify';
 import type { Lang } from '../../../domain/format';
 import type { User } from '../../../db/users';
 
@@ -11,17 +11,6 @@ export interface StaffContext {
   /** The current path and query, for the language switch. */
   url: string;
 }
-
-const NAV = `<nav class="staff"><% if (it.user.role !== 'coordinator') { %><a href="/giam-sat"><%= it.t.board %></a> · <a href="/giam-sat/thang"><%= it.t.monthly %></a> · <% } %><a href="/giam-sat/cay"><%= it.t.tree %></a> ·
-<% if (it.user.role !== 'supervisor') { %><a href="/van-ban"><%= it.t.directives %></a> · <a href="/van-ban/moi" id="nav-launch"><%= it.t.launch %></a> · <a href="/thu-can-xem"><%= it.t.mail %></a> · <% } %>
-<% if (it.user.role === 'admin') { %><a href="/quan-tri/nguoi-dung"><%= it.t.users %></a> · <% } %>
-<a href="<%= it.switchUrl %>"><%= it.lang === 'vi' ? 'English' : 'Tiếng Việt' %></a> ·
-<span><%= it.user.name %> (<%= it.t.roles[it.user.role] %>)</span>
-<form method="post" action="/dang-xuat" class="inline"><input type="hidden" name="_csrf" value="<%= it.csrf %>"><button><%= it.t.logout %></button></form></nav>
-<style>nav.staff{margin:.2rem 0 1rem}form.inline{display:inline}.muted{color:#5b6875}.num{text-align:right}
-.tiles{display:flex;gap:.6rem;flex-wrap:wrap}.tile{background:#fff;border:1px solid #d5dbe3;border-radius:6px;padding:.6rem 1rem;min-width:9rem}
-.tile b{display:block;font-size:1.6rem}.err{color:#a30d0d}.ok{color:#17693a}label{display:block;margin:.3rem 0}
-input,select,textarea,button{font:inherit}fieldset{border:1px solid #d5dbe3;margin:.5rem 0}</style>`;
 
 const WORDS = {
   vi: {
@@ -54,13 +43,26 @@ export function withLang(url: string, lang: Lang): string {
   return `${u.pathname}${u.search}`;
 }
 
-export function staffPage(ctx: StaffContext, title: string, body: string): string {
-  const nav = eta.renderString(NAV, {
-    ...ctx,
-    t: WORDS[ctx.lang],
-    switchUrl: withLang(ctx.url, ctx.lang === 'vi' ? 'en' : 'vi'),
-  });
-  return page(title, nav + body, ctx.lang);
+/** What layouts/staff.eta reads. */
+export const staffChrome = (ctx: StaffContext) => ({
+  user: ctx.user,
+  csrf: ctx.csrf,
+  t: WORDS[ctx.lang],
+  switchUrl: withLang(ctx.url, ctx.lang === 'vi' ? 'en' : 'vi'),
+});
+
+/** Sends staff/TEMPLATE.eta with what it reads, in the page language, never cached. */
+export function sendStaffPage(
+  reply: FastifyReply,
+  ctx: StaffContext,
+  template: string,
+  data: object,
+  status = 200,
+): FastifyReply {
+  return reply
+    .status(status)
+    .header('cache-control', 'no-store')
+    .view(`staff/${template}`, { ...data, lang: ctx.lang, staff: staffChrome(ctx) });
 }
 
 /** Query strings for links that keep the page's filters. */

@@ -1,7 +1,6 @@
-// The district's part of its task page: pass the task on to its own units (a sub-directive), or,
-// once passed on, where that sub-directive stands. Plain HTML, working without script.
+// The model and words of the district's part of its task page (partials/task-cascade.eta): pass
+// the task on to its own units (a sub-directive), or, once passed on, where that one stands.
 import type { Lang } from '../../../domain/format';
-import { eta } from './layout';
 
 export interface CascadeValues {
   number: string;
@@ -64,38 +63,3 @@ export const CASCADE_WORDS = {
     } as Record<string, string>,
   },
 } as const;
-
-const fieldError = (f: string) =>
-  `<% if (it.m.form.errors['${f}']) { %><p class="field-error" id="c-${f}-error"><%= it.m.form.errors['${f}'] %></p><% } %>`;
-const invalid = (f: string) =>
-  `<% if (it.m.form.errors['${f}']) { %> aria-invalid="true" aria-describedby="c-${f}-error"<% } %>`;
-
-const TEMPLATE = `<% if (it.m.started) { %><div class="card" id="giao-tiep">
-<h2><%= it.w.started %></h2>
-<p><strong><%= it.m.started.number %></strong> — <%= it.w.phases[it.m.started.phase] %> (<%= it.w.at %> <%= it.m.started.at %>, <%= it.w.by %> <%= it.m.started.by %>)</p>
-<ul><% it.m.started.units.forEach(function (u) { %><li><%= u %></li><% }) %></ul>
-</div><% } else if (it.m.form) { %><form method="post" action="?lang=<%= it.m.lang %>" class="card" id="giao-tiep">
-<input type="hidden" name="_csrf" value="<%= it.m.csrf %>"><input type="hidden" name="do" value="cascade">
-<h2><%= it.w.title %></h2>
-<p class="hint"><%= it.w.hint %> <%= it.m.form.closesWith %></p>
-<% if (it.m.form.errors.form) { %><p class="field-error" role="alert"><%= it.m.form.errors.form %></p><% } %>
-<label for="c-number"><%= it.w.number %></label>
-<input id="c-number" name="cascade.number" value="<%= it.m.form.values.number %>" required${invalid('number')}>
-${fieldError('number')}
-<label for="c-title"><%= it.w.docTitle %></label>
-<input id="c-title" name="cascade.title" value="<%= it.m.form.values.title %>" required${invalid('title')}>
-${fieldError('title')}
-<label for="c-deadline"><%= it.w.deadline %></label>
-<input type="date" id="c-deadline" name="cascade.deadline" min="<%= it.m.form.minDate %>" max="<%= it.m.form.maxDate %>" value="<%= it.m.form.values.deadline %>" required${invalid('deadline')}>
-${fieldError('deadline')}
-<fieldset><legend><%= it.w.units %></legend>
-<% if (!it.m.form.units.length) { %><p><%= it.w.none %></p><% } %>
-<% it.m.form.units.forEach(function (u) { %><label class="check"><input type="checkbox" name="cascade.units" value="<%= u.code %>"<% if (it.m.form.values.units.includes(u.code)) { %> checked<% } %>> <%= u.name %></label>
-<% }) %></fieldset>
-${fieldError('units')}
-<button type="submit"<% if (!it.m.form.units.length) { %> disabled<% } %>><%= it.w.send %></button>
-</form><% } %>`;
-
-export function renderCascade(m: CascadeModel): string {
-  return eta.renderString(TEMPLATE, { m, w: CASCADE_WORDS[m.lang] });
-}

@@ -1,8 +1,6 @@
-// The department's forms: acknowledge, report (or resubmit a returned one), ask for an
-// extension. Plain HTML forms that work without script; a form that comes back with an error
-// keeps everything typed and names the field.
+// The model and words of the department's forms (partials/task-forms.eta): acknowledge, report
+// (or resubmit a returned one), ask for an extension.
 import type { Lang } from '../../../domain/format';
-import { eta } from './layout';
 
 /** What the person typed, as typed, so a form with an error comes back whole. */
 export interface FormValues {
@@ -78,51 +76,3 @@ export const FORM_WORDS = {
     ask: 'Ask for the extension',
   },
 } as const;
-
-/** The error under a field, and the attributes that tie it to the field for screen readers. */
-const fieldError = (f: string) =>
-  `<% if (it.m.errors['${f}']) { %><p class="field-error" id="${f}-error"><%= it.m.errors['${f}'] %></p><% } %>`;
-const invalid = (f: string) =>
-  `<% if (it.m.errors['${f}']) { %> aria-invalid="true" aria-describedby="${f}-error"<% } %>`;
-
-const TEMPLATE = `<% if (it.m.errors.form) { %><div class="error" role="alert"><%= it.m.errors.form %></div><% } %>
-<% if (it.m.acknowledge) { %><form method="post" action="?lang=<%= it.m.lang %>" class="card">
-<input type="hidden" name="_csrf" value="<%= it.m.csrf %>"><input type="hidden" name="do" value="acknowledge">
-<h2><%= it.w.ackTitle %></h2><p><%= it.w.ackHint %></p><button type="submit"><%= it.w.ack %></button>
-</form><% } %>
-<% if (it.m.report) { %><form method="post" action="?lang=<%= it.m.lang %>" enctype="multipart/form-data" class="card" id="bao-cao">
-<input type="hidden" name="_csrf" value="<%= it.m.csrf %>"><input type="hidden" name="do" value="report"><input type="hidden" name="submissionId" value="<%= it.m.values.submissionId %>">
-<h2><%= it.m.report.resubmit ? it.w.resubmitTitle : it.w.reportTitle %></h2>
-<% if (it.m.report.returnedComment) { %><p class="comment"><strong><%= it.w.returned %>:</strong> <%= it.m.report.returnedComment %></p><% } %>
-<label for="text"><%= it.w.text %></label>
-<textarea id="text" name="text" rows="8" required${invalid('text')}><%= it.m.values.text %></textarea>
-${fieldError('text')}
-<% it.m.report.indicators.forEach(function (i) { var f = 'ind.' + i.code, id = 'ind-' + i.code; %>
-<label for="<%= id %>"><%= i.name %> (<%= i.unit %>)<% if (i.target) { %>, <%= it.w.target %> <%= i.target %><% } %></label>
-<input type="text" inputmode="decimal" id="<%= id %>" name="<%= f %>" value="<%= it.m.values.indicators[i.code] || '' %>" placeholder="<%= it.w.numberHint %>"<% if (it.m.errors[f]) { %> aria-invalid="true" aria-describedby="<%= id %>-error"<% } %>>
-<% if (it.m.errors[f]) { %><p class="field-error" id="<%= id %>-error"><%= it.m.errors[f] %></p><% } %>
-<% }) %>
-<label for="attachments"><%= it.w.files %> (<%= it.w.filesHint %> <%= it.m.maxMb %> MB)</label>
-<% if (it.m.kept.length) { %><p><%= it.w.kept %>: <% it.m.kept.forEach(function (k, n) { %><% if (n) { %>, <% } %><%= k.name %> (<%= k.size %>)<input type="hidden" name="kept" value="<%= k.token %>"><% }) %></p><% } %>
-<input type="file" id="attachments" name="attachments" multiple${invalid('attachments')}>
-${fieldError('attachments')}
-<label for="submittedBy"><%= it.w.by %></label>
-<input type="text" id="submittedBy" name="submittedBy" value="<%= it.m.values.submittedBy %>" maxlength="200"${invalid('submittedBy')}>
-${fieldError('submittedBy')}
-<button type="submit"><%= it.m.report.resubmit ? it.w.resend : it.w.send %></button>
-</form><% } %>
-<% if (it.m.extension) { %><form method="post" action="?lang=<%= it.m.lang %>" class="card" id="gia-han">
-<input type="hidden" name="_csrf" value="<%= it.m.csrf %>"><input type="hidden" name="do" value="extension">
-<h2><%= it.w.extTitle %></h2>
-<label for="until"><%= it.w.until %></label>
-<input type="date" id="until" name="until" min="<%= it.m.minDate %>" value="<%= it.m.values.until %>" required${invalid('until')}>
-${fieldError('until')}
-<label for="reason"><%= it.w.reason %></label>
-<textarea id="reason" name="reason" rows="3" required${invalid('reason')}><%= it.m.values.reason %></textarea>
-${fieldError('reason')}
-<button type="submit"><%= it.w.ask %></button>
-</form><% } %>`;
-
-export function renderTaskForms(m: TaskFormsModel): string {
-  return eta.renderString(TEMPLATE, { m, w: FORM_WORDS[m.lang] });
-}

@@ -1,0 +1,65 @@
+// What the office's actions share: who did it (for the workflow and the audit), running the
+// action with a refusal shown on the page it came from, the notice after the redirect, and a
+// task's status on the board's terms.
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import { vietnamCalendar } from '../../../domain/calendar';
+import { factsOfRow } from '../../../domain/board';
+import { taskStatus } from '../../../domain/status';
+import type { Lang } from '../../../domain/format';
+import type { TaskRow } from '../../../db/read-model';
+import { DIR_WORDS, day } from '../views/directives';
+import { AppError, statusOf } from '../errors';
+
+/** The staff member as a workflow records them: "Name <address>". */
+export const actor = (req: FastifyRequest): string => `${req.staff!.name} <${req.staff!.email}>`;
+
+/** What a workflow answered an action with, shown after the redirect. */
+export interface Answer {
+  deadline?: string;
+  count?: number;
+}
+
+/** Runs an action; a refusal shows the page again with the reason, a success redirects to `done`. */
+export async function runAction(
+  reply: FastifyReply,
+  render: (o: { error: string; status: number }) => Promise<unknown>,
+  done: string,
+  work: () => Promise<Answer>,
+): Promise<unknown> {
+  let answer: Answer;
+  try {
+    answer = await work();
+  } catch (err) {
+    if (!(err instanceof AppError) || err.code === 'INTERNAL' || err.code === 'UNAVAILABLE') throw err;
+    return render({ error: err.message, status: statusOf(err.code) });
+  }
+  const deadline = answer.deadline ? `&han=${answer.deadline}` : '';
+  const count = answer.count !== undefined ? `&so-luong=${answer.count}` : '';
+  return reply.redirect(`${done}${deadline}${count}`, 303);
+}
+
+/** The notice after an action: what was done, with the workflow's answer (a deadline, a count). */
+export function noticeOf(req: FastifyRequest, lang: Lang): string | undefined {
+  const q = req.query as { ok?: string; han?: string; 'so-luong'?: string };
+  const said = q.ok ? DIR_WORDS[lang].ok[q.ok] : undefined;
+  if (!said) return undefined;
+  const deadline =
+    q.han && /^\d{4}-\d{2}-\d{2}$/.test(q.han) ? ` ${DIR_WORDS[lang].deadline}: ${day(q.han, lang)}.` : '';
+  const count = q['so-luong'] && /^\d{1,6}$/.test(q['so-luong']) ? ` (${q['so-luong']})` : '';
+  return said + count + deadline;
+}
+
+/** A task's status as the board counts it, from its row in the read model. */
+export const statusOfRow = (r: TaskRow, now: number) =>
+  taskStatus(
+    factsOfRow({
+      state: r.state,
+      deadline: r.deadline,
+      originalDeadline: r.original_deadline,
+      doneAt: r.done_at?.getTime(),
+      submittedAt: r.submitted_at?.getTime(),
+      extensionPending: r.snapshot.state.extension !== undefined,
+    }),
+    now,
+    vietnamCalendar(),
+  );

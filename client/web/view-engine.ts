@@ -1,0 +1,16 @@
+// Pages are eta templates under views/ (layouts/, partials/, public/ and staff/), rendered
+// through @fastify/view: each is compiled on first use and kept, and every interpolation is
+// HTML-escaped by eta (autoEscape), the one escaping path of the web app.
+import path from 'node:path';
+import view from '@fastify/view';
+import { Eta } from 'eta';
+import type { FastifyInstance } from 'fastify';
+import { projectRoot } from '../../db/paths';
+
+/** The templates, found from the project root whether the app runs from source or from dist/. */
+export const VIEWS_DIR = path.join(projectRoot(), 'client', 'web', 'views');
+
+export async function registerViews(app: FastifyInstance): Promise<void> {
+  const eta = new Eta({ views: VIEWS_DIR, cache: true, autoEscape: true });
+  await app.register(view, { engine: { eta }, root: VIEWS_DIR, viewExt: 'eta' });
+}
