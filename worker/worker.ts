@@ -80,7 +80,7 @@ export async function writeWorkflowBundle(file: string): Promise<void> {
     workflowsPath: require.resolve('../workflows'),
     preloadModules: SHARED_WORKFLOW_MODULES,
     // webpack's module list is of no use to whoever runs `npm start`; its errors still show.
-    logger: { trace() {}, debug() {}, info() {}, warn: console.warn, error: console.error, log() {} } as never,
+    logger: { trace() {}, debug() {}, info() {}, warn: console.warn, error: console.error, log() {} },
   });
   writeFileSync(file, code);
   // The commit the bundle was built from names the worker's version (Worker Versioning).
