@@ -1,6 +1,7 @@
 // Which units of the directory a phrase of a dispatch names ("Sở TT&TT", "UBND các huyện").
 import type { OrgUnit } from './schemas';
 import type { UnitDirectory } from './units';
+import { buildGroupIndex, readGroupAt, type GroupIndex } from './unit-groups';
 import { tokensVi } from './vi-text';
 
 type Target = { kind: 'unit' | 'group'; code: string };
@@ -12,6 +13,8 @@ export interface UnitMention {
   units: OrgUnit[];
   via: string[];
   ambiguous: boolean;
+  /** Named by a group ("các sở, ban, ngành"), not by a unit's own name. */
+  plural: boolean;
 }
 export interface TextSpan {
   start: number;
@@ -30,12 +33,16 @@ export interface UnitMatch {
 // Words that carry no identity in a recipient phrase: "các", "tỉnh", "trên địa bàn"…
 const FILLER = new Set(['cac', 'tinh', 'cua', 'thuoc', 'tren', 'dia', 'ban', 'toan', 'tai', 'nay']);
 
+// Built once per directory (a draft reads thousands of phrases against the same one): reading a
+// phrase is then one pass over its words, whatever the size of the text.
 interface DirectoryIndex {
   keys: Map<string, Target[]>;
+  roots: Map<string, string>;
   maxLen: number;
   units: Map<string, OrgUnit>;
   places: Map<string, string>;
   filler: Set<string>;
+  groups: GroupIndex;
 }
 const indexes = new WeakMap<UnitDirectory, DirectoryIndex>();
 
@@ -47,15 +54,24 @@ export function provinceRoots(directory: UnitDirectory): Array<{ code: string; p
 }
 
 export function rootOf(directory: UnitDirectory, code: string): string {
+  return indexOf(directory).roots.get(code) ?? code;
+}
+
+function rootsOf(directory: UnitDirectory): Map<string, string> {
   const byCode = new Map(directory.units.map((u) => [u.code, u]));
-  let unit = byCode.get(code);
-  for (let hops = 0; unit?.parent && hops < 20; hops++) unit = byCode.get(unit.parent) ?? unit;
-  return unit?.code ?? code;
+  const roots = new Map<string, string>();
+  for (const start of directory.units) {
+    let unit = start;
+    for (let hops = 0; unit.parent && hops < 20; hops++) unit = byCode.get(unit.parent) ?? unit;
+    roots.set(start.code, unit.code);
+  }
+  return roots;
 }
 
 /** The part of a directory under one province root, with the groups wholly inside it. */
 export function unitsUnder(directory: UnitDirectory, rootCode: string): UnitDirectory {
-  const units = directory.units.filter((u) => rootOf(directory, u.code) === rootCode);
+  const roots = indexOf(directory).roots;
+  const units = directory.units.filter((u) => roots.get(u.code) === rootCode);
   const inside = new Set(units.map((u) => u.code));
   const groups = Object.fromEntries(
     Object.entries(directory.groups).filter(([, g]) => g.members.every((m) => inside.has(m))),
@@ -96,7 +112,11 @@ function indexOf(directory: UnitDirectory): DirectoryIndex {
     ]),
   );
   const filler = new Set([...FILLER, ...[...places.values()].flatMap((p) => p.split(' '))]);
-  const index = { keys, maxLen, units: new Map(directory.units.map((u) => [u.code, u as OrgUnit])), places, filler };
+  const roots = rootsOf(directory);
+  const keysOf = (name: string) => tokensVi(name).map((t) => t.word);
+  const groups = buildGroupIndex(directory.units, keysOf, roots);
+  const units = new Map(directory.units.map((u) => [u.code, u as OrgUnit]));
+  const index = { keys, roots, maxLen, units, places, filler, groups };
   indexes.set(directory, index);
   return index;
 }
@@ -107,19 +127,24 @@ function unitsOf(directory: UnitDirectory, index: DirectoryIndex, t: Target): Or
 }
 
 // When a name exists in two provinces, the province named in the phrase settles it.
-function pickByPlace(
-  directory: UnitDirectory,
-  index: DirectoryIndex,
-  targets: Target[],
-  phraseWords: string,
-): Target[] {
+function pickByPlace(directory: UnitDirectory, index: DirectoryIndex, targets: Target[], named: Set<string>): Target[] {
   if (targets.length < 2) return targets;
-  const named = targets.filter((t) => {
-    const root = rootOf(directory, t.kind === 'unit' ? t.code : directory.groups[t.code].members[0]);
-    const place = index.places.get(root);
-    return !!place && ` ${phraseWords} `.includes(` ${place} `);
-  });
-  return named.length === 1 ? named : targets;
+  const inNamed = targets.filter((t) =>
+    named.has(index.roots.get(t.kind === 'unit' ? t.code : directory.groups[t.code].members[0]) ?? ''),
+  );
+  return inNamed.length === 1 ? inNamed : targets;
+}
+
+/** The provinces whose place name the phrase contains, found once per phrase. */
+function placesNamed(index: DirectoryIndex, words: string[]): Set<string> {
+  const text = ` ${words.join(' ')} `;
+  return new Set([...index.places].filter(([, place]) => text.includes(` ${place} `)).map(([code]) => code));
+}
+
+function longestKey(index: DirectoryIndex, words: string[], i: number): number {
+  for (let len = Math.min(index.maxLen, words.length - i); len > 0; len--)
+    if (index.keys.has(words.slice(i, i + len).join(' '))) return len;
+  return -1;
 }
 
 /** Finds the units and groups a phrase names, and the words that named none. */
@@ -129,17 +154,33 @@ export function readUnitPhrase(phrase: string, directory: UnitDirectory): Phrase
   const words = tokens.map((t) => t.word);
   const mentions: UnitMention[] = [];
   const covered = new Array<boolean>(tokens.length).fill(false);
+  let named: Set<string> | undefined;
   for (let i = 0; i < tokens.length;) {
     let hit: { len: number; targets: Target[] } | undefined;
     for (let len = Math.min(index.maxLen, tokens.length - i); len > 0 && !hit; len--) {
       const targets = index.keys.get(words.slice(i, i + len).join(' '));
       if (targets) hit = { len, targets };
     }
+    // A name or group the directory lists wins over the grammar when it covers as much (after "các").
+    const listed = hit?.len ?? (words[i] === 'cac' ? longestKey(index, words, i + 1) + 1 : 0);
+    const group = readGroupAt(index.groups, phrase, tokens, i);
+    if (group && group.len > listed) {
+      const start = tokens[i].start;
+      const end = tokens[i + group.len - 1].end;
+      const units = group.codes.map((c) => index.units.get(c)).filter((u): u is OrgUnit => !!u);
+      mentions.push({ start, end, text: phrase.slice(start, end), units, via: [], ambiguous: false, plural: true });
+      covered.fill(true, i, i + group.len);
+      i += group.len;
+      continue;
+    }
     if (!hit) {
       i++;
       continue;
     }
-    const targets = pickByPlace(directory, index, hit.targets, words.join(' '));
+    const targets =
+      hit.targets.length < 2
+        ? hit.targets
+        : pickByPlace(directory, index, hit.targets, (named ??= placesNamed(index, words)));
     const start = tokens[i].start;
     const end = tokens[i + hit.len - 1].end;
     const units = [...new Map(targets.flatMap((t) => unitsOf(directory, index, t)).map((u) => [u.code, u])).values()];
@@ -150,6 +191,7 @@ export function readUnitPhrase(phrase: string, directory: UnitDirectory): Phrase
       units,
       via: targets.map((t) => t.code),
       ambiguous: targets.length > 1,
+      plural: targets.some((t) => t.kind === 'group'),
     });
     covered.fill(true, i, i + hit.len);
     i += hit.len;

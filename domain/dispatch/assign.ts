@@ -94,7 +94,7 @@ function resolve(phrase: string, directory: UnitDirectory, issuer?: string): Ass
     assignees: m.ambiguous
       ? [{ problem: `"${m.text}" matches several units: ${m.units.map((u) => u.code).join(', ')}` }]
       : m.units
-          .filter((u) => u.code !== issuer || !m.via.some((code) => code in directory.groups))
+          .filter((u) => u.code !== issuer || !m.plural)
           .map((unit) => ({ unit })),
   }));
   for (const r of reading.residue) spans.push({ at: r.start, assignees: [{ problem: `"${r.text}" matched no unit` }] });
