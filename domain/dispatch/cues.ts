@@ -7,7 +7,7 @@ import { DATE, dateFromGroups, stripBullet } from './text';
 
 export type DeadlineCue =
   | { kind: 'date'; iso: string; raw: string }
-  | { kind: 'workingDays'; days: number; raw: string }
+  | { kind: 'workingDays'; days: number; raw: string; event?: string }
   | { kind: 'calendarDays'; days: number; raw: string }
   | { kind: 'noYear'; day: number; month: number; raw: string }
   | { kind: 'invalid'; raw: string };
@@ -34,7 +34,23 @@ export function clausesOf(text: string, line?: number): Clause[] {
   return out.filter((c) => c.text.trim());
 }
 
-export function deadlineCues(clauses: Clause[]): DeadlineCue[] {
+const ROMAN_QUARTER: Record<string, number> = { i: 1, ii: 2, iii: 3, iv: 4, '1': 1, '2': 2, '3': 3, '4': 4 };
+// "hoàn thành trong tháng 10/2024", "trong tháng 10 năm 2024": the last day of that month.
+const IN_MONTH =
+  /(?:trong|truoc het|cuoi|hoan thanh(?: trong)?)\s+thang\s+(\d{1,2})(?:\s*[/.-]\s*|\s+nam\s+)?(\d{4})?(?![\d/])/g;
+// "trong quý IV", "quý III/2024", "trong quý 4 năm 2024": the last day of that quarter.
+const IN_QUARTER =
+  /(?:trong|truoc het|hoan thanh(?: trong)?)\s+quy\s+(iv|iii|ii|i|[1-4])(?![a-z])(?:\s*[/.-]\s*|\s+nam\s+)?(\d{4})?/g;
+// "kể từ ngày ký", "kể từ ngày nhận được văn bản": counted from the launch; any other event is asked about.
+const FROM_LAUNCH = /^(?:ngay\s+)?(?:ky|ban hanh|nhan duoc|nhan|van ban nay|cong van nay|ke hoach nay)/;
+
+function lastDay(year: number, month: number): string {
+  const d = new Date(Date.UTC(year, month, 0));
+  return d.toISOString().slice(0, 10);
+}
+
+/** The deadlines a clause states; a month or quarter without its year is of `year`, the dispatch's. */
+export function deadlineCues(clauses: Clause[], year?: number): DeadlineCue[] {
   const cues: DeadlineCue[] = [];
   for (const { text, folded } of clauses) {
     const raw = (m: RegExpMatchArray) => text.slice(m.index, m.index! + m[0].length).trim();
@@ -48,9 +64,37 @@ export function deadlineCues(clauses: Clause[]): DeadlineCue[] {
     );
     for (const m of folded.matchAll(noYear))
       cues.push({ kind: 'noYear', day: Number(m[1]), month: Number(m[2]), raw: raw(m) });
+    for (const m of folded.matchAll(IN_MONTH)) {
+      const y = m[2] ? Number(m[2]) : year;
+      const month = Number(m[1]);
+      if (y && month >= 1 && month <= 12) cues.push({ kind: 'date', iso: lastDay(y, month), raw: raw(m) });
+    }
+    for (const m of folded.matchAll(IN_QUARTER)) {
+      const y = m[2] ? Number(m[2]) : year;
+      if (y) cues.push({ kind: 'date', iso: lastDay(y, ROMAN_QUARTER[m[1]] * 3), raw: raw(m) });
+    }
     for (const m of folded.matchAll(new RegExp(WITHIN + String.raw`(\s+lam viec)?(?!\s*\d)`, 'g'))) {
       const days = Number(m[1]);
-      cues.push(m[2] ? { kind: 'workingDays', days, raw: raw(m) } : { kind: 'calendarDays', days, raw: raw(m) });
+      if (!m[2]) {
+        cues.push({ kind: 'calendarDays', days, raw: raw(m) });
+        continue;
+      }
+      const after = folded.slice(m.index + m[0].length);
+      const from = /^\s*,?\s*(?:ke tu|tinh tu|sau)\s+/.exec(after);
+      const eventStart = m.index + m[0].length + (from?.[0].length ?? 0);
+      const eventText = from
+        ? text
+            .slice(eventStart)
+            .split(/[,;.(]/)[0]
+            .trim()
+        : '';
+      const event = from && !FROM_LAUNCH.test(foldVi(eventText)) ? eventText : undefined;
+      cues.push({
+        kind: 'workingDays',
+        days,
+        raw: event ? text.slice(m.index, eventStart + eventText.length).trim() : raw(m),
+        ...(event ? { event } : {}),
+      });
     }
   }
   return cues;
@@ -70,6 +114,7 @@ const PERIODIC = [
   ),
   new RegExp(String.raw`(?:hang (?:thang|quy|nam)|6 thang)[^;]{0,40}?${REPORT}`),
   /che do bao cao[^;]{0,60}?(?:dinh ky|hang)/,
+  /doi voi bao cao (?:0?\d+ thang|nam|quy|thang)|bao cao (?:0?6|sau) thang/,
 ];
 const AD_HOC = new RegExp(String.raw`${REPORT}[^;]{0,80}dot xuat|dot xuat[^;]{0,40}${REPORT}`);
 

@@ -21,6 +21,8 @@ export interface Header {
   confidential: boolean;
   /** The last line the opening was read from; the sections are expected after it. */
   lastLine: number;
+  /** The line of a news item's sentence that carried the number ("… ban hành Công văn số …"): its own text may assign. */
+  sentenceLine?: number;
 }
 
 const KINDS = 'cong van|ke hoach|quyet dinh|chi thi|van ban|thong bao|huong dan|chuong trinh';
@@ -87,7 +89,30 @@ export function readHeader(lines: Line[]): Header {
   }
   // Upper-case lines name the issuing body only in a formal header, above "Số:" or the motto.
   if (formal) header.issuerLines = upper;
+  if (!header.number) readCitation(header, lines);
   return header;
+}
+
+// A page quoting a dispatch names it at the foot: "(Theo Công văn số 6202/UBND-KT, ngày 23/11/2023)",
+// "Nguồn: Công văn số 86549/UBND-NCKS".
+const CITATION = new RegExp(
+  String.raw`(?:^|\(|\s)(?:theo|nguon\s*:?(?:\s*tu)?)\s+(?:${KINDS})\s+(?:so\s+)?(\d{1,6}/[^\s,;:)]+)(?:\s*,?\s*ngay\s+(?:${DATE}))?`,
+  'd',
+);
+
+function readCitation(header: Header, lines: Line[]) {
+  for (const line of lines) {
+    const m = CITATION.exec(line.folded);
+    if (!m?.indices) continue;
+    const raw = line.text.slice(m.indices[1][0], m.indices[1][1]);
+    header.number = { value: { number: CLEAN_NUMBER(raw), raw }, line: line.no };
+    const groups = [2, 3, 4, 5, 6, 7].filter((g) => m.indices![g]);
+    if (groups.length && !header.issuedOn) {
+      const rawDate = line.text.slice(m.indices[groups[0]][0], m.indices[groups[groups.length - 1]][1]);
+      header.issuedOn = { value: dateFromGroups(m.slice(2, 8), rawDate), line: line.no };
+    }
+    return;
+  }
 }
 
 /** "Kính gửi: A; B" on one line, or one recipient a line below it, each opened by a dash. */
@@ -152,4 +177,5 @@ function readProse(header: Header, line: Line) {
     header.subject = { value: capitalize(line.text.slice(start, start + subject[1].length)), line: line.no };
   }
   header.lastLine = Math.max(header.lastLine, line.no);
+  header.sentenceLine = line.no;
 }

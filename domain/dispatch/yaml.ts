@@ -4,7 +4,15 @@ import { Document, isMap, isScalar, isSeq } from 'yaml';
 import type { DispatchDraft } from './types';
 
 export function draftToYaml(draft: DispatchDraft): string {
-  const doc = new Document({ ...draft.directive, questions: draft.questions });
+  // Each question keeps its code and its Vietnamese words beside the English message.
+  const questions = draft.questions.map(({ path, code, message, text, line }) => ({
+    path,
+    code,
+    message,
+    vi: text.vi,
+    ...(line ? { line } : {}),
+  }));
+  const doc = new Document({ ...draft.directive, questions });
   doc.commentBefore = headerComment(draft);
   draft.directive.tasks.forEach((task, i) => {
     const name = draft.unitNames[task.unit];
