@@ -146,13 +146,17 @@ function byPlace(index: GroupIndex, words: string[], i: number): GroupHit | unde
       at += c.length;
     }
     if (!classes.length) continue;
-    const provinceLevel = classes.some((c) => c[0] === 'tinh');
+    // A city under a province is a district, a centrally run city a province: with "tỉnh" in the
+    // list, "thành phố" means the cities at the provinces' level of the directory.
+    const provinces = classes.some((c) => c[0] === 'tinh')
+      ? new Set((index.prefixes.get([...head, 'tinh'].join(' ')) ?? []).map((code) => depthOf(index, code)))
+      : undefined;
     const codes = classes.flatMap((c) =>
-      (index.prefixes.get([...head, ...c].join(' ')) ?? []).filter((code) => {
-        // A city under a province is a district; a centrally run city is a province.
-        const root = index.roots.get(code) === code;
-        return c[0] !== 'thanh' || provinceLevel === root || (provinceLevel && !index.units.get(code)?.parent);
-      }),
+      (index.prefixes.get([...head, ...c].join(' ')) ?? []).filter(
+        (code) =>
+          c[0] !== 'thanh' ||
+          (provinces ? provinces.has(depthOf(index, code)) : index.roots.get(code) !== code),
+      ),
     );
     return { len: at - i, codes: [...new Set(codes)], via: `${head.join(' ')} cac ${classes.flat().join(' ')}` };
   }
@@ -160,6 +164,12 @@ function byPlace(index: GroupIndex, words: string[], i: number): GroupHit | unde
 }
 
 // "Các Sở Thông tin và Truyền thông": every unit whose name starts with the words after "các".
+function depthOf(index: GroupIndex, code: string): number {
+  let depth = 0;
+  for (let u = index.units.get(code); u?.parent && depth < 20; u = index.units.get(u.parent)) depth++;
+  return depth;
+}
+
 function byName(index: GroupIndex, words: string[], i: number): GroupHit | undefined {
   if (words[i] !== 'cac') return undefined;
   let best: GroupHit | undefined;

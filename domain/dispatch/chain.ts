@@ -16,7 +16,7 @@ export interface UnitChain {
 }
 
 // Heads of units ("Giám đốc Sở …", "Chủ tịch UBND …") and joining words carry no identity.
-const JOINER = String.raw`(?:va|cung|cac|cho|voi|giam doc|pho giam doc|thu truong|chu tich|truong ban|hieu truong|bo truong|lanh dao|chanh van phong|tong giam doc|tong bien tap|dong chi|ong|ba)`;
+const JOINER = String.raw`(?:va|cung|cac|cho|voi|cua tinh|cua thanh pho|cua|truc thuoc trung uong|truc thuoc|thuoc|giam doc|pho giam doc|thu truong|chu tich|truong ban|hieu truong|bo truong|lanh dao|chanh van phong|tong giam doc|tong bien tap|dong chi|ong|ba)`;
 const GAP = new RegExp(String.raw`^[\s,;:.()/&\-–—]*(?:${JOINER}\b[\s,;:.()\-–—]*)*$`);
 const EVERY =
   /^[\s,;:]*(?:cac|moi|tat ca cac)\s+(?:co quan,?\s+)?(?:don vi|co quan, don vi)(?:,?\s*(?:dia phuong|to chuc))*(?![\p{L}])/u;

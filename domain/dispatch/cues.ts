@@ -12,7 +12,8 @@ export type DeadlineCue =
   | { kind: 'noYear'; day: number; month: number; raw: string }
   | { kind: 'invalid'; raw: string };
 
-const BEFORE = String.raw`(?:truoc|cham nhat(?: la)?|han chot|han cuoi|khong muon hon|xong truoc)\s+(?:ngay\s+)?`;
+// "trước ngày 15/11/2024", "chậm nhất ngày …", "trước 14 giờ, ngày 05/12/2017", "trước 30/8".
+const BEFORE = String.raw`(?:truoc|cham nhat(?: la)?|han chot|han cuoi|khong muon hon|xong truoc)\s+(?:\d{1,2}\s*(?:gio|h)(?:\s*\d{1,2}(?:\s*phut)?)?\s*,?\s*)?(?:ngay\s+)?`;
 const WITHIN = String.raw`(?:trong(?: vong| thoi han| thoi gian)?|sau)\s+(\d{1,3})\s+ngay`;
 
 /** A sentence or a clause of one: the unit a cue applies to. */

@@ -3,6 +3,7 @@
 // sentence ("ngày 21/12/2022 UBND tỉnh … ban hành Công văn số 524/UBND-VP9 về việc …").
 import { DATE, capitalize, dateFromGroups, stripBullet, BULLET, type Line, type ParsedDate } from './text';
 import { DispatchError } from './types';
+import { foldVi } from '../units';
 
 export interface Located<T> {
   value: T;
@@ -30,9 +31,33 @@ const PROSE = new RegExp(
   String.raw`ngay\s+(?:${DATE})\s*,?\s+((?:(?!ngay\s+\d).){3,90}?)\s+(?:da\s+)?ban hanh\s+(?:${KINDS})\s+(?:so\s+)?(\d{1,6}/[^\s,;:]+)(.*)$`,
   'd',
 );
-const MOTTO = /^(cong hoa xa hoi chu nghia viet nam|doc lap\s*[-–—]\s*tu do\s*[-–—]\s*hanh phuc)/;
+// The national motto, also as a table copy breaks it ("CỘNG" / "HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM").
+const MOTTO =
+  /^(cong hoa xa hoi chu nghia viet nam|(?:cong hoa )?xa hoi$|(?:hoa xa hoi )?chu nghia viet nam|cong$|doc lap\s*[-–—]\s*tu do\s*[-–—]\s*hanh phuc)/;
 const TITLE = /^(ke hoach|cong van|chi thi|thong bao|quyet dinh|chuong trinh)$/;
-const CLEAN_NUMBER = (s: string) => s.replace(/[.\-/]+$/, '');
+const CLEAN_NUMBER = (s: string) => s.replace(/(\d)\s+\//, '$1/').replace(/[.\-/]+$/, '');
+// Where a subject written without a blank line after it ends: the authority, the bases, the articles.
+const SUBJECT_END =
+  /^(?:can cu|thuc hien|theo de nghi|xet de nghi|quyet dinh:?$|uy ban nhan dan (?:tinh|thanh pho)|chu tich|bo truong|giam doc|dieu \d|\d{1,2}[.)]\s|[|*-]|[ivx]{1,4}\.\s)/;
+
+function nextText(lines: Line[], i: number): Line | undefined {
+  return lines.slice(i + 1, i + 3).find((l) => l.text && !/^[|\-]+$/.test(l.text));
+}
+
+/** "Bình Định, ngày" / "29 tháng 04 năm 2021", or "Sơn" / "La, ngày 16 tháng 11" / "năm 2018", as a table copy breaks it. */
+function readSplitDate(lines: Line[], i: number): { place: string; date?: ParsedDate } | undefined {
+  const line = lines[i];
+  if (!line.text || line.text.length > 40 || /^số\s*:/i.test(line.text)) return undefined;
+  let text = line.text;
+  for (let k = i + 1; k < Math.min(lines.length, i + 3); k++) {
+    if (!lines[k].text) continue;
+    text = `${text} ${lines[k].text}`;
+    const joined = { no: line.no, text, folded: foldVi(text) };
+    const dated = readPlaceDate(joined, text);
+    if (dated?.date) return dated;
+  }
+  return undefined;
+}
 
 export function readHeader(lines: Line[]): Header {
   const header: Header = { issuerLines: [], recipients: [], confidential: false, lastLine: 0 };
@@ -51,14 +76,18 @@ export function readHeader(lines: Line[]): Header {
           line.no,
           `a second "Số:" line (the first is on line ${header.number.line}); import one dispatch at a time`,
         );
-      header.number = { value: readNumber(rest), line: line.no };
+      // A header copied from a table puts the number on the line below "Số:".
+      const below = !rest.replace(/^số\s*:?\s*/i, '').trim() ? nextText(lines, i) : undefined;
+      const own = below && /^\d{1,6}\s*\/\S/.test(below.text) ? below : undefined;
+      header.number = { value: readNumber(own ? own.text.replace(/^(\d+)\s+\//, '$1/') : rest), line: line.no };
       formal = true;
-      mark(line);
+      mark(own ?? line);
     }
     // Past the first numbered section only a second "Số:" (a second dispatch) still counts.
     if (header.lastLine && /^(\d{1,2}[.)]|[IVX]{1,4}\.)(\s|$)/.test(line.text)) inBody = true;
     if (inBody) continue;
-    const dated = readPlaceDate(line, number ? rest.split(' ').slice(1).join(' ') : line.text);
+    const inLine = readPlaceDate(line, number ? rest.split(' ').slice(1).join(' ') : line.text);
+    const dated = inLine?.date ? inLine : (readSplitDate(lines, i) ?? inLine);
     if (dated) {
       header.place = dated.place;
       header.issuedOn = { value: dated.date, line: line.no };
@@ -67,7 +96,10 @@ export function readHeader(lines: Line[]): Header {
     if (/^(v\/v|ve viec)\b/.test(f) || (TITLE.test(f) && line.text === line.text.toLocaleUpperCase('vi'))) {
       const parts = TITLE.test(f) ? [] : [line.text.replace(/^(V\/v|Về việc)\s*:?\s*/i, '')];
       let j = i + 1;
-      for (; j < lines.length && lines[j].text && !isMarker(lines[j].folded); j++) parts.push(lines[j].text);
+      // "QUYẾT ĐỊNH", a blank line, then the subject.
+      if (TITLE.test(f)) while (j < lines.length && j < i + 3 && !lines[j].text) j++;
+      for (; j < lines.length && j < i + 5 && lines[j].text && !isMarker(lines[j].folded) && !SUBJECT_END.test(lines[j].folded); j++)
+        parts.push(lines[j].text);
       if (parts.join('')) header.subject = { value: capitalize(parts.join(' ').replace(/[.;,]+$/, '')), line: line.no };
       mark(lines[j - 1]);
       i = j - 1;
@@ -81,7 +113,14 @@ export function readHeader(lines: Line[]): Header {
     if (/^(mat|toi mat|tuyet mat)$/.test(f)) header.confidential = true;
     const left = line.text.split(/CỘNG HÒA|CỘNG HOÀ|Độc lập/)[0].trim();
     if (left !== line.text.trim() || MOTTO.test(f)) formal = true;
-    if (!header.number && !header.subject && left && left === left.toLocaleUpperCase('vi') && /\p{Lu}{2}/u.test(left)) {
+    if (
+      !header.number &&
+      !header.subject &&
+      !MOTTO.test(foldVi(left)) &&
+      left &&
+      left === left.toLocaleUpperCase('vi') &&
+      /\p{Lu}{2}/u.test(left)
+    ) {
       if (!/^(mat|toi mat|tuyet mat|khan|thuong khan|hoa toc)$/.test(f)) upper.push({ value: left, line: line.no });
     }
     if (MOTTO.test(f)) mark(line);
@@ -96,7 +135,7 @@ export function readHeader(lines: Line[]): Header {
 // A page quoting a dispatch names it at the foot: "(Theo Công văn số 6202/UBND-KT, ngày 23/11/2023)",
 // "Nguồn: Công văn số 86549/UBND-NCKS".
 const CITATION = new RegExp(
-  String.raw`(?:^|\(|\s)(?:theo|nguon\s*:?(?:\s*tu)?)\s+(?:${KINDS})\s+(?:so\s+)?(\d{1,6}/[^\s,;:)]+)(?:\s*,?\s*ngay\s+(?:${DATE}))?`,
+  String.raw`(?:^|\(|\s)(?:theo|nguon\s*:?(?:\s*tu)?|toan van|ban hanh)\s+(?:${KINDS})\s+(?:so\s+)?(\d{1,6}\s*/[^\s,;:)]+)(?:\s*,?\s*ngay\s+(?:${DATE}))?`,
   'd',
 );
 

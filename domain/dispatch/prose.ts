@@ -32,6 +32,8 @@ export interface Assignment {
 
 export interface ProseReading {
   assignments: Assignment[];
+  /** Units that speak in the text ("Sở TT&TT đề nghị …", "Thủ tướng giao …"): senders, never assignees. */
+  senders: OrgUnit[];
   /** Deadline clauses that belong to no one assignment: they apply to every task. */
   common: Clause[];
   /** Names of units the directory does not hold, with their lines. */
@@ -47,24 +49,33 @@ export interface ProseContext {
   recipients: OrgUnit[];
 }
 
-const TRIGGER = /(?:^|[\s,;:(])(giao(?: cho)?|de nghi|yeu cau|chi dao|dong y giao)\s+(?!cua\b|tai\b|ve\b)/g;
+const TRIGGER = /(?:^|[\s,;:(.])(giao\s*cho|giao|de nghi|yeu cau|chi dao|dong y giao)\s+(?!cua\b|tai\b|ve\b)/g;
+// The legal bases and the proposal a decision rests on ("Căn cứ Luật …", "Xét đề nghị của …"), and when it
+// takes effect ("có hiệu lực sau 10 ngày …"): no task, no deadline.
+const PREAMBLE =
+  /^(?:can cu (?:luat|nghi dinh|nghi quyet|quyet dinh|thong tu|chi thi|cong van|van ban|ke hoach|chuong trinh|ket luan|bao cao|to trinh)|xet de nghi|theo de nghi)|co hieu luc (?:thi hanh )?(?:ke tu|sau|tu)/;
 const FORMULA =
   /(?:chiu|co) trach nhiem thi hanh|can cu (?:quyet dinh|van ban) (?:nay )?thi hanh|thi hanh quyet dinh nay/;
 const NUMBERING = /^(?:dieu\s+\d+\s*[.:]?|[ivx]{1,4}\.|\d{1,2}(?:\.\d{1,2})*[.)]|[a-zđ]\))\s*/u;
+// SENDER "Sở TT&TT đề nghị …", "Thủ tướng giao …", "UBND tỉnh có ý kiến như sau": who speaks.
+const SENDER_VERB =
+  /^[\s,]*(?:da\s+|vua\s+|cung\s+|tiep tuc\s+)?(?:co y kien(?: chi dao)?|giao(?: cho)?|de nghi|yeu cau|chi dao|dong y|thong bao|ban hanh|co (?:van ban|cong van)|nhan duoc|gioi thieu)\b/;
 const LEAD = /^[\s,]*(?:la\s+)?(?:co quan\s+|don vi\s+)?(?:chu tri|lam dau moi)\b/;
 const WITH = /^[\s,;]*(?:va\s+)?phoi hop\s+(?:chat che\s+)?(?:voi\s+|cung\s+)?/;
 
-/** Sentences: a full stop or semicolon before a capital, or a line of its own. */
+/** Sentences: a full stop before a capital. A semicolon does not end one: lists of units use it. */
 function sentencesOf(p: Paragraph): Array<{ text: string; line: number }> {
   return p.text
-    .split(/(?<=[.;!?])\s+(?=[\p{Lu}"“(])/u)
+    .split(/(?<=[.!?])\s+(?=[\p{Lu}"“(])/u)
     .map((text) => ({ text: text.trim(), line: p.line }))
     .filter((s) => s.text);
 }
 
 export function readProse(paragraphs: Paragraph[], ctx: ProseContext): ProseReading {
-  const out: ProseReading = { assignments: [], common: [], unknown: [], everyWithoutRecipients: [] };
+  const out: ProseReading = { assignments: [], senders: [], common: [], unknown: [], everyWithoutRecipients: [] };
   for (const p of paragraphs) {
+    // "… chịu trách nhiệm thi hành Quyết định này": the formula is one paragraph, however long.
+    if (FORMULA.test(foldVi(p.text))) continue;
     let last: Assignment[] = [];
     for (const s of sentencesOf(p)) {
       const found = readSentence(s.text, s.line, p.text, ctx, out);
@@ -89,16 +100,30 @@ function readSentence(
   out: ProseReading,
 ): Assignment[] {
   const folded = foldVi(text);
-  if (FORMULA.test(folded)) return [];
+  if (FORMULA.test(folded) || PREAMBLE.test(folded) || isHeading(text)) return [];
   const start = NUMBERING.exec(folded)?.[0].length ?? 0;
-  const opening = /^(?:doi voi|rieng|theo do,?|dong thoi,?)\s+/.exec(folded.slice(start))?.[0].length ?? 0;
+  const opening =
+    /^(?:(?:doi voi|rieng|theo do,?|dong thoi,?|trong do,?|cung voi do,?|ngoai ra,?|cu the,?|sau khi xem xet,?)\s+)+/.exec(
+      folded.slice(start),
+    )?.[0].length ?? 0;
   const candidates: number[] = [start + opening];
   for (const m of folded.matchAll(TRIGGER)) candidates.push(m.index + m[0].length);
-  for (const [k, from] of candidates.entries()) {
+  for (let k = 0; k < candidates.length; k++) {
+    const from = candidates[k];
     const chain = chainAt(text, ctx.directory, from, ctx.issuer);
     const units = unitsOf(chain, ctx, line, out);
-    // A sentence that opens with its sender ("UBND tỉnh đề nghị …") assigns through its verb.
-    const senderOnly = units.length > 0 && units.every((u) => u.code === ctx.issuer);
+    // A sentence that opens with its sender ("UBND tỉnh đề nghị …") assigns through its verb, or
+    // after it ("UBND tỉnh có ý kiến như sau: Sở … chủ trì …").
+    const spoken = k === 0 && units.length ? SENDER_VERB.exec(folded.slice(chain.end)) : null;
+    if (spoken) {
+      out.senders.push(...units);
+      const after = chain.end + spoken[0].length;
+      const colon = /^[^:;.]{0,40}:\s*/.exec(folded.slice(after));
+      if (colon) candidates.splice(k + 1, 0, after + colon[0].length);
+      continue;
+    }
+    const senders = new Set([ctx.issuer, ...out.senders.map((u) => u.code)]);
+    const senderOnly = units.length > 0 && units.every((u) => senders.has(u.code));
     if (k === 0 && (senderOnly || !units.length)) {
       if (!units.length && !chain.everyRecipient) noteUnknown(text, from, line, out, headingLike(text.slice(from)));
       continue;
@@ -107,7 +132,9 @@ function readSentence(
       noteUnknown(text, chain.end, line, out, true);
       continue;
     }
-    return assignmentsFrom(text, folded, chain.end, units, ctx, line, paragraph);
+    const assignees = units.filter((u) => !senders.has(u.code));
+    if (!assignees.length) continue;
+    return assignmentsFrom(text, folded, chain.end, assignees, ctx, line, paragraph);
   }
   return [];
 }
@@ -119,6 +146,11 @@ function unitsOf(chain: UnitChain, ctx: ProseContext, line: number, out: ProseRe
   return [...new Map([...chain.units, ...ctx.recipients].map((u) => [u.code, u])).values()].filter(
     (u) => u.code !== ctx.issuer,
   );
+}
+
+/** A line in capitals ("ỦY BAN NHÂN DÂN TỈNH", "QUYẾT ĐỊNH:") is a heading, not a sentence. */
+function isHeading(text: string): boolean {
+  return /\p{Lu}{2}/u.test(text) && text === text.toLocaleUpperCase('vi');
 }
 
 /** A heading that is a name alone ("Hội Nông dân tỉnh"), or a name before ":", "—" or "chủ trì". */

@@ -159,7 +159,17 @@ function paragraphsOf(lines: Line[]): Paragraph[] {
     }
     const bullet = BULLET.exec(l.text)?.[1];
     const level = !bullet ? 0 : '-–—•'.includes(bullet) ? 1 : 2;
-    if (previous && !bullet && /^\p{Ll}/u.test(l.text) && out.length) out[out.length - 1].text += ` ${l.text}`;
+    // A line that starts in lower case, or follows one that stops mid-sentence (a text copied from a
+    // table or a PDF keeps its line breaks), continues the paragraph.
+    const capitals = (t: string) => /\p{Lu}{2}/u.test(t) && t === t.toLocaleUpperCase('vi');
+    const wrapped =
+      previous &&
+      /[\p{L},\-–(]$/u.test(previous.text) &&
+      !numbered(l.text) &&
+      !ROMAN.test(l.text) &&
+      !capitals(l.text) &&
+      !capitals(previous.text);
+    if (previous && !bullet && (/^\p{Ll}/u.test(l.text) || wrapped) && out.length) out[out.length - 1].text += ` ${l.text}`;
     else out.push({ line: l.no, text: l.text, level });
     previous = l;
   }
