@@ -21,6 +21,8 @@ export interface GroupIndex {
   roots: Map<string, string>;
   /** Each unit's names as words. */
   names: Map<string, string[][]>;
+  /** Filled as phrases are read: the units whose name goes on with a place after a prefix. */
+  placed: Map<string, string[]>;
 }
 
 export interface GroupHit {
@@ -70,7 +72,7 @@ export function buildGroupIndex(
       for (let n = 1; n <= words.length; n++) push(prefixes, words.slice(0, n).join(' '), u.code);
     }
   }
-  return { prefixes, exact, units: new Map(units.map((u) => [u.code, u])), roots, names };
+  return { prefixes, exact, units: new Map(units.map((u) => [u.code, u])), roots, names, placed: new Map() };
 }
 
 /** Whether a separator (",", ";", "và", ":") stands between token k and the next. */
@@ -163,25 +165,33 @@ function byPlace(index: GroupIndex, words: string[], i: number): GroupHit | unde
   return undefined;
 }
 
-// "Các Sở Thông tin và Truyền thông": every unit whose name starts with the words after "các".
 function depthOf(index: GroupIndex, code: string): number {
   let depth = 0;
   for (let u = index.units.get(code); u?.parent && depth < 20; u = index.units.get(u.parent)) depth++;
   return depth;
 }
 
+// "Các Sở Thông tin và Truyền thông" (or, from a ministry, "Sở GD&ĐT" without a place): every unit
+// whose name starts with those words and goes on with a place.
 function byName(index: GroupIndex, words: string[], i: number): GroupHit | undefined {
-  if (words[i] !== 'cac') return undefined;
+  const plural = words[i] === 'cac';
+  const from = plural ? i + 1 : i;
   let best: GroupHit | undefined;
-  for (let n = 2; n <= 10 && i + n < words.length + 1; n++) {
-    const key = words.slice(i + 1, i + 1 + n).join(' ');
+  for (let n = 2; n <= 10 && from + n <= words.length; n++) {
+    const key = words.slice(from, from + n).join(' ');
+    // The people's committees' own head ("Ủy ban nhân dân") is a kind of body, not a name.
+    if (!plural && (n < 3 || key.startsWith('uy ban nhan dan'))) continue;
     const codes = index.prefixes.get(key);
     if (!codes) break;
     // Only names that go on with a place ("… tỉnh An Giang"): "các cơ quan" is no unit's name.
-    const placed = codes.filter((c) =>
-      (index.names.get(c) ?? []).some((w) => w.slice(0, n).join(' ') === key && !!classAt(w, n)),
-    );
-    if (placed.length >= 2 && !index.exact.has(key)) best = { len: n + 1, codes: placed, via: `cac ${key}` };
+    let placed = index.placed.get(key);
+    if (!placed) {
+      placed = codes.filter((c) =>
+        (index.names.get(c) ?? []).some((w) => w.slice(0, n).join(' ') === key && !!classAt(w, n)),
+      );
+      index.placed.set(key, placed);
+    }
+    if (placed.length >= 2 && !index.exact.has(key)) best = { len: from - i + n, codes: placed, via: key };
   }
   return best;
 }

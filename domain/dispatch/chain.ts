@@ -18,8 +18,9 @@ export interface UnitChain {
 // Heads of units ("Giám đốc Sở …", "Chủ tịch UBND …") and joining words carry no identity.
 const JOINER = String.raw`(?:va|cung|cac|cho|voi|cua tinh|cua thanh pho|cua|truc thuoc trung uong|truc thuoc|thuoc|giam doc|pho giam doc|thu truong|chu tich|truong ban|hieu truong|bo truong|lanh dao|chanh van phong|tong giam doc|tong bien tap|dong chi|ong|ba)`;
 const GAP = new RegExp(String.raw`^[\s,;:.()/&\-–—]*(?:${JOINER}\b[\s,;:.()\-–—]*)*$`);
+// "các đơn vị", "các cơ quan, đơn vị", "các địa phương", and a bare "các sở" in a text sent to departments.
 const EVERY =
-  /^[\s,;:]*(?:cac|moi|tat ca cac)\s+(?:co quan,?\s+)?(?:don vi|co quan, don vi)(?:,?\s*(?:dia phuong|to chuc))*(?![\p{L}])/u;
+  /^[\s,;:]*(?:cac|moi|tat ca cac)\s+(?:(?:co quan,?\s+)?(?:don vi|co quan, don vi)(?:,?\s*(?:dia phuong|to chuc))*|dia phuong|so)(?![\p{L}])(?!,? ban)/u;
 const VAGUE = /^[\s,]*(?:co\s+)?lien quan\b/;
 // The name of an organisation the directory may not hold ("Hội Nông dân tỉnh"): a head word, then
 // words up to punctuation or the verb of the task, at most eight.

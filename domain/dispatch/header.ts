@@ -129,7 +129,22 @@ export function readHeader(lines: Line[]): Header {
   // Upper-case lines name the issuing body only in a formal header, above "Số:" or the motto.
   if (formal) header.issuerLines = upper;
   if (!header.number) readCitation(header, lines);
+  if (!header.recipients.length) readNewsRecipients(header, lines);
   return header;
+}
+
+// A news item names the recipients in its opening sentence: "… ban hành công văn số 1232/UBND-VP gửi
+// các sở, ngành trực thuộc UBND tỉnh; UBND các huyện, thành phố, thị xã về việc …".
+const SENT_TO = /(?:ban hanh|co|gui)\s+(?:van ban|cong van)(?:\s+so\s+\S+)?\s+gui\s+(.{3,300}?)\s+ve viec\b/d;
+
+function readNewsRecipients(header: Header, lines: Line[]) {
+  for (const line of lines.slice(0, 40)) {
+    const m = SENT_TO.exec(line.folded);
+    if (!m?.indices) continue;
+    const names = line.text.slice(m.indices[1][0], m.indices[1][1]);
+    for (const r of names.split(';')) addRecipient(header, r, line);
+    return;
+  }
 }
 
 // A page quoting a dispatch names it at the foot: "(Theo Công văn số 6202/UBND-KT, ngày 23/11/2023)",

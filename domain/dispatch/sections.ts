@@ -164,6 +164,7 @@ function paragraphsOf(lines: Line[]): Paragraph[] {
     const capitals = (t: string) => /\p{Lu}{2}/u.test(t) && t === t.toLocaleUpperCase('vi');
     const wrapped =
       previous &&
+      previous.text.length >= 30 &&
       /[\p{L},\-–(]$/u.test(previous.text) &&
       !numbered(l.text) &&
       !ROMAN.test(l.text) &&
