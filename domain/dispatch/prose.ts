@@ -60,6 +60,7 @@ const NUMBERING = /^(?:dieu\s+\d+\s*[.:]?|[ivx]{1,4}\.|\d{1,2}(?:\.\d{1,2})*[.)]
 // SENDER "Sở TT&TT đề nghị …", "Thủ tướng giao …", "UBND tỉnh có ý kiến như sau": who speaks.
 const SENDER_VERB =
   /^[\s,]*(?:da\s+|vua\s+|cung\s+|tiep tuc\s+)?(?:co y kien(?: chi dao)?|giao(?: cho)?|de nghi|yeu cau|chi dao|dong y|thong bao|ban hanh|co (?:van ban|cong van)|nhan duoc|gioi thieu)\b/;
+const ADVERBIAL = /^(?:tu ngay|trong (?:thoi gian|dip)|truoc|sau|den)[^,;:]{0,80},\s*/;
 const LEAD = /^[\s,]*(?:la\s+)?(?:co quan\s+|don vi\s+)?(?:chu tri|lam dau moi)\b/;
 const WITH = /^[\s,;]*(?:va\s+)?phoi hop\s+(?:chat che\s+)?(?:voi\s+|cung\s+)?/;
 
@@ -108,6 +109,14 @@ function readSentence(
     )?.[0].length ?? 0;
   const candidates: number[] = [start + opening];
   for (const m of folded.matchAll(TRIGGER)) candidates.push(m.index + m[0].length);
+  // After a colon a new clause starts ("UBND tỉnh có ý kiến như sau: Sở … chủ trì"), possibly after
+  // a time ("yêu cầu: từ ngày 30/4 đến hết ngày 03/5, các đơn vị bố trí …").
+  for (const m of folded.matchAll(/:\s*/g)) {
+    const at = m.index + m[0].length;
+    const when = ADVERBIAL.exec(folded.slice(at));
+    candidates.push(at + (when?.[0].length ?? 0));
+  }
+  candidates.sort((a, b) => a - b);
   for (let k = 0; k < candidates.length; k++) {
     const from = candidates[k];
     const chain = chainAt(text, ctx.directory, from, ctx.issuer);
