@@ -107,34 +107,33 @@ function readSentence(
     /^(?:(?:doi voi|rieng|theo do,?|dong thoi,?|trong do,?|cung voi do,?|ngoai ra,?|cu the,?|sau khi xem xet,?)\s+)+/.exec(
       folded.slice(start),
     )?.[0].length ?? 0;
-  const candidates: number[] = [start + opening];
-  for (const m of folded.matchAll(TRIGGER)) candidates.push(m.index + m[0].length);
+  // Where units may stand: as the subject of a clause (its start, after a colon) or as the object of
+  // a verb that assigns.
+  const candidates: Array<{ at: number; subject: boolean }> = [{ at: start + opening, subject: true }];
+  for (const m of folded.matchAll(TRIGGER)) candidates.push({ at: m.index + m[0].length, subject: false });
   // After a colon a new clause starts ("UBND tỉnh có ý kiến như sau: Sở … chủ trì"), possibly after
   // a time ("yêu cầu: từ ngày 30/4 đến hết ngày 03/5, các đơn vị bố trí …").
   for (const m of folded.matchAll(/:\s*/g)) {
     const at = m.index + m[0].length;
-    const when = ADVERBIAL.exec(folded.slice(at));
-    candidates.push(at + (when?.[0].length ?? 0));
+    candidates.push({ at: at + (ADVERBIAL.exec(folded.slice(at))?.[0].length ?? 0), subject: true });
   }
-  candidates.sort((a, b) => a - b);
+  candidates.sort((a, b) => a.at - b.at);
   for (let k = 0; k < candidates.length; k++) {
-    const from = candidates[k];
+    const { at: from, subject } = candidates[k];
     const chain = chainAt(text, ctx.directory, from, ctx.issuer);
     const units = unitsOf(chain, ctx, line, out);
-    // A sentence that opens with its sender ("UBND tỉnh đề nghị …") assigns through its verb, or
+    // A clause that opens with its sender ("UBND tỉnh đề nghị …") assigns through its verb, or
     // after it ("UBND tỉnh có ý kiến như sau: Sở … chủ trì …").
-    const spoken = k === 0 && units.length ? SENDER_VERB.exec(folded.slice(chain.end)) : null;
+    const spoken = subject && units.length ? SENDER_VERB.exec(folded.slice(chain.end)) : null;
     if (spoken) {
       out.senders.push(...units);
-      const after = chain.end + spoken[0].length;
-      const colon = /^[^:;.]{0,40}:\s*/.exec(folded.slice(after));
-      if (colon) candidates.splice(k + 1, 0, after + colon[0].length);
       continue;
     }
     const senders = new Set([ctx.issuer, ...out.senders.map((u) => u.code)]);
     const senderOnly = units.length > 0 && units.every((u) => senders.has(u.code));
-    if (k === 0 && (senderOnly || !units.length)) {
-      if (!units.length && !chain.everyRecipient) noteUnknown(text, from, line, out, headingLike(text.slice(from)));
+    if (subject && (senderOnly || !units.length)) {
+      if (k === 0 && !units.length && !chain.everyRecipient)
+        noteUnknown(text, from, line, out, headingLike(text.slice(from)));
       continue;
     }
     if (!units.length) {
