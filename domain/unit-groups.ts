@@ -89,8 +89,13 @@ function classAt(words: string[], at: number): string[] | undefined {
 }
 
 /** The longest plural pattern starting at token i, if any. */
-export function readGroupAt(index: GroupIndex, text: string, tokens: ViToken[], i: number): GroupHit | undefined {
-  const words = tokens.map((t) => t.word);
+export function readGroupAt(
+  index: GroupIndex,
+  text: string,
+  tokens: ViToken[],
+  i: number,
+  words = tokens.map((t) => t.word),
+): GroupHit | undefined {
   const hits = [distributive(index, text, tokens, words, i), byPlace(index, words, i), byName(index, words, i)];
   const kind = byKind(index, words, i);
   if (kind) hits.push(kind);
@@ -156,8 +161,7 @@ function byPlace(index: GroupIndex, words: string[], i: number): GroupHit | unde
     const codes = classes.flatMap((c) =>
       (index.prefixes.get([...head, ...c].join(' ')) ?? []).filter(
         (code) =>
-          c[0] !== 'thanh' ||
-          (provinces ? provinces.has(depthOf(index, code)) : index.roots.get(code) !== code),
+          c[0] !== 'thanh' || (provinces ? provinces.has(depthOf(index, code)) : index.roots.get(code) !== code),
       ),
     );
     return { len: at - i, codes: [...new Set(codes)], via: `${head.join(' ')} cac ${classes.flat().join(' ')}` };

@@ -35,8 +35,15 @@ const FILLER = new Set(['cac', 'tinh', 'cua', 'thuoc', 'tren', 'dia', 'ban', 'to
 
 // Built once per directory (a draft reads thousands of phrases against the same one): reading a
 // phrase is then one pass over its words, whatever the size of the text.
+/** The listed names word by word, so the longest name at a place is found without building strings. */
+interface Trie {
+  next: Map<string, Trie>;
+  targets?: Target[];
+}
+
 interface DirectoryIndex {
   keys: Map<string, Target[]>;
+  trie: Trie;
   roots: Map<string, string>;
   maxLen: number;
   units: Map<string, OrgUnit>;
@@ -116,7 +123,17 @@ function indexOf(directory: UnitDirectory): DirectoryIndex {
   const keysOf = (name: string) => tokensVi(name).map((t) => t.word);
   const groups = buildGroupIndex(directory.units, keysOf, roots);
   const units = new Map(directory.units.map((u) => [u.code, u as OrgUnit]));
-  const index = { keys, roots, maxLen, units, places, filler, groups };
+  const trie: Trie = { next: new Map() };
+  for (const [key, targets] of keys) {
+    let node = trie;
+    for (const w of key.split(' ')) {
+      let child = node.next.get(w);
+      if (!child) node.next.set(w, (child = { next: new Map() }));
+      node = child;
+    }
+    node.targets = targets;
+  }
+  const index = { keys, trie, roots, maxLen, units, places, filler, groups };
   indexes.set(directory, index);
   return index;
 }
@@ -141,10 +158,16 @@ function placesNamed(index: DirectoryIndex, words: string[]): Set<string> {
   return new Set([...index.places].filter(([, place]) => text.includes(` ${place} `)).map(([code]) => code));
 }
 
-function longestKey(index: DirectoryIndex, words: string[], i: number): number {
-  for (let len = Math.min(index.maxLen, words.length - i); len > 0; len--)
-    if (index.keys.has(words.slice(i, i + len).join(' '))) return len;
-  return -1;
+/** The longest listed name starting at word i: its length and targets. */
+function longestAt(index: DirectoryIndex, words: string[], i: number): { len: number; targets: Target[] } | undefined {
+  let node: Trie | undefined = index.trie;
+  let best: { len: number; targets: Target[] } | undefined;
+  for (let k = i; k < words.length; k++) {
+    node = node.next.get(words[k]);
+    if (!node) break;
+    if (node.targets) best = { len: k - i + 1, targets: node.targets };
+  }
+  return best;
 }
 
 /** Finds the units and groups a phrase names, and the words that named none. */
@@ -156,14 +179,14 @@ export function readUnitPhrase(phrase: string, directory: UnitDirectory): Phrase
   const covered = new Array<boolean>(tokens.length).fill(false);
   let named: Set<string> | undefined;
   for (let i = 0; i < tokens.length;) {
-    let hit: { len: number; targets: Target[] } | undefined;
-    for (let len = Math.min(index.maxLen, tokens.length - i); len > 0 && !hit; len--) {
-      const targets = index.keys.get(words.slice(i, i + len).join(' '));
-      if (targets) hit = { len, targets };
-    }
+    const hit = longestAt(index, words, i);
     // A name or group the directory lists wins over the grammar when it covers as much (after "các").
-    const listed = hit?.len ?? (words[i] === 'cac' ? longestKey(index, words, i + 1) + 1 : 0);
-    const group = readGroupAt(index.groups, phrase, tokens, i);
+    const listed = hit?.len ?? (words[i] === 'cac' ? (longestAt(index, words, i + 1)?.len ?? -1) + 1 : 0);
+    // Plural patterns start with "các" or with the first word of some unit's name.
+    const group =
+      words[i] === 'cac' || index.groups.prefixes.has(words[i])
+        ? readGroupAt(index.groups, phrase, tokens, i, words)
+        : undefined;
     if (group && group.len > listed) {
       const start = tokens[i].start;
       const end = tokens[i + group.len - 1].end;

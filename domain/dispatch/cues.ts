@@ -51,19 +51,25 @@ function lastDay(year: number, month: number): string {
 }
 
 /** The deadlines a clause states; a month or quarter without its year is of `year`, the dispatch's. */
+const BEFORE_DATE = new RegExp(BEFORE + `(?:${DATE})`, 'g');
+const BEFORE_NO_YEAR = new RegExp(
+  BEFORE + String.raw`(\d{1,2})(?:\s*/\s*|\s+thang\s+)(\d{1,2})(?![\d/])(?!\s*,?\s*nam\s+\d)(?!\s*[-.]\s*\d)`,
+  'g',
+);
+const WITHIN_DAYS = new RegExp(WITHIN + String.raw`(\s+lam viec)?(?!\s*\d)`, 'g');
+// Most clauses state no deadline: a cheap look for a number comes first.
+const MAY_HAVE_DEADLINE = /\d|quy\s+[iv]/;
+
 export function deadlineCues(clauses: Clause[], year?: number): DeadlineCue[] {
   const cues: DeadlineCue[] = [];
   for (const { text, folded } of clauses) {
+    if (!MAY_HAVE_DEADLINE.test(folded)) continue;
     const raw = (m: RegExpMatchArray) => text.slice(m.index, m.index! + m[0].length).trim();
-    for (const m of folded.matchAll(new RegExp(BEFORE + `(?:${DATE})`, 'g'))) {
+    for (const m of folded.matchAll(BEFORE_DATE)) {
       const date = dateFromGroups(m.slice(1), raw(m).replace(/^.*?(\d)/, '$1'));
       cues.push('iso' in date ? { kind: 'date', iso: date.iso, raw: raw(m) } : { kind: 'invalid', raw: date.invalid });
     }
-    const noYear = new RegExp(
-      BEFORE + String.raw`(\d{1,2})(?:\s*/\s*|\s+thang\s+)(\d{1,2})(?![\d/])(?!\s*,?\s*nam\s+\d)(?!\s*[-.]\s*\d)`,
-      'g',
-    );
-    for (const m of folded.matchAll(noYear))
+    for (const m of folded.matchAll(BEFORE_NO_YEAR))
       cues.push({ kind: 'noYear', day: Number(m[1]), month: Number(m[2]), raw: raw(m) });
     for (const m of folded.matchAll(IN_MONTH)) {
       const y = m[2] ? Number(m[2]) : year;
@@ -74,7 +80,7 @@ export function deadlineCues(clauses: Clause[], year?: number): DeadlineCue[] {
       const y = m[2] ? Number(m[2]) : year;
       if (y) cues.push({ kind: 'date', iso: lastDay(y, ROMAN_QUARTER[m[1]] * 3), raw: raw(m) });
     }
-    for (const m of folded.matchAll(new RegExp(WITHIN + String.raw`(\s+lam viec)?(?!\s*\d)`, 'g'))) {
+    for (const m of folded.matchAll(WITHIN_DAYS)) {
       const days = Number(m[1]);
       if (!m[2]) {
         cues.push({ kind: 'calendarDays', days, raw: raw(m) });

@@ -133,9 +133,23 @@ function citingTexts(lines: Line[], body: Body) {
   return [...opening, ...body.footnotes.map((f) => ({ text: f.text, line: f.line }))];
 }
 
+// A recipient list repeats its names (a pasted list may hold thousands): each is matched once.
+const recipientMatches = new WeakMap<UnitDirectory, Map<string, ReturnType<typeof matchUnits>>>();
+
+function matchRecipient(name: string, directory: UnitDirectory): ReturnType<typeof matchUnits> {
+  let memo = recipientMatches.get(directory);
+  if (!memo) recipientMatches.set(directory, (memo = new Map()));
+  let match = memo.get(name);
+  if (!match) {
+    match = matchUnits(name, directory);
+    if (memo.size < 1000) memo.set(name, match);
+  }
+  return match;
+}
+
 /** The units of the "Kính gửi" lines: who "các đơn vị" stands for. */
 function recipientUnits(header: Header, directory: UnitDirectory): OrgUnit[] {
-  const units = header.recipients.flatMap((r) => matchUnits(r.value, directory).units);
+  const units = header.recipients.flatMap((r) => matchRecipient(r.value, directory).units);
   return [...new Map(units.map((u) => [u.code, u])).values()];
 }
 
@@ -143,7 +157,7 @@ function recipientUnits(header: Header, directory: UnitDirectory): OrgUnit[] {
 function recipientQuestions(header: Header, taskUnits: string[], directory: UnitDirectory): AskedQuestion[] {
   const assigned = new Set(taskUnits);
   return header.recipients.flatMap((r, i): AskedQuestion[] => {
-    const match = matchUnits(r.value, directory);
+    const match = matchRecipient(r.value, directory);
     const path = `recipients.${i}`;
     if (!match.units.length) return [{ path, ...say('recipient.unknown', { name: r.value }), line: r.line }];
     const idle = match.units.filter((u) => !assigned.has(u.code)).map((u) => u.code);

@@ -41,7 +41,7 @@ const SUBJECT_END =
   /^(?:can cu|thuc hien|theo de nghi|xet de nghi|quyet dinh:?$|uy ban nhan dan (?:tinh|thanh pho)|chu tich|bo truong|giam doc|dieu \d|\d{1,2}[.)]\s|[|*-]|[ivx]{1,4}\.\s)/;
 
 function nextText(lines: Line[], i: number): Line | undefined {
-  return lines.slice(i + 1, i + 3).find((l) => l.text && !/^[|\-]+$/.test(l.text));
+  return lines.slice(i + 1, i + 3).find((l) => l.text && !/^[|-]+$/.test(l.text));
 }
 
 /** "Bình Định, ngày" / "29 tháng 04 năm 2021", or "Sơn" / "La, ngày 16 tháng 11" / "năm 2018", as a table copy breaks it. */
@@ -98,7 +98,15 @@ export function readHeader(lines: Line[]): Header {
       let j = i + 1;
       // "QUYẾT ĐỊNH", a blank line, then the subject.
       if (TITLE.test(f)) while (j < lines.length && j < i + 3 && !lines[j].text) j++;
-      for (; j < lines.length && j < i + 5 && lines[j].text && !isMarker(lines[j].folded) && !SUBJECT_END.test(lines[j].folded); j++)
+      for (
+        ;
+        j < lines.length &&
+        j < i + 5 &&
+        lines[j].text &&
+        !isMarker(lines[j].folded) &&
+        !SUBJECT_END.test(lines[j].folded);
+        j++
+      )
         parts.push(lines[j].text);
       if (parts.join('')) header.subject = { value: capitalize(parts.join(' ').replace(/[.;,]+$/, '')), line: line.no };
       mark(lines[j - 1]);

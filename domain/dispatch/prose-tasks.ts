@@ -94,7 +94,7 @@ function taskOf(
   const deadline = decideDeadline(deadlineCues(clauses, ctx.issuedYear), ctx, label);
   for (const said of deadline.problems) problems.push({ field: 'deadline', said, line: first.line });
   const body = [...new Set(g.assignments.map((a) => a.body))].join('\n\n');
-  const indicators: Indicator[] = indicatorCues(g.assignments.map((a) => a.body).join('\n'));
+  const indicators: Indicator[] = indicatorCues(body);
   const title = (lead ?? first).title;
   if (!title)
     problems.push({

@@ -207,7 +207,8 @@ function assignmentsFrom(
   }
   const title = titleOf(stripBullet(text.slice(end)).replace(/^[\s,:;.-]+/, ''));
   const clauses = clausesOf(text, line);
-  const body = paragraph === text ? text : paragraph;
+  // The task carries its paragraph, unless the paragraph is a wall of text: then its sentence.
+  const body = paragraph.length <= 4000 ? paragraph : text;
   const own: Assignment = { units, role, ...(lead ? { supports: lead } : {}), title, body, clauses, line };
   const supportOf = role === 'lead' && units.length ? units[0].code : undefined;
   const support: Assignment[] =

@@ -170,7 +170,8 @@ function paragraphsOf(lines: Line[]): Paragraph[] {
       !ROMAN.test(l.text) &&
       !capitals(l.text) &&
       !capitals(previous.text);
-    if (previous && !bullet && (/^\p{Ll}/u.test(l.text) || wrapped) && out.length) out[out.length - 1].text += ` ${l.text}`;
+    if (previous && !bullet && (/^\p{Ll}/u.test(l.text) || wrapped) && out.length)
+      out[out.length - 1].text += ` ${l.text}`;
     else out.push({ line: l.no, text: l.text, level });
     previous = l;
   }

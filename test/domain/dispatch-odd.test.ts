@@ -74,9 +74,9 @@ describe('malformed input is a DispatchError naming its line', () => {
       'line 3: control character U+0000; is this a binary file?',
     ],
     [
-      'more than 500,000 characters',
-      'a'.repeat(500_001),
-      'line 1: the text is too long (500001 characters, at most 500000)',
+      'more than 512 KB',
+      'ả'.repeat(180_000),
+      'line 1: the text is larger than 512 KB (528 KB); import one dispatch at a time',
     ],
     [
       'plain prose, not a dispatch',

@@ -47,7 +47,10 @@ export function readCorpus(dir = CORPUS_DIR): CorpusDocument[] {
       const name = file.replace(/\.txt$/, '');
       const raw: unknown = YAML.parse(readFileSync(path.join(dir, `${name}.expected.yaml`), 'utf8'));
       const parsed = ExpectedSchema.safeParse(raw);
-      if (!parsed.success) throw new Error(`${name}.expected.yaml: ${parsed.error.issues[0].path.join('.')}: ${parsed.error.issues[0].message}`);
+      if (!parsed.success)
+        throw new Error(
+          `${name}.expected.yaml: ${parsed.error.issues[0].path.join('.')}: ${parsed.error.issues[0].message}`,
+        );
       return {
         name,
         text: readFileSync(path.join(dir, file), 'utf8'),

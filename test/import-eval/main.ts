@@ -10,7 +10,6 @@ import { scoreDocument, totalsOf, type Parse } from './measure';
 
 const args = new Set(process.argv.slice(2));
 const other = process.env.IMPORT_EVAL_PARSER;
-// eslint-disable-next-line @typescript-eslint/no-require-imports
 const parse: Parse = other ? (require(path.resolve(other)) as { parseDispatch: Parse }).parseDispatch : parseDispatch;
 
 const scores = readCorpus().map((doc) => scoreDocument(doc, parse));
@@ -33,13 +32,30 @@ if (args.has('--json')) {
     String(s.questions),
     s.refused ? 'refused' : '',
   ]);
-  const head = ['document', 'header', 'expected', 'drafted', 'matched', 'precision', 'recall', 'junk', 'indicators', 'schedule', 'questions', ''];
+  const head = [
+    'document',
+    'header',
+    'expected',
+    'drafted',
+    'matched',
+    'precision',
+    'recall',
+    'junk',
+    'indicators',
+    'schedule',
+    'questions',
+    '',
+  ];
   const widths = head.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i].length)));
   const line = (r: string[]) => r.map((c, i) => (i === 0 ? c.padEnd(widths[i]) : c.padStart(widths[i]))).join('  ');
   process.stdout.write(`${[line(head), ...rows.map(line)].join('\n')}\n\n`);
   if (args.has('--details'))
     for (const s of scores)
-      for (const t of [...s.missed.map((m) => `- ${m}`), ...s.extra.map((e) => `+ ${e}`), ...(s.refused ? [`! ${s.refused}`] : [])])
+      for (const t of [
+        ...s.missed.map((m) => `- ${m}`),
+        ...s.extra.map((e) => `+ ${e}`),
+        ...(s.refused ? [`! ${s.refused}`] : []),
+      ])
         process.stdout.write(`${s.name}: ${t}\n`);
   process.stdout.write(
     [

@@ -43,7 +43,11 @@ export interface Totals {
 }
 
 const deadlineOf = (d: { date: string } | { workingDays: number } | Record<string, unknown>): string =>
-  'workingDays' in d ? `${String(d.workingDays)}wd` : /^\d{4}-\d{2}-\d{2}$/.test(String(d.date)) ? String(d.date) : 'none';
+  'workingDays' in d
+    ? `${String(d.workingDays)}wd`
+    : /^\d{4}-\d{2}-\d{2}$/.test(String(d.date))
+      ? String(d.date)
+      : 'none';
 
 function expectedTasks(doc: CorpusDocument): string[] {
   return doc.expected.tasks.flatMap(([unit, role, deadline]) => {
