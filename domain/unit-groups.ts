@@ -117,19 +117,21 @@ function distributive(
   let at = i + 2;
   let items = 0;
   while (at < words.length) {
-    let found: { end: number; codes: string[] } | undefined;
+    let found: { end: number; codes: string[]; last: boolean } | undefined;
     for (let end = Math.min(words.length, at + 12); end > at; end--) {
       const key = [head, ...words.slice(at, end)].join(' ');
       const exact = index.exact.get(key);
-      if (exact && separated(text, tokens, end - 1)) {
-        found = { end, codes: exact };
-        break;
-      }
+      if (!exact) continue;
+      // An item ends at a separator; the last one may run straight into the verb ("…, Nội vụ có ý kiến").
+      const sep = separated(text, tokens, end - 1);
+      if (sep || (items >= 1 && !found)) found = { end, codes: exact, last: !sep };
+      if (sep) break;
     }
     if (!found) break;
     codes.push(...found.codes);
     items++;
     at = found.end;
+    if (found.last) break;
   }
   return items >= 2 ? { len: at - i, codes: [...new Set(codes)], via: `các ${head}: …` } : undefined;
 }

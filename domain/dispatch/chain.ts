@@ -16,7 +16,7 @@ export interface UnitChain {
 }
 
 // Heads of units ("Giám đốc Sở …", "Chủ tịch UBND …") and joining words carry no identity.
-const JOINER = String.raw`(?:va|cung|cac|cho|voi|cua tinh|cua thanh pho|cua|truc thuoc trung uong|truc thuoc|thuoc|giam doc|pho giam doc|thu truong|chu tich|truong ban|hieu truong|bo truong|lanh dao|chanh van phong|tong giam doc|tong bien tap|dong chi|ong|ba)`;
+const JOINER = String.raw`(?:va|cung|cac|cho|voi|dia phuong|tren dia ban(?: tinh)?|cua tinh|cua thanh pho|cua|truc thuoc trung uong|truc thuoc|thuoc|giam doc|pho giam doc|thu truong|chu tich|truong ban|hieu truong|bo truong|lanh dao|chanh van phong|tong giam doc|tong bien tap|dong chi|ong|ba)`;
 const GAP = new RegExp(String.raw`^[\s,;:.()/&\-–—]*(?:${JOINER}\b[\s,;:.()\-–—]*)*$`);
 // "các đơn vị", "các cơ quan, đơn vị", "các địa phương", and a bare "các sở" in a text sent to departments.
 const EVERY =

@@ -121,7 +121,7 @@ const PERIODIC = [
   ),
   new RegExp(String.raw`(?:hang (?:thang|quy|nam)|6 thang)[^;]{0,40}?${REPORT}`),
   /che do bao cao[^;]{0,60}?(?:dinh ky|hang)/,
-  /doi voi bao cao (?:0?\d+ thang|nam|quy|thang)|bao cao (?:0?6|sau) thang/,
+  /doi voi bao cao (?:0?\d+ thang|nam|quy|thang)|bao cao (?:0?6|sau) thang|bao cao (?:[a-z]+ ){0,3}dinh ky/,
 ];
 const AD_HOC = new RegExp(String.raw`${REPORT}[^;]{0,80}dot xuat|dot xuat[^;]{0,40}${REPORT}`);
 
@@ -185,10 +185,35 @@ const OUTPUTS: Array<{ words: string; code: string; name: string; unit: string }
   { words: 'luot nguoi|nguoi', code: 'people', name: 'Người tham dự', unit: 'người' },
 ];
 
-/** Counted outputs the text asks for ("in 20.000 tờ rơi") become indicators with that target. */
+// A share the text sets as a goal: "100 % cán bộ làm công tác nhân quyền được tập huấn", "đạt 70% số xã".
+const SHARE = /(?<![\d.,/])(\d{1,3}(?:[.,]\d+)?)\s*%\s+(?:so\s+)?([a-z][^;:.,()%]{2,80})/g;
+const SHARE_END = /\s(?:duoc|phai|co|tham gia|thuc hien|tro len|tro xuong|tai|tren|trong)\b/;
+
+/** Counted outputs the text asks for ("in 20.000 tờ rơi", "tối thiểu 24 tin, bài", "02 lớp tập huấn")
+ * and shares it sets ("100 % cán bộ …") become indicators with that target. */
 export function indicatorCues(text: string): Indicator[] {
   const f = foldVi(text);
   const hits: Array<{ at: number; indicator: Indicator }> = [];
+  let shares = 0;
+  for (const m of f.matchAll(SHARE)) {
+    const target = Number(m[1].replace(',', '.'));
+    if (!(target > 0 && target <= 100)) continue;
+    const phrase = m[2];
+    const cut = SHARE_END.exec(phrase)?.index ?? phrase.length;
+    const start = m.index + m[0].length - m[2].length;
+    const name = text.slice(start, start + cut).trim();
+    if (!name) continue;
+    shares++;
+    hits.push({
+      at: m.index,
+      indicator: {
+        code: `share_${shares}`,
+        name: name.charAt(0).toLocaleUpperCase('vi') + name.slice(1),
+        unit: '%',
+        target,
+      },
+    });
+  }
   for (const o of OUTPUTS) {
     for (const m of f.matchAll(
       new RegExp(String.raw`(?<![\d.,/])(\d{1,3}(?:\.\d{3})+|\d{1,6})\s+(?:${o.words})(?![a-z])`, 'g'),

@@ -55,7 +55,17 @@ export function parseDispatch(text: string, directory: UnitDirectory): DispatchD
 
   const year = /^\d{4}/.test(directive.issuedOn) ? Number(directive.issuedOn.slice(0, 4)) : undefined;
   const recipients = recipientUnits(header, scope);
-  const prose = readProse(body.prose, { directory: scope, issuer: issuer.code, recipients });
+  const firstLine = lines.find((l) => l.text)?.no;
+  const prose = readProse(body.prose, { directory: scope, issuer: issuer.code, recipients, firstLine });
+  // A web page without a header says who speaks ("Chủ tịch UBND tỉnh đề nghị …"): that is the issuer.
+  const speaker = prose.senders[0];
+  if (!directive.issuer && speaker) {
+    directive.issuer = speaker.name;
+    questions.splice(
+      questions.findIndex((q) => q.code === 'issuer.missing'),
+      1,
+    );
+  }
   const common = deadlineCues(
     [...closing, ...prose.common].filter((c) => !isPeriodic(c)),
     year,

@@ -47,6 +47,8 @@ export interface ProseContext {
   issuer?: string;
   /** The units of "Kính gửi" (or "gửi các …" in a news item), for "các đơn vị". */
   recipients: OrgUnit[];
+  /** The text's first line: where a web page puts its headline. */
+  firstLine?: number;
 }
 
 const TRIGGER = /(?:^|[\s,;:(.])(giao\s*cho|giao|de nghi|yeu cau|chi dao|dong y giao)\s+(?!cua\b|tai\b|ve\b)/g;
@@ -74,7 +76,11 @@ function sentencesOf(p: Paragraph): Array<{ text: string; line: number }> {
 
 export function readProse(paragraphs: Paragraph[], ctx: ProseContext): ProseReading {
   const out: ProseReading = { assignments: [], senders: [], common: [], unknown: [], everyWithoutRecipients: [] };
-  for (const p of paragraphs) {
+  for (const [k, p] of paragraphs.entries()) {
+    // A web page's headline ("Sở Thông tin và Truyền thông định hướng tuyên truyền …") tells, it does
+    // not assign: the first paragraph, without a full stop, with text after it.
+    const headline = k === 0 && p.line === ctx.firstLine && paragraphs.length > 1;
+    if (headline && p.text.length < 250 && !/[.:;!?]$/.test(p.text)) continue;
     // "… chịu trách nhiệm thi hành Quyết định này": the formula is one paragraph, however long.
     if (FORMULA.test(foldVi(p.text))) continue;
     let last: Assignment[] = [];
@@ -142,7 +148,7 @@ function readSentence(
     }
     const assignees = units.filter((u) => !senders.has(u.code));
     if (!assignees.length) continue;
-    return assignmentsFrom(text, folded, chain.end, assignees, ctx, line, paragraph);
+    return assignmentsFrom(text, folded, { end: chain.end, subject }, assignees, ctx, line, paragraph);
   }
   return [];
 }
@@ -179,7 +185,7 @@ function noteUnknown(text: string, at: number, line: number, out: ProseReading, 
 function assignmentsFrom(
   text: string,
   folded: string,
-  end: number,
+  { end, subject }: { end: number; subject: boolean },
   units: OrgUnit[],
   ctx: ProseContext,
   line: number,
@@ -199,7 +205,9 @@ function assignmentsFrom(
       .filter((m) => !m.plural && m.units.length === 1)
       .flatMap((m) => m.units)
       .filter((u) => u.code !== ctx.issuer && !units.some((x) => x.code === u.code));
-    if (!led && partners.length) {
+    // "Sở Y tế phối hợp với Sở Tài chính …" in a list of duties supports; "giao Sở X phối hợp với
+    // Sở Y …" gives X the task, with Y beside it.
+    if (!led && subject && partners.length) {
       role = 'support';
       lead = partners[0].code;
       partners = [];

@@ -171,8 +171,9 @@ export function decideDeadline(
   }
   const distinct = [...new Map(options.map((o) => [JSON.stringify(o), o])).values()];
   if (!distinct.length) return { deadline: placeholder, problems };
+  // Of several, a date (what a chasing letter sets) over a number of days, and the latest date.
   const dates = distinct.flatMap((o) => ('date' in o ? [o.date] : []));
-  const chosen = distinct.length > 1 && dates.length === distinct.length ? { date: dates.sort().at(-1)! } : distinct[0];
+  const chosen = distinct.length > 1 && dates.length ? { date: dates.sort().at(-1)! } : distinct[0];
   if (distinct.length > 1)
     problems.push(say('deadline.several', { options: distinct.map(show).join(', '), chosen: show(chosen) }));
   return { deadline: chosen, problems };
