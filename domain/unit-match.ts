@@ -2,7 +2,10 @@
 import type { OrgUnit } from './schemas';
 import type { UnitDirectory } from './units';
 import { buildGroupIndex, readGroupAt, type GroupIndex } from './unit-groups';
+import { provinceRoots, rootsOf } from './unit-tree';
 import { tokensVi } from './vi-text';
+
+export { provinceRoots } from './unit-tree';
 
 type Target = { kind: 'unit' | 'group'; code: string };
 
@@ -53,26 +56,8 @@ interface DirectoryIndex {
 }
 const indexes = new WeakMap<UnitDirectory, DirectoryIndex>();
 
-/** A province's root unit (no parent) and the place its name ends with: "…tỉnh Kon Tum" → "Kon Tum". */
-export function provinceRoots(directory: UnitDirectory): Array<{ code: string; place: string }> {
-  return directory.units
-    .filter((u) => !u.parent)
-    .map((u) => ({ code: u.code, place: /(?:tỉnh|thành phố)\s+(.+)$/iu.exec(u.name)?.[1] ?? u.name }));
-}
-
 export function rootOf(directory: UnitDirectory, code: string): string {
   return indexOf(directory).roots.get(code) ?? code;
-}
-
-function rootsOf(directory: UnitDirectory): Map<string, string> {
-  const byCode = new Map(directory.units.map((u) => [u.code, u]));
-  const roots = new Map<string, string>();
-  for (const start of directory.units) {
-    let unit = start;
-    for (let hops = 0; unit.parent && hops < 20; hops++) unit = byCode.get(unit.parent) ?? unit;
-    roots.set(start.code, unit.code);
-  }
-  return roots;
 }
 
 /** The part of a directory under one province root, with the groups wholly inside it. */
