@@ -28,7 +28,7 @@ export interface Header {
 
 const KINDS = 'cong van|ke hoach|quyet dinh|chi thi|van ban|thong bao|huong dan|chuong trinh';
 const PROSE = new RegExp(
-  String.raw`ngay\s+(?:${DATE})\s*,?\s+((?:(?!ngay\s+\d).){3,90}?)\s+(?:da\s+)?ban hanh\s+(?:${KINDS})\s+(?:so\s+)?(\d{1,6}/[^\s,;:]+)(.*)$`,
+  String.raw`ngay\s+(?:${DATE})\s*,?\s+((?:(?!ngay\s+\d).){3,90}?)\s+(?:da\s+|vua\s+)?(?:ban hanh|co)\s+(?:${KINDS})\s+(?:so\s+)?(\d{1,6}/[^\s,;:]+)(.*)$`,
   'd',
 );
 // The national motto, also as a table copy breaks it ("CỘNG" / "HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM").
@@ -205,14 +205,20 @@ function addRecipient(header: Header, text: string, line: Line) {
 
 /** "524/UBND-VP9" → the number; "/STTTT-TTBCXB", "…/KH-UBND" or nothing → left blank. */
 function readNumber(rest: string): { number?: string; raw: string } {
-  const raw = rest.trim().split(' ')[0] ?? '';
+  // "3478 /BTTTT-VP": a space before the slash is a typing slip, not the end of the number.
+  const raw =
+    rest
+      .trim()
+      .replace(/^(\d+)\s+\//, '$1/')
+      .split(' ')[0] ?? '';
   if (!raw || /^[./…_\s]*\//.test(raw) || /^[.…_]+$/.test(raw)) return { raw };
   return { number: CLEAN_NUMBER(raw), raw };
 }
 
 /** "Kon Tum, ngày 05 tháng 5 năm 2023" (or the blank "Kon Tum, ngày tháng năm" of a draft). */
 function readPlaceDate(line: Line, text: string): { place: string; date?: ParsedDate } | undefined {
-  const m = /^(\p{Lu}[\p{L}'.]*(?:\s\p{Lu}[\p{L}']*){0,4})\s*,\s*ngày\b(.*)$/u.exec(text);
+  // "Kon Tum", "Thành phố Hồ Chí Minh", "Phan Rang-Tháp Chàm".
+  const m = /^(\p{Lu}[\p{L}'.]*(?:(?:\s|\s?-\s?)(?:\p{Lu}[\p{L}']*|phố)){0,5})\s*,\s*ngày\b(.*)$/u.exec(text);
   if (!m) return undefined;
   const f = line.folded.slice(line.text.length - m[2].length);
   const d = new RegExp(String.raw`^\s*(?:${DATE})`).exec(f);

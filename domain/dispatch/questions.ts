@@ -42,6 +42,10 @@ const CATALOGUE = {
     vi: `"${p.quote}" yêu cầu báo cáo định kỳ nhưng thiếu ${p.missingVi}; tạm để báo cáo một lần`,
     en: `"${p.quote}" asks for periodic reports without ${p.missingEn}; the schedule is left as once`,
   }),
+  'schedule.dates': (p) => ({
+    vi: `"${p.quote}" yêu cầu báo cáo định kỳ nhưng thiếu ${p.missingVi}; hãy ghi ngày thay cho YYYY-MM-DD`,
+    en: `"${p.quote}" asks for periodic reports without ${p.missingEn}; write the dates in place of YYYY-MM-DD`,
+  }),
   'schedule.cycles': (p) => ({
     vi: `văn bản đặt ${p.cyclesVi}; lịch báo cáo chỉ mang một kỳ: đã lấy ${p.chosenVi} (hạn ngày ${p.day}), hãy xem lại kỳ còn lại`,
     en: `the text sets ${p.cyclesEn}; a schedule carries one period: took ${p.chosenEn} (due on day ${p.day}); check the other`,

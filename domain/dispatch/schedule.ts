@@ -9,7 +9,7 @@ import type { Period, ReportingSchedule } from '../schemas';
 import { isPeriodic, reportingCue, type Clause } from './cues';
 import { say } from './questions';
 import { DATE, dateFromGroups, stripBullet } from './text';
-import type { AskedQuestion, ReportCycle } from './types';
+import { PLACEHOLDER, type AskedQuestion, type ReportCycle } from './types';
 
 const PERIOD_WORDS: Array<[Period, RegExp]> = [
   ['half-yearly', /(?:0?6|sau) thang(?: dau nam| cuoi nam)?/g],
@@ -62,7 +62,15 @@ export function reportCycles(clauses: Clause[]): ReportCycle[] {
   return [...new Map(cycles.map((c) => [`${c.period}:${c.day}:${c.month ?? ''}`, c])).values()];
 }
 
-export function readSchedule(clauses: Clause[], issuedOn: string, until?: number): ScheduleReading {
+// "không thực hiện báo cáo hàng tháng và hàng quý": a period the text rules out is no period.
+const NEGATED = /khong (?:thuc hien |phai |can )?(?:bao cao )?[^,;.()]{0,40}/g;
+const blankNegations = (c: Clause): Clause => ({
+  ...c,
+  folded: c.folded.replace(NEGATED, (m) => ' '.repeat(m.length)),
+});
+
+export function readSchedule(all: Clause[], issuedOn: string, until?: number): ScheduleReading {
+  const clauses = all.map(blankNegations);
   const cue = reportingCue(clauses);
   const reporting = clauses.filter((c) => isPeriodic(c) || /doi voi bao cao|bao cao (?:0?6|sau) thang/.test(c.folded));
   const cycles = reportCycles(reporting);
@@ -93,8 +101,27 @@ export function readSchedule(clauses: Clause[], issuedOn: string, until?: number
     ...(/^\d{4}/.test(issuedOn) ? [] : [['ngày bắt đầu (ngày ban hành)', 'the start (the issue date)']]),
     ...(until ? [] : [['năm cuối ("đến năm …")', 'the last year ("đến năm …")']]),
   ];
+  const quote = stripBullet((first?.text ?? '').trim());
+  // The period and the due day known, only the start or the end missing: the schedule is kept, with
+  // placeholders a person must replace.
+  if (missing.length && period && dueDay && dueDay <= 28) {
+    questions.push({
+      path: 'schedule',
+      ...say('schedule.dates', {
+        quote,
+        missingVi: missing.map((m) => m[0]).join(', '),
+        missingEn: missing.map((m) => m[1]).join(', '),
+      }),
+      ...line,
+    });
+    const from = /^\d{4}/.test(issuedOn) ? issuedOn : PLACEHOLDER.date;
+    return {
+      schedule: { kind: 'periodic', period, dueDay, from, until: until ? `${until}-12-31` : PLACEHOLDER.date },
+      ...base,
+      questions,
+    };
+  }
   if (missing.length) {
-    const quote = stripBullet((first?.text ?? '').trim());
     questions.push({
       path: 'schedule',
       ...say('schedule.incomplete', {
