@@ -4,7 +4,7 @@
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { parseUnitDirectoryFile } from '../../domain/directive-file';
-import { DispatchError, draftToYaml, parseDispatch, type DispatchDraft } from '../../domain/dispatch';
+import { DispatchError, draftToYaml, parseDispatch, questionRecords, type DispatchDraft } from '../../domain/dispatch';
 import { projectRoot } from '../../db/paths';
 import { printJson, readText, UsageError, type CliIo } from './io';
 
@@ -54,7 +54,8 @@ interface ImportSummary {
   units: number;
   legalBases: string[];
   recipients: number;
-  questions: DispatchDraft['questions'];
+  /** As the draft file lists them: path, code, English message, Vietnamese words, line. */
+  questions: ReturnType<typeof questionRecords>;
 }
 
 function summarise(draft: DispatchDraft, file: string): ImportSummary {
@@ -66,7 +67,7 @@ function summarise(draft: DispatchDraft, file: string): ImportSummary {
     units: new Set(d.tasks.map((t) => t.unit).filter((u) => u !== '?')).size,
     legalBases: d.legalBases ?? [],
     recipients: draft.recipients.length,
-    questions: draft.questions,
+    questions: questionRecords(draft),
   };
 }
 

@@ -1,6 +1,6 @@
 // Importing the text of a dispatch (công văn, kế hoạch) as a draft directive.
 export { parseDispatch } from './draft';
-export { draftToYaml } from './yaml';
+export { draftToYaml, questionRecords } from './yaml';
 export { say, type QuestionCode, type Said } from './questions';
 export {
   DispatchError,
