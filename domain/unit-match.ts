@@ -1,7 +1,11 @@
 // Which units of the directory a phrase of a dispatch names ("Sở TT&TT", "UBND các huyện").
 import type { OrgUnit } from './schemas';
 import type { UnitDirectory } from './units';
+import { buildGroupIndex, readGroupAt, type GroupIndex } from './unit-groups';
+import { provinceRoots, rootsOf } from './unit-tree';
 import { tokensVi } from './vi-text';
+
+export { provinceRoots } from './unit-tree';
 
 type Target = { kind: 'unit' | 'group'; code: string };
 
@@ -12,6 +16,8 @@ export interface UnitMention {
   units: OrgUnit[];
   via: string[];
   ambiguous: boolean;
+  /** Named by a group ("các sở, ban, ngành"), not by a unit's own name. */
+  plural: boolean;
 }
 export interface TextSpan {
   start: number;
@@ -30,32 +36,34 @@ export interface UnitMatch {
 // Words that carry no identity in a recipient phrase: "các", "tỉnh", "trên địa bàn"…
 const FILLER = new Set(['cac', 'tinh', 'cua', 'thuoc', 'tren', 'dia', 'ban', 'toan', 'tai', 'nay']);
 
+// Built once per directory (a draft reads thousands of phrases against the same one): reading a
+// phrase is then one pass over its words, whatever the size of the text.
+/** The listed names word by word, so the longest name at a place is found without building strings. */
+interface Trie {
+  next: Map<string, Trie>;
+  targets?: Target[];
+}
+
 interface DirectoryIndex {
   keys: Map<string, Target[]>;
+  trie: Trie;
+  roots: Map<string, string>;
   maxLen: number;
   units: Map<string, OrgUnit>;
   places: Map<string, string>;
   filler: Set<string>;
+  groups: GroupIndex;
 }
 const indexes = new WeakMap<UnitDirectory, DirectoryIndex>();
 
-/** A province's root unit (no parent) and the place its name ends with: "…tỉnh Kon Tum" → "Kon Tum". */
-export function provinceRoots(directory: UnitDirectory): Array<{ code: string; place: string }> {
-  return directory.units
-    .filter((u) => !u.parent)
-    .map((u) => ({ code: u.code, place: /(?:tỉnh|thành phố)\s+(.+)$/iu.exec(u.name)?.[1] ?? u.name }));
-}
-
 export function rootOf(directory: UnitDirectory, code: string): string {
-  const byCode = new Map(directory.units.map((u) => [u.code, u]));
-  let unit = byCode.get(code);
-  for (let hops = 0; unit?.parent && hops < 20; hops++) unit = byCode.get(unit.parent) ?? unit;
-  return unit?.code ?? code;
+  return indexOf(directory).roots.get(code) ?? code;
 }
 
 /** The part of a directory under one province root, with the groups wholly inside it. */
 export function unitsUnder(directory: UnitDirectory, rootCode: string): UnitDirectory {
-  const units = directory.units.filter((u) => rootOf(directory, u.code) === rootCode);
+  const roots = indexOf(directory).roots;
+  const units = directory.units.filter((u) => roots.get(u.code) === rootCode);
   const inside = new Set(units.map((u) => u.code));
   const groups = Object.fromEntries(
     Object.entries(directory.groups).filter(([, g]) => g.members.every((m) => inside.has(m))),
@@ -96,7 +104,21 @@ function indexOf(directory: UnitDirectory): DirectoryIndex {
     ]),
   );
   const filler = new Set([...FILLER, ...[...places.values()].flatMap((p) => p.split(' '))]);
-  const index = { keys, maxLen, units: new Map(directory.units.map((u) => [u.code, u as OrgUnit])), places, filler };
+  const roots = rootsOf(directory);
+  const keysOf = (name: string) => tokensVi(name).map((t) => t.word);
+  const groups = buildGroupIndex(directory.units, keysOf, roots);
+  const units = new Map(directory.units.map((u) => [u.code, u as OrgUnit]));
+  const trie: Trie = { next: new Map() };
+  for (const [key, targets] of keys) {
+    let node = trie;
+    for (const w of key.split(' ')) {
+      let child = node.next.get(w);
+      if (!child) node.next.set(w, (child = { next: new Map() }));
+      node = child;
+    }
+    node.targets = targets;
+  }
+  const index = { keys, trie, roots, maxLen, units, places, filler, groups };
   indexes.set(directory, index);
   return index;
 }
@@ -107,19 +129,30 @@ function unitsOf(directory: UnitDirectory, index: DirectoryIndex, t: Target): Or
 }
 
 // When a name exists in two provinces, the province named in the phrase settles it.
-function pickByPlace(
-  directory: UnitDirectory,
-  index: DirectoryIndex,
-  targets: Target[],
-  phraseWords: string,
-): Target[] {
+function pickByPlace(directory: UnitDirectory, index: DirectoryIndex, targets: Target[], named: Set<string>): Target[] {
   if (targets.length < 2) return targets;
-  const named = targets.filter((t) => {
-    const root = rootOf(directory, t.kind === 'unit' ? t.code : directory.groups[t.code].members[0]);
-    const place = index.places.get(root);
-    return !!place && ` ${phraseWords} `.includes(` ${place} `);
-  });
-  return named.length === 1 ? named : targets;
+  const inNamed = targets.filter((t) =>
+    named.has(index.roots.get(t.kind === 'unit' ? t.code : directory.groups[t.code].members[0]) ?? ''),
+  );
+  return inNamed.length === 1 ? inNamed : targets;
+}
+
+/** The provinces whose place name the phrase contains, found once per phrase. */
+function placesNamed(index: DirectoryIndex, words: string[]): Set<string> {
+  const text = ` ${words.join(' ')} `;
+  return new Set([...index.places].filter(([, place]) => text.includes(` ${place} `)).map(([code]) => code));
+}
+
+/** The longest listed name starting at word i: its length and targets. */
+function longestAt(index: DirectoryIndex, words: string[], i: number): { len: number; targets: Target[] } | undefined {
+  let node: Trie | undefined = index.trie;
+  let best: { len: number; targets: Target[] } | undefined;
+  for (let k = i; k < words.length; k++) {
+    node = node.next.get(words[k]);
+    if (!node) break;
+    if (node.targets) best = { len: k - i + 1, targets: node.targets };
+  }
+  return best;
 }
 
 /** Finds the units and groups a phrase names, and the words that named none. */
@@ -129,17 +162,33 @@ export function readUnitPhrase(phrase: string, directory: UnitDirectory): Phrase
   const words = tokens.map((t) => t.word);
   const mentions: UnitMention[] = [];
   const covered = new Array<boolean>(tokens.length).fill(false);
+  let named: Set<string> | undefined;
   for (let i = 0; i < tokens.length;) {
-    let hit: { len: number; targets: Target[] } | undefined;
-    for (let len = Math.min(index.maxLen, tokens.length - i); len > 0 && !hit; len--) {
-      const targets = index.keys.get(words.slice(i, i + len).join(' '));
-      if (targets) hit = { len, targets };
+    const hit = longestAt(index, words, i);
+    // A name or group the directory lists wins over the grammar when it covers as much (after "các").
+    const listed = hit?.len ?? (words[i] === 'cac' ? (longestAt(index, words, i + 1)?.len ?? -1) + 1 : 0);
+    // Plural patterns start with "các" or with the first word of some unit's name.
+    const group =
+      words[i] === 'cac' || index.groups.prefixes.has(words[i])
+        ? readGroupAt(index.groups, phrase, tokens, i, words)
+        : undefined;
+    if (group && group.len > listed) {
+      const start = tokens[i].start;
+      const end = tokens[i + group.len - 1].end;
+      const units = group.codes.map((c) => index.units.get(c)).filter((u): u is OrgUnit => !!u);
+      mentions.push({ start, end, text: phrase.slice(start, end), units, via: [], ambiguous: false, plural: true });
+      covered.fill(true, i, i + group.len);
+      i += group.len;
+      continue;
     }
     if (!hit) {
       i++;
       continue;
     }
-    const targets = pickByPlace(directory, index, hit.targets, words.join(' '));
+    const targets =
+      hit.targets.length < 2
+        ? hit.targets
+        : pickByPlace(directory, index, hit.targets, (named ??= placesNamed(index, words)));
     const start = tokens[i].start;
     const end = tokens[i + hit.len - 1].end;
     const units = [...new Map(targets.flatMap((t) => unitsOf(directory, index, t)).map((u) => [u.code, u])).values()];
@@ -150,6 +199,7 @@ export function readUnitPhrase(phrase: string, directory: UnitDirectory): Phrase
       units,
       via: targets.map((t) => t.code),
       ambiguous: targets.length > 1,
+      plural: targets.some((t) => t.kind === 'group'),
     });
     covered.fill(true, i, i + hit.len);
     i += hit.len;

@@ -11,16 +11,41 @@ export function normalizeVi(s: string): string {
     .normalize('NFC');
 }
 
-/** Like normalizeVi but keeps every character in place, so a match in the result points into `s`. */
-export function foldVi(s: string): string {
-  let out = '';
-  for (let i = 0; i < s.length; i++) {
-    const ch = s[i];
+// Each character's folded form, worked out once: a pasted text repeats the same few hundred.
+const folds = new Map<string, string>();
+
+function foldChar(ch: string): string {
+  let f = folds.get(ch);
+  if (f === undefined) {
     const lower = ch.toLowerCase();
     const base = lower === 'đ' ? 'd' : lower.normalize('NFD')[0];
-    out += base && base.length === 1 ? base : ch;
+    f = base && base.length === 1 ? base : ch;
+    if (folds.size < 10_000) folds.set(ch, f);
   }
-  return out;
+  return f;
+}
+
+// A dispatch's paragraphs are folded by several readers in turn: the last few thousand are kept.
+const folded = new Map<string, string>();
+
+/** Like normalizeVi but keeps every character in place, so a match in the result points into `s`. */
+export function foldVi(s: string): string {
+  if (s.length > 4000) return foldText(s);
+  let f = folded.get(s);
+  if (f === undefined) {
+    if (folded.size >= 5000) folded.clear();
+    folded.set(s, (f = foldText(s)));
+  }
+  return f;
+}
+
+function foldText(s: string): string {
+  // Lower-casing keeps the length of Vietnamese text; then only letters outside ASCII need folding.
+  const lower = s.toLowerCase();
+  if (lower.length === s.length) return lower.replace(/[^\x00-\x7f]/g, foldChar);
+  const parts = new Array<string>(s.length);
+  for (let i = 0; i < s.length; i++) parts[i] = foldChar(s[i]);
+  return parts.join('');
 }
 
 export interface ViToken {
@@ -62,6 +87,13 @@ const ABBREVIATIONS = (
   ] as Array<[string, string]>
 ).sort((a, b) => b[0].split(' ').length - a[0].split(' ').length);
 
+// The abbreviations by their first word, longest first, split once.
+const BY_FIRST_WORD = new Map<string, Array<{ from: string[]; to: string[] }>>();
+for (const [from, to] of ABBREVIATIONS) {
+  const words = from.split(' ');
+  BY_FIRST_WORD.set(words[0], [...(BY_FIRST_WORD.get(words[0]) ?? []), { from: words, to: to.split(' ') }]);
+}
+
 /** Words of a name for matching: folded, "và"/"&"/dashes/commas ignored, abbreviations spelled out. */
 export function tokensVi(s: string): ViToken[] {
   const folded = foldVi(s);
@@ -70,14 +102,14 @@ export function tokensVi(s: string): ViToken[] {
     if (m[0] !== 'va') raw.push({ word: m[0], start: m.index, end: m.index + m[0].length });
   const out: ViToken[] = [];
   for (let i = 0; i < raw.length;) {
-    const hit = ABBREVIATIONS.find(([from]) => from.split(' ').every((w, k) => raw[i + k]?.word === w));
+    const hit = BY_FIRST_WORD.get(raw[i].word)?.find((a) => a.from.every((w, k) => raw[i + k]?.word === w));
     if (!hit) {
       out.push(raw[i++]);
       continue;
     }
-    const n = hit[0].split(' ').length;
+    const n = hit.from.length;
     const span = { start: raw[i].start, end: raw[i + n - 1].end };
-    for (const word of hit[1].split(' ')) out.push({ word, ...span });
+    for (const word of hit.to) out.push({ word, ...span });
     i += n;
   }
   return out;

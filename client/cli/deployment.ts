@@ -20,7 +20,12 @@ export async function deploymentStatusCommand(io: CliIo, config: Config, o: { js
     io.out(`  ${v.buildId.padEnd(32)} ${v.status}${v.drainage ? ` (${v.drainage})` : ''}\n`);
 }
 
-export async function deploymentRampCommand(io: CliIo, config: Config, buildId: string, percent: string): Promise<void> {
+export async function deploymentRampCommand(
+  io: CliIo,
+  config: Config,
+  buildId: string,
+  percent: string,
+): Promise<void> {
   const share = Number(percent);
   if (!Number.isFinite(share) || share < 0 || share > 100)
     throw new UsageError(`PERCENT: expected 0 to 100, got "${percent}"`);

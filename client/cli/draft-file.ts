@@ -1,7 +1,7 @@
 // Writing a draft directive file made by `dondoc import`, and the sentence that says what it holds.
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import type { DispatchDraft } from '../../domain/dispatch';
+import { questionRecords, type DispatchDraft } from '../../domain/dispatch';
 import { printJson, UsageError, type CliIo } from './io';
 
 export interface ImportOptions {
@@ -47,7 +47,8 @@ interface ImportSummary {
   units: number;
   legalBases: string[];
   recipients: number;
-  questions: DispatchDraft['questions'];
+  /** As the draft file lists them: path, code, English message, Vietnamese words, line. */
+  questions: ReturnType<typeof questionRecords>;
 }
 
 function summarise(draft: DispatchDraft, file: string): ImportSummary {
@@ -59,7 +60,7 @@ function summarise(draft: DispatchDraft, file: string): ImportSummary {
     units: new Set(d.tasks.map((t) => t.unit).filter((u) => u !== '?')).size,
     legalBases: d.legalBases ?? [],
     recipients: draft.recipients.length,
-    questions: draft.questions,
+    questions: questionRecords(draft),
   };
 }
 

@@ -4,10 +4,11 @@
 import { foldVi, matchUnits, readUnitPhrase, type PhraseReading, type UnitDirectory, type UnitMention } from '../units';
 import type { OrgUnit } from '../schemas';
 import type { Paragraph, Section } from './sections';
+import { say, type Said } from './questions';
 import { stripBullet } from './text';
 
 /** A unit the section assigns, or a placeholder where the text names no known unit. */
-export type Assignee = { unit: OrgUnit; problem?: string } | { unit?: undefined; problem: string };
+export type Assignee = { unit: OrgUnit; problem?: Said } | { unit?: undefined; problem: Said };
 
 export interface SectionAssignment {
   assignees: Assignee[];
@@ -82,22 +83,21 @@ function resolve(phrase: string, directory: UnitDirectory, issuer?: string): Ass
   const reading = readUnitPhrase(phrase, directory);
   if (!reading.mentions.length) {
     const fuzzy = matchUnits(phrase, directory);
-    if (!fuzzy.units.length) return [{ problem: `"${phrase}" matched no unit` }];
+    if (!fuzzy.units.length) return [{ problem: say('unit.unknown', { name: phrase }) }];
     const names = fuzzy.units.map((u) => `${u.code} (${u.name})`).join(', ');
     return fuzzy.units.map((unit) => ({
       unit,
-      problem: `"${phrase}" is not written as in the directory; read as ${names}`,
+      problem: say('unit.fuzzy', { name: phrase, units: names }),
     }));
   }
   const spans: Array<{ at: number; assignees: Assignee[] }> = reading.mentions.map((m) => ({
     at: m.start,
     assignees: m.ambiguous
-      ? [{ problem: `"${m.text}" matches several units: ${m.units.map((u) => u.code).join(', ')}` }]
-      : m.units
-          .filter((u) => u.code !== issuer || !m.via.some((code) => code in directory.groups))
-          .map((unit) => ({ unit })),
+      ? [{ problem: say('unit.ambiguous', { name: m.text, codes: m.units.map((u) => u.code).join(', ') }) }]
+      : m.units.filter((u) => u.code !== issuer || !m.plural).map((unit) => ({ unit })),
   }));
-  for (const r of reading.residue) spans.push({ at: r.start, assignees: [{ problem: `"${r.text}" matched no unit` }] });
+  for (const r of reading.residue)
+    spans.push({ at: r.start, assignees: [{ problem: say('unit.unknown', { name: r.text }) }] });
   return spans.sort((a, b) => a.at - b.at).flatMap((s) => s.assignees);
 }
 

@@ -2,7 +2,8 @@
 // ngày 14/9/2022 …", "Căn cứ …") or in its footnotes.
 import { foldVi } from '../units';
 import { DATE, dateFromGroups } from './text';
-import type { LegalBasis, Question } from './types';
+import { say } from './questions';
+import type { LegalBasis, AskedQuestion } from './types';
 
 const KINDS: Record<string, string> = {
   'quyet dinh': 'Quyết định',
@@ -32,9 +33,9 @@ export interface CitingText {
 export function readLegalBases(
   texts: CitingText[],
   ownNumber?: string,
-): { bases: LegalBasis[]; questions: Question[] } {
+): { bases: LegalBasis[]; questions: AskedQuestion[] } {
   const bases: LegalBasis[] = [];
-  const questions: Question[] = [];
+  const questions: AskedQuestion[] = [];
   for (const { text, line } of texts) {
     for (const m of foldVi(text).matchAll(CITATION)) {
       const span = (g: number) => text.slice(m.indices![g][0], m.indices![g][1]);
@@ -52,7 +53,7 @@ export function readLegalBases(
       else
         questions.push({
           path: `legalBases.${bases.indexOf(basis)}`,
-          message: `${basis.kind} ${number}: "${date.invalid}" is not a calendar date`,
+          ...say('legalBasis.dateInvalid', { kind: basis.kind, number, raw: date.invalid }),
           line,
         });
     }

@@ -2,7 +2,8 @@
 // Plans ("Kế hoạch") put the sections under a Roman part ("III. TỔ CHỨC THỰC HIỆN"); the part
 // whose headings name units is the one that assigns tasks.
 import { BULLET, type Line } from './text';
-import { DispatchError, type Question } from './types';
+import { say } from './questions';
+import { DispatchError, type AskedQuestion } from './types';
 
 export interface Paragraph {
   line: number;
@@ -24,9 +25,11 @@ export interface Body {
   /** Text after the sections and before "Nơi nhận": the closing request, later parts ("IV. CHẾ ĐỘ BÁO CÁO"). */
   closing: Paragraph[];
   footnotes: Paragraph[];
+  /** Text that assigns in prose: the whole body when no section heading names a unit, else the sections that name none. */
+  prose: Paragraph[];
   /** Lines before the first numbered or Roman line: the opening and preamble. */
   openingEnd: number;
-  questions: Question[];
+  questions: AskedQuestion[];
 }
 
 export interface BodyRules {
@@ -54,15 +57,18 @@ function numbered(text: string): { style: Style; number: string; rest: string } 
   return undefined;
 }
 
-export function readBody(lines: Line[], openingLast: number, rules: BodyRules): Body {
+export function readBody(lines: Line[], openingLast: number, rules: BodyRules, proseFrom = openingLast + 1): Body {
   const footnotes = lines.filter((l) => FOOTNOTE.test(l.text)).map((l) => ({ line: l.no, text: l.text, level: 0 }));
   const flow = lines.filter((l) => l.no > openingLast && !FOOTNOTE.test(l.text));
   const firstStructural = flow.find((l) => numbered(l.text) || ROMAN.test(l.text));
-  if (!firstStructural)
-    throw new DispatchError(
-      expectedAt(lines, openingLast),
-      'no numbered section ("1. <unit> …") after the opening; a dispatch assigns its tasks in numbered sections',
-    );
+  const trailer = trailerStart(
+    lines.filter((l) => l.no >= proseFrom && !FOOTNOTE.test(l.text)),
+    proseFrom,
+  );
+  const wholeProse = () =>
+    paragraphsOf(lines.filter((l) => l.no >= proseFrom && l.no < trailer && !FOOTNOTE.test(l.text)));
+  const empty = { sections: [], closing: [], footnotes, questions: [] };
+  if (!firstStructural) return { ...empty, prose: wholeProse(), openingEnd: expectedAt(lines, openingLast) };
   const end = trailerStart(flow, firstStructural.no);
   const body = flow.filter((l) => l.no >= firstStructural.no && l.no < end);
 
@@ -72,21 +78,32 @@ export function readBody(lines: Line[], openingLast: number, rules: BodyRules): 
     if (ROMAN.test(l.text) && parts[parts.length - 1].length) parts.push([l]);
     else parts[parts.length - 1].push(l);
   }
-  let best = { score: -1, index: -1, sections: [] as Section[] };
+  let best = { score: 0, index: -1, sections: [] as Section[] };
   parts.forEach((part, index) => {
     const sections = sectionsOf(part);
     const score = sections.filter((s) => rules.namesUnit(s.heading)).length;
-    if (sections.length && score >= best.score) best = { score, index, sections };
+    if (sections.length && score > 0 && score >= best.score) best = { score, index, sections };
   });
-  if (best.index < 0)
-    throw new DispatchError(firstStructural.no, 'no numbered section ("1. <unit> …"), only Roman parts');
+  // No heading names a unit ("1. Tổ chức cuộc họp …; 2. Giao Bộ Tư pháp …"): the body is prose.
+  if (best.index < 0) return { ...empty, prose: wholeProse(), openingEnd: firstStructural.no };
 
-  const sections = best.sections;
-  const last = sections[sections.length - 1];
+  const last = best.sections[best.sections.length - 1];
   const cut = last.paragraphs.findIndex((p, i) => p.level === 0 && rules.closes(p.text, i > 0));
   const closing = cut >= 0 ? last.paragraphs.splice(cut) : [];
+  // Sections whose heading names no unit are read as prose.
+  const sections = best.sections.filter((s) => rules.namesUnit(s.heading));
+  const prose = best.sections
+    .filter((s) => !rules.namesUnit(s.heading))
+    .flatMap((s) => [{ line: s.line, text: s.heading, level: 0 }, ...s.paragraphs]);
   for (const part of parts.slice(best.index + 1)) closing.push(...paragraphsOf(part));
-  return { sections, closing, footnotes, openingEnd: firstStructural.no, questions: numberingQuestions(sections) };
+  return {
+    sections,
+    closing,
+    footnotes,
+    prose,
+    openingEnd: firstStructural.no,
+    questions: numberingQuestions(best.sections),
+  };
 }
 
 function expectedAt(lines: Line[], openingLast: number): number {
@@ -142,24 +159,36 @@ function paragraphsOf(lines: Line[]): Paragraph[] {
     }
     const bullet = BULLET.exec(l.text)?.[1];
     const level = !bullet ? 0 : '-–—•'.includes(bullet) ? 1 : 2;
-    if (previous && !bullet && /^\p{Ll}/u.test(l.text) && out.length) out[out.length - 1].text += ` ${l.text}`;
+    // A line that starts in lower case, or follows one that stops mid-sentence (a text copied from a
+    // table or a PDF keeps its line breaks), continues the paragraph.
+    const capitals = (t: string) => /\p{Lu}{2}/u.test(t) && t === t.toLocaleUpperCase('vi');
+    const wrapped =
+      previous &&
+      previous.text.length >= 30 &&
+      /[\p{L},\-–(]$/u.test(previous.text) &&
+      !numbered(l.text) &&
+      !ROMAN.test(l.text) &&
+      !capitals(l.text) &&
+      !capitals(previous.text);
+    if (previous && !bullet && (/^\p{Ll}/u.test(l.text) || wrapped) && out.length)
+      out[out.length - 1].text += ` ${l.text}`;
     else out.push({ line: l.no, text: l.text, level });
     previous = l;
   }
   return out;
 }
 
-function numberingQuestions(sections: Section[]): Question[] {
-  const questions: Question[] = [];
+function numberingQuestions(sections: Section[]): AskedQuestion[] {
+  const questions: AskedQuestion[] = [];
   const ordinal = (n: string) => (/^\d+$/.test(n) ? Number(n) : LETTERS.indexOf(n) + 1);
   sections.forEach((s, i) => {
     const expected = i === 0 ? 1 : ordinal(sections[i - 1].number) + 1;
     if (ordinal(s.number) === expected) return;
-    const message =
+    const said =
       i === 0
-        ? `the first section is numbered "${s.number}"; is the text cut at the top?`
-        : `section "${s.number}" follows section "${sections[i - 1].number}"; is a section missing?`;
-    questions.push({ path: 'tasks', message, line: s.line });
+        ? say('sections.firstNumber', { number: s.number })
+        : say('sections.gap', { number: s.number, previous: sections[i - 1].number });
+    questions.push({ path: 'tasks', ...said, line: s.line });
   });
   return questions;
 }

@@ -11,12 +11,33 @@ export interface Line {
   folded: string;
 }
 
-const MAX_CHARS = 500_000;
+/** The largest text the importer reads: a dispatch is tens of kilobytes; this bounds the work of one request. */
+export const MAX_TEXT_KB = 512;
+
+/** The size of a text in UTF-8, as a file or a form field carries it. */
+function utf8Bytes(s: string): number {
+  let bytes = 0;
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c < 0x80) bytes += 1;
+    else if (c < 0x800) bytes += 2;
+    else if (c >= 0xd800 && c < 0xdc00) {
+      bytes += 4;
+      i++;
+    } else bytes += 3;
+  }
+  return bytes;
+}
 
 export function toLines(text: unknown): Line[] {
   if (typeof text !== 'string') throw new DispatchError(1, 'expected the text of a dispatch');
-  if (text.length > MAX_CHARS)
-    throw new DispatchError(1, `the text is too long (${text.length} characters, at most ${MAX_CHARS})`);
+  // Checked before any other work: a cheap upper bound first, the exact size only when near it.
+  const bytes = text.length * 3 <= MAX_TEXT_KB * 1024 ? text.length : utf8Bytes(text);
+  if (bytes > MAX_TEXT_KB * 1024)
+    throw new DispatchError(
+      1,
+      `the text is larger than ${MAX_TEXT_KB} KB (${Math.ceil(bytes / 1024)} KB); import one dispatch at a time`,
+    );
   if (/^(%PDF-|PK\u0003\u0004|\u00d0\u00cf\u0011\u00e0)/.test(text))
     throw new DispatchError(1, 'this is a PDF or Word file, not text; paste the text of the dispatch');
   const raw = text.replace(/^\uFEFF/, '').split(/\r\n|\r|\n/);

@@ -4,7 +4,7 @@ import { Document, isMap, isScalar, isSeq } from 'yaml';
 import type { DispatchDraft } from './types';
 
 export function draftToYaml(draft: DispatchDraft): string {
-  const doc = new Document({ ...draft.directive, questions: draft.questions });
+  const doc = new Document({ ...draft.directive, questions: questionRecords(draft) });
   doc.commentBefore = headerComment(draft);
   draft.directive.tasks.forEach((task, i) => {
     const name = draft.unitNames[task.unit];
@@ -24,6 +24,17 @@ export function draftToYaml(draft: DispatchDraft): string {
     else note(node, `? ${q.message}`);
   }
   return doc.toString({ lineWidth: 0 });
+}
+
+/** The questions as a file lists them: each keeps its code and its Vietnamese words beside the English message. */
+export function questionRecords(draft: DispatchDraft) {
+  return draft.questions.map(({ path, code, message, text, line }) => ({
+    path,
+    code,
+    message,
+    vi: text.vi,
+    ...(line ? { line } : {}),
+  }));
 }
 
 function headerComment(draft: DispatchDraft): string {

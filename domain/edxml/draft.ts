@@ -2,7 +2,7 @@
 // document (its number, date, issuer, subject, due date, recipients) and wins over what the
 // text seems to say; the attached document's text, read by the dispatch importer, gives the
 // tasks. Without a readable text, each recipient of the package gets one task to check.
-import { PLACEHOLDER, type DispatchDraft, type Question } from '../dispatch';
+import { PLACEHOLDER, say, type AskedQuestion, type DispatchDraft } from '../dispatch';
 import { DocumentNumberSchema, type DirectiveInput } from '../schemas';
 import { matchUnits, rootOf, unitsUnder, type UnitDirectory } from '../units';
 import type { OrgUnit } from '../schemas';
@@ -74,29 +74,19 @@ export function draftFromPackage(header: MessageHeader, directory: UnitDirectory
   if (DocumentNumberSchema.safeParse(number).success) {
     drop('number');
     if (textNumber && textNumber !== number)
-      questions.push({
-        path: 'number',
-        message: `the text says ${textNumber}, the package's Code ${number}: took the package's`,
-      });
+      questions.push({ path: 'number', ...say('edxml.number.differs', { text: textNumber, code: number }) });
     d.number = number;
   } else if (!textNumber) {
     drop('number');
     d.number = PLACEHOLDER.number;
-    questions.push({
-      path: 'number',
-      message: `the package's Code "${number}" is not a number and symbol like 524/UBND-VP9; write it`,
-    });
-  } else
-    questions.push({
-      path: 'number',
-      message: `the package's Code "${number}" is not a number and symbol; took the text's`,
-    });
+    questions.push({ path: 'number', ...say('edxml.number.malformed', { code: number }) });
+  } else questions.push({ path: 'number', ...say('edxml.number.fromText', { code: number }) });
 
   drop('issuedOn');
   if (text.read && /^\d{4}-/.test(d.issuedOn) && d.issuedOn !== header.promulgation.date)
     questions.push({
       path: 'issuedOn',
-      message: `the text says ${d.issuedOn}, the package ${header.promulgation.date}: took the package's`,
+      ...say('edxml.issuedOn.differs', { text: d.issuedOn, header: header.promulgation.date }),
     });
   d.issuedOn = header.promulgation.date;
   drop('issuer');
@@ -121,14 +111,11 @@ export function draftFromPackage(header: MessageHeader, directory: UnitDirectory
     if (!r.units.length)
       questions.push({
         path,
-        message: `"${r.label}" (a recipient of the package) matched no unit${r.maybe ? ` for certain (${r.maybe.map((u) => u.code).join(', ')}?)` : ''}`,
+        ...say('edxml.recipient.unknown', { label: r.label, maybe: r.maybe?.map((u) => u.code).join(', ') ?? '' }),
       });
     const idle = r.units.map((u) => u.code).filter((c) => !assigned.has(c) && c !== sender);
     if (idle.length && text.read)
-      questions.push({
-        path,
-        message: `"${r.label}" receives the package, but no section gives ${idle.join(', ')} a task`,
-      });
+      questions.push({ path, ...say('edxml.recipient.idle', { label: r.label, codes: idle.join(', ') }) });
   }
   return { ...base, directive: d, recipients: lines, questions };
 }
@@ -152,23 +139,17 @@ function headerOnlyDraft(
     deadline,
   });
   const tasks = units.length ? units.map((u) => task(u.code)) : [task(PLACEHOLDER.unit)];
-  const questions: Question[] = [
-    {
-      path: 'tasks',
-      message: `${unread}: one task for each recipient of the package, titled with its subject; check them against the document`,
-    },
-    ...(units.length
-      ? []
-      : [{ path: 'tasks.0.unit', message: 'no recipient of the package matched a unit; write the unit' }]),
-    ...(header.dueDate
-      ? []
-      : tasks.map((_, i) => ({ path: `tasks.${i}.deadline`, message: 'the package gives no due date' }))),
+  const questions: AskedQuestion[] = [
+    { path: 'tasks', ...say('edxml.text.unread', { unread, unreadVi: unread }) },
+    ...(units.length ? [] : [{ path: 'tasks.0.unit', ...say('edxml.unit.none') }]),
+    ...(header.dueDate ? [] : tasks.map((_, i) => ({ path: `tasks.${i}.deadline`, ...say('edxml.deadline.missing') }))),
   ];
   return {
     directive: { number: '', title: '', issuer: '', issuedOn: '', tasks },
     recipients: [],
     legalBases: [],
     adHocReports: false,
+    reportCycles: [],
     unitNames: Object.fromEntries(units.map((u) => [u.code, u.name])),
     questions,
   };

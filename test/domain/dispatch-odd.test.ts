@@ -5,6 +5,7 @@ import path from 'node:path';
 import YAML from 'yaml';
 import { DispatchError, draftToYaml, parseDispatch, type DispatchDraft } from '../../domain/dispatch';
 import { UnitDirectorySchema, unitsUnder } from '../../domain/units';
+import { plain } from '../helpers/dispatch-questions';
 
 const directory = UnitDirectorySchema.parse(
   YAML.parse(readFileSync(path.join(__dirname, '../../examples/units.yaml'), 'utf8')),
@@ -73,26 +74,14 @@ describe('malformed input is a DispatchError naming its line', () => {
       'line 3: control character U+0000; is this a binary file?',
     ],
     [
-      'more than 500,000 characters',
-      'a'.repeat(500_001),
-      'line 1: the text is too long (500001 characters, at most 500000)',
+      'more than 512 KB',
+      'ả'.repeat(180_000),
+      'line 1: the text is larger than 512 KB (528 KB); import one dispatch at a time',
     ],
     [
       'plain prose, not a dispatch',
       '\nHôm nay trời đẹp.\n1. Đi chợ\n2. Nấu cơm',
-      'line 2: not a dispatch: found no "Số:" line, no "V/v" subject, no "Kính gửi" and no "… ban hành Công văn số …" sentence',
-    ],
-    [
-      'a header with no numbered section',
-      [...TOP, '', 'Kính gửi: Sở Tư pháp.', '', 'Đề nghị Sở Tư pháp phổ biến pháp luật về quyền con người./.'].join(
-        '\n',
-      ),
-      'line 11: no numbered section ("1. <unit> …") after the opening; a dispatch assigns its tasks in numbered sections',
-    ],
-    [
-      'Roman parts without numbered sections',
-      [...TOP, '', 'I. MỤC ĐÍCH', 'Nâng cao nhận thức.', 'II. YÊU CẦU', 'Thiết thực, hiệu quả.'].join('\n'),
-      'line 9: no numbered section ("1. <unit> …"), only Roman parts',
+      'line 2: not a dispatch: found no "Số:" line, no "V/v" subject, no "Kính gửi", no "… ban hành Công văn số …" sentence and no task given to a unit',
     ],
     [
       'a last section with nothing after its number',
@@ -107,12 +96,33 @@ describe('malformed input is a DispatchError naming its line', () => {
   ])('%s', (_, text, message) => expect(fails(text)).toBe(message));
 });
 
+describe('a dispatch that assigns in prose gives its tasks', () => {
+  it('a header and one sentence, no numbered section', () => {
+    const d = parse(
+      [...TOP, '', 'Kính gửi: Sở Tư pháp.', '', 'Đề nghị Sở Tư pháp phổ biến pháp luật về quyền con người./.'].join(
+        '\n',
+      ),
+    );
+    expect(d.directive.tasks.map((t) => [t.unit, t.role, t.title])).toEqual([
+      ['NB-STP', 'lead', 'Phổ biến pháp luật về quyền con người'],
+    ]);
+  });
+
+  it('Roman parts that assign nobody: a draft that asks for the tasks', () => {
+    const d = parse(
+      [...TOP, '', 'I. MỤC ĐÍCH', 'Nâng cao nhận thức.', 'II. YÊU CẦU', 'Thiết thực, hiệu quả.'].join('\n'),
+    );
+    expect(d.directive.tasks).toEqual([]);
+    expect(d.questions.map((q) => q.code)).toEqual(['tasks.none']);
+  });
+});
+
 describe('what the text does not say becomes a question', () => {
   it('a blank number and date of a draft', () => {
     const top = [...TOP.slice(0, 4), 'Số:  …/UBND-VX', 'Ninh Bình, ngày    tháng    năm 2024', TOP[6]];
     const d = parse(dispatch(['1. Sở Tư pháp — phổ biến pháp luật, xong trước ngày 30/6/2024'], { top }));
     expect([d.directive.number, d.directive.issuedOn, d.place]).toEqual(['?/UBND-VX', 'YYYY-MM-DD', 'Ninh Bình']);
-    expect(d.questions).toEqual([
+    expect(plain(d.questions)).toEqual([
       {
         path: 'number',
         message: 'the number is blank ("Số: …/UBND-VX"); write it once the dispatch is issued',
@@ -134,7 +144,7 @@ describe('what the text does not say becomes a question', () => {
       dispatch(['1. Sở Tư pháp: phổ biến pháp luật trong 05 ngày làm việc'], { top, recipients: ['- Sở Tư pháp.'] }),
     );
     expect([d.directive.number, d.directive.issuedOn, d.directive.title]).toEqual(['?', 'YYYY-MM-DD', '']);
-    expect(d.questions).toEqual([
+    expect(plain(d.questions)).toEqual([
       { path: 'number', message: 'no "Số:" line; write the number and symbol, e.g. 524/UBND-VP9' },
       { path: 'issuedOn', message: '"31 tháng 02 năm 2024" is not a calendar date', line: 5 },
       { path: 'title', message: 'no "V/v" subject; write a title' },
@@ -149,7 +159,7 @@ describe('what the text does not say becomes a question', () => {
       dispatch(['1. Sở Tư pháp — phổ biến pháp luật trước ngày 30/6/2024'], { top, recipients: ['- Sở Tư pháp.'] }),
     );
     expect([d.directive.number, d.directive.issuer, d.directive.issuedOn]).toEqual(['12-UBND', '', '2024-03-05']);
-    expect(d.questions).toEqual([
+    expect(plain(d.questions)).toEqual([
       { path: 'number', message: '"12-UBND" is not a number and symbol like 524/UBND-VP9', line: 1 },
       { path: 'issuer', message: 'no issuing body above "Số:"; write the issuer' },
     ]);
@@ -167,15 +177,25 @@ describe('what the text does not say becomes a question', () => {
         { recipients: ['- Sở Tư pháp.'] },
       ),
     );
-    expect(tasksOf(d)).toEqual([
-      ['?', 'lead', undefined, { date: '2024-06-30' }],
-      ['NB-STP', 'lead', undefined, { date: '2024-06-30' }],
-      ['?', 'lead', undefined, { date: '2024-06-30' }],
+    // No task without a unit: each unknown name is one question quoting it.
+    expect(tasksOf(d)).toEqual([['NB-STP', 'lead', undefined, { date: '2024-06-30' }]]);
+    expect(plain(d.questions)).toEqual([
+      {
+        path: 'tasks',
+        message:
+          '"Hội Nông dân tỉnh" matched no unit of the directory; add it to the directory or give the task to another unit',
+        line: 13,
+      },
+      {
+        path: 'tasks',
+        message:
+          '"Hội Luật gia tỉnh" matched no unit of the directory; add it to the directory or give the task to another unit',
+        line: 15,
+      },
     ]);
-    expect(d.questions).toEqual([
-      { path: 'tasks.0.unit', message: '"Hội Nông dân tỉnh" matched no unit', line: 13 },
-      { path: 'tasks.2.unit', message: '"Hội Luật gia tỉnh" matched no unit', line: 15 },
-    ]);
+    expect(d.questions[0].text.vi).toBe(
+      '"Hội Nông dân tỉnh" không khớp đơn vị nào trong danh bạ; thêm đơn vị đó vào danh bạ hoặc giao cho đơn vị khác',
+    );
   });
 
   it('a name two provinces share, when the dispatch names no province', () => {
@@ -187,11 +207,12 @@ describe('what the text does not say becomes a question', () => {
         preamble: '',
       }),
     );
-    expect(tasksOf(d)).toEqual([['?', 'lead', undefined, { date: '2024-06-30' }]]);
+    expect(tasksOf(d)).toEqual([]);
     expect(d.directive.issuer).toBe('BAN CHỈ ĐẠO');
-    expect(d.questions).toEqual([
+    expect(plain(d.questions)).toEqual([
       { path: 'issuedOn', message: 'no issue date ("<place>, ngày … tháng … năm …")' },
-      { path: 'tasks.0.unit', message: '"Công an tỉnh" matches several units: NB-CATINH, KT-CATINH', line: 10 },
+      { path: 'tasks', message: '"Công an tỉnh" matches several units: NB-CATINH, KT-CATINH', line: 10 },
+      { path: 'tasks', message: 'found no task given to a unit of the directory; add the tasks' },
       { path: 'recipients.0', message: '"Công an tỉnh": no section gives NB-CATINH, KT-CATINH a task', line: 7 },
     ]);
   });
@@ -214,7 +235,7 @@ describe('what the text does not say becomes a question', () => {
       ['NB-STP', 'support', 'NB-STC', { date: '2024-06-15' }],
       ['NB-SNV', 'support', '?', { date: '2024-06-15' }],
     ]);
-    expect(d.questions).toEqual([
+    expect(plain(d.questions)).toEqual([
       {
         path: 'tasks.2.supports',
         message: 'NB-STC has no task in this dispatch; add one or make this a lead task',
@@ -245,7 +266,7 @@ describe('what the text does not say becomes a question', () => {
       { date: '2024-11-15' },
       { date: 'YYYY-MM-DD' },
     ]);
-    expect(d.questions).toEqual([
+    expect(plain(d.questions)).toEqual([
       { path: 'tasks.0.deadline', message: '"trước ngày 15/12" gives no year; read as 2024-12-15', line: 14 },
       {
         path: 'tasks.1.deadline',
@@ -267,14 +288,14 @@ describe('what the text does not say becomes a question', () => {
     const gap = parse(
       dispatch([s('1', 'Sở Tư pháp'), s('2', 'Sở Tài chính'), s('4', 'Sở Nội vụ')], { recipients: [] }),
     );
-    expect(gap.questions).toEqual([
+    expect(plain(gap.questions)).toEqual([
       { path: 'tasks', message: 'section "4" follows section "2"; is a section missing?', line: 14 },
     ]);
     expect(draftToYaml(gap)).toContain(
       '\ntasks:\n  # ? section "4" follows section "2"; is a section missing?\n  - unit: NB-STP # Sở Tư pháp\n',
     );
     const cut = parse(dispatch([s('3', 'Sở Tư pháp'), s('4', 'Sở Tài chính')], { recipients: [] }));
-    expect(cut.questions).toEqual([
+    expect(plain(cut.questions)).toEqual([
       { path: 'tasks', message: 'the first section is numbered "3"; is the text cut at the top?', line: 12 },
     ]);
   });
@@ -285,7 +306,9 @@ describe('what the text does not say becomes a question', () => {
         recipients: ['- Sở Tư pháp;', '- Hội Luật gia tỉnh.'],
       }),
     );
-    expect(d.questions).toEqual([{ path: 'recipients.1', message: '"Hội Luật gia tỉnh" matched no unit', line: 11 }]);
+    expect(plain(d.questions)).toEqual([
+      { path: 'recipients.1', message: '"Hội Luật gia tỉnh" matched no unit', line: 11 },
+    ]);
   });
 
   it('periodic reports without a period', () => {
@@ -300,7 +323,7 @@ describe('what the text does not say becomes a question', () => {
       ),
     );
     expect(d.directive.schedule).toEqual({ kind: 'once' });
-    expect(d.questions).toEqual([
+    expect(plain(d.questions)).toEqual([
       {
         path: 'schedule',
         message:
@@ -351,7 +374,7 @@ describe('odd but readable texts', () => {
       legalBases: ['1079/QĐ-TTg'],
       schedule: { kind: 'once' },
     });
-    expect([d.place, d.legalBases, d.questions]).toEqual([
+    expect([d.place, d.legalBases, plain(d.questions)]).toEqual([
       'Ninh Bình',
       [{ kind: 'Quyết định', number: '1079/QĐ-TTg', date: '2022-09-14' }],
       [],
@@ -414,7 +437,7 @@ describe('odd but readable texts', () => {
       { code: 'conferences', name: 'Hội nghị', unit: 'hội nghị', target: 2 },
       { code: 'leaflets', name: 'Tờ rơi, tờ gấp', unit: 'tờ', target: 20000 },
     ]);
-    expect(d.questions).toEqual([]);
+    expect(plain(d.questions)).toEqual([]);
   });
 
   it('periodic and ad hoc reporting, and a deadline for everyone in the closing', () => {
@@ -445,7 +468,7 @@ describe('odd but readable texts', () => {
       ['NB-STP', { date: '2024-11-30' }, '- Phổ biến pháp luật về quyền con người giai đoạn 2023-2028.'],
       ['NB-STC', { date: '2024-11-30' }, '- Bố trí kinh phí.'],
     ]);
-    expect(d.questions).toEqual([]);
+    expect(plain(d.questions)).toEqual([]);
   });
 
   it('a dispatch from a department to "các sở, ban, ngành" gives the sender no task', () => {
@@ -467,7 +490,7 @@ describe('odd but readable texts', () => {
     expect(d.directive.tasks.map((t) => t.unit)).toEqual(
       directory.groups['NB-SO-NGANH'].members.filter((c) => c !== 'NB-STTTT'),
     );
-    expect(d.questions).toEqual([]);
+    expect(plain(d.questions)).toEqual([]);
   });
 
   it('a confidential dispatch', () => {
@@ -496,7 +519,7 @@ describe('odd but readable texts', () => {
       schedule: { kind: 'once' },
     });
     expect(tasks.map((t) => t.unit)).toEqual(['KT-STP', 'KT-BAOKT', 'KT-DAIPTTH']);
-    expect(d.questions).toEqual([]);
+    expect(plain(d.questions)).toEqual([]);
   });
 
   it('the same text reads the same against one province or the whole directory', () => {

@@ -1,5 +1,6 @@
 // The header of a received package is the registered record of the document: it fills the
 // draft, says so where the text disagrees, and matches recipients by organisation code first.
+import { say } from '../../domain/dispatch';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import YAML from 'yaml';
@@ -39,10 +40,11 @@ const textDraft = (d: Partial<DispatchDraft['directive']> = {}): DispatchDraft =
   recipients: ['Sở Thông tin và Truyền thông'],
   legalBases: [],
   adHocReports: false,
+  reportCycles: [],
   unitNames: {},
   questions: [
-    { path: 'tasks.0.deadline', message: 'section 1 sets no deadline' },
-    { path: 'title', message: 'no "V/v" subject' },
+    { path: 'tasks.0.deadline', ...say('deadline.none', { whereVi: 'mục 1', whereEn: 'section 1' }) },
+    { path: 'title', ...say('title.missing') },
   ],
 });
 const asked = (d: DispatchDraft) => d.questions.map((q) => `${q.path}: ${q.message}`);
@@ -75,7 +77,9 @@ describe('draftFromPackage', () => {
       'number: the package\'s Code "74fass22/VPCP-TTĐT" is not a number and symbol; took the text\'s',
     );
     // No due date in the package: the open deadline is still asked about.
-    expect(asked(d)).toContain('tasks.0.deadline: section 1 sets no deadline');
+    expect(asked(d)).toContain(
+      'tasks.0.deadline: section 1 sets no deadline; write a date (YYYY-MM-DD) or a number of working days',
+    );
   });
 
   it('asks about a recipient the text gives no task', () => {

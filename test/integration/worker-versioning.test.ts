@@ -33,14 +33,21 @@ const buildOf = async (workflowId: string) => {
 };
 
 test('a task started on v1 stays there while v2 takes new work, and moves to v2 at its continue-as-new', async () => {
-  await t.stack.pool.query(`INSERT INTO units (code, name, kind, emails) VALUES ('NB-STTTT', 'Sở TT&TT', 'department', '{a@x.vn}'), ('NB-STP', 'Sở Tư pháp', 'department', '{b@x.vn}') ON CONFLICT DO NOTHING`);
+  await t.stack.pool.query(
+    `INSERT INTO units (code, name, kind, emails) VALUES ('NB-STTTT', 'Sở TT&TT', 'department', '{a@x.vn}'), ('NB-STP', 'Sở Tư pháp', 'department', '{b@x.vn}') ON CONFLICT DO NOTHING`,
+  );
   await launchDirective(t.client, t.config, directive('31/KH-UBND', 'NB-STTTT'), t.stack.pool);
   const first = taskWorkflowId('31/KH-UBND', 'NB-STTTT');
   await eventually('the first task assigned on v1', async () => (await buildOf(first)) === 'test-v1', 60_000);
 
   // A new build of the workers comes up and takes the new work.
   const v2 = await createDondocWorker({
-    config: loadConfig({ ...process.env, ...configEnv(t), WORKER_BUILD_ID: 'test-v2', WORKER_DEPLOYMENT_NAME: 'dondoc-test' }),
+    config: loadConfig({
+      ...process.env,
+      ...configEnv(t),
+      WORKER_BUILD_ID: 'test-v2',
+      WORKER_DEPLOYMENT_NAME: 'dondoc-test',
+    }),
     temporalAddress: t.stack.temporalAddress,
     pool: t.stack.pool,
     smtpUrl: t.stack.smtpUrl,

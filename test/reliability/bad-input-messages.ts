@@ -54,14 +54,11 @@ export const BAD_FILE_MESSAGES: Record<string, string> = {
   'a PDF file': 'cv.pdf.txt:1: this is a PDF or Word file, not text; paste the text of the dispatch',
   'a Word (docx) file': 'cv.docx.txt:1: this is a PDF or Word file, not text; paste the text of the dispatch',
   'a NUL byte on line 3': 'nul.txt:3: control character U+0000; is this a binary file?',
-  'more than 500,000 characters': 'long.txt:1: the text is too long (500001 characters, at most 500000)',
+  'more than 512 KB': 'long.txt:1: the text is larger than 512 KB (528 KB); import one dispatch at a time',
   'a dispatch in Latin-1, not UTF-8':
     'latin.txt:1: the text is not valid UTF-8; save the file as UTF-8 (Unicode) and import it again',
   'plain prose':
-    'prose.txt:2: not a dispatch: found no "Số:" line, no "V/v" subject, no "Kính gửi" and no "… ban hành Công văn số …" sentence',
-  'a header with no numbered section':
-    'nosection.txt:11: no numbered section ("1. <unit> …") after the opening; a dispatch assigns its tasks in numbered sections',
-  'Roman parts without numbered sections': 'roman.txt:9: no numbered section ("1. <unit> …"), only Roman parts',
+    'prose.txt:2: not a dispatch: found no "Số:" line, no "V/v" subject, no "Kính gửi", no "… ban hành Công văn số …" sentence and no task given to a unit',
   'two dispatches pasted together':
     'two.txt:13: a second "Số:" line (the first is on line 5); import one dispatch at a time',
 };
