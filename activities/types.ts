@@ -23,6 +23,8 @@ export interface NotifyInput {
   directive: DirectiveSummary;
   unit: string;
   task: { title: string; deadline: LocalDate; role: TaskRole; supports?: string };
+  /** A request for explanation about another task: the mail asks for the explanation, not a report. */
+  explanation?: { about: string; askedBy: string };
   /** The calendar the deadline was counted on: a deadline in a year not yet announced is provisional. */
   calendar?: HolidayAnnouncement[];
   daysBefore?: number;

@@ -24,6 +24,8 @@ export interface TaskRecord {
   spec: TaskSpec;
   cycle: string;
   state: TaskState;
+  /** A request for explanation about the task `about`, rather than a task of the directive. */
+  explanation?: { about: string; askedBy: string };
 }
 
 export interface TaskRow {

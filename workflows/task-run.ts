@@ -91,6 +91,7 @@ export class TaskRun {
       unit: spec.unit,
       task: { title: spec.title, deadline: this.state.deadline, role: spec.role, supports: spec.supports },
       calendar: this.announcements,
+      ...(this.input.explanation ? { explanation: this.input.explanation } : {}),
       ...extra,
     });
   }
@@ -214,11 +215,20 @@ export class TaskRun {
     if (this.recordedVersion !== this.state.version) {
       this.recordedVersion = this.state.version;
       const { directive, spec, cycle } = this.input;
-      await localActs.recordTask({ workflowId: this.workflowId, directive, spec, cycle, state: this.state });
+      const explanation = this.input.explanation;
+      await localActs.recordTask({
+        workflowId: this.workflowId,
+        directive,
+        spec,
+        cycle,
+        state: this.state,
+        ...(explanation ? { explanation } : {}),
+      });
     }
     if (this.closed && !this.toldClosed) {
       this.toldClosed = true;
-      await this.tellDirective();
+      // An explanation request is not one of the directive's tasks.
+      if (!this.input.explanation) await this.tellDirective();
     }
   }
 

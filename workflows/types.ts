@@ -38,6 +38,11 @@ export interface TaskInput {
   calendar: HolidayAnnouncement[];
   /** Workflow id of the lead task this support task feeds. */
   leadWorkflowId?: string;
+  /**
+   * A request for explanation (yêu cầu giải trình) about another task: chased like a task, answered
+   * like a report, but not one of the directive's tasks (the directive does not count it).
+   */
+  explanation?: { about: string; askedBy: string };
   /** Present when the workflow continues as new: the state it had. */
   carried?: TaskState;
 }
