@@ -4,7 +4,8 @@
 import { execFileSync } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
-import type { Client } from '@temporalio/client';
+import { WorkflowNotFoundError, type Client } from '@temporalio/client';
+import { moveToCurrentVersionSignal } from '../workflows/messages';
 import type { WorkerDeploymentOptions } from '@temporalio/worker';
 import type { Config } from '../config';
 import { projectRoot } from '../db/paths';
@@ -98,6 +99,32 @@ export async function setCurrentVersion(
     allowNoPollers: o.allowNoPollers ?? false,
     identity: 'dondoc',
   });
+}
+
+/**
+ * Asks every running dondoc workflow pinned to another build to move to the current one: each
+ * continues as new at its next step, on the current version. (A server from 1.30 tells runs
+ * itself; on older ones this is how an old version drains.) Answers how many were asked.
+ */
+export async function moveRunsToCurrent(client: Client, current: DeploymentVersion): Promise<number> {
+  let moved = 0;
+  const query = `ExecutionStatus = 'Running' AND (WorkflowType = 'taskWorkflow' OR WorkflowType = 'directiveWorkflow')`;
+  for await (const run of client.workflow.list({ query })) {
+    // A list does not say which version a run is pinned to on every server; its description does.
+    const handle = client.workflow.getHandle(run.workflowId, run.runId);
+    const described = await handle.describe().catch(() => undefined);
+    const pinned = described?.raw.workflowExecutionInfo?.versioningInfo?.deploymentVersion;
+    if (!pinned?.buildId || pinned.deploymentName !== current.deploymentName || pinned.buildId === current.buildId)
+      continue;
+    await handle.signal(moveToCurrentVersionSignal).then(
+      () => (moved += 1),
+      // Closed since it was listed: nothing to move.
+      (err: unknown) => {
+        if (!(err instanceof WorkflowNotFoundError)) throw err;
+      },
+    );
+  }
+  return moved;
 }
 
 /** Sends this share of new workflows to a version being tried, the rest to the current one. */

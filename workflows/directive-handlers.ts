@@ -12,6 +12,7 @@ import {
   cancelDirectiveUpdate,
   directiveStatusQuery,
   moveDeadlineSignal,
+  moveToCurrentVersionSignal,
   taskClosedSignal,
 } from './messages';
 import type { DirectiveRun } from './directive-run';
@@ -22,6 +23,7 @@ export function listen(directive: DirectiveRun): void {
 
   setHandler(directiveStatusQuery, () => directive.view());
   setHandler(taskClosedSignal, (closed) => directive.taskClosed(closed));
+  setHandler(moveToCurrentVersionSignal, () => directive.requestMove());
   setHandler(calendarChangedSignal, ({ calendar }) => {
     directive.input.calendar = calendar;
     directive.calendar = createVietnamCalendar(calendar);

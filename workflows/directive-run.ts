@@ -52,6 +52,8 @@ export class DirectiveRun {
   private unrecorded = true;
   private readonly alarm = alarmClock();
   private busy = false;
+  /** The operator asked pinned runs to move to the current version of the workers. */
+  private moveToCurrentVersion = false;
 
   constructor(readonly input: DirectiveInput) {
     this.cycles = reportingCycles(input.schedule);
@@ -153,8 +155,15 @@ export class DirectiveRun {
       cycleDone ||
       info.continueAsNewSuggested ||
       info.historyLength >= MAX_EVENTS_PER_RUN ||
-      info.targetWorkerDeploymentVersionChanged
+      info.targetWorkerDeploymentVersionChanged ||
+      this.moveToCurrentVersion
     );
+  }
+
+  /** Wakes the main loop, which continues as new onto the current version of the workers. */
+  requestMove(): void {
+    this.moveToCurrentVersion = true;
+    this.changed = true;
   }
 
   /** Starts the next tasks of the queue, at most a batch a run. */

@@ -42,6 +42,13 @@ export const moveDeadlineSignal = defineSignal<[MoveDeadline]>('moveDeadline');
 /** The government announced (or corrected) days off: deadlines counted on them follow. */
 export const calendarChangedSignal = defineSignal<[{ calendar: HolidayAnnouncement[]; by: string }]>('calendarChanged');
 
+/**
+ * From the operator (`dondoc deployment current`): a newer version of the workers now takes new
+ * work; a run pinned to an older one continues as new onto it at its next step. Servers that tell
+ * a run so themselves (targetWorkerDeploymentVersionChanged) need no signal.
+ */
+export const moveToCurrentVersionSignal = defineSignal('moveToCurrentVersion');
+
 // Directive: status, amendments, cancellation, and what its tasks tell it.
 export const directiveStatusQuery = defineQuery<DirectiveView>('directiveStatus');
 export const amendUpdate = defineUpdate<AmendResult, [AmendRequest]>('amend');

@@ -12,6 +12,7 @@ import {
   calendarChangedSignal,
   decideExtensionUpdate,
   moveDeadlineSignal,
+  moveToCurrentVersionSignal,
   requestExtensionUpdate,
   reviewReportUpdate,
   submitReportUpdate,
@@ -116,6 +117,8 @@ export function listen(task: TaskRun): void {
     task.moveDeadline(to, { by, why: 'calendar' });
     if (state.revisionDue) state.revisionDue = task.calendar.nextWorkingDay(state.revisionDue, true);
   });
+
+  setHandler(moveToCurrentVersionSignal, () => task.requestMove());
 
   handleCascade(task);
 }

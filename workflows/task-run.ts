@@ -42,6 +42,8 @@ export class TaskRun {
   announcements: HolidayAnnouncement[];
   calendar: WorkingCalendar;
   updatesThisRun = 0;
+  /** The operator asked pinned runs to move to the current version of the workers. */
+  moveToCurrentVersion = false;
   private changed = false;
   private readonly followUps: (() => Promise<unknown>)[] = [];
   private readonly alarm = alarmClock();
@@ -143,8 +145,15 @@ export class TaskRun {
       this.updatesThisRun >= MAX_UPDATES_PER_RUN ||
       info.continueAsNewSuggested ||
       info.historyLength >= MAX_EVENTS_PER_RUN ||
-      info.targetWorkerDeploymentVersionChanged
+      info.targetWorkerDeploymentVersionChanged ||
+      this.moveToCurrentVersion
     );
+  }
+
+  /** Wakes the main loop, which continues as new onto the current version of the workers. */
+  requestMove(): void {
+    this.moveToCurrentVersion = true;
+    this.changed = true;
   }
 
   async continueAsNew(): Promise<never> {

@@ -2,7 +2,7 @@
 // next (Worker Versioning). Runs already started stay on the version they began on; long ones
 // move to the current version at their next continue-as-new, so an old version drains by itself.
 import type { Config } from '../../config';
-import { deploymentStatus, setCurrentVersion, setRampingVersion } from '../../worker/deployment';
+import { deploymentStatus, moveRunsToCurrent, setCurrentVersion, setRampingVersion } from '../../worker/deployment';
 import { printJson, UsageError, withTemporal, type CliIo } from './io';
 
 const versionOf = (config: Config, buildId: string) => {
@@ -36,8 +36,11 @@ export async function deploymentRampCommand(
 
 export async function deploymentCurrentCommand(io: CliIo, config: Config, buildId: string): Promise<void> {
   const version = versionOf(config, buildId);
-  await withTemporal(config, (client) => setCurrentVersion(client, version));
+  const moved = await withTemporal(config, async (client) => {
+    await setCurrentVersion(client, version);
+    return moveRunsToCurrent(client, version);
+  });
   io.out(
-    `New work now goes to ${buildId}. Runs started on other versions stay there until they continue as new; stop those workers once \`dondoc deployment status\` shows them drained.\n`,
+    `New work now goes to ${buildId}; ${moved} running workflow${moved === 1 ? '' : 's'} on older versions were asked to move to it at their next step. Stop the old workers once \`dondoc deployment status\` shows them drained.\n`,
   );
 }

@@ -149,7 +149,7 @@ const CATALOGUE = {
     en: `"${p.label}" receives the package, but no section gives ${p.codes} a task`,
   }),
   'edxml.text.unread': (p) => ({
-    vi: `${p.unreadVi}: mỗi nơi nhận của gói tin một nhiệm vụ, lấy trích yếu làm tên; hãy đối chiếu với văn bản`,
+    vi: 'Không đọc được nội dung văn bản đính kèm gói tin: mỗi nơi nhận một nhiệm vụ, lấy trích yếu làm tên; hãy đối chiếu với văn bản',
     en: `${p.unread}: one task for each recipient of the package, titled with its subject; check them against the document`,
   }),
   'edxml.unit.none': () => ({

@@ -140,7 +140,7 @@ function headerOnlyDraft(
   });
   const tasks = units.length ? units.map((u) => task(u.code)) : [task(PLACEHOLDER.unit)];
   const questions: AskedQuestion[] = [
-    { path: 'tasks', ...say('edxml.text.unread', { unread, unreadVi: unread }) },
+    { path: 'tasks', ...say('edxml.text.unread', { unread }) },
     ...(units.length ? [] : [{ path: 'tasks.0.unit', ...say('edxml.unit.none') }]),
     ...(header.dueDate ? [] : tasks.map((_, i) => ({ path: `tasks.${i}.deadline`, ...say('edxml.deadline.missing') }))),
   ];

@@ -143,16 +143,15 @@ describe('dondoc import PACKAGE.edxml', () => {
     expect(draft.questions[0].path).toBe('tasks');
   });
 
-  it('imports the public Government Office package: no unit of the directory is a recipient, so it asks', async () => {
+  it('imports the public Government Office package: "UBND các tỉnh, TP" gives each province of the directory a task, other names are asked about', async () => {
     const run = await dondoc(
       ['import', path.join(root, 'test/fixtures/edxml/vpcp-7816-three-provinces.edxml'), '-o', '-', '--json', ...units],
       env,
     );
     const summary = json(run);
-    expect(summary).toMatchObject({ number: '7816/VPCP-TTĐT', tasks: 1 });
+    expect(summary).toMatchObject({ number: '7816/VPCP-TTĐT', tasks: 2, units: 2 });
     expect(summary.questions.map((q: { path: string; message: string }) => `${q.path}: ${q.message}`)).toEqual(
       expect.arrayContaining([
-        'tasks.0.unit: no recipient of the package matched a unit; write the unit',
         // A name that only resembles units of the directory is asked about, never assigned.
         'recipients.0: "UBND Tỉnh Nghệ An" (a recipient of the package) matched no unit for certain (NB-UBND, KT-UBND?)',
         'recipients.3: "Cac bo va co quan ngang bo" (a recipient of the package) matched no unit',

@@ -11,6 +11,7 @@ import { createPool, type Pool } from '../../db/pool';
 import { shippedAnnouncements } from '../../domain/shipped-announcements';
 import type { AnnouncedBreak } from '../../domain/calendar-file';
 import { dondoc, json } from '../cli/run';
+import { externalTemporalAddress, freshNamespace } from '../helpers/external-temporal';
 import { freshDatabase } from '../helpers/stack';
 
 const tmp = mkdtempSync(path.join(os.tmpdir(), 'dondoc-calendar-'));
@@ -39,13 +40,22 @@ let env: NodeJS.ProcessEnv;
 beforeAll(async () => {
   url = await freshDatabase();
   pool = createPool(url, 4);
-  env = { DATABASE_URL: url, LOG_LEVEL: 'warn' };
+  // The run's Temporal, with a namespace of this file's own: an import tells whatever runs there.
+  const address = externalTemporalAddress()!;
+  env = {
+    DATABASE_URL: url,
+    LOG_LEVEL: 'warn',
+    TEMPORAL_ADDRESS: address,
+    TEMPORAL_NAMESPACE: await freshNamespace(address),
+  };
 }, 60_000);
 afterAll(async () => {
   await pool?.end();
 });
 
 const run = (...args: string[]) => dondoc(args, env);
+/** Nothing runs in this file's namespace: the import tells no task, and says so. */
+const TOLD = 'Đã báo lịch mới cho 0 nhiệm vụ đang theo dõi và 0 văn bản; đơn vị nào bị đổi hạn sẽ nhận thư báo.\n';
 const stored = async () =>
   (await pool.query('SELECT year, occasions, shipped, imported_by FROM holiday_announcements ORDER BY year, off_from'))
     .rows;
@@ -79,12 +89,12 @@ describe('dondoc calendar', () => {
     const f = file('2027.yaml', TET_2027);
     expect(await run('calendar', 'import', f, '--by', 'Văn phòng UBND tỉnh')).toEqual({
       code: 0,
-      out: `Đã nhập lịch nghỉ năm 2027 từ ${f}.\nThành ngày nghỉ: T5 11/02/2027, T6 12/02/2027\nThành ngày làm việc: T7 30/01/2027\n`,
+      out: `Đã nhập lịch nghỉ năm 2027 từ ${f}.\nThành ngày nghỉ: T5 11/02/2027, T6 12/02/2027\nThành ngày làm việc: T7 30/01/2027\n${TOLD}`,
       err: '',
     });
     expect(await run('calendar', 'import', f)).toEqual({
       code: 0,
-      out: `Lịch nghỉ năm 2027 đã đúng như ${f}: không có gì thay đổi.\n`,
+      out: `Lịch nghỉ năm 2027 đã đúng như ${f}: không có gì thay đổi.\n${TOLD}`,
       err: '',
     });
     expect((await stored()).filter((r) => r.year === 2027)).toEqual([
@@ -100,10 +110,11 @@ describe('dondoc calendar', () => {
       years: [2027],
       becameOff: [],
       becameWorking: [],
+      told: { tasks: 0, directives: 0 },
     });
     const back = await run('calendar', 'import', f, '--lang', 'en');
     expect(back.out).toBe(
-      `Imported the days off of 2027 from ${f}.\nNo working day changed (only the notice or its source).\n`,
+      `Imported the days off of 2027 from ${f}.\nNo working day changed (only the notice or its source).\nTold 0 open tasks and 0 directives; a unit whose deadline moves is mailed.\n`,
     );
   }, 60_000);
 

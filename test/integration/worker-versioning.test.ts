@@ -5,8 +5,8 @@ import { launchDirective } from '../../client/temporal';
 import { DirectiveSchema } from '../../domain/schemas';
 import { acknowledgeUpdate, taskStateQuery, taskWorkflowId } from '../../workflows/messages';
 import { createDondocWorker } from '../../worker/worker';
-import { deploymentStatus } from '../../worker/deployment';
-import { startTestStack, type TestStack } from '../helpers/stack';
+import { deploymentStatus, moveRunsToCurrent } from '../../worker/deployment';
+import { startTestStack, workflowBundle, type TestStack } from '../helpers/stack';
 import { eventually } from '../helpers/wait';
 
 let t: TestStack;
@@ -32,7 +32,7 @@ const buildOf = async (workflowId: string) => {
   return info?.versioningInfo?.deploymentVersion?.buildId ?? info?.versioningInfo?.deployment?.buildId;
 };
 
-test('a task started on v1 stays there while v2 takes new work, and moves to v2 at its continue-as-new', async () => {
+test('a task started on v1 stays there while v2 takes new work, and continues as new when moved (onto v2 from server 1.30)', async () => {
   await t.stack.pool.query(
     `INSERT INTO units (code, name, kind, emails) VALUES ('NB-STTTT', 'Sở TT&TT', 'department', '{a@x.vn}'), ('NB-STP', 'Sở Tư pháp', 'department', '{b@x.vn}') ON CONFLICT DO NOTHING`,
   );
@@ -51,6 +51,7 @@ test('a task started on v1 stays there while v2 takes new work, and moves to v2 
     temporalAddress: t.stack.temporalAddress,
     pool: t.stack.pool,
     smtpUrl: t.stack.smtpUrl,
+    ...workflowBundle(),
   });
   const running = v2.worker.run();
   try {
@@ -62,11 +63,25 @@ test('a task started on v1 stays there while v2 takes new work, and moves to v2 
     await eventually('the new task on v2', async () => (await buildOf(second)) === 'test-v2', 60_000);
     expect(await buildOf(first)).toBe('test-v1');
 
-    // The first task wakes (its unit acknowledges): v1 takes the update, then the run continues as new on v2.
+    // v1 still serves the run it started: the first task's unit acknowledges, v1 takes the update.
     const handle = t.client.workflow.getHandle(first);
     const before = await handle.query(taskStateQuery);
     await handle.executeUpdate(acknowledgeUpdate, { args: [{ by: 'Văn thư Sở TT&TT' }] });
-    await eventually('the first task on v2', async () => (await buildOf(first)) === 'test-v2', 60_000);
+    expect(await buildOf(first)).toBe('test-v1');
+    // The operator moves runs on older builds (`dondoc deployment current`): each continues as new.
+    const moved = await moveRunsToCurrent(t.client, { deploymentName: 'dondoc-test', buildId: 'test-v2' });
+    expect(moved).toBe(2); // the first task and its directive
+    await eventually('the first task continued as new', async () => (await runsOf(first)) >= 2, 60_000);
+    // A server that knows upgrade-on-continue-as-new (1.30 and later) starts the new run on v2; an
+    // older one keeps it on v1, which then drains when the run closes.
+    const upgrades = await supportsUpgradeOnContinueAsNew();
+    await eventually(
+      `the first task on ${upgrades ? 'v2' : 'v1'}`,
+      async () => {
+        return (await buildOf(first)) === (upgrades ? 'test-v2' : 'test-v1');
+      },
+      60_000,
+    );
     const after = await handle.query(taskStateQuery);
     expect(after.state).toMatchObject({
       assignedAt: before.state.assignedAt,
@@ -87,6 +102,20 @@ test('a task started on v1 stays there while v2 takes new work, and moves to v2 
     await v2.close();
   }
 }, 300_000);
+
+/** Runs of a workflow so far, following continue-as-new. */
+async function runsOf(workflowId: string): Promise<number> {
+  let n = 0;
+  for await (const _ of t.client.workflow.list({ query: `WorkflowId = '${workflowId}'` })) n += 1;
+  return n;
+}
+
+/** Upgrade-on-continue-as-new came with Temporal server 1.30. */
+async function supportsUpgradeOnContinueAsNew(): Promise<boolean> {
+  const { serverVersion } = await t.client.workflowService.getSystemInfo({});
+  const [major, minor] = (serverVersion ?? '0.0').split('.').map(Number);
+  return major! > 1 || (major === 1 && minor! >= 30);
+}
 
 /** The settings the stack runs on, as environment variables. */
 function configEnv(s: TestStack): Record<string, string> {
