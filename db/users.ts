@@ -4,16 +4,22 @@ import { createHash, randomBytes, scrypt as scryptCb, timingSafeEqual, type Scry
 import { TOTP, Secret } from 'otpauth';
 import type { Pool } from 'pg';
 import { z } from 'zod';
+import { passwordProblem } from '../domain/password-policy';
 
 export const ROLES = ['coordinator', 'supervisor', 'admin'] as const;
 export type Role = (typeof ROLES)[number];
 
-export const NewUserSchema = z.object({
-  email: z.email().transform((e) => e.toLowerCase()),
-  name: z.string().trim().min(1, "give the person's name").max(200),
-  role: z.enum(ROLES),
-  password: z.string().min(12, 'at least 12 characters').max(200),
-});
+export const NewUserSchema = z
+  .object({
+    email: z.email().transform((e) => e.toLowerCase()),
+    name: z.string().trim().min(1, "give the person's name").max(200),
+    role: z.enum(ROLES),
+    password: z.string().max(200),
+  })
+  .superRefine((u, ctx) => {
+    const problem = passwordProblem(u.password, u.email);
+    if (problem) ctx.addIssue({ code: 'custom', path: ['password'], message: problem });
+  });
 export type NewUser = z.input<typeof NewUserSchema>;
 
 export interface User {

@@ -45,7 +45,8 @@ export async function userAddCommand(
       if (err instanceof ZodError)
         throw new UsageError(
           describeIssues(err)
-            .map((l) => `--${l.replace(/^\(root\)/, 'user')}`)
+            // The password is no option (it comes on standard input): it is named as it is.
+            .map((l) => (l.startsWith('password:') ? l : `--${l.replace(/^\(root\)/, 'user')}`))
             .join('; '),
         );
       throw err;

@@ -322,3 +322,34 @@ test('dondoc user add creates the account and prints the TOTP URI; REQUIRE_TOTP 
   ).toBe(2);
   expect(err.join('')).toContain('--role: expected one of coordinator, supervisor, admin, got "chief"');
 });
+
+test('dondoc user add refuses a common password or one made of the address, naming the password', async () => {
+  const io = { out: () => undefined, err: () => undefined };
+  const config = loadConfig({ DATABASE_URL: s.config.DATABASE_URL, DATA_DIR: s.config.dataDir });
+  const add = (password: string) =>
+    userAddCommand(
+      io,
+      config,
+      {
+        email: 'tran.thi.binh@ubnd.ninhbinh.example.vn',
+        name: 'Trần Thị Bình',
+        role: 'coordinator',
+        passwordStdin: true,
+      },
+      async () => password,
+    );
+  await expect(add('Password1234')).rejects.toThrow('password: one of the most common passwords; choose another');
+  await expect(add('tran.thi.binh@2026')).rejects.toThrow(
+    'password: must not contain your email address or its name part',
+  );
+  await expect(add('ngắn quá')).rejects.toThrow('password: at least 12 characters');
+  expect(
+    (await s.pool.query(`SELECT count(*)::int AS n FROM users WHERE email = 'tran.thi.binh@ubnd.ninhbinh.example.vn'`))
+      .rows[0].n,
+  ).toBe(0);
+  await add('sông Đáy chảy qua Ninh Bình');
+  expect(
+    (await s.pool.query(`SELECT count(*)::int AS n FROM users WHERE email = 'tran.thi.binh@ubnd.ninhbinh.example.vn'`))
+      .rows[0].n,
+  ).toBe(1);
+});
