@@ -1,5 +1,7 @@
 // Staff accounts and their sessions. Passwords are kept as scrypt hashes, session ids only as
 // SHA-256 hashes, TOTP codes are good once, and repeated failures lock the account for a while.
+// A session ends with a new password, role or second factor, or the account disabled (the
+// database does it, migration …031).
 import { createHash, randomBytes, scrypt as scryptCb, timingSafeEqual, type ScryptOptions } from 'node:crypto';
 import { TOTP, Secret } from 'otpauth';
 import type { Pool } from 'pg';
@@ -98,8 +100,14 @@ export interface Users {
   add(u: NewUser, o?: { totp?: boolean }): Promise<{ user: User; otpauthUri?: string }>;
   login(a: LoginAttempt, now?: Date): Promise<LoginResult>;
   startSession(userId: number): Promise<{ id: string; expiresAt: Date }>;
+  /** The user of a live session of an account in use. */
   sessionUser(id: string | undefined, now?: Date): Promise<User | undefined>;
   endSession(id: string): Promise<void>;
+  /**
+   * Disables the account (its sessions end: see the migration …031) or lets it in again.
+   * Undefined when the address is no account.
+   */
+  setDisabled(email: string, disabled: boolean): Promise<User | undefined>;
 }
 
 export function createUsers(pool: Pool): Users {
@@ -139,6 +147,11 @@ export function createUsers(pool: Pool): Users {
       const { rows } = await pool.query('SELECT * FROM users WHERE email = $1', [a.email.trim().toLowerCase()]);
       const row = rows[0];
       if (!row) return unknownAddress(a.email.trim().toLowerCase(), a.password, now);
+      // A disabled account answers as a wrong password does, whatever was typed.
+      if (row.disabled_at) {
+        await verifyPassword(a.password, row.password_hash);
+        return { ok: false, why: 'bad_credentials' };
+      }
       if (row.locked_until && (row.locked_until as Date) > now) return { ok: false, why: 'locked' };
       const fail = async (why: 'bad_credentials' | 'totp_required'): Promise<LoginResult> => {
         await pool.query(
@@ -190,7 +203,7 @@ export function createUsers(pool: Pool): Users {
     async sessionUser(id, now = new Date()) {
       if (!id || !/^[A-Za-z0-9_-]{43}$/.test(id)) return undefined;
       const { rows } = await pool.query(
-        'SELECT u.* FROM sessions s JOIN users u ON u.id = s.user_id WHERE s.id_hash = $1 AND s.expires_at > $2',
+        'SELECT u.* FROM sessions s JOIN users u ON u.id = s.user_id WHERE s.id_hash = $1 AND s.expires_at > $2 AND u.disabled_at IS NULL',
         [hashId(id), now],
       );
       return rows[0] ? userOf(rows[0]) : undefined;
@@ -198,6 +211,15 @@ export function createUsers(pool: Pool): Users {
 
     async endSession(id) {
       await pool.query('DELETE FROM sessions WHERE id_hash = $1', [hashId(id)]);
+    },
+
+    async setDisabled(email, disabled) {
+      const { rows } = await pool.query(
+        `UPDATE users SET disabled_at = CASE WHEN $2 THEN coalesce(disabled_at, now()) END, updated_at = now()
+          WHERE email = $1 RETURNING *`,
+        [email.trim().toLowerCase(), disabled],
+      );
+      return rows[0] ? userOf(rows[0]) : undefined;
     },
   };
 }

@@ -353,3 +353,85 @@ test('dondoc user add refuses a common password or one made of the address, nami
       .rows[0].n,
   ).toBe(1);
 });
+
+describe('a session ends when its account changes', () => {
+  const env = () => ({ DATABASE_URL: s.config.DATABASE_URL!, DATA_DIR: s.config.dataDir });
+  const sessions = async (email: string) =>
+    (
+      await s.pool.query(
+        'SELECT count(*)::int AS n FROM sessions s JOIN users u ON u.id = s.user_id WHERE u.email = $1',
+        [email],
+      )
+    ).rows[0].n;
+  const opens = async (cookie: string) =>
+    (await s.app.inject({ url: '/api/v1/session', headers: { cookie } })).statusCode;
+  const loggedIn = async (email: string, ip: string) => {
+    const { res, cookie } = await login(s.app, email, { ip });
+    expect(res.statusCode).toBe(303);
+    expect(await opens(cookie)).toBe(200);
+    return cookie;
+  };
+  const cli = async (args: string[], password?: string) => {
+    const err: string[] = [];
+    const io = { out: () => undefined, err: (t: string) => void err.push(t) };
+    const code = password
+      ? await userAddCommand(
+          io,
+          loadConfig(env()),
+          { ...parseAdd(args), passwordStdin: true },
+          async () => password,
+        ).then(
+          () => 0,
+          (e: Error) => (err.push(e.message), 2),
+        )
+      : await runCli(args, io, env());
+    return { code, err: err.join('') };
+  };
+  const parseAdd = (args: string[]) => ({
+    email: args[args.indexOf('--email') + 1],
+    name: args[args.indexOf('--name') + 1],
+    role: args[args.indexOf('--role') + 1],
+  });
+
+  test('a new password ends every session of the account: the old cookie no longer opens a page', async () => {
+    const { email } = await addUser(s, 'coordinator', { email: 'doi-mat-khau@ubnd.ninhbinh.example.vn' });
+    const first = await loggedIn(email, '10.6.0.1');
+    const second = await loggedIn(email, '10.6.0.2');
+    const changed = await cli(
+      ['user', 'add', '--email', email, '--name', 'Đổi mật khẩu', '--role', 'coordinator'],
+      'một mật khẩu mới hẳn 2027',
+    );
+    expect(changed).toEqual({ code: 0, err: '' });
+    expect(await sessions(email)).toBe(0);
+    expect([await opens(first), await opens(second)]).toEqual([401, 401]);
+    expect((await login(s.app, email, { password: 'một mật khẩu mới hẳn 2027', ip: '10.6.0.3' })).res.statusCode).toBe(
+      303,
+    );
+  });
+
+  test('a change of role ends the sessions held under the old role', async () => {
+    const { email } = await addUser(s, 'supervisor', { email: 'doi-vai-tro@ubnd.ninhbinh.example.vn' });
+    const cookie = await loggedIn(email, '10.6.1.1');
+    await s.pool.query(`UPDATE users SET role = 'coordinator' WHERE email = $1`, [email]);
+    expect(await sessions(email)).toBe(0);
+    expect(await s.users.sessionUser(/dondoc_session=([^;]+)/.exec(cookie)![1])).toBeUndefined();
+    expect(await opens(cookie)).toBe(401);
+  });
+
+  test('dondoc user disable ends the sessions and refuses the login; enable lets the person in again', async () => {
+    const { email } = await addUser(s, 'admin', { email: 'nghi-viec@ubnd.ninhbinh.example.vn' });
+    const cookie = await loggedIn(email, '10.6.2.1');
+    expect(await cli(['user', 'disable', '--email', email.toUpperCase()])).toEqual({ code: 0, err: '' });
+    expect(await sessions(email)).toBe(0);
+    expect(await opens(cookie)).toBe(401);
+    const refused = await login(s.app, email, { ip: '10.6.2.2' });
+    expect(refused.res.statusCode).toBe(401);
+    expect(refused.cookie).not.toContain('dondoc_session=');
+    expect(await cli(['user', 'enable', '--email', email])).toEqual({ code: 0, err: '' });
+    await loggedIn(email, '10.6.2.3');
+    expect(await cli(['user', 'disable', '--email', 'khong-co@example.vn'])).toEqual({
+      code: 2,
+      err: '--email: no staff account khong-co@example.vn\n',
+    });
+  });
+});
