@@ -40,7 +40,9 @@ module.exports = {
         '<rootDir>/test/web/**/*.test.ts',
         '<rootDir>/test/cli/**/*.test.ts',
         // The quick subset of the reliability suite, at small counts (npm run test:reliability runs it all).
-        ...['worker-kill', 'replay', 'bad-input', 'asvs'].map((name) => `<rootDir>/test/reliability/${name}.test.ts`),
+        ...['worker-kill', 'replay', 'bad-input', 'asvs', 'local-access'].map(
+          (name) => `<rootDir>/test/reliability/${name}.test.ts`,
+        ),
       ],
       globalSetup: '<rootDir>/test/helpers/integration-global-setup.ts',
       globalTeardown: '<rootDir>/test/helpers/integration-global-teardown.ts',

@@ -26,12 +26,8 @@ export function createActivities(deps: ActivityDeps) {
     async recordTask(record: TaskRecord): Promise<void> {
       await deps.readModel.upsertTask(record);
       // A closed task's links stay usable for a grace period, to read the outcome.
-      if (record.state.phase === 'done' || record.state.phase === 'cancelled') {
-        await deps.pool.query(
-          `UPDATE links SET expires_at = LEAST(expires_at, now() + interval '30 days') WHERE task_workflow_id = $1`,
-          [record.workflowId],
-        );
-      }
+      if (record.state.phase === 'done' || record.state.phase === 'cancelled')
+        await deps.links.closeTask(record.workflowId);
     },
 
     async consolidate(input: ConsolidateInput): Promise<{ tasks: number }> {

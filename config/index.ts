@@ -140,6 +140,29 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   };
 }
 
+const HOW_TO_SET = 'set LINK_SECRET to 32 or more random characters (openssl rand -hex 32)';
+
+/** What no secret looks like: the old compose file's public default and its kind, or a few characters repeated. */
+const isPlaceholder = (secret: string): boolean =>
+  /placeholder|change.?me|changeit|example|your.?secret/i.test(secret) || new Set(secret).size < 10;
+
+/**
+ * The web app's secret keys staff sessions and form tokens. The embedded stack (`dondoc dev`)
+ * makes one under DATA_DIR; a web app on its own (`dondoc web`, one of several replicas) must be
+ * given a real one, or anyone who knows the default could forge a session.
+ */
+export function requireLinkSecret(config: Pick<Config, 'LINK_SECRET'>, o: { embedded: boolean }): void {
+  const secret = config.LINK_SECRET;
+  if (secret === undefined) {
+    if (o.embedded) return;
+    throw new ConfigError(
+      'LINK_SECRET',
+      `dondoc web needs a secret of its own, the same on every web replica: ${HOW_TO_SET}`,
+    );
+  }
+  if (isPlaceholder(secret)) throw new ConfigError('LINK_SECRET', `this is a placeholder, not a secret: ${HOW_TO_SET}`);
+}
+
 /** For entry points: a bad setting is one sentence and exit code 2, never a stack trace. */
 export function loadConfigOrExit(env: NodeJS.ProcessEnv = process.env): Config {
   try {

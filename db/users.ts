@@ -1,19 +1,29 @@
 // Staff accounts and their sessions. Passwords are kept as scrypt hashes, session ids only as
-// SHA-256 hashes, TOTP codes are good once, and repeated failures lock the account for a while.
+// SHA-256 hashes, TOTP codes are good once, and repeated failures lock the address they come from
+// out of the account for a while, and the account itself after many more (login-throttle.ts).
+// A session ends with a new password, role or second factor, or the account disabled (the
+// database does it, migration …031).
 import { createHash, randomBytes, scrypt as scryptCb, timingSafeEqual, type ScryptOptions } from 'node:crypto';
 import { TOTP, Secret } from 'otpauth';
 import type { Pool } from 'pg';
 import { z } from 'zod';
+import { passwordProblem } from '../domain/password-policy';
+import { addressKey, createLoginThrottle } from './login-throttle';
 
 export const ROLES = ['coordinator', 'supervisor', 'admin'] as const;
 export type Role = (typeof ROLES)[number];
 
-export const NewUserSchema = z.object({
-  email: z.email().transform((e) => e.toLowerCase()),
-  name: z.string().trim().min(1, "give the person's name").max(200),
-  role: z.enum(ROLES),
-  password: z.string().min(12, 'at least 12 characters').max(200),
-});
+export const NewUserSchema = z
+  .object({
+    email: z.email().transform((e) => e.toLowerCase()),
+    name: z.string().trim().min(1, "give the person's name").max(200),
+    role: z.enum(ROLES),
+    password: z.string().max(200),
+  })
+  .superRefine((u, ctx) => {
+    const problem = passwordProblem(u.password, u.email);
+    if (problem) ctx.addIssue({ code: 'custom', path: ['password'], message: problem });
+  });
 export type NewUser = z.input<typeof NewUserSchema>;
 
 export interface User {
@@ -33,12 +43,13 @@ export interface LoginAttempt {
   totp?: string;
   /** When set, supervisors and admins must have a second factor. */
   requireTotpFor?: readonly Role[];
+  /** The network address the attempt comes from: failures lock that address out of the account first. */
+  address?: string;
 }
 
 const SCRYPT: ScryptOptions = { N: 2 ** 15, r: 8, p: 1, maxmem: 64 * 1024 * 1024 };
 const KEY_BYTES = 32;
-export const MAX_FAILURES = 5;
-const LOCK_MINUTES = 15;
+export { ACCOUNT_MAX_FAILURES, MAX_FAILURES } from './login-throttle';
 export const SESSION_HOURS = 12;
 
 const scrypt = (password: string, salt: Buffer, o: ScryptOptions) =>
@@ -92,30 +103,23 @@ export interface Users {
   add(u: NewUser, o?: { totp?: boolean }): Promise<{ user: User; otpauthUri?: string }>;
   login(a: LoginAttempt, now?: Date): Promise<LoginResult>;
   startSession(userId: number): Promise<{ id: string; expiresAt: Date }>;
+  /** The user of a live session of an account in use. */
   sessionUser(id: string | undefined, now?: Date): Promise<User | undefined>;
   endSession(id: string): Promise<void>;
   /** Every account, by role then address (the admin's list). */
   list(): Promise<User[]>;
+  /**
+   * Disables the account (its sessions end: see the migration …031) or lets it in again.
+   * Undefined when the address is no account.
+   */
+  setDisabled(email: string, disabled: boolean): Promise<User | undefined>;
 }
 
 export function createUsers(pool: Pool): Users {
-  /**
-   * A login for an address that is no account: the same password check's time, and the same
-   * count of failures and lockout as an account gets, so neither tells the address is unknown.
-   */
-  async function unknownAddress(email: string, password: string, now: Date): Promise<LoginResult> {
-    const { rows } = await pool.query('SELECT locked_until FROM login_throttle WHERE email = $1', [email]);
-    if (rows[0]?.locked_until && (rows[0].locked_until as Date) > now) return { ok: false, why: 'locked' };
-    await verifyPassword(password, await (decoyHash ??= hashPassword('decoy password, never valid')));
-    await pool.query(
-      `INSERT INTO login_throttle AS t (email, failed_logins, updated_at) VALUES ($1, 1, $2::timestamptz)
-       ON CONFLICT (email) DO UPDATE SET failed_logins = t.failed_logins + 1,
-         locked_until = CASE WHEN t.failed_logins + 1 >= $3 THEN $2::timestamptz + make_interval(mins => $4) ELSE t.locked_until END,
-         updated_at = $2::timestamptz`,
-      [email, now.toISOString(), MAX_FAILURES, LOCK_MINUTES],
-    );
-    return { ok: false, why: 'bad_credentials' };
-  }
+  const throttle = createLoginThrottle(pool);
+  /** The time a password check takes, spent on an address that is no account or is disabled. */
+  const decoyCheck = async (password: string) =>
+    void (await verifyPassword(password, await (decoyHash ??= hashPassword('decoy password, never valid'))));
 
   return {
     async add(raw, o = {}) {
@@ -124,27 +128,27 @@ export function createUsers(pool: Pool): Users {
       const { rows } = await pool.query(
         `INSERT INTO users (email, name, role, password_hash, totp_secret) VALUES ($1,$2,$3,$4,$5)
          ON CONFLICT (email) DO UPDATE SET name=$2, role=$3, password_hash=$4, totp_secret=coalesce($5, users.totp_secret),
-           failed_logins=0, locked_until=NULL, updated_at=now()
+           updated_at=now()
          RETURNING *`,
         [u.email, u.name, u.role, await hashPassword(u.password), secret],
       );
+      await throttle.clear(u.email);
       return { user: userOf(rows[0]), otpauthUri: secret ? totpFor(u.email, secret).toString() : undefined };
     },
 
     async login(a, now = new Date()) {
-      const { rows } = await pool.query('SELECT * FROM users WHERE email = $1', [a.email.trim().toLowerCase()]);
-      const row = rows[0];
-      if (!row) return unknownAddress(a.email.trim().toLowerCase(), a.password, now);
-      if (row.locked_until && (row.locked_until as Date) > now) return { ok: false, why: 'locked' };
-      const fail = async (why: 'bad_credentials' | 'totp_required'): Promise<LoginResult> => {
-        await pool.query(
-          `UPDATE users SET failed_logins = failed_logins + 1,
-             locked_until = CASE WHEN failed_logins + 1 >= $2 THEN $3::timestamptz + make_interval(mins => $4) ELSE locked_until END
-           WHERE id = $1`,
-          [row.id, MAX_FAILURES, now.toISOString(), LOCK_MINUTES],
-        );
+      const email = a.email.trim().toLowerCase();
+      const address = addressKey(a.address);
+      if (await throttle.isLocked(email, address, now)) return { ok: false, why: 'locked' };
+      const fail = async (why: 'bad_credentials'): Promise<LoginResult> => {
+        await throttle.fail(email, address, now);
         return { ok: false, why };
       };
+      const { rows } = await pool.query('SELECT * FROM users WHERE email = $1', [email]);
+      const row = rows[0];
+      // No account, or a disabled one: the same time, count and answer as a wrong password, so
+      // neither tells what the address is.
+      if (!row || row.disabled_at) return decoyCheck(a.password).then(() => fail('bad_credentials'));
       if (!(await verifyPassword(a.password, row.password_hash))) return fail('bad_credentials');
       if (!row.totp_secret && a.requireTotpFor?.includes(row.role)) return { ok: false, why: 'totp_setup_required' };
       if (row.totp_secret) {
@@ -167,7 +171,7 @@ export function createUsers(pool: Pool): Users {
           ).rowCount;
         if (!fresh) return fail('bad_credentials');
       }
-      await pool.query('UPDATE users SET failed_logins = 0, locked_until = NULL WHERE id = $1', [row.id]);
+      await throttle.succeed(email, address);
       return { ok: true, user: userOf(row) };
     },
 
@@ -186,7 +190,7 @@ export function createUsers(pool: Pool): Users {
     async sessionUser(id, now = new Date()) {
       if (!id || !/^[A-Za-z0-9_-]{43}$/.test(id)) return undefined;
       const { rows } = await pool.query(
-        'SELECT u.* FROM sessions s JOIN users u ON u.id = s.user_id WHERE s.id_hash = $1 AND s.expires_at > $2',
+        'SELECT u.* FROM sessions s JOIN users u ON u.id = s.user_id WHERE s.id_hash = $1 AND s.expires_at > $2 AND u.disabled_at IS NULL',
         [hashId(id), now],
       );
       return rows[0] ? userOf(rows[0]) : undefined;
@@ -199,6 +203,15 @@ export function createUsers(pool: Pool): Users {
     async list() {
       const { rows } = await pool.query('SELECT * FROM users ORDER BY role, email');
       return rows.map(userOf);
+    },
+
+    async setDisabled(email, disabled) {
+      const { rows } = await pool.query(
+        `UPDATE users SET disabled_at = CASE WHEN $2 THEN coalesce(disabled_at, now()) END, updated_at = now()
+          WHERE email = $1 RETURNING *`,
+        [email.trim().toLowerCase(), disabled],
+      );
+      return rows[0] ? userOf(rows[0]) : undefined;
     },
   };
 }

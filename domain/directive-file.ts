@@ -1,6 +1,6 @@
 // Directive files (YAML, or JSON, which YAML reads too): parsed with positions so that every
 // error names the line and the field.
-import { LineCounter, parseDocument, isMap, isSeq, visit, type Document, type Node } from 'yaml';
+import { LineCounter, parseDocument, isMap, isPair, isSeq, visit, type Document, type Node } from 'yaml';
 import type { z } from 'zod';
 import { DirectiveSchema, issueMessage, type Directive } from './schemas';
 import { UnitDirectorySchema, type UnitDirectory } from './units';
@@ -68,6 +68,36 @@ function splitFlowValues(doc: Document, lines: LineCounter): FileProblem[] {
 /** C0 control characters other than tab and line ends: a binary file, or text PostgreSQL would refuse to store. */
 const CONTROL = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/;
 
+const codeOf = (c: string) => `U+${c.charCodeAt(0).toString(16).toUpperCase().padStart(4, '0')}`;
+
+/**
+ * The raw text passed the check above, but a quoted scalar's escapes ("\0", "\e", "\x07",
+ * "\u0000") decode into control characters after it: the decoded keys and values are checked too.
+ */
+function escapedControls(doc: Document, lines: LineCounter): FileProblem[] {
+  const problems: FileProblem[] = [];
+  visit(doc, {
+    Scalar(key, node, ancestors) {
+      const found = typeof node.value === 'string' ? CONTROL.exec(node.value) : null;
+      if (!found) return;
+      const path: (string | number)[] = [];
+      for (let i = 0; i < ancestors.length; i++) {
+        const a = ancestors[i];
+        const next = ancestors[i + 1] ?? node;
+        if (isPair(a) && next === a.value) path.push(String((a.key as { value?: unknown })?.value));
+        if (isSeq(a)) path.push(a.items.indexOf(next));
+      }
+      problems.push({
+        line: node.range ? lines.linePos(node.range[0]).line : undefined,
+        path: key === 'key' ? '' : path.join('.'),
+        message: `control character ${codeOf(found[0])}${key === 'key' ? ' in a field name' : ''} (written as an escape)`,
+      });
+      return visit.BREAK;
+    },
+  });
+  return problems;
+}
+
 const NESTED = 'lists or mappings are nested too deeply';
 
 /**
@@ -84,12 +114,11 @@ export function parseYamlFile<S extends z.ZodType>(
     throw new FileError(fileName, [{ path: '', message: 'the file is not valid UTF-8 text' }]);
   const control = CONTROL.exec(text);
   if (control) {
-    const code = `U+${control[0].charCodeAt(0).toString(16).toUpperCase().padStart(4, '0')}`;
     throw new FileError(fileName, [
       {
         line: text.slice(0, control.index).split('\n').length,
         path: '',
-        message: `control character ${code}; is this a binary file?`,
+        message: `control character ${codeOf(control[0])}; is this a binary file?`,
       },
     ]);
   }
@@ -118,6 +147,8 @@ function parseText<S extends z.ZodType>(schema: S, text: string, fileName: strin
   }
   const split = splitFlowValues(doc, lines);
   if (split.length) throw new FileError(fileName, split);
+  const escaped = escapedControls(doc, lines);
+  if (escaped.length) throw new FileError(fileName, escaped);
   let value: unknown;
   try {
     value = doc.toJS({ maxAliasCount: 50 });

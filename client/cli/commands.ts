@@ -1,6 +1,6 @@
 // The CLI commands that launch a directive and read it back, and the long-running processes.
 import type { Client } from '@temporalio/client';
-import type { Config } from '../../config';
+import { requireLinkSecret, type Config } from '../../config';
 import { parse as parseYaml } from 'yaml';
 import { parseDirectiveFile } from '../../domain/directive-file';
 import { edxmlOriginOfFile } from '../../domain/edxml';
@@ -147,6 +147,7 @@ export async function workerCommand(config: Config): Promise<void> {
 }
 
 export async function webCommand(config: Config): Promise<void> {
+  requireLinkSecret(config, { embedded: false });
   const { buildApp } = await import('../web/app');
   const { createLinks } = await import('../../db/links');
   const { connectClient, temporalSecurity } = await import('../temporal');

@@ -1,5 +1,5 @@
 // `dondoc dev`: the whole stack on its embedded defaults, until Ctrl-C.
-import type { Config } from '../../config';
+import { requireLinkSecret, type Config } from '../../config';
 import { startStack } from '../stack';
 import { createDondocWorker } from '../../worker/worker';
 import { buildApp } from '../web/app';
@@ -8,6 +8,7 @@ import { createLinks } from '../../db/links';
 import { connectClient } from '../temporal';
 
 export async function devCommand(config: Config, o: { headless?: boolean }): Promise<void> {
+  requireLinkSecret(config, { embedded: true });
   const say = (line: string) => process.stdout.write(`${line}\n`);
   say(`dondoc: starting under ${config.dataDir} …`);
   const stack = await startStack(config, { headless: o.headless, log: (l) => say(`  ${l}`) });

@@ -7,6 +7,7 @@ import type { Config } from '../../config';
 import { createPool, type Pool } from '../../db/pool';
 import { migrate } from '../../db/migrate';
 import { connectClient, temporalSecurity } from '../temporal';
+import { embeddedDatabaseUrl } from '../stack/pg-credentials';
 import { directiveWorkflowId } from '../../workflows/messages';
 
 /** Bad input or a refused request: printed as one sentence, exit code 2. */
@@ -29,8 +30,16 @@ export const processIo: CliIo = {
 export const printJson = (io: CliIo, value: unknown) => io.out(`${JSON.stringify(value, null, 2)}\n`);
 
 export const temporalAddress = (config: Config) => config.TEMPORAL_ADDRESS ?? `127.0.0.1:${config.TEMPORAL_PORT}`;
-export const databaseUrl = (config: Config) =>
-  config.DATABASE_URL ?? `postgres://dondoc:dondoc@127.0.0.1:${config.EMBEDDED_PG_PORT}/dondoc`;
+/** DATABASE_URL, or the app's login to the embedded PostgreSQL that `dondoc dev` keeps in DATA_DIR. */
+export function databaseUrl(config: Config): string {
+  if (config.DATABASE_URL) return config.DATABASE_URL;
+  const embedded = embeddedDatabaseUrl(config.dataDir, config.EMBEDDED_PG_PORT);
+  if (!embedded)
+    throw new UsageError(
+      `DATABASE_URL: not set, and ${config.dataDir} holds no embedded PostgreSQL yet; start it with "dondoc dev" or set DATABASE_URL`,
+    );
+  return embedded;
+}
 
 export const readText = (file: string): string => readBytes(file).toString('utf8');
 

@@ -14,7 +14,7 @@ import { processIo, UsageError, type CliIo } from './io';
 import { overdueCommand } from './overdue';
 import { reportRequestCommand } from './report';
 import { unitsImportCommand } from './units';
-import { userAddCommand } from './user';
+import { userAddCommand, userDisableCommand } from './user';
 import { reindexCommand } from './reindex';
 
 const collect = (value: string, previous: string[]) => [...previous, value];
@@ -171,9 +171,8 @@ function buildProgram(io: CliIo, env: NodeJS.ProcessEnv): Command {
     .description("a year's days off and make-up days, announced (with its notices) or provisional")
     .action(async (year, o) => calendarShowCommand(io, config(), year, o));
 
-  program
-    .command('user')
-    .description('staff accounts (coordinator, supervisor, admin)')
+  const user = program.command('user').description('staff accounts (coordinator, supervisor, admin)');
+  user
     .command('add')
     .requiredOption('--email <address>', 'the login address')
     .requiredOption('--name <name>', "the person's name")
@@ -183,6 +182,16 @@ function buildProgram(io: CliIo, env: NodeJS.ProcessEnv): Command {
     .option('--json', 'print JSON')
     .description('create a staff account, or update the one with this address')
     .action(async (o) => userAddCommand(io, config(), o));
+  user
+    .command('disable')
+    .requiredOption('--email <address>', 'the login address')
+    .description('stop an account from logging in, and end its sessions at once')
+    .action(async (o) => userDisableCommand(io, config(), o.email, true));
+  user
+    .command('enable')
+    .requiredOption('--email <address>', 'the login address')
+    .description('let a disabled account log in again')
+    .action(async (o) => userDisableCommand(io, config(), o.email, false));
 
   const deployment = program
     .command('deployment')

@@ -1,6 +1,7 @@
 // `dondoc user add`: creates a staff account (or updates it), optionally with a TOTP second
 // factor. The password is read from standard input, or made up and shown once; it never sits in
-// the command line, where other users of the machine could read it.
+// the command line, where other users of the machine could read it. `dondoc user disable` and
+// `enable`: a person who leaves keeps the history of what they did, and logs in no more.
 import { randomBytes } from 'node:crypto';
 import { ZodError } from 'zod';
 import type { Config } from '../../config';
@@ -45,7 +46,8 @@ export async function userAddCommand(
       if (err instanceof ZodError)
         throw new UsageError(
           describeIssues(err)
-            .map((l) => `--${l.replace(/^\(root\)/, 'user')}`)
+            // The password is no option (it comes on standard input): it is named as it is.
+            .map((l) => (l.startsWith('password:') ? l : `--${l.replace(/^\(root\)/, 'user')}`))
             .join('; '),
         );
       throw err;
@@ -61,5 +63,17 @@ export async function userAddCommand(
     if (generated) io.out(`Password (shown once): ${generated}\n`);
     if (added.otpauthUri)
       io.out(`TOTP: add this to an authenticator app (or make a QR code of it):\n${added.otpauthUri}\n`);
+  });
+}
+
+export async function userDisableCommand(io: CliIo, config: Config, email: string, disabled: boolean): Promise<void> {
+  await withReadModelPool(config, async (pool) => {
+    const user = await createUsers(pool).setDisabled(email, disabled);
+    if (!user) throw new UsageError(`--email: no staff account ${email.trim().toLowerCase()}`);
+    io.out(
+      disabled
+        ? `User ${user.email} is disabled; their sessions have ended.\n`
+        : `User ${user.email} may log in again.\n`,
+    );
   });
 }

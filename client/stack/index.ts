@@ -13,6 +13,7 @@ import { parseUnitDirectoryFile } from '../../domain/directive-file';
 import { startTemporalDev } from './temporal-dev';
 import { startEmbeddedPostgres } from './postgres';
 import { startSmtpSink } from './smtp-sink';
+import { secureDataDir } from './data-dir';
 
 export interface Stack {
   temporalAddress: string;
@@ -36,6 +37,7 @@ export async function startStack(config: Config, o: StackOptions = {}): Promise<
     for (const stop of stops.reverse()) await stop().catch(() => undefined);
   };
   try {
+    secureDataDir(config.dataDir);
     const [temporal, pg] = await Promise.all([
       config.TEMPORAL_ADDRESS
         ? Promise.resolve({ address: config.TEMPORAL_ADDRESS, ui: undefined })

@@ -1,10 +1,11 @@
 // The Temporal dev server (with its Web UI) as a child process, persisted in a SQLite file.
 import { spawn, type ChildProcess } from 'node:child_process';
-import { mkdirSync, openSync } from 'node:fs';
+import { openSync } from 'node:fs';
 import path from 'node:path';
 import { Connection } from '@temporalio/client';
 import { projectRoot } from '../../db/paths';
 import { waitFor } from './wait';
+import { privateFolder } from './data-dir';
 import { SEARCH_ATTRIBUTES } from '../../workflows/search-attributes';
 
 export interface TemporalDevOptions {
@@ -26,8 +27,9 @@ export const temporalCliPath = (): string =>
 export { SEARCH_ATTRIBUTES };
 
 export async function startTemporalDev(o: TemporalDevOptions): Promise<RunningProcess> {
-  mkdirSync(o.dataDir, { recursive: true });
-  const log = openSync(path.join(o.dataDir, 'temporal.log'), 'a');
+  // The SQLite file holds every workflow's history (report texts, addresses): the owner's alone.
+  privateFolder(o.dataDir);
+  const log = openSync(path.join(o.dataDir, 'temporal.log'), 'a', 0o600);
   const args = [
     'server',
     'start-dev',
@@ -49,7 +51,14 @@ export async function startTemporalDev(o: TemporalDevOptions): Promise<RunningPr
     ...SEARCH_ATTRIBUTES.flatMap((a) => ['--search-attribute', a]),
     ...(o.headless ? ['--headless'] : ['--ui-port', String(o.uiPort), '--ui-ip', '127.0.0.1']),
   ];
-  const child: ChildProcess = spawn(temporalCliPath(), args, { stdio: ['ignore', log, log], detached: false });
+  // The server makes its files (the database, its -wal and -shm) with the umask it starts with.
+  const umask = process.umask(0o077);
+  let child: ChildProcess;
+  try {
+    child = spawn(temporalCliPath(), args, { stdio: ['ignore', log, log], detached: false });
+  } finally {
+    process.umask(umask);
+  }
   let exited = false;
   child.on('exit', () => (exited = true));
   const address = `127.0.0.1:${o.port}`;

@@ -315,6 +315,24 @@ describe('every mistake is one sentence and exit code 2', () => {
       { WEB_PORT: 'abc' },
       'dondoc: bad setting WEB_PORT: Invalid input: expected number, received NaN (got "abc")\n',
     ],
+    [
+      'the web app outside the embedded stack without a secret of its own',
+      ['web'],
+      { DATABASE_URL: 'postgres://dondoc:x@127.0.0.1:1/dondoc' },
+      'dondoc: bad setting LINK_SECRET: dondoc web needs a secret of its own, the same on every web replica: set LINK_SECRET to 32 or more random characters (openssl rand -hex 32)\n',
+    ],
+    [
+      'the web app with the public placeholder as its secret',
+      ['web'],
+      { LINK_SECRET: 'placeholder-change-me-placeholder-change-me' },
+      'dondoc: bad setting LINK_SECRET: this is a placeholder, not a secret: set LINK_SECRET to 32 or more random characters (openssl rand -hex 32)\n',
+    ],
+    [
+      'the web app with a secret anyone could guess',
+      ['web'],
+      { LINK_SECRET: 'a'.repeat(40) },
+      'dondoc: bad setting LINK_SECRET: this is a placeholder, not a secret: set LINK_SECRET to 32 or more random characters (openssl rand -hex 32)\n',
+    ],
   ])('%s', async (_, args, env, err) => {
     expect(await dondoc(args, env)).toEqual({ code: 2, out: '', err });
   });

@@ -41,6 +41,12 @@ function problem(text: string): string {
 }
 
 describe('calendar files', () => {
+  it('refuses a control character written as an escape, naming its line and field', () => {
+    expect(problem(withLine(9, '      issuer: "Bộ\\0 Nội vụ"'))).toBe(
+      '2026.yaml:9: announcements.0.notice.issuer: control character U+0000 (written as an escape)',
+    );
+  });
+
   it('reads a year of announced breaks with their notices', () => {
     expect(parseCalendarFile(GOOD, '2026.yaml')).toEqual([
       {

@@ -254,3 +254,33 @@ test('a field of the wrong type is named the same way whatever realm its value w
   expect(messages[0]).toEqual(['tasks: Invalid input: expected array, received object']);
   expect(messages[1]).toEqual(messages[0]);
 });
+
+describe('control characters written as YAML or JSON escapes', () => {
+  it.each<[string, string, string]>([
+    [
+      'a NUL written as "\\0" in a title',
+      file({ replace: { 7: '    title: "Phổ biến\\0pháp luật"' } }),
+      'd.yaml:7: tasks.0.title: control character U+0000 (written as an escape)',
+    ],
+    [
+      'an escape character written as "\\e" in the issuer',
+      file({ replace: { 3: 'issuer: "UBND tỉnh\\e[31m Ninh Bình"' } }),
+      'd.yaml:3: issuer: control character U+001B (written as an escape)',
+    ],
+    [
+      'a JSON "\\u0007" in a key',
+      '{"number": "12/UBND-VX", "ti\\u0007tle": "Thử"}\n',
+      'd.yaml:1: control character U+0007 in a field name (written as an escape)',
+    ],
+    [
+      'a "\\x7f" in a list item',
+      file({ after: ['    indicators: [{ code: articles, name: "Tin\\x7fbài", unit: bài }]'] }),
+      'd.yaml:9: tasks.0.indicators.0.name: control character U+007F (written as an escape)',
+    ],
+  ])('%s', (_, text, message) => expect(fails(text)).toBe(message));
+
+  it('a tab or a line break written as an escape is still text', () => {
+    const d = parseDirectiveFile(file({ replace: { 7: '    title: "Phổ biến\\tpháp luật\\nnăm 2024"' } }), 'd.yaml');
+    expect(d.tasks[0].title).toBe('Phổ biến\tpháp luật\nnăm 2024');
+  });
+});

@@ -26,7 +26,8 @@ export default async function setup(): Promise<void> {
       if (process.env.DONDOC_TEST_DATABASE_URL) return; // a PostgreSQL given from outside
       const pg = await startEmbeddedPostgres(path.join(dir, 'pg'), await freePort());
       running.push(pg);
-      process.env.DONDOC_TEST_DATABASE_URL = pg.databaseUrl;
+      // Each test file makes its own database, as the administrator (the app's own role may not).
+      process.env.DONDOC_TEST_DATABASE_URL = pg.adminUrl;
     })(),
     (async () => {
       if (process.env.DONDOC_TEST_TEMPORAL_ADDRESS) return; // the full server of `npm run test:server`

@@ -17,7 +17,7 @@ interface Service {
   entrypoint?: string | string[];
   environment?: Record<string, unknown> | string[];
   depends_on?: string[] | Record<string, { condition?: string }>;
-  ports?: Array<string | { published?: string | number; target?: number }>;
+  ports?: Array<string | { published?: string | number; target?: number; host_ip?: string }>;
 }
 interface Compose {
   services?: Record<string, Service>;
@@ -50,18 +50,29 @@ function environmentOf(service: Service | undefined): Record<string, string | un
   );
 }
 
-/** Compose's variable interpolation with nothing set in the shell: the values a bare `docker compose up` uses. */
-function interpolate(value: string): string {
+/** What the README asks to set before `docker compose up`: the web app's secret. */
+const SHELL = { LINK_SECRET: '3f9c2b7e1d4a8f6c0b5e9d2a7c4f1e8b3d6a9c2f5e8b1d4a7c0f3e6b9d2a5c8f' };
+
+/** Compose's variable interpolation with only `shell` set: the values `docker compose up` uses. */
+function interpolate(value: string, shell: Record<string, string> = SHELL): string {
   return value.replace(
     /\$\$|\$\{([A-Za-z_][A-Za-z0-9_]*)(?:(:?[-?])([^}]*))?\}|\$([A-Za-z_][A-Za-z0-9_]*)/g,
-    (match, name?: string, op?: string, arg?: string) => {
+    (match, name?: string, op?: string, arg?: string, bare?: string) => {
       if (match === '$$') return '$';
+      const set = shell[name ?? bare ?? ''];
+      if (set !== undefined && set !== '') return set;
       if (op === ':-' || op === '-') return arg ?? '';
       if (op === ':?' || op === '?') throw new Error(`docker-compose.yml requires ${name} to be set: ${arg}`);
       return '';
     },
   );
 }
+
+/** Where a published port listens on the host: "127.0.0.1" in "127.0.0.1:7233:7233", every interface in "7233:7233". */
+const hostIpOf = (port: string | { host_ip?: string }): string =>
+  typeof port === 'string'
+    ? (/^(\d+\.\d+\.\d+\.\d+|\[[^\]]+\]):/.exec(port)?.[1] ?? '0.0.0.0')
+    : (port.host_ip ?? '0.0.0.0');
 
 const commandText = (c: string | string[] | undefined): string => (Array.isArray(c) ? c.join(' ') : (c ?? ''));
 
@@ -119,7 +130,33 @@ describe('docker-compose.yml', () => {
     expect(commandText(services.worker?.command).trim()).toBe('worker');
     expect(commandText(services.web?.command).trim()).toBe('web');
     expect(services.web?.ports ?? []).toContain('3000:3000');
-    expect(services['temporal-ui']?.ports ?? []).toContain('8233:8080');
+    expect(services['temporal-ui']?.ports ?? []).toContain('127.0.0.1:8233:8080');
+  });
+
+  test('Temporal (no authentication), its UI and Mailpit are published on the loopback address only', () => {
+    const published = ['temporal', 'temporal-ui', 'mailpit'].flatMap((name) =>
+      (services[name]?.ports ?? []).map(
+        (p) => `${name} ${typeof p === 'string' ? p : JSON.stringify(p)} on ${hostIpOf(p)}`,
+      ),
+    );
+    expect(published.length).toBeGreaterThanOrEqual(4);
+    expect(published.filter((p) => !p.endsWith(' on 127.0.0.1'))).toEqual([]);
+    // Nothing but the web app listens beyond this machine; PostgreSQL is not published at all.
+    const open = Object.entries(services).flatMap(([name, s]) =>
+      (s.ports ?? []).filter((p) => hostIpOf(p) !== '127.0.0.1').map(() => name),
+    );
+    expect(open).toEqual(['web']);
+  });
+
+  test('LINK_SECRET has no default: without it set, docker compose refuses to start, naming it', () => {
+    const raw = readFileSync(path.join(root, 'docker-compose.yml'), 'utf8');
+    expect(raw).not.toMatch(/placeholder|change-me/i);
+    const web = environmentOf(services.web);
+    expect(web.LINK_SECRET).toBeDefined();
+    expect(() => interpolate(web.LINK_SECRET!, {})).toThrow(/requires LINK_SECRET to be set/);
+    expect(interpolate(web.LINK_SECRET!)).toBe(SHELL.LINK_SECRET);
+    // The worker signs nothing: it needs no secret, so `docker compose run worker …` works without one.
+    expect(environmentOf(services.worker).LINK_SECRET).toBeUndefined();
   });
 
   test('every depends_on target is a service of this file', () => {

@@ -114,7 +114,7 @@ async function runsOf(workflowId: string): Promise<number> {
 async function supportsUpgradeOnContinueAsNew(): Promise<boolean> {
   const { serverVersion } = await t.client.workflowService.getSystemInfo({});
   const [major, minor] = (serverVersion ?? '0.0').split('.').map(Number);
-  return major! > 1 || (major === 1 && minor! >= 30);
+  return major > 1 || (major === 1 && minor >= 30);
 }
 
 /** The settings the stack runs on, as environment variables. */

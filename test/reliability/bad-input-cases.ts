@@ -276,6 +276,12 @@ export const BAD_FILES: BadFile[] = [
     content: directiveFile({ replace: { 7: '    title: "Phổ biến\u0000pháp luật"' } }),
   },
   {
+    name: 'a control character written as an escape',
+    command: 'launch',
+    file: 'escape.yaml',
+    content: directiveFile({ replace: { 7: '    title: "Phổ biến\\epháp luật"' } }),
+  },
+  {
     name: 'more tasks than a directive may have',
     command: 'launch',
     file: 'many.yaml',

@@ -48,6 +48,8 @@ export const BAD_FILE_MESSAGES: Record<string, string> = {
     'indicator.yaml:9: tasks.0.indicators.0.code: an indicator code is lower case, e.g. articles',
   'a negative target': 'target.yaml:9: tasks.0.indicators.0.target: Too small: expected number to be >=0',
   'a control character in a title': 'control.yaml:7: control character U+0000; is this a binary file?',
+  'a control character written as an escape':
+    'escape.yaml:7: tasks.0.title: control character U+001B (written as an escape)',
   'more tasks than a directive may have': 'many.yaml:6: tasks: Too big: expected array to have <=20000 items',
   'an empty dispatch': 'empty.txt:1: the text is empty',
   'only blank lines, CRLF and tabs': 'blank.txt:1: the text is empty',

@@ -59,6 +59,7 @@ export interface Parts {
 const ROOT = path.resolve(__dirname, '..', '..');
 const SOURCES = [
   'activities',
+  'calendar',
   'client',
   'config',
   'db',

@@ -1,7 +1,6 @@
 // PostgreSQL stopped for a while in the middle of a fan-out: the activities retry until it is back,
 // the read model converges to what the workflows hold, and meanwhile the web app answers a clear
 // 503 page (never a 500, never a stack trace) while /healthz still says the process lives.
-import { spawn } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -14,6 +13,7 @@ import { createUsers } from '../../db/users';
 import { taskStateQuery } from '../../workflows/messages';
 import type { CliRun } from '../helpers/cli';
 import { freePort } from '../helpers/ports';
+import { startPostgresProcess } from '../helpers/postgres-child';
 import { login, PASSWORD } from '../helpers/staff';
 import { eventually } from '../helpers/wait';
 import {
@@ -50,33 +50,7 @@ async function mismatched(p: Parts): Promise<string[]> {
   return out;
 }
 
-/** PostgreSQL (embedded) in a child process, so the test can stop it and start it again on its folder and port. */
-function startPostgres(dir: string, port: number): Promise<{ databaseUrl: string; stop(): Promise<void> }> {
-  const root = path.resolve(__dirname, '..', '..');
-  const child = spawn(
-    process.execPath,
-    [
-      '-r',
-      path.join(root, 'test', 'helpers', 'register-ts.js'),
-      path.join(__dirname, 'postgres-process.ts'),
-      dir,
-      String(port),
-    ],
-    { cwd: root, stdio: ['ignore', 'pipe', 'pipe'] },
-  );
-  const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
-  let out = '';
-  let err = '';
-  child.stderr.on('data', (b) => (err += b));
-  return new Promise((resolve, reject) => {
-    child.stdout.on('data', (b) => {
-      out += b;
-      const url = /postgres:\/\/\S+/.exec(out)?.[0];
-      if (url) resolve({ databaseUrl: url, stop: async () => void (child.kill('SIGTERM'), await exited) });
-    });
-    child.once('exit', (code) => reject(new Error(`PostgreSQL did not start (exit ${code}): ${err}`)));
-  });
-}
+const startPostgres = (dir: string, port: number) => startPostgresProcess(dir, port);
 
 const STACK_TRACE = /\n\s+at |Error: |node_modules|\.ts:\d+/;
 

@@ -1,6 +1,7 @@
 // Department submissions at a steady rate for a minute across many open tasks, through the web
 // app's real HTTP POST on /t/<token> (a `dondoc web` process), each report several times over as
 // double clicks and second tabs would send it. Nothing lost, no task with two accepted reports.
+import { randomBytes } from 'node:crypto';
 import { writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { startCli, type CliRun } from '../helpers/cli';
@@ -73,7 +74,12 @@ test('department submissions at a steady rate across many open tasks lose nothin
     // One address stands for every department here: the per-address limit is lifted for the load.
     web = startCli(
       ['web'],
-      workerEnv(parts, { WEB_PORT: String(port), LINK_RATE_LIMIT: String(rate * duration * 10), LOG_LEVEL: 'warn' }),
+      workerEnv(parts, {
+        WEB_PORT: String(port),
+        LINK_RATE_LIMIT: String(rate * duration * 10),
+        LOG_LEVEL: 'warn',
+        LINK_SECRET: randomBytes(32).toString('hex'),
+      }),
       { root: parts.build },
     );
     const webProcess = web;

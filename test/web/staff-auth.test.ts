@@ -5,7 +5,7 @@ import { loadConfig } from '../../config';
 import { userAddCommand } from '../../client/cli/user';
 import { runCli } from '../../client/cli/program';
 import { createLinks } from '../../db/links';
-import { MAX_FAILURES } from '../../db/users';
+import { ACCOUNT_MAX_FAILURES, MAX_FAILURES } from '../../db/users';
 import { addUser, cookieJar, csrfIn, login, PASSWORD, startStaffApp, type StaffApp } from '../helpers/staff';
 
 let s: StaffApp;
@@ -117,19 +117,40 @@ test('a supervisor with TOTP needs the code, and a code works only once', async 
   expect(replay.res.cookies.find((c: { name: string }) => c.name === 'dondoc_session')).toBeUndefined();
 });
 
-test('repeated wrong passwords lock the account, even against the right password', async () => {
+test('repeated wrong passwords from one address lock that address out of the account, even with the right password; the owner elsewhere still logs in', async () => {
   const { email } = await addUser(s, 'coordinator', { email: 'khoa@ubnd.ninhbinh.example.vn' });
   for (let i = 0; i < MAX_FAILURES; i++)
     expect((await login(s.app, email, { password: 'sai mật khẩu rồi', ip: '10.0.0.3' })).res.statusCode).toBe(401);
-  const { rows } = await s.pool.query(
-    'SELECT failed_logins, locked_until > now() AS locked FROM users WHERE email = $1',
-    [email],
-  );
-  expect(rows[0]).toEqual({ failed_logins: MAX_FAILURES, locked: true });
-  const right = await login(s.app, email, { ip: '10.0.0.4' });
+  const right = await login(s.app, email, { ip: '10.0.0.3' });
   expect(right.res.statusCode).toBe(429);
   expect(right.res.body).toContain('tạm khóa');
+  // The owner, at the office's address, is not locked out by someone else's guesses.
+  expect((await login(s.app, email, { ip: '10.0.0.4' })).res.statusCode).toBe(303);
+  // An IPv6 attacker gets one count for their whole /64, however many addresses they hold in it.
+  const { email: other } = await addUser(s, 'coordinator', { email: 'khoa-v6@ubnd.ninhbinh.example.vn' });
+  for (let i = 0; i < MAX_FAILURES; i++)
+    await s.users.login({ email: other, password: 'sai mật khẩu rồi', address: `2001:db8:7:1::${i + 1}` });
+  expect(await s.users.login({ email: other, password: PASSWORD, address: '2001:db8:7:1:ffff::1' })).toEqual({
+    ok: false,
+    why: 'locked',
+  });
+  expect((await s.users.login({ email: other, password: PASSWORD, address: '2001:db8:7:2::1' })).ok).toBe(true);
 });
+
+test('wrong passwords from many addresses lock the account for everyone, at a much higher count', async () => {
+  const { email } = await addUser(s, 'coordinator', { email: 'khoa-het@ubnd.ninhbinh.example.vn' });
+  const addresses = Math.ceil(ACCOUNT_MAX_FAILURES / MAX_FAILURES);
+  for (let a = 0; a < addresses; a++)
+    for (let i = 0; i < MAX_FAILURES; i++)
+      await s.users.login({ email, password: 'sai mật khẩu rồi', address: `10.7.${a}.1` });
+  expect(await s.users.login({ email, password: PASSWORD, address: '10.7.200.1' })).toEqual({
+    ok: false,
+    why: 'locked',
+  });
+  // A new password from the administrator lifts every lock.
+  await s.users.add({ email, name: 'Khóa hết', role: 'coordinator', password: 'mật khẩu mới của văn phòng' });
+  expect((await s.users.login({ email, password: 'mật khẩu mới của văn phòng', address: '10.7.0.1' })).ok).toBe(true);
+}, 60_000);
 
 test('more than ten login attempts a minute from one address are refused', async () => {
   const codes: number[] = [];
@@ -321,4 +342,117 @@ test('dondoc user add creates the account and prints the TOTP URI; REQUIRE_TOTP 
     }),
   ).toBe(2);
   expect(err.join('')).toContain('--role: expected one of coordinator, supervisor, admin, got "chief"');
+});
+
+test('dondoc user add refuses a common password or one made of the address, naming the password', async () => {
+  const io = { out: () => undefined, err: () => undefined };
+  const config = loadConfig({ DATABASE_URL: s.config.DATABASE_URL, DATA_DIR: s.config.dataDir });
+  const add = (password: string) =>
+    userAddCommand(
+      io,
+      config,
+      {
+        email: 'tran.thi.binh@ubnd.ninhbinh.example.vn',
+        name: 'Trần Thị Bình',
+        role: 'coordinator',
+        passwordStdin: true,
+      },
+      async () => password,
+    );
+  await expect(add('Password1234')).rejects.toThrow('password: one of the most common passwords; choose another');
+  await expect(add('tran.thi.binh@2026')).rejects.toThrow(
+    'password: must not contain your email address or its name part',
+  );
+  await expect(add('ngắn quá')).rejects.toThrow('password: at least 12 characters');
+  expect(
+    (await s.pool.query(`SELECT count(*)::int AS n FROM users WHERE email = 'tran.thi.binh@ubnd.ninhbinh.example.vn'`))
+      .rows[0].n,
+  ).toBe(0);
+  await add('sông Đáy chảy qua Ninh Bình');
+  expect(
+    (await s.pool.query(`SELECT count(*)::int AS n FROM users WHERE email = 'tran.thi.binh@ubnd.ninhbinh.example.vn'`))
+      .rows[0].n,
+  ).toBe(1);
+});
+
+describe('a session ends when its account changes', () => {
+  const env = () => ({ DATABASE_URL: s.config.DATABASE_URL!, DATA_DIR: s.config.dataDir });
+  const sessions = async (email: string) =>
+    (
+      await s.pool.query(
+        'SELECT count(*)::int AS n FROM sessions s JOIN users u ON u.id = s.user_id WHERE u.email = $1',
+        [email],
+      )
+    ).rows[0].n;
+  const opens = async (cookie: string) =>
+    (await s.app.inject({ url: '/api/v1/session', headers: { cookie } })).statusCode;
+  const loggedIn = async (email: string, ip: string) => {
+    const { res, cookie } = await login(s.app, email, { ip });
+    expect(res.statusCode).toBe(303);
+    expect(await opens(cookie)).toBe(200);
+    return cookie;
+  };
+  const cli = async (args: string[], password?: string) => {
+    const err: string[] = [];
+    const io = { out: () => undefined, err: (t: string) => void err.push(t) };
+    const code = password
+      ? await userAddCommand(
+          io,
+          loadConfig(env()),
+          { ...parseAdd(args), passwordStdin: true },
+          async () => password,
+        ).then(
+          () => 0,
+          (e: Error) => (err.push(e.message), 2),
+        )
+      : await runCli(args, io, env());
+    return { code, err: err.join('') };
+  };
+  const parseAdd = (args: string[]) => ({
+    email: args[args.indexOf('--email') + 1],
+    name: args[args.indexOf('--name') + 1],
+    role: args[args.indexOf('--role') + 1],
+  });
+
+  test('a new password ends every session of the account: the old cookie no longer opens a page', async () => {
+    const { email } = await addUser(s, 'coordinator', { email: 'doi-mat-khau@ubnd.ninhbinh.example.vn' });
+    const first = await loggedIn(email, '10.6.0.1');
+    const second = await loggedIn(email, '10.6.0.2');
+    const changed = await cli(
+      ['user', 'add', '--email', email, '--name', 'Đổi mật khẩu', '--role', 'coordinator'],
+      'một mật khẩu mới hẳn 2027',
+    );
+    expect(changed).toEqual({ code: 0, err: '' });
+    expect(await sessions(email)).toBe(0);
+    expect([await opens(first), await opens(second)]).toEqual([401, 401]);
+    expect((await login(s.app, email, { password: 'một mật khẩu mới hẳn 2027', ip: '10.6.0.3' })).res.statusCode).toBe(
+      303,
+    );
+  });
+
+  test('a change of role ends the sessions held under the old role', async () => {
+    const { email } = await addUser(s, 'supervisor', { email: 'doi-vai-tro@ubnd.ninhbinh.example.vn' });
+    const cookie = await loggedIn(email, '10.6.1.1');
+    await s.pool.query(`UPDATE users SET role = 'coordinator' WHERE email = $1`, [email]);
+    expect(await sessions(email)).toBe(0);
+    expect(await s.users.sessionUser(/dondoc_session=([^;]+)/.exec(cookie)![1])).toBeUndefined();
+    expect(await opens(cookie)).toBe(401);
+  });
+
+  test('dondoc user disable ends the sessions and refuses the login; enable lets the person in again', async () => {
+    const { email } = await addUser(s, 'admin', { email: 'nghi-viec@ubnd.ninhbinh.example.vn' });
+    const cookie = await loggedIn(email, '10.6.2.1');
+    expect(await cli(['user', 'disable', '--email', email.toUpperCase()])).toEqual({ code: 0, err: '' });
+    expect(await sessions(email)).toBe(0);
+    expect(await opens(cookie)).toBe(401);
+    const refused = await login(s.app, email, { ip: '10.6.2.2' });
+    expect(refused.res.statusCode).toBe(401);
+    expect(refused.cookie).not.toContain('dondoc_session=');
+    expect(await cli(['user', 'enable', '--email', email])).toEqual({ code: 0, err: '' });
+    await loggedIn(email, '10.6.2.3');
+    expect(await cli(['user', 'disable', '--email', 'khong-co@example.vn'])).toEqual({
+      code: 2,
+      err: '--email: no staff account khong-co@example.vn\n',
+    });
+  });
 });

@@ -137,6 +137,7 @@ export const authRoutes: FastifyPluginAsync<StaffDeps> = async (app, deps) => {
         password: body.password,
         totp: body.totp,
         requireTotpFor,
+        address: req.ip,
       });
       if (!result.ok)
         return render(
