@@ -24,7 +24,10 @@ import { has, runWithProgress, toolPaths } from './tools.mjs';
 import { freePort, postgresBin, Refusal, run, startPostgres, stopChild, waitUntil } from './postgres-cluster.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
-export const TEMPORAL_SERVER_VERSION = 'v1.29.1';
+// 1.30 is the first server that moves a pinned run onto the current worker version at its
+// continue-as-new (Worker Versioning's upgrade-on-continue-as-new); it needs Go 1.26.10, which
+// the go command fetches from the module proxy when the machine's Go is older.
+export const TEMPORAL_SERVER_VERSION = 'v1.30.9';
 const MODULE = 'go.temporal.io/server';
 const binDir = path.resolve(process.env.DONDOC_TOOLS_DIR ?? path.join(root, '.tools'), 'bin');
 const serverBin = path.join(binDir, 'temporal-server');
@@ -41,7 +44,7 @@ const SEARCH_ATTRIBUTES = [
 
 const say = (line) => process.stderr.write(`temporal-server: ${line}\n`);
 
-const goEnv = { ...process.env, GOFLAGS: '-mod=mod', GOTOOLCHAIN: process.env.GOTOOLCHAIN ?? 'local' };
+const goEnv = { ...process.env, GOFLAGS: '-mod=mod', GOTOOLCHAIN: process.env.GOTOOLCHAIN ?? 'auto' };
 
 /** Builds temporal-server and temporal-sql-tool once per pinned version; returns the seconds it took, or 0 when cached. */
 export async function build() {
