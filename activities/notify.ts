@@ -165,7 +165,7 @@ export function createNotify(deps: NotifyDeps) {
           {
             key,
             purpose: input.kind,
-            directiveNumber: input.directive.number,
+            directiveNumber: input.directive.key,
             taskWorkflowId: input.taskWorkflowId,
             recipient,
             linkDays: deps.linkDays ?? 400,

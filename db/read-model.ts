@@ -236,7 +236,7 @@ export function createReadModel(pool: Pool): ReadModel {
          ON CONFLICT (number) DO UPDATE SET state=$7, spec=$6, closed_at=$9, version=$10, updated_at=now()
          WHERE directives.version < EXCLUDED.version`,
         [
-          d.number,
+          r.number ?? d.number,
           r.workflowId,
           d.title,
           d.issuer,

@@ -173,11 +173,21 @@ export async function createDondocWorker(deps: WorkerDeps): Promise<DondocWorker
     workerDeploymentOptions: workerDeploymentOptions(deps.config),
   });
   const version = workerDeploymentOptions(deps.config)?.version;
+  const route = (when: 'always' | 'if-none') =>
+    version ? takeNewWork(connection, deps.config.TEMPORAL_NAMESPACE, version, when) : Promise.resolve();
+  // A deployment's first worker takes the new work as soon as it polls, whoever started it.
+  const run = worker.run.bind(worker);
+  worker.run = () => {
+    const running = run();
+    route('if-none').catch((err: unknown) =>
+      console.warn(`dondoc worker: could not route new work to ${version?.buildId}: ${(err as Error).message}`),
+    );
+    return running;
+  };
   return {
     worker,
     version,
-    takeNewWork: (when) =>
-      version ? takeNewWork(connection, deps.config.TEMPORAL_NAMESPACE, version, when) : Promise.resolve(),
+    takeNewWork: route,
     async close() {
       mailer.close();
       await connection.close();

@@ -16,6 +16,7 @@ export interface AmendOptions {
   role?: string;
   supports?: string;
   indicator?: string[];
+  reason?: string;
   by?: string;
   json?: boolean;
 }
@@ -58,6 +59,7 @@ const AMEND_OPTIONS = {
   'task.body': '--body',
   unit: '--unit',
   deadline: '--deadline',
+  reason: '--reason',
   by: '--by',
 };
 
@@ -83,15 +85,17 @@ function amendRequest(action: string, o: AmendOptions): AmendRequest {
     raw = { kind: 'add', by, task: Object.fromEntries(Object.entries(task).filter(([, v]) => v !== undefined)) };
   } else if (action === 'remove') {
     need('unit', 'to remove a task');
-    raw = { kind: 'remove', by, unit: o.unit };
+    raw = { kind: 'remove', by, unit: o.unit, ...(o.reason ? { reason: o.reason } : {}) };
   } else if (action === 'move') {
     need('unit', 'to move a deadline');
     need('deadline', 'to move a deadline (the new date, YYYY-MM-DD)');
-    raw = { kind: 'move', by, unit: o.unit, deadline: o.deadline };
+    // The unit is told the old date, the new one and why.
+    need('reason', 'to move a deadline (the unit is told why)');
+    raw = { kind: 'move', by, unit: o.unit, deadline: o.deadline, reason: o.reason };
   } else throw new UsageError(`amend: unknown change "${action}"; use add, remove or move`);
   const parsed = AmendRequestSchema.safeParse(raw);
   if (!parsed.success) throw optionIssue(parsed.error, AMEND_OPTIONS);
-  return raw as AmendRequest;
+  return parsed.data;
 }
 
 export async function amendCommand(

@@ -137,10 +137,8 @@ export async function workerCommand(config: Config): Promise<void> {
   process.on('SIGINT', () => worker.shutdown());
   process.on('SIGTERM', () => worker.shutdown());
   log.info({ ...where, ...version, metrics: config.WORKER_METRICS_ADDRESS }, 'worker polling');
-  const running = worker.run();
   // A deployment's first worker takes the new work; later versions are ramped in with `dondoc deployment`.
-  await created.takeNewWork('if-none').catch((err: Error) => log.warn({ err }, 'could not route new work here'));
-  await running;
+  await worker.run();
   await close();
   await pool.end();
   log.info(where, 'worker stopped');

@@ -97,6 +97,7 @@ function buildProgram(io: CliIo, env: NodeJS.ProcessEnv): Command {
     .option('--role <role>', 'add: lead (chủ trì) or support (phối hợp)')
     .option('--supports <code>', 'add: the lead unit a support task feeds')
     .option('--indicator <code:label:unit>', 'add: an indicator to report (repeatable)', collect, [])
+    .option('--reason <text>', 'move: why the deadline moves (the unit is told); remove: why, optionally')
     .option('--by <name>', 'who asks for the change')
     .option('--json', 'print JSON')
     .description('change a running directive: add a task, remove one, or move a deadline')

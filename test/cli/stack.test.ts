@@ -52,8 +52,11 @@ const taskRows = async (number: string) =>
     )
   ).rows;
 
-/** Every unit of the directive got its assignment: sent from the outbox, received by the SMTP sink. */
-async function assignmentMails(number: string, units: string[]) {
+/**
+ * Every unit of the directive got its assignment: sent from the outbox, received by the SMTP sink
+ * under the number the directive shows (a sub-directive's own, not its key).
+ */
+async function assignmentMails(number: string, units: string[], shown = number) {
   const sent = await eventually(
     `${units.length} assignment mails of ${number}`,
     async () => {
@@ -67,7 +70,7 @@ async function assignmentMails(number: string, units: string[]) {
   );
   expect(sent).toEqual(units.map(emailOf).sort());
   const received = await t.stack.pool.query(`SELECT rcpt_to[1] AS rcpt FROM mailbox WHERE subject LIKE $1`, [
-    `[${number}]%`,
+    `[${shown}]%`,
   ]);
   expect(received.rows.map((r) => r.rcpt).sort()).toEqual(units.map(emailOf).sort());
 }
@@ -178,7 +181,8 @@ describe('amend', () => {
 
   it('moves a deadline to the next working day on or after the date, never into the past', async () => {
     const asked = cal.workingDaysAfter(localDateOf(Date.now()), 30);
-    const moved = await run('amend', N, 'move', '--unit', 'NB-STP', '--deadline', asked, '--json');
+    const why = ['--reason', 'Chờ số liệu quý IV của các huyện'];
+    const moved = await run('amend', N, 'move', '--unit', 'NB-STP', '--deadline', asked, ...why, '--json');
     expect(json(moved)).toEqual({ number: N, applied: 'move', unit: 'NB-STP', deadline: asked });
     await eventually(
       'the moved deadline in the task',
@@ -189,12 +193,28 @@ describe('amend', () => {
       'the moved deadline in the read model',
       async () => (await taskRows(N)).find((r) => r.unit_code === 'NB-STP')?.deadline === asked,
     );
-    expect(await run('amend', N, 'move', '--unit', 'NB-STP', '--deadline', '2024-01-05')).toEqual({
+    expect(await run('amend', N, 'move', '--unit', 'NB-STP', '--deadline', '2024-01-05', ...why)).toEqual({
       code: 2,
       out: '',
-      err: `${N}: deadline: must be in the future\n`,
+      err: `${N}: deadline: 2024-01-05 is in the past\n`,
     });
-    expect(await run('amend', N, 'move', '--unit', 'NB-SKHDT', '--deadline', asked)).toEqual({
+    expect(await run('amend', N, 'move', '--unit', 'NB-STP', '--deadline', asked)).toEqual({
+      code: 2,
+      out: '',
+      err: '--reason: required to move a deadline (the unit is told why)\n',
+    });
+    // The unit is told the old date, the new one and the reason.
+    await eventually(
+      'the notice of the moved deadline',
+      async () =>
+        (
+          await t.stack.pool.query(`SELECT 1 FROM mailbox WHERE rcpt_to @> ARRAY[$1] AND body_text LIKE $2`, [
+            emailOf('NB-STP'),
+            '%Chờ số liệu quý IV của các huyện%',
+          ])
+        ).rowCount === 1,
+    );
+    expect(await run('amend', N, 'move', '--unit', 'NB-SKHDT', '--deadline', asked, ...why)).toEqual({
       code: 2,
       out: '',
       err: `${N}: unit: NB-SKHDT has no task in this directive\n`,
@@ -240,7 +260,7 @@ describe('cascade', () => {
     });
     // The district's sub-directive is keyed under its task: its number cannot clash with the province's.
     const subKey = directiveKey('46/KH-UBND', taskWorkflowId(N, 'NB-UBND-HOALU'));
-    await assignmentMails(subKey, ['NB-HL-NINHHAI', 'NB-HL-NINHXUAN']);
+    await assignmentMails(subKey, ['NB-HL-NINHHAI', 'NB-HL-NINHXUAN'], '46/KH-UBND');
     expect((await taskRows(subKey)).map((x) => x.deadline)).toEqual(
       [0, 1].map(() => cal.workingDaysAfter(localDateOf(Date.now()), 5)),
     );
@@ -290,7 +310,10 @@ describe('overdue and cancel', () => {
       ].join('\n'),
     );
     expect((await run('launch', file)).code).toBe(0);
-    await eventually('three tasks in the read model', async () => (await taskRows(N)).length === 3);
+    await eventually(
+      'three tasks assigned',
+      async () => (await taskRows(N)).filter((r) => r.state !== 'assigning').length === 3,
+    );
   }, 60_000);
 
   it('lists the two tasks past their deadline, by directive and by unit, with how late they are', async () => {

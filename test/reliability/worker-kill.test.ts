@@ -135,15 +135,17 @@ test('a worker killed -9 again and again during a fan-out and its report storm l
 
     // Progress: assignments recorded, then reports; the storm is every unit reporting at once.
     const total = 2 * units;
-    const progress = () => count(p, `SELECT (SELECT count(*) FROM tasks) + (SELECT count(*) FROM reports) AS n`);
+    const progress = () =>
+      count(p, `SELECT (SELECT count(*) FROM tasks WHERE state <> 'assigning') + (SELECT count(*) FROM reports) AS n`);
     // Each report is sent until the workflow answers; the same submission id twice is one report.
     const submitted = new Set<string>();
     let stormDone = false;
     let retried = 0;
     const storm = (async () => {
       while (submitted.size < units) {
+        // A unit reports once its assignment (and its link) is out.
         const { rows } = await p.stack.pool.query(
-          `SELECT workflow_id, unit_code FROM tasks WHERE directive_number = $1`,
+          `SELECT workflow_id, unit_code FROM tasks WHERE directive_number = $1 AND state <> 'assigning'`,
           [d.number],
         );
         const fresh = rows.filter((r) => !submitted.has(r.workflow_id));
@@ -246,11 +248,13 @@ test('three workers share a directive; one killed -9 mid-way loses nothing and d
     await Promise.all(workers.map((w) => polling(w)));
     const t0 = Date.now();
     await launchDirective(p.client, p.config, d, p.stack.pool);
-    const recorded = () => count(p, `SELECT count(*) AS n FROM tasks WHERE directive_number = $1`, [d.number]);
-    await eventually('half the tasks recorded', async () => (await recorded()) >= units / 2, 15 * 60_000);
+    // A task's row is written as being assigned before it starts; it counts once its assignment is out.
+    const recorded = () =>
+      count(p, `SELECT count(*) AS n FROM tasks WHERE directive_number = $1 AND state <> 'assigning'`, [d.number]);
+    await eventually('half the tasks assigned', async () => (await recorded()) >= units / 2, 15 * 60_000);
     const atKill = await recorded();
     await killWorker(workers[0]);
-    const done = await eventually('every task recorded', async () => (await recorded()) === units, 15 * 60_000).catch(
+    const done = await eventually('every task assigned', async () => (await recorded()) === units, 15 * 60_000).catch(
       async (err) => {
         // Say how far the fan-out got before giving up.
         const view = await p.client.workflow
