@@ -105,12 +105,13 @@ export async function launchDirective(
   const stored = await storeDocument(pool, key, directive);
   if (stored === 'taken')
     throw new NumberTakenError(`number: ${directive.number} is already the number of another directive`);
+  const launchedAt = Date.now();
   await createReadModel(pool).upsertDirective({
     workflowId,
     number: key,
     directive,
     phase: 'running',
-    launchedAt: Date.now(),
+    launchedAt,
     version: 0,
     summary: {},
   });
@@ -128,6 +129,7 @@ export async function launchDirective(
     schedule: directive.schedule,
     policy: directive.policy,
     calendar: await currentCalendar(pool),
+    launchedAt,
   };
   try {
     await client.workflow.start('directiveWorkflow', {

@@ -76,6 +76,7 @@ export async function reindex(
           onTime: view.onTime,
           late: view.late,
           cancelled: view.cancelled,
+          indicators: view.indicators,
           open: view.open,
         },
       });

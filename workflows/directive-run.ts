@@ -24,6 +24,7 @@ import type { PlannedTask } from '../domain/plan';
 import { taskStatus } from '../domain/status';
 import { acts } from './activities';
 import { alarmClock } from './alarm';
+import { freshRunDue } from './fresh-run';
 import { unlessNotFound } from './errors';
 import { subDirectiveClosedSignal } from './messages';
 import { DEADLINE_KEY, DIRECTIVE_KEY, STATUS_KEY, UNIT_KEY } from './search-attributes';
@@ -59,7 +60,7 @@ export class DirectiveRun {
     this.cycles = reportingCycles(input.schedule);
     this.calendar = createVietnamCalendar(input.calendar);
     this.batchSize = Math.min(START_BATCH, Math.max(1, input.batchSize ?? START_BATCH));
-    const launchedAt = Date.now();
+    const launchedAt = input.launchedAt ?? Date.now();
     this.state = input.carried ?? {
       phase: 'running',
       launchedAt,
@@ -146,18 +147,10 @@ export class DirectiveRun {
 
   /** A run is done when its batch is started, when the server suggests it, or when a new version is waiting. */
   get runIsFull(): boolean {
-    const info = workflowInfo();
     const batchDone = this.startedThisRun >= this.batchSize && this.hasQueuedTasks;
     // A periodic plan runs for years: a fresh run per cycle keeps each history short.
     const cycleDone = this.cycles.length > 0 && this.startedThisRun > 0 && !this.hasQueuedTasks;
-    return (
-      batchDone ||
-      cycleDone ||
-      info.continueAsNewSuggested ||
-      info.historyLength >= MAX_EVENTS_PER_RUN ||
-      info.targetWorkerDeploymentVersionChanged ||
-      this.moveToCurrentVersion
-    );
+    return batchDone || cycleDone || freshRunDue(MAX_EVENTS_PER_RUN, this.moveToCurrentVersion);
   }
 
   /** Wakes the main loop, which continues as new onto the current version of the workers. */
@@ -325,6 +318,7 @@ export class DirectiveRun {
       onTime,
       late,
       cancelled,
+      indicators: this.state.indicators,
     };
   }
 }

@@ -21,6 +21,7 @@ import type { LocalDate } from '../domain/schemas';
 import type { NotifyInput } from '../activities/types';
 import { acts, localActs } from './activities';
 import { alarmClock } from './alarm';
+import { freshRunDue } from './fresh-run';
 import { unlessNotFound } from './errors';
 import { taskClosedSignal } from './messages';
 import { DEADLINE_KEY, DIRECTIVE_KEY, STATUS_KEY, UNIT_KEY } from './search-attributes';
@@ -140,14 +141,7 @@ export class TaskRun {
 
   /** The run is long enough: a fresh run (on the newest worker version) carries the state on. */
   get runIsFull(): boolean {
-    const info = workflowInfo();
-    return (
-      this.updatesThisRun >= MAX_UPDATES_PER_RUN ||
-      info.continueAsNewSuggested ||
-      info.historyLength >= MAX_EVENTS_PER_RUN ||
-      info.targetWorkerDeploymentVersionChanged ||
-      this.moveToCurrentVersion
-    );
+    return this.updatesThisRun >= MAX_UPDATES_PER_RUN || freshRunDue(MAX_EVENTS_PER_RUN, this.moveToCurrentVersion);
   }
 
   /** Wakes the main loop, which continues as new onto the current version of the workers. */

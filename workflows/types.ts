@@ -193,6 +193,8 @@ export interface DirectiveInput {
   calendar: HolidayAnnouncement[];
   /** A sub-directive: the district task that started it, told when it closes. */
   parentTaskWorkflowId?: string;
+  /** When the office launched it (the read model shows this instant from the launch on). */
+  launchedAt?: number;
   /** Children started per run; START_BATCH unless a test or a small server asks for less. */
   batchSize?: number;
   /** Present when the workflow continues as new. */
@@ -242,6 +244,8 @@ export interface DirectiveView {
   onTime: number;
   late: number;
   cancelled: number;
+  /** Indicators summed over the accepted reports of the closed tasks. */
+  indicators: Record<string, number>;
 }
 
 export type AmendResult = { applied: AmendRequest['kind']; unit: string; deadline?: LocalDate };

@@ -69,7 +69,7 @@ async function recorded(number: string, n: number): Promise<void> {
     `${n} tasks of ${number} in the read model and ${n} mails`,
     async () => {
       const { rows } = await t.stack.pool.query(
-        `SELECT (SELECT count(*)::int FROM tasks WHERE directive_number = $1) AS tasks, (SELECT count(*)::int FROM outbox WHERE directive_number = $1 AND status = 'sent') AS sent`,
+        `SELECT (SELECT count(*)::int FROM tasks WHERE directive_number = $1 AND state <> 'assigning') AS tasks, (SELECT count(*)::int FROM outbox WHERE directive_number = $1 AND status = 'sent') AS sent`,
         [number],
       );
       return rows[0].tasks === n && rows[0].sent === n;

@@ -63,7 +63,7 @@ test('a unit opens its link from the mail, reports with indicators and a file, a
   await page.screenshot({ path: path.join(screens, 'task-page-form-vi.png'), fullPage: true });
   await Promise.all([page.waitForURL(/receipt=/), page.getByRole('button', { name: 'Gửi báo cáo' }).click()]);
 
-  expect(await page.locator('.notice').textContent()).toContain('Số tiếp nhận: 89-NB-STTTT-01');
+  expect(await page.locator('.notice').textContent()).toContain('Số tiếp nhận: 89/UBND-VP9-NB-STTTT-01');
   const report = await page.locator('.report').innerText();
   expect(report).toContain('Số tin, bài đã đăng: 218 bài');
   expect(report).toContain('Số tờ rơi đã phát hành: 20.000 tờ');
@@ -72,16 +72,18 @@ test('a unit opens its link from the mail, reports with indicators and a file, a
 
   const view = await t.client.workflow.getHandle(taskIdOf(directive, 'NB-STTTT')).query(taskStateQuery);
   expect(view.state.reports.map((r) => [r.receipt, r.indicators, r.submittedBy])).toEqual([
-    ['89-NB-STTTT-01', { articles: 218, leaflets: 20000 }, 'Phạm Thị Hạnh, Giám đốc Sở'],
+    ['89/UBND-VP9-NB-STTTT-01', { articles: 218, leaflets: 20000 }, 'Phạm Thị Hạnh, Giám đốc Sở'],
   ]);
-  const receiptMail = await t.stack.pool.query(`SELECT rcpt_to FROM mailbox WHERE body_text LIKE '%89-NB-STTTT-01%'`);
+  const receiptMail = await t.stack.pool.query(
+    `SELECT rcpt_to FROM mailbox WHERE body_text LIKE '%89/UBND-VP9-NB-STTTT-01%'`,
+  );
   expect(receiptMail.rows).toEqual([{ rcpt_to: [UNIT_MAILBOX['NB-STTTT']] }]);
 
   await Promise.all([page.waitForURL(/lang=en/), page.getByRole('link', { name: 'English' }).click()]);
   expect(await page.locator('html').getAttribute('lang')).toBe('en');
   expect(await page.getByRole('heading', { name: 'Reports sent' }).isVisible()).toBe(true);
   const english = await page.locator('.report').innerText();
-  expect(english).toContain('Receipt number: 89-NB-STTTT-01');
+  expect(english).toContain('Receipt number: 89/UBND-VP9-NB-STTTT-01');
   expect(english).toContain('Số tờ rơi đã phát hành: 20,000 tờ'); // indicator names are the directive's words
   await page.screenshot({ path: path.join(screens, 'task-page-en.png'), fullPage: true });
 

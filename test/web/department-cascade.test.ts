@@ -147,7 +147,7 @@ test('passing the task to two communes, clicked twice, starts one sub-directive 
 
 test('when both communes are done the district task closes with what they reported', async () => {
   for (const [i, unit] of [COMMUNES[0], COMMUNES[2]].entries()) {
-    const task = t.client.workflow.getHandle(taskWorkflowId('45/KH-UBND', unit));
+    const task = t.client.workflow.getHandle(taskWorkflowId(directiveKey('45/KH-UBND', district().workflowId), unit));
     const { receipt } = await task.executeUpdate(submitReportUpdate, {
       args: [
         {

@@ -139,7 +139,7 @@ describe('actions', () => {
           submissionId: inputValue(page.body, 'submissionId'),
           text: 'Đã đăng 20.000 tin, bài',
           'ind.articles': '20.000',
-          'ind.leaflets': '12,5',
+          'ind.leaflets': '1.250',
         },
         [{ field: 'attachments', name: 'danh-sách tin bài.txt', content }],
       );
@@ -148,14 +148,14 @@ describe('actions', () => {
     expect([a.statusCode, b.statusCode, c.statusCode]).toEqual([303, 303, 303]);
     expect(new Set([a.headers.location, b.headers.location, c.headers.location]).size).toBe(1);
     const receipt = decodeURIComponent(String(a.headers.location).match(/receipt=([^&]+)/)![1]);
-    expect(receipt).toBe('88-NB-STTTT-01');
+    expect(receipt).toBe('88/UBND-VP9-NB-STTTT-01');
 
     const state = await stateOf('NB-STTTT');
     expect(state.reports).toHaveLength(1);
     const sha256 = createHash('sha256').update(content).digest('hex');
     expect(state.reports[0]).toMatchObject({
       receipt,
-      indicators: { articles: 20000, leaflets: 12.5 },
+      indicators: { articles: 20000, leaflets: 1250 },
       submittedBy: UNIT_MAILBOX['NB-STTTT'],
       attachments: [{ name: 'danh-sách tin bài.txt', sha256, bytes: content.length }],
     });
@@ -202,7 +202,7 @@ describe('actions', () => {
       args: [
         {
           accept: false,
-          receipt: '88-NB-STTTT-01',
+          receipt: '88/UBND-VP9-NB-STTTT-01',
           comment: 'Bổ sung số liệu tờ rơi theo từng huyện',
           by: 'vanphong@ubnd.ninhbinh.example.vn',
         },
@@ -220,11 +220,11 @@ describe('actions', () => {
       'ind.leaflets': '1.500',
     });
     expect(res.statusCode).toBe(303);
-    expect(res.headers.location).toBe('?lang=vi&receipt=88-NB-STTTT-02');
+    expect(res.headers.location).toBe(`?lang=vi&receipt=${encodeURIComponent('88/UBND-VP9-NB-STTTT-02')}`);
     const state = await stateOf('NB-STTTT');
     expect(state.reports.map((r) => [r.receipt, r.review])).toEqual([
-      ['88-NB-STTTT-01', 'returned'],
-      ['88-NB-STTTT-02', 'pending'],
+      ['88/UBND-VP9-NB-STTTT-01', 'returned'],
+      ['88/UBND-VP9-NB-STTTT-02', 'pending'],
     ]);
     expect(state.reports[1].indicators).toEqual({ articles: 21, leaflets: 1500 });
   });

@@ -61,8 +61,10 @@ beforeAll(async () => {
   });
   await launchDirective(t.client, t.config, directive, t.stack.pool);
   await eventually(
-    'three tasks in the read model',
-    async () => (await createReadModel(t.stack.pool).tasksOfDirective(NUMBER)).length === 3,
+    'three tasks assigned',
+    async () =>
+      (await createReadModel(t.stack.pool).tasksOfDirective(NUMBER)).filter((r) => r.state !== 'assigning').length ===
+      3,
     60_000,
   );
 }, 240_000);
@@ -243,6 +245,7 @@ test('amending names the field the workflow refused, and a valid move reaches th
     kind: 'move',
     unit: 'NB-SLDTBXH',
     deadline: '31/12/2026',
+    reason: 'Chờ số liệu của các huyện',
   });
   expect(bad.statusCode).toBe(422);
   expect(bad.body).toContain('deadline: expected a date as YYYY-MM-DD');
@@ -252,6 +255,7 @@ test('amending names the field the workflow refused, and a valid move reaches th
     kind: 'move',
     unit: 'NB-SLDTBXH',
     deadline: target,
+    reason: 'Chờ số liệu của các huyện',
   });
   expect(res.statusCode).toBe(303);
   // The page shows the workflow's answer: the deadline in force, on a working day.

@@ -40,9 +40,12 @@ export const ExtensionFormSchema = z.object({
   comment: z.string().max(2000).default(''),
 });
 
+/** The unit is told why its deadline moved. */
+const MoveReason = z.string().trim().min(3, 'say why the deadline moves').max(2000);
+
 export const AmendFormSchema = z.discriminatedUnion('kind', [
-  z.object({ kind: z.literal('move'), unit: UnitCodeSchema, deadline: LocalDateSchema }),
-  z.object({ kind: z.literal('remove'), unit: UnitCodeSchema }),
+  z.object({ kind: z.literal('move'), unit: UnitCodeSchema, deadline: LocalDateSchema, reason: MoveReason }),
+  z.object({ kind: z.literal('remove'), unit: UnitCodeSchema, reason: z.string().trim().max(2000).optional() }),
 ]);
 
 export const CancelFormSchema = z.object({ reason: z.string().trim().min(1, 'give a reason').max(2000) });
@@ -89,10 +92,12 @@ export const BoardResponseSchema = z.object({
 });
 
 export const DirectiveRowSchema = z.object({
-  number: z.string(),
+  number: z.string().describe("the directive's key: its number, or a sub-directive's number scoped under its task"),
+  shown: z.string().describe('the number and symbol it shows'),
   title: z.string(),
   state: z.string(),
   parent_number: z.string().nullable(),
+  parent_shown: z.string().nullable(),
   parent_unit: z.string().nullable(),
   tasks: z.number().int(),
   done: z.number().int(),
