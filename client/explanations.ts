@@ -9,7 +9,7 @@ import { createVietnamCalendar, localDateOf, vietnamCalendar, type HolidayAnnoun
 import { factsOfRow } from '../domain/board';
 import { explanationWorkflowId } from '../domain/ids';
 import { ChasePolicySchema, type ChasePolicy, type LocalDate } from '../domain/schemas';
-import { taskStatus, type TaskStatus } from '../domain/status';
+import { STATUS_LABELS, taskStatus, type TaskStatus } from '../domain/status';
 import { explanationsAbout, upsertExplanation } from '../db/explanations';
 import { createReadModel, type TaskRow } from '../db/read-model';
 import type { TaskInput, TaskState } from '../workflows/types';
@@ -136,7 +136,7 @@ export async function askExplanation(
   if (!EXPLAINABLE.has(status))
     throw new ExplanationRefused(
       'CONFLICT',
-      `id: the task is ${status}; only an overdue, returned or late task is explained`,
+      `id: the task is ${STATUS_LABELS[status].en.toLowerCase()}; only an overdue, returned or late task is explained`,
     );
   const calendar = await calendarOfTask(deps.client, deps.pool, row.workflow_id);
   const cal = createVietnamCalendar(calendar);

@@ -198,7 +198,7 @@ test('a supervisor reads March’s scorecards, ranked by the policy, with the ch
     'Chưa bắt đầu (đang giao, chưa đến hạn)',
   ]);
   const swatch = (cls: string) =>
-    page.locator(`.legend .swatch.${cls}`).evaluate('(e) => getComputedStyle(e).backgroundColor') as Promise<string>;
+    page.locator(`.legend .swatch.${cls}`).evaluate<string, undefined>('(e) => getComputedStyle(e).backgroundColor');
   expect(await swatch('overdue')).toBe('rgb(253, 226, 225)');
   expect(await swatch('done_on_time')).toBe('rgb(216, 242, 224)');
   expect(

@@ -45,7 +45,11 @@ const str = (v: unknown): string => (typeof v === 'string' ? v.trim() : '');
 
 /** The units a district may pass its task to: those whose parent it is in the directory. */
 export async function subUnitsOf(deps: WebDeps, unit: string) {
-  return (await deps.readModel.units()).filter((u) => u.parent === unit);
+  // A unit closed or merged away in a reorganisation takes no new task.
+  const closed = new Set(
+    (await deps.pool.query<{ code: string }>('SELECT code FROM units WHERE NOT active')).rows.map((r) => r.code),
+  );
+  return (await deps.readModel.units()).filter((u) => u.parent === unit && !closed.has(u.code));
 }
 
 /** Whether the page offers the form: a task marked for cascading, not yet passed on, still open. */

@@ -35,6 +35,7 @@ export const UNIT_WORDS = {
     mergeHint:
       'Nhiệm vụ chưa xong được chuyển sang đơn vị nhận, giữ nguyên thời hạn (hạn đã qua thành ngày làm việc kế tiếp); lịch sử của đơn vị cũ được giữ và tính cho đơn vị nhận.',
     into: 'Đơn vị nhận',
+    choose: '— chọn đơn vị —',
     reason: 'Lý do',
     tasks: 'Nhiệm vụ chưa xong',
     noTasks: 'Không còn nhiệm vụ nào chưa xong.',
@@ -85,6 +86,7 @@ export const UNIT_WORDS = {
     mergeHint:
       "Open tasks move to the receiving unit with their deadlines (one already past becomes the next working day); the old unit's history is kept and counted for the receiving unit.",
     into: 'Receiving unit',
+    choose: '— choose a unit —',
     reason: 'Reason',
     tasks: 'Open tasks',
     noTasks: 'No open task left.',
