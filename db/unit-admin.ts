@@ -181,3 +181,9 @@ export async function unitsMergedInto(pool: Pool, code: string): Promise<{ code:
   const { rows } = await pool.query('SELECT code, name FROM units WHERE merged_into = $1 ORDER BY name', [code]);
   return rows;
 }
+
+/** Codes of the units closed or merged away: none takes a new task. */
+export async function closedUnitCodes(pool: Pool): Promise<Set<string>> {
+  const { rows } = await pool.query<{ code: string }>('SELECT code FROM units WHERE NOT active');
+  return new Set(rows.map((r) => r.code));
+}

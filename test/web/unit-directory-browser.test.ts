@@ -213,3 +213,71 @@ test('a closed unit’s open task is listed until the office moves it; the same 
     { actor: expect.stringMatching(/^dondoc CLI/), via: 'cli', action: 'unit.rename', subject: 'NB-P-HOALU' },
   ]);
 }, 180_000);
+
+test('a provincial task passes straight on to communes and wards under the province, with no district between (two-level government since 1 July 2025)', async () => {
+  await launchDirective(
+    t.env.client,
+    t.config,
+    DirectiveSchema.parse({
+      number: '93/BTTTT-VP',
+      title: 'Triển khai chuyển đổi số cấp xã',
+      issuer: 'Bộ Thông tin và Truyền thông',
+      issuedOn: '2026-11-25',
+      tasks: [
+        {
+          unit: 'NB-UBND',
+          title: 'Triển khai chuyển đổi số đến cấp xã',
+          deadline: { date: cal.workingDaysAfter(today, 15) },
+          cascade: true,
+        },
+      ],
+    }),
+    t.pool,
+  );
+  await t.awaitMails(/^\[93\/BTTTT-VP\] Giao nhiệm vụ/, 1);
+  await eventually(
+    'the province’s task',
+    async () => (await t.readModel.task('task:93/BTTTT-VP:NB-UBND'))?.state === 'open',
+  );
+  const passed = json(
+    await dondoc(
+      [
+        'cascade',
+        '93/BTTTT-VP',
+        '--unit',
+        'NB-UBND',
+        '--number',
+        '15/KH-UBND',
+        '--deadline',
+        '5',
+        '--units',
+        'NB-P-HOALU,NB-X-BINHLUC',
+        '--json',
+      ],
+      t.cliEnv,
+    ),
+  );
+  expect(passed.units).toEqual(['NB-P-HOALU', 'NB-X-BINHLUC']);
+  const mailed = await t.awaitMails(/^\[15\/KH-UBND\] Giao nhiệm vụ/, 2);
+  expect(mailed.flatMap((m) => m.to).sort()).toEqual([
+    'vanphong@phuonghoalu.ninhbinh.example.vn',
+    'vanphong@xabinhluc.ninhbinh.example.vn',
+  ]);
+  // A unit closed in the reorganisation is no longer under the province for a cascade.
+  const closed = await dondoc(
+    [
+      'cascade',
+      '93/BTTTT-VP',
+      '--unit',
+      'NB-UBND',
+      '--number',
+      '16/KH-UBND',
+      '--deadline',
+      '5',
+      '--units',
+      'NB-SLDTBXH',
+    ],
+    t.cliEnv,
+  );
+  expect([closed.code, closed.err]).toEqual([2, '--units: NB-SLDTBXH is not a unit under NB-UBND in the directory\n']);
+}, 180_000);

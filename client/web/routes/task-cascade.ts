@@ -10,6 +10,7 @@ import { CASCADE_WORDS, type CascadeModel, type CascadeValues } from '../views/t
 import { cascadeCompletionOf } from '../../../db/directives';
 import type { FieldErrors } from '../views/task-forms';
 import type { TaskRow } from '../../../db/read-model';
+import { closedUnitCodes } from '../../../db/unit-admin';
 import type { WebDeps } from '../deps';
 import { list, parseDay } from './task-actions';
 
@@ -46,9 +47,7 @@ const str = (v: unknown): string => (typeof v === 'string' ? v.trim() : '');
 /** The units a district may pass its task to: those whose parent it is in the directory. */
 export async function subUnitsOf(deps: WebDeps, unit: string) {
   // A unit closed or merged away in a reorganisation takes no new task.
-  const closed = new Set(
-    (await deps.pool.query<{ code: string }>('SELECT code FROM units WHERE NOT active')).rows.map((r) => r.code),
-  );
+  const closed = await closedUnitCodes(deps.pool);
   return (await deps.readModel.units()).filter((u) => u.parent === unit && !closed.has(u.code));
 }
 
