@@ -198,7 +198,13 @@ test('a supervisor reads March’s scorecards, ranked by the policy, with the ch
     'Chưa bắt đầu (đang giao, chưa đến hạn)',
   ]);
   const swatch = (cls: string) =>
-    page.locator(`.legend .swatch.${cls}`).evaluate<string, undefined>('(e) => getComputedStyle(e).backgroundColor');
+    page
+      .locator(`.legend .swatch.${cls}`)
+      .evaluate(
+        (e) =>
+          (globalThis as unknown as { getComputedStyle(el: unknown): { backgroundColor: string } }).getComputedStyle(e)
+            .backgroundColor,
+      );
   expect(await swatch('overdue')).toBe('rgb(253, 226, 225)');
   expect(await swatch('done_on_time')).toBe('rgb(216, 242, 224)');
   expect(
