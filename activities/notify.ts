@@ -1,17 +1,20 @@
 // The notify activity: every message goes first into the outbox under its business key, then
 // out over SMTP. A retried activity finds the key and never sends the same message twice.
 import type { Pool } from 'pg';
-import { createVietnamCalendar, vietnamCalendar } from '../domain/calendar';
+import { vietnamCalendar } from '../domain/calendar';
 import { localDateOf } from '../domain/local-date';
-import { renderEmail, type EmailMessage } from '../domain/emails';
-import type { OrgUnit } from '../domain/schemas';
+import { renderEmail, type ExplanationRef } from '../domain/emails';
+import { factsOfRow } from '../domain/board';
+import { STATUS_LABELS, taskStatus } from '../domain/status';
 import type { Links } from '../db/links';
-import type { ReadModel } from '../db/read-model';
+import type { ReadModel, TaskRow } from '../db/read-model';
 import { inTransaction } from '../db/read-model';
+import { explanation as explanationRow } from '../db/explanations';
 import type { Mailer } from './mailer';
 import type { NotifyInput, NotifyResult } from './types';
 import { queueLinkedMessage, sendFromOutbox } from './outbox';
 import { digestReminder } from './digest';
+import { messageFor, recipientsOf } from './notify-message';
 
 export interface NotifyDeps {
   pool: Pool;
@@ -27,109 +30,35 @@ export interface NotifyDeps {
   digest?: boolean;
 }
 
-function recipientsOf(input: NotifyInput, unit: OrgUnit): string[] {
-  if (input.kind !== 'escalation') return unit.emails;
-  if (input.target === 'head') return unit.head ? [unit.head.email] : unit.emails;
-  if (input.target === 'supervisor') return unit.supervisorEmails;
-  return unit.steeringEmails;
-}
+/** "Name <address>" as a workflow records a staff member: the name is what a unit reads. */
+const nameOf = (actor: string): string => actor.replace(/\s*<[^>]*>\s*$/, '').trim() || actor;
 
-function messageFor(
-  input: NotifyInput,
-  unit: OrgUnit,
-  link: string,
-  extra: {
-    body: string;
-    indicators: { code: string; name: string; unit: string }[];
-    completion: 'report' | 'acknowledgement';
-    supportsName?: string;
-  },
-): EmailMessage {
-  const cal = input.calendar ? createVietnamCalendar(input.calendar) : vietnamCalendar();
-  const today = localDateOf(Date.now());
-  const daysTo = (d: string) => cal.workingDaysBetween(today, d);
-  const left = daysTo(input.task.deadline);
-  const provisional = (d: string) => cal.isProvisional(d);
-  const common = {
-    unit: { code: unit.code, name: unit.name },
-    directive: { number: input.directive.number, title: input.directive.title, issuer: input.directive.issuer },
-    task: {
-      title: input.task.title,
-      deadline: input.task.deadline,
-      workingDaysLeft: left,
-      provisional: provisional(input.task.deadline),
+/** What an explanation's mails say of the task it is about, as that task stands at send time. */
+async function explanationRef(deps: NotifyDeps, input: NotifyInput, question: string): Promise<ExplanationRef> {
+  const about: TaskRow | undefined = await deps.readModel.task(input.explanation!.about);
+  const status = about
+    ? taskStatus(
+        factsOfRow({
+          state: about.state,
+          deadline: about.deadline,
+          originalDeadline: about.original_deadline,
+          doneAt: about.done_at?.getTime(),
+          submittedAt: about.submitted_at?.getTime(),
+          revisionDue: about.revision_due ?? undefined,
+        }),
+        Date.now(),
+        vietnamCalendar(),
+      )
+    : 'overdue';
+  return {
+    question: question || '—',
+    askedBy: nameOf(input.explanation!.askedBy),
+    about: {
+      title: about?.title ?? input.task.title,
+      deadline: about?.deadline ?? input.task.deadline,
+      status: STATUS_LABELS[status][deps.lang],
     },
-    link,
   };
-  switch (input.kind) {
-    case 'assignment':
-      return {
-        kind: 'assignment',
-        ...common,
-        task: { ...common.task, body: extra.body || undefined },
-        role: input.task.role,
-        supports: input.task.supports
-          ? { code: input.task.supports, name: extra.supportsName ?? input.task.supports }
-          : undefined,
-        indicators: extra.indicators,
-        completion: extra.completion,
-      };
-    case 'reminder':
-      return { kind: 'reminder', ...common };
-    case 'escalation':
-      return {
-        kind: 'escalation',
-        ...common,
-        task: { ...common.task, workingDaysLeft: Math.min(-1, left) },
-        level: input.level ?? 1,
-        to: input.target ?? 'head',
-        weekly: input.weekly,
-      };
-    case 'receipt': {
-      const named = new Map(extra.indicators.map((i) => [i.code, i]));
-      const indicators = Object.entries(input.indicators ?? {})
-        .map(([code, value]) => ({ name: named.get(code)?.name ?? code, unit: named.get(code)?.unit ?? '', value }))
-        .filter((i) => i.unit);
-      return { kind: 'receipt', ...common, receiptNumber: input.receipt!, submittedAt: input.submittedAt!, indicators };
-    }
-    case 'returned':
-      return {
-        kind: 'returned',
-        ...common,
-        comment: input.comment ?? '—',
-        newDeadline: input.revisionDue ?? input.task.deadline,
-        newWorkingDaysLeft: daysTo(input.revisionDue ?? input.task.deadline),
-      };
-    case 'accepted':
-      return {
-        kind: 'accepted',
-        ...common,
-        receiptNumber: input.receipt!,
-        onTime: input.onTime ?? true,
-        comment: input.comment || undefined,
-      };
-    case 'deadline_moved':
-      return {
-        kind: 'deadline_moved',
-        ...common,
-        previousDeadline: input.previousDeadline!,
-        why: input.reason === 'calendar' ? 'calendar' : 'moved',
-        reason: input.reason && input.reason !== 'calendar' ? input.reason : undefined,
-      };
-    case 'extension_decision':
-      return input.approved
-        ? {
-            kind: 'extension_decision',
-            ...common,
-            decision: 'approved',
-            newDeadline: input.task.deadline,
-            newWorkingDaysLeft: left,
-            comment: input.comment || undefined,
-          }
-        : { kind: 'extension_decision', ...common, decision: 'rejected', reason: input.comment || '—' };
-    case 'cancellation':
-      return { kind: 'cancellation', ...common };
-  }
 }
 
 export function createNotify(deps: NotifyDeps) {
@@ -137,9 +66,13 @@ export function createNotify(deps: NotifyDeps) {
     const result: NotifyResult = { sent: [], skipped: [] };
     const unit = await deps.readModel.unit(input.unit);
     if (!unit) throw new Error(`unit ${input.unit} is not in the unit directory`);
-    const recipients = recipientsOf(input, unit);
+    const today = localDateOf(Date.now());
+    const recipients = recipientsOf(input, unit, today);
     if (recipients.length === 0) return { sent: [], skipped: [{ recipient: '', why: 'no recipient' }] };
-    const task = await deps.readModel.task(input.taskWorkflowId);
+    // A request for explanation has its own row, beside the tasks.
+    const task = input.explanation
+      ? await explanationRow(deps.pool, input.taskWorkflowId)
+      : await deps.readModel.task(input.taskWorkflowId);
     // A reminder that is no longer due (the report came in meanwhile) is not sent.
     if (
       (input.kind === 'reminder' || input.kind === 'escalation') &&
@@ -150,9 +83,11 @@ export function createNotify(deps: NotifyDeps) {
     }
     const spec = task?.snapshot.spec;
     const supportsName = input.task.supports ? (await deps.readModel.unit(input.task.supports))?.name : undefined;
+    const explanation = input.explanation ? await explanationRef(deps, input, spec?.body ?? '') : undefined;
     for (const recipient of recipients) {
-      if (input.kind === 'reminder' && deps.digest) {
-        const folded = await digestReminder(deps, unit, recipient, localDateOf(Date.now()));
+      // An explanation is asked of the unit on its own: it never folds into the digest of tasks due.
+      if (input.kind === 'reminder' && deps.digest && !explanation) {
+        const folded = await digestReminder(deps, unit, recipient, today);
         if (folded === 'sent') result.sent.push(recipient);
         if (folded === 'already sent') result.skipped.push({ recipient, why: 'in digest' });
         if (folded !== 'single') continue;
@@ -164,7 +99,7 @@ export function createNotify(deps: NotifyDeps) {
           deps,
           {
             key,
-            purpose: input.kind,
+            purpose: explanation ? `explanation_${input.kind}` : input.kind,
             directiveNumber: input.directive.key,
             taskWorkflowId: input.taskWorkflowId,
             recipient,
@@ -177,6 +112,8 @@ export function createNotify(deps: NotifyDeps) {
                 indicators: spec?.indicators ?? [],
                 completion: spec?.completion ?? 'report',
                 supportsName,
+                explanation,
+                lang: deps.lang,
               }),
               deps.lang,
             ),

@@ -4,6 +4,7 @@ import type { Pool, PoolClient } from 'pg';
 import type { PlannedTask } from '../domain/plan';
 import type { Directive, OrgUnit, TaskSpec } from '../domain/schemas';
 import type { DirectiveSummary, TaskState } from '../workflows/types';
+import { upsertExplanation } from './explanations';
 
 export interface DirectiveRecord {
   workflowId: string;
@@ -89,6 +90,17 @@ const unitFromRow = (r: Record<string, unknown>): OrgUnit => ({
   supervisorEmails: r.supervisor_emails as string[],
   steeringEmails: r.steering_emails as string[],
   ...(r.organ_id ? { organId: r.organ_id as string } : {}),
+  ...(r.focal_email ? { focalPoint: { name: (r.focal_name as string) ?? '', email: r.focal_email as string } } : {}),
+  ...(r.substitute_email
+    ? {
+        substitute: {
+          name: (r.substitute_name as string) ?? '',
+          email: r.substitute_email as string,
+          from: r.substitute_from as string,
+          to: r.substitute_to as string,
+        },
+      }
+    : {}),
 });
 
 const iso = (ms: number | undefined) => (ms === undefined ? null : new Date(ms).toISOString());
@@ -182,10 +194,12 @@ export function createReadModel(pool: Pool): ReadModel {
       inTransaction(pool, async (c) => {
         for (const u of units) {
           await c.query(
-            `INSERT INTO units (code, name, kind, emails, head_name, head_email, parent, supervisor_emails, steering_emails, organ_id)
-             VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9,$10)
+            `INSERT INTO units (code, name, kind, emails, head_name, head_email, parent, supervisor_emails, steering_emails, organ_id,
+               focal_name, focal_email, substitute_name, substitute_email, substitute_from, substitute_to)
+             VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9,$10,$11,$12,$13,$14,$15,$16)
              ON CONFLICT (code) DO UPDATE SET name=$2, kind=$3, emails=$4, head_name=$5, head_email=$6, parent=$7,
-               supervisor_emails=$8, steering_emails=$9, organ_id=$10, updated_at=now()`,
+               supervisor_emails=$8, steering_emails=$9, organ_id=$10, focal_name=$11, focal_email=$12,
+               substitute_name=$13, substitute_email=$14, substitute_from=$15, substitute_to=$16, updated_at=now()`,
             [
               u.code,
               u.name,
@@ -197,6 +211,12 @@ export function createReadModel(pool: Pool): ReadModel {
               u.supervisorEmails,
               u.steeringEmails,
               u.organId ?? null,
+              u.focalPoint?.name ?? null,
+              u.focalPoint?.email ?? null,
+              u.substitute?.name ?? null,
+              u.substitute?.email ?? null,
+              u.substitute?.from ?? null,
+              u.substitute?.to ?? null,
             ],
           );
         }
@@ -254,7 +274,8 @@ export function createReadModel(pool: Pool): ReadModel {
       );
     },
 
-    upsertTask: (r) => inTransaction(pool, (c) => upsertTaskRows(c, r)),
+    // A request for explanation is not one of the directive's tasks: it has its own table.
+    upsertTask: (r) => (r.explanation ? upsertExplanation(pool, r) : inTransaction(pool, (c) => upsertTaskRows(c, r))),
 
     async recordPlanned(directive, planned) {
       if (planned.length === 0) return;

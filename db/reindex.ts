@@ -5,7 +5,7 @@
 import type { Client, WorkflowExecutionInfo } from '@temporalio/client';
 import { defaultPayloadConverter } from '@temporalio/common';
 import { directiveStatusQuery, taskStateQuery } from '../workflows/messages';
-import type { DirectiveInput } from '../workflows/types';
+import type { DirectiveInput, TaskInput } from '../workflows/types';
 import type { DocumentStore } from './directive-documents';
 import type { ReadModel } from './read-model';
 
@@ -32,12 +32,12 @@ async function inBatches<T>(items: T[], work: (item: T) => Promise<void>): Promi
   for (let i = 0; i < items.length; i += PARALLEL) await Promise.all(items.slice(i, i + PARALLEL).map(work));
 }
 
-/** What the directive was launched with: the first event of its current run holds it. */
-async function runInput(client: Client, info: WorkflowExecutionInfo): Promise<DirectiveInput> {
+/** What a workflow was started with: the first event of its current run holds it. */
+async function runInput<T = DirectiveInput>(client: Client, info: WorkflowExecutionInfo): Promise<T> {
   const history = await client.workflow.getHandle(info.workflowId, info.runId).fetchHistory();
   const payload = history.events?.[0]?.workflowExecutionStartedEventAttributes?.input?.payloads?.[0];
   if (!payload) throw new Error('the run has no input');
-  return defaultPayloadConverter.fromPayload<DirectiveInput>(payload);
+  return defaultPayloadConverter.fromPayload<T>(payload);
 }
 
 export async function reindex(
@@ -90,12 +90,17 @@ export async function reindex(
   await inBatches(tasks, async (info) => {
     try {
       const view = await client.workflow.getHandle(info.workflowId, info.runId).query(taskStateQuery);
+      // A request for explanation says so only in its input; its row goes to its own table.
+      const explanation = info.workflowId.startsWith('explanation:')
+        ? (await runInput<TaskInput>(client, info)).explanation
+        : undefined;
       await readModel.upsertTask({
         workflowId: view.workflowId,
         directive: view.directive,
         spec: view.spec,
         cycle: view.cycle,
         state: view.state,
+        ...(explanation ? { explanation } : {}),
       });
       result.tasks += 1;
     } catch (err) {

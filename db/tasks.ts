@@ -8,13 +8,24 @@ export interface OpenTaskOfAddress {
   unit: { code: string; name: string };
 }
 
-/** Tasks still open for the units an address belongs to, as its mailbox or its head's. */
+/**
+ * Tasks and requests for explanation still open for the units an address belongs to today, as
+ * their mailbox, their head's or their focal point's: an address the office removed opens nothing.
+ */
 export async function openTasksOfAddress(pool: Pool, address: string, limit = 50): Promise<OpenTaskOfAddress[]> {
   const { rows } = await pool.query(
-    `SELECT t.workflow_id, t.snapshot, u.code, u.name FROM units u JOIN tasks t ON t.unit_code = u.code
-     WHERE (EXISTS (SELECT 1 FROM unnest(u.emails) e WHERE lower(e) = $1) OR lower(u.head_email) = $1)
-       AND t.state IN ('open', 'returned', 'submitted')
-     ORDER BY t.deadline, t.workflow_id LIMIT $2`,
+    `WITH mine AS (
+       SELECT u.code, u.name FROM units u
+        WHERE EXISTS (SELECT 1 FROM unnest(u.emails) e WHERE lower(e) = $1) OR lower(u.head_email) = $1
+           OR lower(u.focal_email) = $1
+     )
+     SELECT * FROM (
+       SELECT t.workflow_id, t.snapshot, t.deadline, m.code, m.name FROM mine m JOIN tasks t ON t.unit_code = m.code
+        WHERE t.state IN ('open', 'returned', 'submitted')
+       UNION ALL
+       SELECT x.workflow_id, x.snapshot, x.deadline, m.code, m.name FROM mine m JOIN explanations x ON x.unit_code = m.code
+        WHERE x.state IN ('open', 'returned')
+     ) open ORDER BY deadline, workflow_id LIMIT $2`,
     [address.toLowerCase(), limit],
   );
   return rows.map((r) => ({ workflowId: r.workflow_id, task: r.snapshot, unit: { code: r.code, name: r.name } }));

@@ -26,6 +26,13 @@ export interface AdminDocument {
   /** "Nơi nhận:" lines. */
   copyTo: string[];
   signature: { authority?: string; title: string; name: string };
+  /**
+   * An annex (phụ lục) to a report: drawn under the annex heading and the line naming the report
+   * it goes with, without the header, "Nơi nhận" or signature of a document of its own.
+   */
+  annex?: { heading: string; of: string; notes: string[] };
+  /** A wide table is drawn on a landscape page. */
+  landscape?: boolean;
 }
 
 /** "UBND tỉnh Ninh Bình" → "ỦY BAN NHÂN DÂN TỈNH NINH BÌNH": a header spells the body out. */

@@ -35,6 +35,14 @@ export const OrganIdSchema = z
   .regex(/^\d{3}\.\d{2}\.\d{2}\.[A-Z]\d{2}$/, 'an organisation code (mã định danh) looks like 000.00.00.H41');
 export type OrganId = z.infer<typeof OrganIdSchema>;
 
+const PersonSchema = z.object({ name: z.string().trim().min(1), email: EmailSchema });
+
+export const SubstituteSchema = PersonSchema.extend({ from: LocalDateSchema, to: LocalDateSchema }).refine(
+  (s) => s.from <= s.to,
+  { path: ['to'], message: 'the substitute stands in until a day on or after the first' },
+);
+export type Substitute = z.infer<typeof SubstituteSchema>;
+
 export const OrgUnitKindSchema = z.enum(['department', 'district', 'press', 'commune', 'office', 'other']);
 
 export const OrgUnitSchema = z.object({
@@ -49,6 +57,10 @@ export const OrgUnitSchema = z.object({
   steeringEmails: z.array(EmailSchema).default([]),
   /** Its code on the national document exchange, to match edXML packages and address status packages. */
   organId: OrganIdSchema.optional(),
+  /** The focal point (đầu mối) who handles the unit's tasks: copied on every mail to the unit. */
+  focalPoint: PersonSchema.optional(),
+  /** Who stands in for the head while away: escalations to the head go to them from `from` to `to`. */
+  substitute: SubstituteSchema.optional(),
 });
 export type OrgUnit = z.infer<typeof OrgUnitSchema>;
 

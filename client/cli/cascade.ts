@@ -3,6 +3,7 @@
 import type { Config } from '../../config';
 import { CascadeRequestSchema, type CascadeRequest } from '../../domain/commands';
 import { createReadModel } from '../../db/read-model';
+import { closedUnitCodes } from '../../db/unit-admin';
 import { cascadeUpdate, taskWorkflowId } from '../../workflows/messages';
 import { defaultActor, deadlineOption, optionIssue } from './amend';
 import { explainWorkflowError, printJson, UsageError, withReadModelPool, withTemporal, type CliIo } from './io';
@@ -24,7 +25,11 @@ async function cascadeRequest(config: Config, directive: string, o: CascadeOptio
     const task = await readModel.task(taskWorkflowId(directive, o.unit));
     if (!task) throw new UsageError(`--unit: ${directive} has no task for ${o.unit}`);
     const district = await readModel.unit(o.unit);
-    const subordinate = (await readModel.units()).filter((u) => u.parent === o.unit).map((u) => u.code);
+    // A unit closed or merged away in a reorganisation takes no new task.
+    const closed = await closedUnitCodes(pool);
+    const subordinate = (await readModel.units())
+      .filter((u) => u.parent === o.unit && !closed.has(u.code))
+      .map((u) => u.code);
     const units = o.units
       ? o.units
           .split(',')

@@ -13,7 +13,7 @@ import { importCommand } from './import';
 import { processIo, UsageError, type CliIo } from './io';
 import { overdueCommand } from './overdue';
 import { reportRequestCommand } from './report';
-import { unitsImportCommand } from './units';
+import { registerUnitCommands } from './units';
 import { userAddCommand, userDisableCommand } from './user';
 import { reindexCommand } from './reindex';
 
@@ -140,16 +140,17 @@ function buildProgram(io: CliIo, env: NodeJS.ProcessEnv): Command {
     .description('ask units for an ad hoc report (báo cáo đột xuất)')
     .action(async (o) => reportRequestCommand(io, config(), o));
 
+  registerUnitCommands(program, io, config);
+
   program
-    .command('units')
-    .description('the unit directory')
-    .command('import')
-    .argument(
-      '<file>',
-      'unit directory: YAML (see examples/units.yaml) or CSV with a header code,name,kind,emails,head_name,head_email,parent,…',
-    )
+    .command('explain')
+    .argument('<task-id>', 'the overdue or returned task, e.g. task:524/UBND-VP9:NB-STTTT')
+    .requiredOption('--question <text>', 'what the unit is to explain')
+    .option('--deadline <date>', 'when the explanation is due; default two working days')
+    .option('--by <name>', 'who asks')
     .option('--json', 'print JSON')
-    .action(async (file, o) => unitsImportCommand(io, config(), file, o));
+    .description('ask the unit of a task to explain it (yêu cầu giải trình), chased like a task')
+    .action(async (taskId, o) => (await import('./explain')).explainCommand(io, config(), taskId, o));
 
   const calendar = program
     .command('calendar')

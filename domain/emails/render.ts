@@ -5,9 +5,11 @@ import type { EmailContent, EmailCopy } from './content';
 import { EmailMessageSchema, type EmailMessage } from './schemas';
 import { HTML_TEMPLATE, TEXT_TEMPLATE, type LayoutData } from './templates';
 import { enChase } from './en/chase';
+import { enExplanation } from './en/explanation';
 import { enDeadline } from './en/deadline';
 import { enTask } from './en/task';
 import { viChase } from './vi/chase';
+import { viExplanation } from './vi/explanation';
 import { viDeadline } from './vi/deadline';
 import { viTask } from './vi/task';
 
@@ -18,8 +20,8 @@ export interface RenderedEmail {
 }
 
 const COPY: Record<Lang, EmailCopy> = {
-  vi: { ...viTask, ...viDeadline, ...viChase },
-  en: { ...enTask, ...enDeadline, ...enChase },
+  vi: { ...viTask, ...viDeadline, ...viChase, ...viExplanation },
+  en: { ...enTask, ...enDeadline, ...enChase, ...enExplanation },
 };
 
 const LINK_FALLBACK: Record<Lang, string> = {

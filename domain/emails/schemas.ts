@@ -154,6 +154,53 @@ export const NewLinkEmailSchema = z.object({
   expiresAt: InstantSchema.optional(),
 });
 
+/**
+ * A request for explanation (yêu cầu giải trình) about a task that is overdue or was returned: what
+ * the leader asks, and the task it is about. The message's own `task` is the request, with its deadline.
+ */
+export const ExplanationRefSchema = z.object({
+  question: Text,
+  /** Who asks, as the unit should read it: "Đồng chí Phó Chủ tịch UBND tỉnh". */
+  askedBy: Text,
+  about: z.object({ title: Text, deadline: LocalDateSchema, status: Text }),
+});
+export type ExplanationRef = z.infer<typeof ExplanationRefSchema>;
+
+export const ExplanationRequestEmailSchema = z.object({
+  kind: z.literal('explanation_request'),
+  ...common,
+  explanation: ExplanationRefSchema,
+});
+
+export const ExplanationReminderEmailSchema = z.object({
+  kind: z.literal('explanation_reminder'),
+  ...common,
+  explanation: ExplanationRefSchema,
+});
+
+/** An explanation not given in time goes to the unit's head (or the head's substitute). */
+export const ExplanationEscalationEmailSchema = z
+  .object({
+    kind: z.literal('explanation_escalation'),
+    ...common,
+    explanation: ExplanationRefSchema,
+    level: z.number().int().min(1).max(9),
+    to: EscalationTargetSchema,
+    addressee: Text.optional(),
+  })
+  .refine((m) => m.task.workingDaysLeft < 0, {
+    path: ['task', 'workingDaysLeft'],
+    message: 'an escalation is only sent once the deadline has passed',
+  });
+
+export const ExplanationReceiptEmailSchema = z.object({
+  kind: z.literal('explanation_receipt'),
+  ...common,
+  explanation: ExplanationRefSchema,
+  receiptNumber: Text,
+  submittedAt: InstantSchema,
+});
+
 export const EmailMessageSchema = z.discriminatedUnion('kind', [
   AssignmentEmailSchema,
   ReminderEmailSchema,
@@ -166,6 +213,10 @@ export const EmailMessageSchema = z.discriminatedUnion('kind', [
   CancellationEmailSchema,
   DigestEmailSchema,
   NewLinkEmailSchema,
+  ExplanationRequestEmailSchema,
+  ExplanationReminderEmailSchema,
+  ExplanationEscalationEmailSchema,
+  ExplanationReceiptEmailSchema,
 ]);
 export type EmailMessage = z.infer<typeof EmailMessageSchema>;
 export type EmailKind = EmailMessage['kind'];

@@ -21,6 +21,16 @@ const indicators = [
   { code: 'conferences', name: 'Số hội nghị đã tổ chức', unit: 'hội nghị' },
 ];
 const submittedAt = Date.UTC(2023, 0, 4, 7, 5); // 14:05 on 04/01/2023 in Hà Nội
+// A leader asks the department to explain why the task above is overdue, within two working days.
+const explained = {
+  ...common,
+  task: { title: `Giải trình: ${task.title}`, deadline: '2023-01-11', workingDaysLeft: 2 },
+};
+const explanation = {
+  question: 'Đề nghị nêu rõ lý do chậm báo cáo và thời điểm hoàn thành.',
+  askedBy: 'Phó Chủ tịch UBND tỉnh Nguyễn Văn An',
+  about: { title: task.title, deadline: '2023-01-05', status: 'Quá hạn' },
+};
 
 /** Every kind, with its variants; the mapped type makes a forgotten kind a type error. */
 const samples: { [K in EmailKind]: EmailOf<K>[] } = {
@@ -142,6 +152,32 @@ const samples: { [K in EmailKind]: EmailOf<K>[] } = {
     { kind: 'new_link', ...common, expiresAt: Date.UTC(2023, 0, 31, 10, 0) },
     { kind: 'new_link', ...common },
   ],
+  explanation_request: [{ kind: 'explanation_request', ...explained, explanation }],
+  explanation_reminder: [
+    { kind: 'explanation_reminder', ...explained, task: { ...explained.task, workingDaysLeft: 1 }, explanation },
+  ],
+  explanation_escalation: [
+    {
+      kind: 'explanation_escalation',
+      ...explained,
+      task: { ...explained.task, workingDaysLeft: -1 },
+      explanation,
+      level: 1,
+      to: 'head',
+    },
+    {
+      kind: 'explanation_escalation',
+      ...explained,
+      task: { ...explained.task, workingDaysLeft: -2 },
+      explanation,
+      level: 1,
+      to: 'head',
+      addressee: 'Lê Văn Minh, người được giao thay Thủ trưởng Sở Thông tin và Truyền thông',
+    },
+  ],
+  explanation_receipt: [
+    { kind: 'explanation_receipt', ...explained, explanation, receiptNumber: '524-NB-STTTT-1-01', submittedAt },
+  ],
 };
 
 const allSamples: EmailMessage[] = Object.values(samples).flat();
@@ -199,7 +235,9 @@ describe.each(cases)('%s', (_name, message, lang) => {
     expect(email.text).toContain(warning);
     expect(email.html).toContain(warning);
     const holder =
-      message.kind === 'escalation' ? { vi: 'người nhận thư này', en: 'you' } : { vi: unit.name, en: unit.name };
+      message.kind === 'escalation' || message.kind === 'explanation_escalation'
+        ? { vi: 'người nhận thư này', en: 'you' }
+        : { vi: unit.name, en: unit.name };
     expect(email.text).toContain(
       lang === 'vi' ? `được cấp riêng cho ${holder.vi};` : `was issued to ${holder.en} only;`,
     );
@@ -377,6 +415,44 @@ describe('subjects', () => {
 describe('what each kind says', () => {
   const vi = (m: EmailMessage): string => renderEmail(m, 'vi').text;
   const en = (m: EmailMessage): string => renderEmail(m, 'en').text;
+
+  test('a request for explanation says who asks, what, about which task and by when, in both languages', () => {
+    const m = samples.explanation_request[0];
+    expect(renderEmail(m, 'vi').subject).toBe(`[524/UBND-VP9] Yêu cầu giải trình: ${task.title}`);
+    const text = vi(m);
+    expect(text).toMatch(/^YÊU CẦU GIẢI TRÌNH\n\nKính gửi: Sở Thông tin và Truyền thông\n/);
+    expect(text).toContain(
+      'nhiệm vụ dưới đây giao Quý cơ quan đang ở tình trạng: quá hạn. Phó Chủ tịch UBND tỉnh Nguyễn Văn An yêu cầu Quý cơ quan giải trình.',
+    );
+    expect(text).toContain('Nội dung cần giải trình:\n  Đề nghị nêu rõ lý do chậm báo cáo và thời điểm hoàn thành.');
+    expect(text).toContain('Hạn nhiệm vụ: ngày 05 tháng 01 năm 2023');
+    expect(text).toContain('Hạn giải trình: ngày 11 tháng 01 năm 2023 (còn 2 ngày làm việc)');
+    expect(text).toContain(`Gửi giải trình: ${link}`);
+    const english = en(m);
+    expect(renderEmail(m, 'en').subject).toBe(`[524/UBND-VP9] Request for explanation: ${task.title}`);
+    expect(english).toContain('Phó Chủ tịch UBND tỉnh Nguyễn Văn An asks your agency to explain.');
+    expect(english).toContain('Explanation due: 11 January 2023 (2 working days left)');
+  });
+
+  test('the reminder, escalation and receipt of an explanation read as such, not as a report', () => {
+    expect(renderEmail(samples.explanation_reminder[0], 'vi').subject).toBe(
+      `[524/UBND-VP9] Nhắc hạn giải trình: ${task.title} (còn 1 ngày làm việc)`,
+    );
+    expect(vi(samples.explanation_reminder[0])).not.toMatch(/báo cáo qua đường liên kết/);
+    const escalation = vi(samples.explanation_escalation[0]);
+    expect(renderEmail(samples.explanation_escalation[0], 'vi').subject).toBe(
+      '[524/UBND-VP9] Đôn đốc giải trình: Sở Thông tin và Truyền thông quá hạn 1 ngày làm việc',
+    );
+    expect(escalation).toContain('Kính gửi: Thủ trưởng Sở Thông tin và Truyền thông');
+    expect(vi(samples.explanation_escalation[1])).toContain(
+      'Kính gửi: Lê Văn Minh, người được giao thay Thủ trưởng Sở Thông tin và Truyền thông',
+    );
+    expect(en(samples.explanation_escalation[0])).toContain('it is 1 working day overdue');
+    const receipt = vi(samples.explanation_receipt[0]);
+    expect(receipt).toMatch(/^XÁC NHẬN ĐÃ NHẬN GIẢI TRÌNH/);
+    expect(receipt).toContain('Số tiếp nhận: 524-NB-STTTT-1-01');
+    expect(en(samples.explanation_receipt[0])).toContain('EXPLANATION RECEIVED');
+  });
 
   test('an assignment to the lead unit gives the role, the task body and the indicators with their units', () => {
     const text = vi(samples.assignment[0]);

@@ -7,6 +7,9 @@ import { monthOf, previousMonth } from '../../../domain/board';
 import { localDateAt } from '../../../domain/format';
 import { createBoardQueries, monthEndInstant } from '../../../db/board-queries';
 import { directiveChoices } from '../../../db/directives';
+import { explanationsAbout } from '../../../db/explanations';
+import type { Lang } from '../../../domain/format';
+import { latestExplanations } from '../views/explanations';
 import { unitChoices } from '../../../db/units';
 import { sendStaffPage } from '../views/staff';
 import { BOARD_PAGE, boardView, monthView } from '../views/board';
@@ -19,6 +22,17 @@ import { treeRoutes } from './tree';
 const CSV_LIMIT = 100_000;
 
 const filterOf = (q: BoardQuery) => ({ directive: q.directive, unit: q.unit, level: q.level, minDaysOverdue: q.days });
+
+/** The latest request for explanation about each listed task. */
+const explanationsOf = async (deps: StaffDeps, items: { workflowId: string }[], lang: Lang) =>
+  latestExplanations(
+    await explanationsAbout(
+      deps.pool,
+      items.map((i) => i.workflowId),
+    ),
+    lang,
+    Date.now(),
+  );
 
 export const boardRoutes: FastifyPluginAsync<StaffDeps> = async (app, deps) => {
   const calendar = vietnamCalendar();
@@ -38,7 +52,8 @@ export const boardRoutes: FastifyPluginAsync<StaffDeps> = async (app, deps) => {
       directiveChoices(deps.pool),
       unitChoices(deps.pool),
     ]);
-    const figures = { counts, list, byUnit, trend, directives, units };
+    const explanations = await explanationsOf(deps, list.items, ctx.lang);
+    const figures = { counts, list, byUnit, trend, directives, units, explanations };
     return sendStaffPage(reply, ctx, 'board', boardView(q, figures, ctx.lang, ctx.csrf));
   });
 
@@ -93,7 +108,8 @@ export const boardRoutes: FastifyPluginAsync<StaffDeps> = async (app, deps) => {
       board.unitsAt(monthEndInstant(previousMonth(month).last, now), scope),
       board.overdue(scope, at, { limit: 200, offset: 0 }),
     ]);
-    const figures = { month, directive: q.directive, at, rows, before, items: items.items };
+    const explanations = await explanationsOf(deps, items.items, ctx.lang);
+    const figures = { month, directive: q.directive, at, rows, before, items: items.items, explanations };
     return sendStaffPage(reply, ctx, 'month', monthView(figures, ctx.lang));
   });
 

@@ -12,6 +12,7 @@ import { requireRole, staffContext } from './auth';
 import { runUpdate } from './staff-updates';
 import { actor, noticeOf, runAction, statusOfRow } from './staff-actions';
 import { ExtensionFormSchema, ReviewFormSchema, TaskIdSchema, parseInput } from './staff-schemas';
+import { explanationsOnTaskPage } from './explanations';
 
 type Render = Outcome & { status?: number; comment?: string };
 const taskUrl = (id: string, ok: string) => `/nhiem-vu?id=${encodeURIComponent(id)}&ok=${ok}`;
@@ -26,7 +27,14 @@ export const staffTaskRoutes: FastifyPluginAsync<StaffDeps> = async (app, deps) 
     if (!row) throw new AppError('NOT_FOUND', `id: no task ${id}`);
     const unitName = (await deps.readModel.unit(row.unit_code))?.name ?? row.unit_code;
     const figures = { row, unitName, status: statusOfRow(row, Date.now()), user: ctx.user };
-    return sendStaffPage(reply, ctx, 'task', staffTaskView(figures, ctx.lang, ctx.csrf, o), o.status);
+    const explanations = await explanationsOnTaskPage(deps, req, row, figures.status, ctx);
+    return sendStaffPage(
+      reply,
+      ctx,
+      'task',
+      { ...staffTaskView(figures, ctx.lang, ctx.csrf, o), explanations },
+      o.status,
+    );
   };
 
   app.get('/nhiem-vu', { preHandler: anyStaff }, async (req, reply) => {

@@ -6,6 +6,7 @@ import type { FastifyPluginAsync } from 'fastify';
 import { createUsers } from '../../../db/users';
 import { sendStaffPage } from '../views/staff';
 import { BOARD_CHARTS_JS } from '../views/board-charts';
+import { SCORECARD_CHARTS_JS } from '../views/scorecard';
 import { AppError } from '../errors';
 import { registerGuards } from './link-guard';
 import { mailAttentionRoutes } from './mail-attention';
@@ -14,6 +15,9 @@ import { boardRoutes } from './board';
 import { directiveRoutes } from './directives';
 import { launchRoutes } from './launch';
 import { apiRoutes } from './api';
+import { explanationRoutes } from './explanations';
+import { scorecardRoutes } from './scorecard';
+import { unitAdminRoutes } from './units-admin';
 import type { StaffDeps, WebDeps } from '../deps';
 
 /** Scripts the staff pages load, served from our own origin: the CSP allows no other. */
@@ -21,6 +25,7 @@ const CHART_JS = path.join(path.dirname(require.resolve('chart.js')), 'chart.umd
 const ASSETS: Record<string, () => Promise<Buffer | string>> = {
   'chart.umd.min.js': () => readFile(CHART_JS),
   'board-charts.js': async () => BOARD_CHARTS_JS,
+  'scorecard-charts.js': async () => SCORECARD_CHARTS_JS,
 };
 
 export const staffRoutes: FastifyPluginAsync<WebDeps> = async (app, deps) => {
@@ -34,6 +39,9 @@ export const staffRoutes: FastifyPluginAsync<WebDeps> = async (app, deps) => {
   await app.register(launchRoutes, staff);
   await app.register(mailAttentionRoutes, staff);
   await app.register(apiRoutes, staff);
+  await app.register(explanationRoutes, staff);
+  await app.register(scorecardRoutes, staff);
+  await app.register(unitAdminRoutes, staff);
 
   app.get('/quan-tri/nguoi-dung', { preHandler: requireRole(staff.users, ['admin']) }, async (req, reply) =>
     sendStaffPage(reply, staffContext(req, reply, deps), 'users', { users: await staff.users.list() }),

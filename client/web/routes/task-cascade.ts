@@ -10,6 +10,7 @@ import { CASCADE_WORDS, type CascadeModel, type CascadeValues } from '../views/t
 import { cascadeCompletionOf } from '../../../db/directives';
 import type { FieldErrors } from '../views/task-forms';
 import type { TaskRow } from '../../../db/read-model';
+import { closedUnitCodes } from '../../../db/unit-admin';
 import type { WebDeps } from '../deps';
 import { list, parseDay } from './task-actions';
 
@@ -45,7 +46,9 @@ const str = (v: unknown): string => (typeof v === 'string' ? v.trim() : '');
 
 /** The units a district may pass its task to: those whose parent it is in the directory. */
 export async function subUnitsOf(deps: WebDeps, unit: string) {
-  return (await deps.readModel.units()).filter((u) => u.parent === unit);
+  // A unit closed or merged away in a reorganisation takes no new task.
+  const closed = await closedUnitCodes(deps.pool);
+  return (await deps.readModel.units()).filter((u) => u.parent === unit && !closed.has(u.code));
 }
 
 /** Whether the page offers the form: a task marked for cascading, not yet passed on, still open. */

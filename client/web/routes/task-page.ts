@@ -14,6 +14,7 @@ import { list, readExtension, readReport, refusalErrors, refusalOf, taskUpdates,
 import { linkedTask, noticeFor, sendTaskPage, type PageContext } from './task-view';
 import { canCascade, cascadeRefusal, readCascade, subUnitsOf } from './task-cascade';
 import { cascadeUpdate } from '../../../workflows/messages';
+import { answerExplanation, explanationFile, opensExplanation, showExplanation } from './explanation-page';
 import type { WebDeps } from '../deps';
 
 type Body = Record<string, unknown>;
@@ -39,6 +40,7 @@ export const taskPageRoutes: FastifyPluginAsync<WebDeps> = async (app, deps) => 
     '/t/:token',
     linked,
     async (req, reply) => {
+      if (opensExplanation(req)) return showExplanation({ deps, req, reply, secret });
       const lang = langOf(req, deps.config.DEFAULT_LANG);
       const { grant, row } = await linkedTask(deps, req);
       return sendTaskPage({ deps, req, reply, lang, grant, row, secret }, 200, {}, noticeFor(lang, req.query));
@@ -49,6 +51,7 @@ export const taskPageRoutes: FastifyPluginAsync<WebDeps> = async (app, deps) => 
     '/t/:token',
     { ...linked, preHandler: app.csrfProtection },
     async (req, reply) => {
+      if (opensExplanation(req)) return answerExplanation({ deps, req, reply, secret }, (req.body ?? {}) as Body);
       const { grant, row } = await linkedTask(deps, req);
       const c: PageContext = { deps, req, reply, lang: langOf(req, deps.config.DEFAULT_LANG), grant, row, secret };
       const body = (req.body ?? {}) as Body;
@@ -70,6 +73,7 @@ export const taskPageRoutes: FastifyPluginAsync<WebDeps> = async (app, deps) => 
     '/t/:token/tep/:sha256',
     { ...linked, schema: { params: sha256 } },
     async (req, reply) => {
+      if (opensExplanation(req)) return explanationFile({ deps, req, reply, secret }, req.params.sha256);
       const { row } = await linkedTask(deps, req);
       const file = row.snapshot.state.reports.flatMap((r) => r.attachments).find((a) => a.sha256 === req.params.sha256);
       if (!file) throw linkRefused(req, deps.config.DEFAULT_LANG);

@@ -187,7 +187,7 @@ export async function sendTaskPage(
       receipt: r.receipt,
       at: formatDateTime(r.submittedAt, lang),
       review: w[r.review],
-      reviewClass: r.review === 'accepted' ? 'done_on_time' : r.review === 'returned' ? 'overdue' : 'due_soon',
+      reviewClass: r.review === 'accepted' ? 'done_on_time' : r.review === 'returned' ? 'overdue' : 'pending_review',
       text: r.text,
       by: r.submittedBy,
       comment: r.reviewComment,

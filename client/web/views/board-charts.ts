@@ -1,11 +1,14 @@
 // The board's chart script, served at /assets/board-charts.js: it draws the two charts with
 // Chart.js (served from our own origin) from the figures the page embeds as JSON. The page reads
 // fine without it: every figure is also in its tables. Kept in a module so it ships in dist/.
+// Its colours are the pages' own (status-colours.ts).
+import { CHART_COLOURS } from './status-colours';
+
 export const BOARD_CHARTS_JS = `(function () {
   var el = document.getElementById('chart-data');
   if (!el || typeof Chart === 'undefined') return;
   var data = JSON.parse(el.textContent);
-  var colours = { done_on_time: '#2e8b57', done_late: '#d9a441', in_progress: '#6f8fb3', overdue: '#b22222' };
+  var colours = ${JSON.stringify(CHART_COLOURS)};
   var units = document.getElementById('chart-units');
   if (units) {
     new Chart(units, {

@@ -6,6 +6,7 @@ import { formatDate, formatDateShortVi, formatDateTime, formatNumber, type Lang 
 import type { OverdueItem, UnitMonthRow, WeekRow } from '../../../db/board-queries';
 import type { BoardQuery } from '../routes/staff-schemas';
 import { queryOf } from './staff';
+import { EXPLAIN_WORDS, type ExplanationItem } from './explanations';
 
 /** Rows of the overdue list on one page. */
 export const BOARD_PAGE = 50;
@@ -128,10 +129,15 @@ export const MONTH_WORDS = {
 export const bucketList = (c: BucketCounts, lang: Lang) =>
   BUCKETS.map((key) => ({ key, n: c[key], label: BOARD_BUCKET_LABELS[key][lang] }));
 
-const describeItem = (i: OverdueItem, lang: Lang) => ({
+const describeItem = (i: OverdueItem, lang: Lang, explained?: ReadonlyMap<string, ExplanationItem>) => ({
   ...i,
   deadlineText: lang === 'vi' ? formatDateShortVi(i.deadline) : formatDate(i.deadline, 'en'),
   lastChase: i.lastChaseAt ? formatDateTime(i.lastChaseAt.getTime(), lang) : '—',
+  // The request for explanation about it, or the link to ask for one (partials/explanation-badge.eta).
+  explanation: {
+    x: explained?.get(i.workflowId),
+    ask: { href: `/giai-trinh/moi?id=${encodeURIComponent(i.workflowId)}`, label: EXPLAIN_WORDS[lang].ask },
+  },
 });
 
 export interface BoardFigures {
@@ -141,6 +147,8 @@ export interface BoardFigures {
   trend: WeekRow[];
   directives: { number: string; title: string }[];
   units: { code: string; name: string }[];
+  /** The latest request for explanation about each listed task that has one. */
+  explanations?: ReadonlyMap<string, ExplanationItem>;
 }
 
 /** What staff/board.eta reads: the figures, the filter as given, and the links that keep it. */
@@ -168,7 +176,7 @@ export function boardView(q: BoardQuery, f: BoardFigures, lang: Lang, csrf: stri
     total: totalOf(f.counts),
     directives: f.directives,
     units: f.units,
-    items: f.list.items.map((i) => describeItem(i, lang)),
+    items: f.list.items.map((i) => describeItem(i, lang, f.explanations)),
     count: f.list.total,
     capped: f.list.capped,
     query: queryOf(keep),
@@ -187,6 +195,7 @@ export interface MonthFigures {
   rows: UnitMonthRow[];
   before: UnitMonthRow[];
   items: OverdueItem[];
+  explanations?: ReadonlyMap<string, ExplanationItem>;
 }
 
 const sumOf = (rows: BucketCounts[]): BucketCounts =>
@@ -227,6 +236,6 @@ export function monthView(m: MonthFigures, lang: Lang) {
       share: pct(overdueShare(sum)),
       change: totalOf(sumBefore) ? change(overdueShare(sum), overdueShare(sumBefore)) : '—',
     },
-    items: m.items.map((i) => describeItem(i, lang)),
+    items: m.items.map((i) => describeItem(i, lang, m.explanations)),
   };
 }

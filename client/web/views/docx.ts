@@ -6,6 +6,7 @@ import {
   BorderStyle,
   Document,
   Packer,
+  PageOrientation,
   Paragraph,
   Table,
   TableCell,
@@ -105,7 +106,40 @@ function footer(d: AdminDocument): Table {
   return twoColumns(left, right, 50);
 }
 
+/** An annex: "Phụ lục" and its title centred, the report it goes with in italics, the table, its notes. */
+function annexBody(d: AdminDocument, a: NonNullable<AdminDocument['annex']>): ISectionOptions['children'][number][] {
+  return [
+    centred(a.heading, { bold: true }),
+    ...(d.title ?? []).map((line) => centred(line, { bold: true })),
+    centred(a.of, { italics: true, after: 160 }),
+    ...(d.table ? [dataTable(d.table)] : []),
+    para('', { after: 60 }),
+    ...a.notes.map((n) => para(n, { align: AlignmentType.JUSTIFIED, size: 12, after: 60 })),
+  ];
+}
+
+const PORTRAIT = { top: 1134, bottom: 1134, left: 1701, right: 850 };
+const LANDSCAPE = { top: 1134, bottom: 1134, left: 1134, right: 1134 };
+
 export async function renderDocx(d: AdminDocument): Promise<Buffer> {
+  if (d.annex) {
+    const doc = new Document({
+      creator: 'dondoc',
+      title: d.title?.join(' ') ?? d.annex.heading,
+      sections: [
+        {
+          properties: {
+            page: {
+              margin: d.landscape ? LANDSCAPE : PORTRAIT,
+              size: d.landscape ? { orientation: PageOrientation.LANDSCAPE } : undefined,
+            },
+          },
+          children: annexBody(d, d.annex),
+        },
+      ],
+    });
+    return Packer.toBuffer(doc);
+  }
   const children: ISectionOptions['children'][number][] = [header(d), para('', { after: 120 })];
   for (const line of d.title ?? []) children.push(centred(line, { bold: true }));
   if (d.recipients.length === 1) children.push(centred(`Kính gửi: ${d.recipients[0]}.`, { after: 120 }));
