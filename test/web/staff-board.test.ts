@@ -112,7 +112,7 @@ afterAll(async () => {
 });
 
 const expectedCounts = (tasks: SeedTask[]) => {
-  const c = emptyCounts();
+  const c = { ...emptyCounts(), pending_review: tasks.filter((t) => t.phase === 'submitted').length };
   for (const t of tasks) {
     const r = taskRecord(t);
     const b = bucketOfRow(
@@ -150,6 +150,24 @@ test('the board counts every task in the official buckets exactly as the domain 
   expect(one.json().counts).toEqual(expectedCounts(TASKS.filter((t) => t.directive === '12/UBND-VP9')));
   const unit = await s.app.inject({ url: '/api/v1/board?unit=NB-STTTT', headers: { cookie } });
   expect(unit.json().counts).toEqual(expectedCounts(TASKS.filter((t) => t.unit === 'NB-STTTT')));
+});
+
+test('a report waiting for review is not done on time: its own tile on the board, its own column in the monthly overview', async () => {
+  // NB-CATINH's report of 12/UBND-VP9 came in on time but the office has not accepted it yet.
+  const res = await s.app.inject({ url: '/api/v1/board?directive=12/UBND-VP9', headers: { cookie } });
+  expect(res.json().counts).toMatchObject({ done_on_time: 0, pending_review: 1 });
+  const page = await s.app.inject({ url: '/giam-sat?directive=12/UBND-VP9', headers: { cookie } });
+  expect(page.body).toMatch(/data-bucket="done_on_time"><b>0<\/b>/);
+  expect(page.body).toMatch(/data-bucket="pending_review"><b>1<\/b>Đang chờ xem xét/);
+  const month = await s.app.inject({
+    url: `/giam-sat/thang?month=${localDateAt(now).slice(0, 7)}&directive=12/UBND-VP9`,
+    headers: { cookie },
+  });
+  expect(month.body).toContain('trong đó: đang chờ xem xét');
+  expect(month.body).toMatch(
+    /<td>Công an tỉnh<\/td>\s*<td class="num">1<\/td>\s*<td class="num">0<\/td>\s*<td class="num">0<\/td>\s*<td class="num">1<\/td>\s*<td class="num" data-col="pending">1<\/td>/,
+  );
+  expect(month.body).toMatch(/id="sum-pending">1</);
 });
 
 test('the board switches to English and stays in it on the next page', async () => {

@@ -109,6 +109,7 @@ test('a supervisor logs in with TOTP, reads the board and its charts, filters, d
     'Đã hoàn thành quá hạn',
     'Đang thực hiện trong hạn',
     'Quá hạn chưa hoàn thành',
+    'Đang chờ xem xét',
     'Tỷ lệ quá hạn',
     'Tổng số nhiệm vụ',
   ]);

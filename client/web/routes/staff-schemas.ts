@@ -63,6 +63,8 @@ export const BucketCountsSchema = z.object({
   done_late: z.number().int(),
   in_progress: z.number().int(),
   overdue: z.number().int(),
+  /** Reports waiting for the office's review: in progress on the official board, counted apart. */
+  pending_review: z.number().int(),
 });
 
 export const OverdueItemSchema = z.object({

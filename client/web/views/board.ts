@@ -1,7 +1,7 @@
 // What the supervisor's board (staff/board.eta) and monthly overview (staff/month.eta) show: their
 // words, and the figures of the read model put in the page's language.
-import { BUCKETS, emptyCounts, overdueShare, totalOf, type BucketCounts, type Month } from '../../../domain/board';
-import { BOARD_BUCKET_LABELS } from '../../../domain/status';
+import { BUCKETS, overdueShare, totalOf, type BoardCounts, type Month } from '../../../domain/board';
+import { BOARD_BUCKET_LABELS, STATUS_LABELS } from '../../../domain/status';
 import { formatDate, formatDateShortVi, formatDateTime, formatNumber, type Lang } from '../../../domain/format';
 import type { OverdueItem, UnitMonthRow, WeekRow } from '../../../db/board-queries';
 import type { BoardQuery } from '../routes/staff-schemas';
@@ -96,6 +96,7 @@ export const MONTH_WORDS = {
     onTime: 'Đã hoàn thành đúng hạn',
     late: 'Đã hoàn thành quá hạn',
     inProgress: 'Đang thực hiện trong hạn',
+    pending: 'trong đó: đang chờ xem xét',
     overdue: 'Quá hạn chưa hoàn thành',
     share: 'Tỷ lệ quá hạn',
     change: 'So với tháng trước',
@@ -114,6 +115,7 @@ export const MONTH_WORDS = {
     onTime: 'Done on time',
     late: 'Done late',
     inProgress: 'In progress, on time',
+    pending: 'of which awaiting review',
     overdue: 'Overdue, not done',
     share: 'Overdue share',
     change: 'Change from last month',
@@ -125,8 +127,14 @@ export const MONTH_WORDS = {
   },
 };
 
-export const bucketList = (c: BucketCounts, lang: Lang) =>
+export const bucketList = (c: BoardCounts, lang: Lang) =>
   BUCKETS.map((key) => ({ key, n: c[key], label: BOARD_BUCKET_LABELS[key][lang] }));
+
+/** The reports waiting for the office's review: counted in progress by the official board, shown apart. */
+export const pendingTile = (c: BoardCounts, lang: Lang) => ({
+  n: c.pending_review,
+  label: STATUS_LABELS.pending_review[lang],
+});
 
 const describeItem = (i: OverdueItem, lang: Lang) => ({
   ...i,
@@ -135,7 +143,7 @@ const describeItem = (i: OverdueItem, lang: Lang) => ({
 });
 
 export interface BoardFigures {
-  counts: BucketCounts;
+  counts: BoardCounts;
   list: { items: OverdueItem[]; total: number; capped: boolean };
   byUnit: { unitName: string; n: number }[];
   trend: WeekRow[];
@@ -164,6 +172,7 @@ export function boardView(q: BoardQuery, f: BoardFigures, lang: Lang, csrf: stri
     f: keep,
     csrf,
     buckets: bucketList(f.counts, lang),
+    pending: pendingTile(f.counts, lang),
     share: `${formatNumber(overdueShare(f.counts), lang)}%`,
     total: totalOf(f.counts),
     directives: f.directives,
@@ -189,15 +198,16 @@ export interface MonthFigures {
   items: OverdueItem[];
 }
 
-const sumOf = (rows: BucketCounts[]): BucketCounts =>
+const sumOf = (rows: BoardCounts[]): BoardCounts =>
   rows.reduce(
     (s, r) => ({
       done_on_time: s.done_on_time + r.done_on_time,
       done_late: s.done_late + r.done_late,
       in_progress: s.in_progress + r.in_progress,
       overdue: s.overdue + r.overdue,
+      pending_review: s.pending_review + r.pending_review,
     }),
-    emptyCounts(),
+    { done_on_time: 0, done_late: 0, in_progress: 0, overdue: 0, pending_review: 0 },
   );
 
 /** What staff/month.eta reads: each unit's buckets, share and change from last month, and the total. */
