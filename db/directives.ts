@@ -1,7 +1,7 @@
 // Reads of the directives table that the web pages make. The directive workflow writes the rows
 // (read-model.ts); nothing here changes them.
 import type { Pool } from 'pg';
-import type { Directive } from '../domain/schemas';
+import { ChasePolicySchema, type ChasePolicy, type Directive } from '../domain/schemas';
 
 export interface DirectiveSummary {
   number: string;
@@ -71,4 +71,10 @@ export async function cascadeCompletionOf(pool: Pool, number: string): Promise<s
     [number],
   );
   return rows[0]?.closes ?? undefined;
+}
+
+/** A directive's chase policy as launched; the default one for a directive that set none. */
+export async function directivePolicy(pool: Pool, number: string): Promise<ChasePolicy> {
+  const { rows } = await pool.query(`SELECT spec->'policy' AS policy FROM directives WHERE number = $1`, [number]);
+  return ChasePolicySchema.parse(rows[0]?.policy ?? {});
 }

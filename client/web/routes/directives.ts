@@ -17,6 +17,7 @@ import { runUpdate } from './staff-updates';
 import { actor, noticeOf, runAction, statusOfRow } from './staff-actions';
 import { AmendFormSchema, CancelFormSchema, DirectiveRefSchema, parseInput } from './staff-schemas';
 import { consolidatedRoutes } from './consolidated';
+import { pageCalendar } from '../calendar';
 import { staffTaskRoutes } from './staff-task';
 
 const numberIn = (q: unknown): string => parseInput(DirectiveRefSchema, q).so;
@@ -40,9 +41,13 @@ export const directiveRoutes: FastifyPluginAsync<StaffDeps> = async (app, deps) 
     const ctx = staffContext(req, reply, deps);
     const d = await directiveHeader(deps.pool, number);
     if (!d) throw new AppError('NOT_FOUND', `so: no directive ${number}`);
-    const [tasks, names] = await Promise.all([deps.readModel.tasksOfDirective(number), unitNames(deps.pool)]);
+    const [tasks, names, calendar] = await Promise.all([
+      deps.readModel.tasksOfDirective(number),
+      unitNames(deps.pool),
+      pageCalendar(deps.pool),
+    ]);
     const now = Date.now();
-    const figures = { d, tasks, names, statusOf: (r: (typeof tasks)[number]) => statusOfRow(r, now) };
+    const figures = { d, tasks, names, calendar, statusOf: (r: (typeof tasks)[number]) => statusOfRow(r, now) };
     return sendStaffPage(reply, ctx, 'matrix', matrixView(figures, ctx.lang, ctx.csrf, o), o.status);
   };
 

@@ -16,6 +16,8 @@ export const actor = (req: FastifyRequest): string => `${req.staff!.name} <${req
 /** What a workflow answered an action with, shown after the redirect. */
 export interface Answer {
   deadline?: string;
+  /** When a returned report is due back. */
+  revisionDue?: string;
   count?: number;
 }
 
@@ -35,14 +37,18 @@ export async function runAction(
   }
   const deadline = answer.deadline ? `&han=${answer.deadline}` : '';
   const count = answer.count !== undefined ? `&so-luong=${answer.count}` : '';
-  return reply.redirect(`${done}${deadline}${count}`, 303);
+  const revision = answer.revisionDue ? `&nop-lai=${answer.revisionDue}` : '';
+  return reply.redirect(`${done}${deadline}${revision}${count}`, 303);
 }
 
 /** The notice after an action: what was done, with the workflow's answer (a deadline, a count). */
 export function noticeOf(req: FastifyRequest, lang: Lang): string | undefined {
-  const q = req.query as { ok?: string; han?: string; 'so-luong'?: string };
+  const q = req.query as { ok?: string; han?: string; 'nop-lai'?: string; 'so-luong'?: string };
   const said = q.ok ? DIR_WORDS[lang].ok[q.ok] : undefined;
   if (!said) return undefined;
+  const revision = q['nop-lai'];
+  if (q.ok === 'returned' && revision && /^\d{4}-\d{2}-\d{2}$/.test(revision))
+    return `${DIR_WORDS[lang].ok.returnedUntil}: ${day(revision, lang)}.`;
   const deadline =
     q.han && /^\d{4}-\d{2}-\d{2}$/.test(q.han) ? ` ${DIR_WORDS[lang].deadline}: ${day(q.han, lang)}.` : '';
   const count = q['so-luong'] && /^\d{1,6}$/.test(q['so-luong']) ? ` (${q['so-luong']})` : '';

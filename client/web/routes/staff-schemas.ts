@@ -28,6 +28,11 @@ export const TaskIdSchema = z.object({
   id: z.string().regex(/^task:[^\s]{3,200}$/, 'expected a task id, task:NUMBER:UNIT'),
 });
 
+/** A file of one of a task's reports, named by its SHA-256. */
+export const TaskFileSchema = TaskIdSchema.extend({
+  sha: z.string().regex(/^[0-9a-f]{64}$/, 'expected the SHA-256 of a file, 64 hexadecimal digits'),
+});
+
 export const ReviewFormSchema = z.object({
   receipt: z.string().min(1),
   decision: z.enum(['accept', 'return']),

@@ -1,15 +1,26 @@
 // What the coordinator's pages show (staff/directives.eta, staff/matrix.eta, staff/task.eta):
 // their words, and the read model's rows put in the page's language.
 import { STATUS_LABELS, type TaskStatus } from '../../../domain/status';
-import { formatDate, formatDateShortVi, formatDateTime, formatNumber, type Lang } from '../../../domain/format';
+import { revisionDue } from '../../../domain/chase';
+import type { WorkingCalendar } from '../../../domain/calendar';
+import type { ChasePolicy } from '../../../domain/schemas';
+import { formatDate, formatDateShortVi, formatDateTime, type Lang } from '../../../domain/format';
 import type { DirectiveProgress } from '../../../db/board-queries';
 import type { DirectiveHeader } from '../../../db/directives';
 import type { TaskRow } from '../../../db/read-model';
 import type { User } from '../../../db/users';
 import { taskHistory } from './task-history';
+import { reportsShown, reviewWords } from './reports';
 
 /** A day in a table: 10/12/2026, or 10 December 2026. */
 export const day = (d: string, lang: Lang) => (lang === 'vi' ? formatDateShortVi(d) : formatDate(d, 'en'));
+
+/**
+ * A deadline as a reader must take it: "dự kiến" (provisional) when its year's days off are not
+ * announced yet, since the announcement may still move it.
+ */
+export const dueDay = (d: string, lang: Lang, calendar: WorkingCalendar) =>
+  day(d, lang) + (calendar.isProvisional(d) ? (lang === 'vi' ? ' (dự kiến)' : ' (provisional)') : '');
 
 export const DIR_WORDS = {
   vi: {
@@ -49,9 +60,18 @@ export const DIR_WORDS = {
     indicators: 'Chỉ tiêu',
     text: 'Nội dung',
     matrix: 'Ma trận nhiệm vụ',
+    reports: 'Các báo cáo đơn vị đã gửi',
+    noReports: 'Đơn vị chưa gửi báo cáo nào.',
+    sentAt: 'Gửi lúc',
+    by: 'Người báo cáo',
+    attachments: 'Tệp đính kèm',
+    reviewComment: 'Ý kiến của văn phòng',
+    ifReturned: (d: string) => `Nếu trả lại hôm nay, đơn vị phải gửi lại báo cáo trước 17 giờ ngày ${d}.`,
+    revisionDue: 'Hạn gửi lại báo cáo',
     ok: {
       accepted: 'Đã chấp nhận báo cáo.',
       returned: 'Đã trả lại báo cáo; đơn vị được báo qua thư.',
+      returnedUntil: 'Đã trả lại báo cáo; đơn vị được báo qua thư. Hạn gửi lại',
       approved: 'Đã chấp thuận gia hạn.',
       rejected: 'Đã từ chối gia hạn; đơn vị được báo qua thư.',
       moved: 'Đã lùi hạn.',
@@ -98,9 +118,18 @@ export const DIR_WORDS = {
     indicators: 'Indicators',
     text: 'Text',
     matrix: 'Task matrix',
+    reports: 'Reports the unit sent',
+    noReports: 'The unit has sent no report yet.',
+    sentAt: 'Sent',
+    by: 'Reported by',
+    attachments: 'Attachments',
+    reviewComment: "The office's comment",
+    ifReturned: (d: string) => `Returned today, the report must come back by 17:00 on ${d}.`,
+    revisionDue: 'Revised report due',
     ok: {
       accepted: 'Report accepted.',
       returned: 'Report returned; the unit was told by mail.',
+      returnedUntil: 'Report returned; the unit was told by mail. Revised report due',
       approved: 'Extension approved.',
       rejected: 'Extension refused; the unit was told by mail.',
       moved: 'Deadline moved.',
@@ -128,6 +157,7 @@ export interface MatrixFigures {
   tasks: TaskRow[];
   names: ReadonlyMap<string, string>;
   statusOf: (r: TaskRow) => TaskStatus;
+  calendar: WorkingCalendar;
 }
 
 /** What staff/matrix.eta reads: a row per task, each unit's latest report and chase. */
@@ -149,9 +179,9 @@ export function matrixView(m: MatrixFigures, lang: Lang, csrf: string, o: Outcom
         cycle: r.cycle,
         status,
         statusLabel: STATUS_LABELS[status][lang],
-        deadline: day(r.deadline, lang),
+        deadline: dueDay(r.deadline, lang, m.calendar),
         level: r.escalation_level,
-        report: last ? `${last.receipt}: ${last.review}` : t.noReport,
+        report: last ? `${last.receipt}: ${reviewWords(last.review, lang)}` : t.noReport,
         lastChase: chase ? formatDateTime(chase.at, lang) : '—',
       };
     }),
@@ -163,14 +193,22 @@ export interface StaffTaskFigures {
   unitName: string;
   status: TaskStatus;
   user: User;
+  /** The directive's chase policy: its revision window dates a returned report. */
+  policy: ChasePolicy;
+  calendar: WorkingCalendar;
+  today: string;
 }
 
 /** What staff/task.eta reads: the task, its pending report and extension request, and its history. */
 export function staffTaskView(f: StaffTaskFigures, lang: Lang, csrf: string, o: Outcome & { comment?: string }) {
   const task = f.row.snapshot;
+  const t = DIR_WORDS[lang];
   const pending = task.state.reports.find((r) => r.review === 'pending');
-  const named = new Map(task.spec.indicators.map((i) => [i.code, i]));
   const ext = task.state.extension;
+  const file = (sha: string) => `/nhiem-vu/tep?id=${encodeURIComponent(task.workflowId)}&sha=${sha}`;
+  const reports = reportsShown(task.state.reports, task.spec.indicators, lang, file);
+  // What a return would ask of the unit, said before the coordinator confirms it.
+  const ifReturned = revisionDue(f.today, task.state.deadline, f.policy, f.calendar);
   return {
     t: DIR_WORDS[lang],
     task,
@@ -182,17 +220,18 @@ export function staffTaskView(f: StaffTaskFigures, lang: Lang, csrf: string, o: 
     unitName: f.unitName,
     status: f.status,
     statusLabel: STATUS_LABELS[f.status][lang],
-    deadline: day(task.state.deadline, lang),
+    deadline: dueDay(task.state.deadline, lang, f.calendar),
+    revisionDue:
+      task.state.phase === 'returned' && task.state.revisionDue
+        ? dueDay(task.state.revisionDue, lang, f.calendar)
+        : undefined,
+    ifReturned: t.ifReturned(dueDay(ifReturned, lang, f.calendar)),
+    reports,
     // A supervisor reads; the office acts.
     canAct: f.user.role !== 'supervisor',
     back:
       f.user.role === 'supervisor' ? '/giam-sat' : `/van-ban/ma-tran?so=${encodeURIComponent(f.row.directive_number)}`,
-    pending: pending && {
-      ...pending,
-      indicators: Object.entries(pending.indicators).map(
-        ([code, v]) => `${named.get(code)?.name ?? code}: ${formatNumber(v, lang)} ${named.get(code)?.unit ?? ''}`,
-      ),
-    },
+    pending: pending && reports.find((r) => r.receipt === pending.receipt),
     extension: ext && `${day(ext.requested, lang)} — ${ext.reason} (${ext.by})`,
     history: taskHistory(task, lang),
   };

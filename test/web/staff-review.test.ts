@@ -1,0 +1,165 @@
+// What the office reviews a report with: everything the unit sent (every report, its text,
+// indicators and files to download), the date a return would ask the report back by, said before
+// the coordinator confirms, and the state a report waiting for review is in, in every view.
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import path from 'node:path';
+import { readFileSync } from 'node:fs';
+import { addDays, vietnamCalendar } from '../../domain/calendar';
+import { overdueCutoff } from '../../domain/board';
+import { revisionDue } from '../../domain/chase';
+import { formatDateShortVi, localDateAt } from '../../domain/format';
+import { DEFAULT_CHASE_POLICY } from '../../domain/schemas';
+import { parseDirectiveFile, parseUnitDirectoryFile } from '../../domain/directive-file';
+import { addUser, login, startStaffApp, taskRecord, type StaffApp } from '../helpers/staff';
+
+const NUMBER = '31/UBND-VP9';
+const cal = vietnamCalendar();
+const now = Date.now();
+const today = localDateAt(now);
+const pastDeadline = addDays(overdueCutoff(now), -2);
+const file = (s: StaffApp, name: string, body: string) => {
+  const sha256 = createHash('sha256').update(body).digest('hex');
+  const dir = path.join(s.config.dataDir, 'attachments');
+  mkdirSync(dir, { recursive: true });
+  writeFileSync(path.join(dir, sha256), body);
+  return { name, sha256, bytes: Buffer.byteLength(body) };
+};
+
+let s: StaffApp;
+let office: string;
+let supervisor: string;
+let first: ReturnType<typeof file>;
+let second: ReturnType<typeof file>;
+let foreign: ReturnType<typeof file>;
+const id = (unit: string) => `task:${NUMBER}:${unit}`;
+
+beforeAll(async () => {
+  s = await startStaffApp();
+  const units = 'examples/units.yaml';
+  await s.readModel.upsertUnits(parseUnitDirectoryFile(readFileSync(units, 'utf8'), units).units);
+  const directive = parseDirectiveFile(
+    JSON.stringify({
+      number: NUMBER,
+      title: 'Tuyên truyền về quyền con người',
+      issuer: 'UBND tỉnh Ninh Bình',
+      issuedOn: '2026-06-01',
+      tasks: [{ unit: 'NB-STTTT', title: 'x', deadline: { workingDays: 5 } }],
+    }),
+    'seed.json',
+  );
+  await s.readModel.upsertDirective({
+    workflowId: `directive:${NUMBER}`,
+    directive,
+    phase: 'running',
+    launchedAt: Date.parse('2026-06-01T02:00:00Z'),
+    version: 1,
+    summary: {},
+  });
+  first = file(s, 'Báo cáo lần 1.pdf', 'bản thứ nhất');
+  second = file(s, 'Phụ lục số liệu.xlsx', 'bản thứ hai, đủ số liệu');
+  foreign = file(s, 'Của đơn vị khác.pdf', 'không thuộc nhiệm vụ này');
+
+  // NB-STTTT: a first report returned with a comment, a second one waiting for review.
+  const waiting = taskRecord({
+    directive: NUMBER,
+    unit: 'NB-STTTT',
+    deadline: pastDeadline,
+    phase: 'submitted',
+    submittedAt: now - 3_600_000,
+    indicators: { articles: 218 },
+  });
+  waiting.spec.indicators = [{ code: 'articles', name: 'Tin, bài', unit: 'bài' }];
+  const [report] = waiting.state.reports;
+  waiting.state.reports = [
+    {
+      ...report,
+      receipt: 'R-1',
+      submissionId: 'sub-1-0001',
+      submittedAt: now - 86_400_000 * 3,
+      text: 'Báo cáo sơ bộ',
+      attachments: [first],
+      review: 'returned',
+      reviewComment: 'Thiếu số liệu tờ gấp',
+    },
+    { ...report, receipt: 'R-2', text: 'Báo cáo đầy đủ', attachments: [second] },
+  ];
+  await s.readModel.upsertTask(waiting);
+  // NB-CATINH: its report was returned; it is due back on a day in a year not yet announced.
+  const returned = taskRecord({
+    directive: NUMBER,
+    unit: 'NB-CATINH',
+    deadline: '2027-01-15',
+    phase: 'returned',
+    submittedAt: now - 86_400_000,
+    review: 'returned',
+  });
+  returned.state.revisionDue = '2027-01-20';
+  returned.state.reports[0].attachments = [foreign];
+  await s.readModel.upsertTask(returned);
+
+  office = (await login(s.app, (await addUser(s, 'coordinator')).email)).cookie;
+  supervisor = (await login(s.app, (await addUser(s, 'supervisor')).email)).cookie;
+}, 60_000);
+afterAll(async () => {
+  await s?.stop();
+});
+
+const page = (unit: string, cookie = office) =>
+  s.app.inject({ url: `/nhiem-vu?id=${encodeURIComponent(id(unit))}`, headers: { cookie } });
+
+test('the return form says, before the coordinator confirms, the date the report would be due back', async () => {
+  const res = await page('NB-STTTT');
+  expect(res.statusCode).toBe(200);
+  const due = revisionDue(today, pastDeadline, DEFAULT_CHASE_POLICY, cal);
+  expect(due > pastDeadline).toBe(true); // the deadline has passed: the revision window gives the date
+  expect(res.body).toMatch(
+    new RegExp(`id="if-returned">Nếu trả lại hôm nay, đơn vị phải gửi lại báo cáo trước 17 giờ ngày ${formatDateShortVi(due)}`),
+  );
+  // A returned report shows the date it is due back by, provisional in a year not yet announced.
+  const returned = await page('NB-CATINH');
+  expect(returned.body).toContain('Hạn gửi lại báo cáo: <span id="revision-due">20/01/2027 (dự kiến)</span>');
+  expect(returned.body).toContain('<span id="deadline">15/01/2027 (dự kiến)</span>');
+});
+
+test('the reviewer sees every report the unit sent, and downloads its files behind login', async () => {
+  const res = await page('NB-STTTT');
+  expect(res.body).toMatch(/id="status">Đang chờ xem xét</);
+  const reports = res.body.slice(res.body.indexOf('id="reports"'));
+  expect(reports.indexOf('R-2')).toBeLessThan(reports.indexOf('R-1')); // newest first
+  expect(reports).toContain('Báo cáo sơ bộ');
+  expect(reports).toContain('Thiếu số liệu tờ gấp');
+  expect(reports).toContain('Tin, bài: 218 bài');
+  const link = (sha: string, unit = 'NB-STTTT') => `/nhiem-vu/tep?id=${encodeURIComponent(id(unit))}&amp;sha=${sha}`;
+  expect(reports).toContain(`href="${link(first.sha256)}">Báo cáo lần 1.pdf</a>`);
+  expect(res.body.slice(res.body.indexOf('id="review"'))).toContain(`href="${link(second.sha256)}"`);
+
+  const get = (sha: string, cookie: string, unit = 'NB-STTTT') =>
+    s.app.inject({ url: link(sha, unit).replace('&amp;', '&'), headers: { cookie } });
+  for (const cookie of [office, supervisor]) {
+    const got = await get(second.sha256, cookie);
+    expect(got.statusCode).toBe(200);
+    expect(got.body).toBe('bản thứ hai, đủ số liệu');
+    expect(got.headers['content-disposition']).toContain("filename*=UTF-8''Ph%E1%BB%A5%20l%E1%BB%A5c");
+  }
+  // Only a file of this task's reports, whatever hash is asked for; and only behind login.
+  expect((await get(foreign.sha256, office)).statusCode).toBe(404);
+  expect((await get(foreign.sha256, office, 'NB-CATINH')).statusCode).toBe(200);
+  const anonymous = await s.app.inject({ url: link(second.sha256).replace('&amp;', '&') });
+  expect(anonymous.statusCode).toBe(303);
+  expect(anonymous.headers.location).toMatch(/^\/dang-nhap\?next=/);
+});
+
+test('the matrix names a report waiting for review in the page language, and marks a provisional deadline', async () => {
+  const vi = await s.app.inject({ url: `/van-ban/ma-tran?so=${encodeURIComponent(NUMBER)}`, headers: { cookie: office } });
+  expect(vi.body).toContain('R-2: Đang chờ xem xét');
+  expect(vi.body).toContain('<span class="status pending_review">Đang chờ xem xét</span>');
+  expect(vi.body).toContain('15/01/2027 (dự kiến)');
+  expect(vi.body).not.toMatch(/: (pending|returned|accepted)</);
+  const en = await s.app.inject({
+    url: `/van-ban/ma-tran?so=${encodeURIComponent(NUMBER)}&lang=en`,
+    headers: { cookie: office },
+  });
+  expect(en.body).toContain('R-2: Awaiting review');
+  expect(en.body).toContain('15 January 2027 (provisional)');
+});
