@@ -11,6 +11,7 @@ import { revisionDue } from '../../domain/chase';
 import { formatDateShortVi, localDateAt } from '../../domain/format';
 import { DEFAULT_CHASE_POLICY } from '../../domain/schemas';
 import { parseDirectiveFile, parseUnitDirectoryFile } from '../../domain/directive-file';
+import { createLinks } from '../../db/links';
 import { addUser, login, startStaffApp, taskRecord, type StaffApp } from '../helpers/staff';
 
 const NUMBER = '31/UBND-VP9';
@@ -114,7 +115,9 @@ test('the return form says, before the coordinator confirms, the date the report
   const due = revisionDue(today, pastDeadline, DEFAULT_CHASE_POLICY, cal);
   expect(due > pastDeadline).toBe(true); // the deadline has passed: the revision window gives the date
   expect(res.body).toMatch(
-    new RegExp(`id="if-returned">Nếu trả lại hôm nay, đơn vị phải gửi lại báo cáo trước 17 giờ ngày ${formatDateShortVi(due)}`),
+    new RegExp(
+      `id="if-returned">Nếu trả lại hôm nay, đơn vị phải gửi lại báo cáo trước 17 giờ ngày ${formatDateShortVi(due)}`,
+    ),
   );
   // A returned report shows the date it is due back by, provisional in a year not yet announced.
   const returned = await page('NB-CATINH');
@@ -151,7 +154,10 @@ test('the reviewer sees every report the unit sent, and downloads its files behi
 });
 
 test('the matrix names a report waiting for review in the page language, and marks a provisional deadline', async () => {
-  const vi = await s.app.inject({ url: `/van-ban/ma-tran?so=${encodeURIComponent(NUMBER)}`, headers: { cookie: office } });
+  const vi = await s.app.inject({
+    url: `/van-ban/ma-tran?so=${encodeURIComponent(NUMBER)}`,
+    headers: { cookie: office },
+  });
   expect(vi.body).toContain('R-2: Đang chờ xem xét');
   expect(vi.body).toContain('<span class="status pending_review">Đang chờ xem xét</span>');
   expect(vi.body).toContain('15/01/2027 (dự kiến)');
@@ -162,4 +168,39 @@ test('the matrix names a report waiting for review in the page language, and mar
   });
   expect(en.body).toContain('R-2: Awaiting review');
   expect(en.body).toContain('15 January 2027 (provisional)');
+});
+
+test("the lead unit's page shows what its support units sent: text, indicators and files it can open", async () => {
+  const lead = taskRecord({ directive: '32/UBND-VP9', unit: 'NB-STTTT', deadline: '2026-12-28' });
+  await s.readModel.upsertTask(lead);
+  const support = taskRecord({
+    directive: '32/UBND-VP9',
+    unit: 'NB-CATINH',
+    deadline: '2026-12-24',
+    phase: 'submitted',
+    submittedAt: now - 7_200_000,
+    indicators: { cases: 12 },
+  });
+  support.spec = { ...support.spec, role: 'support', supports: 'NB-STTTT' };
+  support.spec.indicators = [{ code: 'cases', name: 'Vụ việc đã xử lý', unit: 'vụ' }];
+  support.state.reports[0] = { ...support.state.reports[0], text: 'Số liệu của Công an tỉnh', attachments: [foreign] };
+  await s.readModel.upsertTask(support);
+  const token = await createLinks(s.pool).issue({
+    taskWorkflowId: lead.workflowId,
+    recipient: 'vanthu@stttt.ninhbinh.example.vn',
+    purposeKey: 'test:lead-page',
+    expiresAt: new Date(now + 86_400_000),
+  });
+  const res = await s.app.inject({ url: `/t/${token}` });
+  expect(res.statusCode).toBe(200);
+  const part = res.body.slice(res.body.indexOf('id="support-reports"'));
+  expect(part).toContain('Công an tỉnh: R-NB-CATINH');
+  expect(part).toContain('Số liệu của Công an tỉnh');
+  expect(part).toContain('Vụ việc đã xử lý: 12 vụ');
+  expect(part).toContain(`href="${token}/tep/${foreign.sha256}">Của đơn vị khác.pdf</a>`);
+  const got = await s.app.inject({ url: `/t/${token}/tep/${foreign.sha256}` });
+  expect(got.statusCode).toBe(200);
+  expect(got.body).toBe('không thuộc nhiệm vụ này');
+  // A file of no report of this task or its supports stays closed.
+  expect((await s.app.inject({ url: `/t/${token}/tep/${second.sha256}` })).statusCode).toBe(403);
 });

@@ -33,8 +33,8 @@ function sizeOf(bytes: number, lang: Lang): string {
 /** One indicator value as "Tin, bài: 218 bài", the indicator named as the directive names it. */
 export function indicatorLines(values: Record<string, number>, indicators: Indicator[], lang: Lang): string[] {
   const named = new Map(indicators.map((i) => [i.code, i]));
-  return Object.entries(values).map(
-    ([code, v]) => `${named.get(code)?.name ?? code}: ${formatNumber(v, lang)} ${named.get(code)?.unit ?? ''}`.trim(),
+  return Object.entries(values).map(([code, v]) =>
+    `${named.get(code)?.name ?? code}: ${formatNumber(v, lang)} ${named.get(code)?.unit ?? ''}`.trim(),
   );
 }
 
