@@ -45,9 +45,9 @@ export async function directiveHeader(pool: Pool, number: string): Promise<Direc
 export async function directiveWithSpec(
   pool: Pool,
   number: string,
-): Promise<(DirectiveHeader & { spec: Directive }) | undefined> {
+): Promise<(DirectiveHeader & { spec: Directive; launched_at: Date }) | undefined> {
   const { rows } = await pool.query(
-    'SELECT number, title, issuer, state, issued_on, spec FROM directives WHERE number = $1',
+    'SELECT number, title, issuer, state, issued_on, spec, launched_at FROM directives WHERE number = $1',
     [number],
   );
   return rows[0];

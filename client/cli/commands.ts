@@ -11,10 +11,14 @@ import { migrate } from '../../db/migrate';
 import { createReadModel } from '../../db/read-model';
 import { launchDirective, NumberTakenError, type LaunchResult } from '../temporal';
 import { directiveStatusQuery, directiveWorkflowId } from '../../workflows/messages';
-import { dryRun, printDryRun } from './dry-run';
+import { dryRun, noteLine, printDryRun } from './dry-run';
+import { lineOfField } from '../../domain/directive-file';
+import { createVietnamCalendar } from '../../domain/calendar';
+import { currentCalendar } from '../temporal';
 import {
   databaseUrl,
   explainWorkflowError,
+  langOption,
   printJson,
   readText,
   temporalAddress,
@@ -29,11 +33,23 @@ export async function launchCommand(
   io: CliIo,
   config: Config,
   file: string,
-  o: { dryRun?: boolean; json?: boolean },
+  o: { dryRun?: boolean; json?: boolean; allowPast?: boolean; lang?: string },
 ): Promise<void> {
   const text = readText(file);
   const directive = parseDirectiveFile(text, file);
-  if (o.dryRun) return printDryRun(io, dryRun(directive, Date.now()), o.json);
+  const lang = langOption(o.lang, config);
+  if (o.dryRun) return printDryRun(io, await dryRunOn(config, directive), o.json, lang);
+  // A deadline already past is never accepted silently: the office says so with --allow-past. A
+  // date already past is past on any calendar: the shipped one answers before anything connects.
+  const past = dryRun(directive, Date.now()).notes.find((n) => n.kind === 'past');
+  if (past && !o.allowPast) {
+    const line = lineOfField(text, ['tasks', past.task, 'deadline']);
+    throw new UsageError(
+      `${file}${line ? `:${line}` : ''}: tasks.${past.task}.deadline: ${noteLine(past, lang)}; ${
+        lang === 'vi' ? 'thêm --allow-past để vẫn giao' : 'add --allow-past to launch it all the same'
+      }`,
+    );
+  }
   // A draft made from an edXML package keeps where it came from: status packages go back there.
   const edxmlOrigin = edxmlOriginOfFile(parseYaml(text));
   await withReadModelPool(config, (pool) =>
@@ -43,6 +59,16 @@ export async function launchCommand(
       reportLaunch(io, directive, result, o.json);
     }),
   );
+}
+
+/**
+ * A dry run on the calendar a launch would count on: the days off stored in the database; with
+ * no DATABASE_URL it works offline, on the shipped ones.
+ */
+async function dryRunOn(config: Config, directive: Directive) {
+  if (!config.DATABASE_URL) return dryRun(directive, Date.now());
+  const announced = await withReadModelPool(config, currentCalendar);
+  return dryRun(directive, Date.now(), createVietnamCalendar(announced));
 }
 
 /** A number another directive holds is the user's to fix: exit code 2, the field named. */

@@ -45,6 +45,8 @@ function buildProgram(io: CliIo, env: NodeJS.ProcessEnv): Command {
     .command('launch')
     .argument('<file>', 'directive file, YAML or JSON')
     .option('--dry-run', "print each unit's deadline, reminders and escalations; start nothing")
+    .option('--allow-past', 'launch even when a deadline has already passed')
+    .option('--lang <lang>', 'vi or en; default DEFAULT_LANG')
     .option('--json', 'print JSON')
     .description('launch a directive from its file')
     .action(async (file, o) => launchCommand(io, config(), file, o));
@@ -97,7 +99,10 @@ function buildProgram(io: CliIo, env: NodeJS.ProcessEnv): Command {
     .option('--role <role>', 'add: lead (chủ trì) or support (phối hợp)')
     .option('--supports <code>', 'add: the lead unit a support task feeds')
     .option('--indicator <code:label:unit>', 'add: an indicator to report (repeatable)', collect, [])
+    .option('--reason <text>', 'move: why the deadline moves (required; the unit is told); remove: why')
+    .option('--confirm-earlier', 'move: the new deadline is earlier than the current one, on purpose')
     .option('--by <name>', 'who asks for the change')
+    .option('--lang <lang>', 'vi or en; default DEFAULT_LANG')
     .option('--json', 'print JSON')
     .description('change a running directive: add a task, remove one, or move a deadline')
     .action(async (number, change, o) => amendCommand(io, config(), number, change, o));
@@ -107,6 +112,7 @@ function buildProgram(io: CliIo, env: NodeJS.ProcessEnv): Command {
     .argument('<number>', 'directive number and symbol')
     .requiredOption('--reason <text>', 'why the directive is cancelled')
     .option('--by <name>', 'who cancels it')
+    .option('--lang <lang>', 'vi or en; default DEFAULT_LANG')
     .option('--json', 'print JSON')
     .description('cancel a running directive and close its open tasks')
     .action(async (number, o) => cancelCommand(io, config(), number, o));

@@ -7,6 +7,7 @@ import path from 'node:path';
 import { PassThrough } from 'node:stream';
 import YAML from 'yaml';
 import { localDateOf, vietnamCalendar } from '../../domain/calendar';
+import { formatDate, formatDateShortVi } from '../../domain/format';
 import {
   directiveKey,
   directiveStatusQuery,
@@ -145,7 +146,12 @@ describe('amend', () => {
       'people:Cán bộ được tập huấn:người',
     );
     const due = cal.workingDaysAfter(localDateOf(Date.now()), 10);
-    expect(added).toEqual({ code: 0, out: `Added a task for NB-SNV to ${N}, due ${due}.\n`, err: '' });
+    // A coordinator's command answers in DEFAULT_LANG (Vietnamese unless set), or --lang.
+    expect(added).toEqual({
+      code: 0,
+      out: `Đã thêm nhiệm vụ cho NB-SNV vào văn bản ${N}, thời hạn ${formatDateShortVi(due)}; thư giao nhiệm vụ đang được gửi.\n`,
+      err: '',
+    });
     const task = await eventually('the new task', () =>
       t.client.workflow.getHandle(taskWorkflowId(N, 'NB-SNV')).query(taskStateQuery),
     );
@@ -178,7 +184,23 @@ describe('amend', () => {
 
   it('moves a deadline to the next working day on or after the date, never into the past', async () => {
     const asked = cal.workingDaysAfter(localDateOf(Date.now()), 30);
-    const moved = await run('amend', N, 'move', '--unit', 'NB-STP', '--deadline', asked, '--json');
+    expect(await run('amend', N, 'move', '--unit', 'NB-STP', '--deadline', asked)).toEqual({
+      code: 2,
+      out: '',
+      err: '--reason: required to move a deadline (the unit is told why)\n',
+    });
+    const moved = await run(
+      'amend',
+      N,
+      'move',
+      '--unit',
+      'NB-STP',
+      '--deadline',
+      asked,
+      '--reason',
+      'Chờ số liệu',
+      '--json',
+    );
     expect(json(moved)).toEqual({ number: N, applied: 'move', unit: 'NB-STP', deadline: asked });
     await eventually(
       'the moved deadline in the task',
@@ -189,22 +211,46 @@ describe('amend', () => {
       'the moved deadline in the read model',
       async () => (await taskRows(N)).find((r) => r.unit_code === 'NB-STP')?.deadline === asked,
     );
-    expect(await run('amend', N, 'move', '--unit', 'NB-STP', '--deadline', '2024-01-05')).toEqual({
+    expect(
+      await run(
+        'amend',
+        N,
+        'move',
+        '--unit',
+        'NB-STP',
+        '--deadline',
+        '2024-01-05',
+        '--reason',
+        'x y z',
+        '--lang',
+        'en',
+      ),
+    ).toEqual({
       code: 2,
       out: '',
-      err: `${N}: deadline: must be in the future\n`,
+      err: `--deadline: 5 January 2024 has passed; the new deadline must be today (${formatDate(localDateOf(Date.now()), 'en')}) or later.\n`,
     });
-    expect(await run('amend', N, 'move', '--unit', 'NB-SKHDT', '--deadline', asked)).toEqual({
-      code: 2,
-      out: '',
-      err: `${N}: unit: NB-SKHDT has no task in this directive\n`,
-    });
+    // Earlier than the deadline in force: only when said on purpose.
+    const earlier = cal.workingDaysBefore(asked, 3);
+    const refused = await run('amend', N, 'move', '--unit', 'NB-STP', '--deadline', earlier, '--reason', 'Sớm hơn');
+    expect(refused.code).toBe(2);
+    expect(refused.err).toMatch(/^--confirm-earlier: hạn mới .* sớm hơn thời hạn hiện tại/);
+    expect(
+      await run('amend', N, 'move', '--unit', 'NB-STP', '--deadline', asked, '--reason', 'Giữ nguyên', '--lang', 'en'),
+    ).toEqual({ code: 0, out: `Moved the deadline of NB-STP in ${N} to ${asked}.\n`, err: '' });
+    expect(await run('amend', N, 'move', '--unit', 'NB-SKHDT', '--deadline', asked, '--reason', 'Chờ số liệu')).toEqual(
+      {
+        code: 2,
+        out: '',
+        err: `${N}: unit: NB-SKHDT has no task in this directive\n`,
+      },
+    );
   }, 60_000);
 
   it('removes a task: its workflow is cancelled and the read model says so', async () => {
     expect(await run('amend', N, 'remove', '--unit', 'NB-BAONB')).toEqual({
       code: 0,
-      out: `Removed the task of NB-BAONB from ${N}.\n`,
+      out: `Đã bỏ nhiệm vụ của NB-BAONB khỏi văn bản ${N}; đơn vị được báo qua thư.\n`,
       err: '',
     });
     await eventually(
@@ -331,7 +377,7 @@ describe('overdue and cancel', () => {
   it('cancels the directive, closes every open task, and refuses a second cancel', async () => {
     expect(await run('cancel', N, '--reason', 'Số liệu đã được tổng hợp từ nguồn khác')).toEqual({
       code: 0,
-      out: `Cancelling ${N}: 3 open tasks will be closed.\n`,
+      out: `Đang hủy văn bản ${N}: 3 nhiệm vụ đang mở sẽ được dừng.\n`,
       err: '',
     });
     await eventually('the directive cancelled', async () => (await status(N)).phase === 'cancelled');

@@ -243,6 +243,7 @@ test('amending names the field the workflow refused, and a valid move reaches th
     kind: 'move',
     unit: 'NB-SLDTBXH',
     deadline: '31/12/2026',
+    reason: 'Chờ số liệu',
   });
   expect(bad.statusCode).toBe(422);
   expect(bad.body).toContain('deadline: expected a date as YYYY-MM-DD');
@@ -252,12 +253,13 @@ test('amending names the field the workflow refused, and a valid move reaches th
     kind: 'move',
     unit: 'NB-SLDTBXH',
     deadline: target,
+    reason: 'Chờ số liệu cả năm',
   });
   expect(res.statusCode).toBe(303);
   // The page shows the workflow's answer: the deadline in force, on a working day.
-  expect(res.headers.location).toBe(`${matrix}&ok=moved&han=${target}`);
+  expect(res.headers.location).toBe(`${matrix}&ok=moved&han=${target}&dv=NB-SLDTBXH`);
   const shown = await t.app.inject({ url: res.headers.location as string, headers: { cookie } });
-  expect(shown.body).toContain(`Đã lùi hạn. Thời hạn: ${formatDateShortVi(target)}.`);
+  expect(shown.body).toContain(`Đã đổi hạn; đơn vị được báo qua thư. Thời hạn: ${formatDateShortVi(target)}.`);
   await eventually(
     'the moved deadline',
     async () => (await t.client.workflow.getHandle(id('NB-SLDTBXH')).query(taskStateQuery)).state.deadline === target,

@@ -204,3 +204,41 @@ test("the lead unit's page shows what its support units sent: text, indicators a
   // A file of no report of this task or its supports stays closed.
   expect((await s.app.inject({ url: `/t/${token}/tep/${second.sha256}` })).statusCode).toBe(403);
 });
+
+test('right after a launch the matrix shows every task, being assigned, before the workflow has written it', async () => {
+  const directive = parseDirectiveFile(
+    JSON.stringify({
+      number: '33/UBND-VP9',
+      title: 'Vừa giao',
+      issuer: 'UBND tỉnh Ninh Bình',
+      issuedOn: '2026-06-01',
+      tasks: [
+        { unit: 'NB-STTTT', title: 'Một', deadline: { date: '2027-02-15' } },
+        { unit: 'NB-CATINH', title: 'Hai', deadline: { workingDays: 5 } },
+      ],
+    }),
+    'seed.json',
+  );
+  await s.readModel.upsertDirective({
+    workflowId: 'directive:33/UBND-VP9',
+    directive,
+    phase: 'running',
+    launchedAt: now,
+    version: 0,
+    summary: {},
+  });
+  const res = await s.app.inject({
+    url: `/van-ban/ma-tran?so=${encodeURIComponent('33/UBND-VP9')}`,
+    headers: { cookie: office },
+  });
+  const rows = /<tbody>([\s\S]*?)<\/tbody>/
+    .exec(res.body)![1]
+    .split('</tr>')
+    .filter((r) => r.includes('<td>'));
+  expect(rows).toHaveLength(2);
+  for (const r of rows) expect(r).toContain('<span class="status assigning">Đang giao</span>');
+  expect(rows[0]).toContain('Công an tỉnh');
+  expect(rows[0]).toContain(formatDateShortVi(cal.workingDaysAfter(today, 5)));
+  // 15/02/2027 falls in Tết 2027 (not yet announced): moved to the next working day, provisional.
+  expect(rows[1]).toMatch(/\d\d\/02\/2027 \(dự kiến\)/);
+});

@@ -19,6 +19,8 @@ export interface Answer {
   /** When a returned report is due back. */
   revisionDue?: string;
   count?: number;
+  /** The unit the action concerned, named in the notice. */
+  unit?: string;
 }
 
 /** Runs an action; a refusal shows the page again with the reason, a success redirects to `done`. */
@@ -38,12 +40,17 @@ export async function runAction(
   const deadline = answer.deadline ? `&han=${answer.deadline}` : '';
   const count = answer.count !== undefined ? `&so-luong=${answer.count}` : '';
   const revision = answer.revisionDue ? `&nop-lai=${answer.revisionDue}` : '';
-  return reply.redirect(`${done}${deadline}${revision}${count}`, 303);
+  const unit = answer.unit ? `&dv=${encodeURIComponent(answer.unit)}` : '';
+  return reply.redirect(`${done}${deadline}${revision}${count}${unit}`, 303);
 }
 
 /** The notice after an action: what was done, with the workflow's answer (a deadline, a count). */
-export function noticeOf(req: FastifyRequest, lang: Lang): string | undefined {
-  const q = req.query as { ok?: string; han?: string; 'nop-lai'?: string; 'so-luong'?: string };
+export function noticeOf(
+  req: FastifyRequest,
+  lang: Lang,
+  names: ReadonlyMap<string, string> = new Map(),
+): string | undefined {
+  const q = req.query as { ok?: string; han?: string; 'nop-lai'?: string; 'so-luong'?: string; dv?: string };
   const said = q.ok ? DIR_WORDS[lang].ok[q.ok] : undefined;
   if (!said) return undefined;
   const revision = q['nop-lai'];
@@ -52,7 +59,9 @@ export function noticeOf(req: FastifyRequest, lang: Lang): string | undefined {
   const deadline =
     q.han && /^\d{4}-\d{2}-\d{2}$/.test(q.han) ? ` ${DIR_WORDS[lang].deadline}: ${day(q.han, lang)}.` : '';
   const count = q['so-luong'] && /^\d{1,6}$/.test(q['so-luong']) ? ` (${q['so-luong']})` : '';
-  return said + count + deadline;
+  // Only a unit the directory knows is named: the query is not the page's to trust.
+  const unit = q.dv ? names.get(q.dv) : undefined;
+  return (unit ? `${unit}: ` : '') + said + count + deadline;
 }
 
 /** A task's status as the board counts it, from its row in the read model. */

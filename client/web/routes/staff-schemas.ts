@@ -45,10 +45,24 @@ export const ExtensionFormSchema = z.object({
   comment: z.string().max(2000).default(''),
 });
 
+/** The matrix's three changes: move a unit's deadline (with the reason the unit is told), remove a unit, add one. */
 export const AmendFormSchema = z.discriminatedUnion('kind', [
-  z.object({ kind: z.literal('move'), unit: UnitCodeSchema, deadline: LocalDateSchema }),
-  z.object({ kind: z.literal('remove'), unit: UnitCodeSchema }),
+  z.object({
+    kind: z.literal('move'),
+    unit: UnitCodeSchema,
+    deadline: LocalDateSchema,
+    reason: z.string().trim().min(3, 'say why the deadline moves').max(2000),
+    confirm: z.literal('1').optional(),
+  }),
+  z.object({ kind: z.literal('remove'), unit: UnitCodeSchema, reason: optional(z.string().trim().max(2000)) }),
+  z.object({
+    kind: z.literal('add'),
+    unit: UnitCodeSchema,
+    title: z.string().trim().min(1, 'give the task a title').max(500),
+    deadline: LocalDateSchema,
+  }),
 ]);
+export type AmendForm = z.infer<typeof AmendFormSchema>;
 
 export const CancelFormSchema = z.object({ reason: z.string().trim().min(1, 'give a reason').max(2000) });
 

@@ -42,8 +42,12 @@ export const DIR_WORDS = {
     report: 'Báo cáo',
     consolidated: 'Báo cáo tổng hợp',
     amend: 'Điều chỉnh',
-    move: 'Lùi hạn',
+    move: 'Đổi hạn',
     remove: 'Bỏ nhiệm vụ của đơn vị',
+    add: 'Thêm đơn vị',
+    taskTitle: 'Nhiệm vụ',
+    moveReason: 'Lý do đổi hạn (gửi cho đơn vị)',
+    confirmEarlier: 'Tôi xác nhận rút ngắn thời hạn (hạn mới sớm hơn hạn hiện tại)',
     newDeadline: 'Hạn mới',
     apply: 'Thực hiện',
     cancel: 'Hủy văn bản',
@@ -74,8 +78,9 @@ export const DIR_WORDS = {
       returnedUntil: 'Đã trả lại báo cáo; đơn vị được báo qua thư. Hạn gửi lại',
       approved: 'Đã chấp thuận gia hạn.',
       rejected: 'Đã từ chối gia hạn; đơn vị được báo qua thư.',
-      moved: 'Đã lùi hạn.',
-      removed: 'Đã bỏ nhiệm vụ của đơn vị.',
+      moved: 'Đã đổi hạn; đơn vị được báo qua thư.',
+      removed: 'Đã bỏ nhiệm vụ của đơn vị; đơn vị được báo qua thư.',
+      added: 'Đã thêm nhiệm vụ; thư giao nhiệm vụ đang được gửi đến đơn vị.',
       cancelled: 'Đã hủy văn bản; các nhiệm vụ đang được dừng.',
       launched: 'Đã giao việc: thư giao nhiệm vụ đang được gửi đến các đơn vị',
       already: 'Văn bản này đã giao trước đó; không giao lại.',
@@ -102,6 +107,10 @@ export const DIR_WORDS = {
     amend: 'Amend',
     move: 'Move the deadline',
     remove: "Remove the unit's task",
+    add: 'Add a unit',
+    taskTitle: 'Task',
+    moveReason: 'Why the deadline moves (sent to the unit)',
+    confirmEarlier: 'I confirm shortening the deadline (the new one is earlier)',
     newDeadline: 'New deadline',
     apply: 'Apply',
     cancel: 'Cancel the directive',
@@ -132,8 +141,9 @@ export const DIR_WORDS = {
       returnedUntil: 'Report returned; the unit was told by mail. Revised report due',
       approved: 'Extension approved.',
       rejected: 'Extension refused; the unit was told by mail.',
-      moved: 'Deadline moved.',
-      removed: "The unit's task was removed.",
+      moved: 'Deadline moved; the unit was told by mail.',
+      removed: "The unit's task was removed; the unit was told by mail.",
+      added: 'Task added; the assignment mail is on its way to the unit.',
       cancelled: 'Directive cancelled; its tasks are being stopped.',
       launched: 'Launched: the assignment mail is on its way to each unit',
       already: 'This directive was launched before; it was not launched again.',
@@ -155,36 +165,64 @@ export interface Outcome {
 export interface MatrixFigures {
   d: DirectiveHeader;
   tasks: TaskRow[];
+  /** Tasks of the directive whose workflow has not written its row yet: being assigned (đang giao). */
+  planned: { unit: string; deadline?: string }[];
   names: ReadonlyMap<string, string>;
+  /** The unit directory, for adding a unit. */
+  units: { code: string; name: string }[];
   statusOf: (r: TaskRow) => TaskStatus;
   calendar: WorkingCalendar;
+  today: string;
+  /** What a refused form had, shown again. */
+  form?: Record<string, string>;
 }
 
-/** What staff/matrix.eta reads: a row per task, each unit's latest report and chase. */
+/** What staff/matrix.eta reads: a row per task, each unit's latest report and chase, and the amend forms. */
 export function matrixView(m: MatrixFigures, lang: Lang, csrf: string, o: Outcome) {
   const t = DIR_WORDS[lang];
+  const name = (code: string) => m.names.get(code) ?? code;
+  const rows = m.tasks.map((r) => {
+    const status = m.statusOf(r);
+    const last = r.snapshot.state.reports.at(-1);
+    const chase = r.snapshot.state.chases.at(-1);
+    return {
+      id: r.workflow_id,
+      unit: r.unit_code,
+      unitName: name(r.unit_code),
+      cycle: r.cycle,
+      status: status,
+      statusLabel: STATUS_LABELS[status][lang],
+      deadline: dueDay(r.deadline, lang, m.calendar),
+      level: r.escalation_level,
+      report: last ? `${last.receipt}: ${reviewWords(last.review, lang)}` : t.noReport,
+      lastChase: chase ? formatDateTime(chase.at, lang) : '—',
+    };
+  });
+  const planned = m.planned.map((p) => ({
+    id: undefined,
+    unit: p.unit,
+    unitName: name(p.unit),
+    cycle: '',
+    status: 'assigning',
+    statusLabel: STATUS_LABELS.assigning[lang],
+    deadline: p.deadline ? dueDay(p.deadline, lang, m.calendar) : '—',
+    level: 0,
+    report: t.noReport,
+    lastChase: '—',
+  }));
+  const tasks = [...rows, ...planned].sort((a, b) => a.unit.localeCompare(b.unit) || a.cycle.localeCompare(b.cycle));
+  const inDirective = new Set(tasks.map((r) => r.unit));
   return {
     t,
     d: m.d,
     csrf,
     ...o,
-    tasks: m.tasks.map((r) => {
-      const status = m.statusOf(r);
-      const last = r.snapshot.state.reports.at(-1);
-      const chase = r.snapshot.state.chases.at(-1);
-      return {
-        id: r.workflow_id,
-        unit: r.unit_code,
-        unitName: m.names.get(r.unit_code) ?? r.unit_code,
-        cycle: r.cycle,
-        status,
-        statusLabel: STATUS_LABELS[status][lang],
-        deadline: dueDay(r.deadline, lang, m.calendar),
-        level: r.escalation_level,
-        report: last ? `${last.receipt}: ${reviewWords(last.review, lang)}` : t.noReport,
-        lastChase: chase ? formatDateTime(chase.at, lang) : '—',
-      };
-    }),
+    today: m.today,
+    form: m.form ?? {},
+    tasks,
+    // A unit once in the directive is chosen from the rows; any other unit of the directory can be added.
+    amendable: [...inDirective].map((code) => ({ code, name: name(code) })),
+    addable: m.units.filter((u) => !inDirective.has(u.code)),
   };
 }
 
