@@ -12,7 +12,7 @@ import { buildApp } from '../../client/web/app';
 import { webSecret } from '../../client/web/secret';
 import { keptAttachments } from '../../client/web/routes/attachments';
 import { createLogger } from '../../client/log';
-import { parseAmount, parseDay } from '../../client/web/routes/task-actions';
+import { parseAmount, parseDay, readReport } from '../../client/web/routes/task-actions';
 import { reviewReportUpdate, taskStateQuery } from '../../workflows/messages';
 import { startTestStack, type TestStack } from '../helpers/stack';
 import { eventually } from '../helpers/wait';
@@ -139,7 +139,7 @@ describe('actions', () => {
           submissionId: inputValue(page.body, 'submissionId'),
           text: 'Đã đăng 20.000 tin, bài',
           'ind.articles': '20.000',
-          'ind.leaflets': '12,5',
+          'ind.leaflets': '1.250',
         },
         [{ field: 'attachments', name: 'danh-sách tin bài.txt', content }],
       );
@@ -155,7 +155,7 @@ describe('actions', () => {
     const sha256 = createHash('sha256').update(content).digest('hex');
     expect(state.reports[0]).toMatchObject({
       receipt,
-      indicators: { articles: 20000, leaflets: 12.5 },
+      indicators: { articles: 20000, leaflets: 1250 },
       submittedBy: UNIT_MAILBOX['NB-STTTT'],
       attachments: [{ name: 'danh-sách tin bài.txt', sha256, bytes: content.length }],
     });
@@ -496,6 +496,32 @@ describe('numbers and dates as people type them', () => {
     ['1.2.3', 'en', undefined],
   ] as const)('%j in %s reads as %p', (raw, lang, expected) => {
     expect(parseAmount(raw, lang)).toBe(expected);
+  });
+
+  test('a count is a whole number, named when it is not; a decimal takes "12,5" as 12.5', () => {
+    const indicators = [
+      { code: 'leaflets', name: 'Số tờ rơi đã phát hành', unit: 'tờ' },
+      { code: 'coverage', name: 'Tỷ lệ hộ dân được tuyên truyền', unit: '%', type: 'decimal' as const },
+    ];
+    const read = (leaflets: string, lang: 'vi' | 'en') =>
+      readReport(
+        {
+          text: 'Báo cáo',
+          'ind.leaflets': leaflets,
+          'ind.coverage': lang === 'vi' ? '12,5' : '12.5',
+          submissionId: 'abcdefgh-1',
+        },
+        { indicators, kept: [], by: 'vanthu', lang, maxMb: 10 },
+      );
+    const refused = read('12,5', 'vi');
+    expect(refused.submission).toBeUndefined();
+    expect(refused.errors).toEqual({
+      'ind.leaflets': '"Số tờ rơi đã phát hành" là số đếm: hãy nhập một số nguyên, ví dụ 12 hoặc 20.000.',
+    });
+    expect(read('12.5', 'en').errors['ind.leaflets']).toBe(
+      '"Số tờ rơi đã phát hành" is a count: enter a whole number, e.g. 12 or 20,000.',
+    );
+    expect(read('1.250', 'vi').submission?.indicators).toEqual({ leaflets: 1250, coverage: 12.5 });
   });
 
   test.each([

@@ -1,6 +1,7 @@
 // What the office reviews a report with: everything the unit sent (every report, its text,
 // indicators and files to download), the date a return would ask the report back by, said before
 // the coordinator confirms, and the state a report waiting for review is in, in every view.
+import JSZip from 'jszip';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { createHash } from 'node:crypto';
 import path from 'node:path';
@@ -241,4 +242,73 @@ test('right after a launch the matrix shows every task, being assigned, before t
   expect(rows[0]).toContain(formatDateShortVi(cal.workingDaysAfter(today, 5)));
   // 15/02/2027 falls in Tết 2027 (not yet announced): moved to the next working day, provisional.
   expect(rows[1]).toMatch(/\d\d\/02\/2027 \(dự kiến\)/);
+});
+
+test('the consolidated report names the units not reported, apart from a 0 reported, and a supervisor reads it', async () => {
+  const number = '34/UBND-VP9';
+  const directive = parseDirectiveFile(
+    JSON.stringify({
+      number,
+      title: 'Tuyên truyền pháp luật',
+      issuer: 'UBND tỉnh Ninh Bình',
+      issuedOn: '2026-06-01',
+      tasks: ['NB-STTTT', 'NB-CATINH', 'NB-STP'].map((unit) => ({
+        unit,
+        title: 'Báo cáo',
+        deadline: { workingDays: 5 },
+        indicators: [{ code: 'events', name: 'Hội nghị', unit: 'cuộc' }],
+      })),
+    }),
+    'seed.json',
+  );
+  await s.readModel.upsertDirective({
+    workflowId: `directive:${number}`,
+    directive,
+    phase: 'running',
+    launchedAt: now,
+    version: 1,
+    summary: {},
+  });
+  const done = (unit: string, events: number) => {
+    const r = taskRecord({
+      directive: number,
+      unit,
+      deadline: pastDeadline,
+      phase: 'done',
+      doneAt: now - 3_600_000,
+      indicators: { events },
+    });
+    r.spec.indicators = directive.tasks[0].indicators;
+    r.state.reports[0].receipt = `${number}-${unit}-01`;
+    return r;
+  };
+  await s.readModel.upsertTask(done('NB-STTTT', 4));
+  await s.readModel.upsertTask(done('NB-CATINH', 0)); // reported: none held
+  await s.readModel.upsertTask(taskRecord({ directive: number, unit: 'NB-STP', deadline: pastDeadline })); // silent
+  const so = encodeURIComponent(number);
+  const page = await s.app.inject({ url: `/van-ban/tong-hop?so=${so}`, headers: { cookie: supervisor } });
+  expect(page.statusCode).toBe(200);
+  expect(page.body).toMatch(/<tr data-unit="NB-CATINH"><td>Công an tỉnh<\/td><td class="num">0<\/td><\/tr>/);
+  expect(page.body).toMatch(
+    /<tr data-unit="NB-STP" class="not-reported"><td>Sở Tư pháp<\/td><td colspan="1"><em>Chưa báo cáo<\/em>/,
+  );
+  expect(page.body).toContain('id="not-reported">Chưa báo cáo (1): Sở Tư pháp</p>');
+  const csv = await s.app.inject({ url: `/van-ban/tong-hop.csv?so=${so}&lang=en`, headers: { cookie: supervisor } });
+  expect(
+    csv.body
+      .replace(/^\ufeff/, '')
+      .trim()
+      .split('\n'),
+  ).toEqual([
+    'Unit code,Unit name,Reported,Hội nghị (cuộc)',
+    'NB-CATINH,Công an tỉnh,yes,0',
+    'NB-STTTT,Sở Thông tin và Truyền thông,yes,4',
+    'NB-STP,Sở Tư pháp,not reported,',
+    'Total,,,4',
+  ]);
+  const docx = await s.app.inject({ url: `/van-ban/tong-hop.docx?so=${so}`, headers: { cookie: supervisor } });
+  const xml = await (await JSZip.loadAsync(docx.rawPayload)).file('word/document.xml')!.async('string');
+  expect(xml).toContain('Các cơ quan, đơn vị chưa báo cáo (1): Sở Tư pháp.');
+  const api = await s.app.inject({ url: `/api/v1/directives/consolidated?so=${so}`, headers: { cookie: supervisor } });
+  expect(api.json().notReported).toEqual([{ unit: 'NB-STP', unitName: 'Sở Tư pháp' }]);
 });

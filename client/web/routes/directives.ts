@@ -108,5 +108,9 @@ export const directiveRoutes: FastifyPluginAsync<StaffDeps> = async (app, deps) 
   });
 
   await app.register(staffTaskRoutes, deps);
-  await app.register(consolidatedRoutes, { ...deps, guard: office });
+  // Supervisors read the consolidated report too: what came in, and who has not reported.
+  await app.register(consolidatedRoutes, {
+    ...deps,
+    guard: requireRole(deps.users, ['coordinator', 'supervisor', 'admin']),
+  });
 };
