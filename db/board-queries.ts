@@ -27,6 +27,8 @@ export interface OverdueItem {
   deadline: LocalDate;
   originalDeadline: LocalDate;
   state: string;
+  /** A returned report's date to come back by: until then the unit is not late. */
+  revisionDue: LocalDate | null;
   escalationLevel: number;
   lastChaseAt: Date | null;
   extensionPending: boolean;
@@ -102,7 +104,7 @@ export function overdueListQuery(
   const where = overdueWhere(f, now, calendar, values);
   return {
     text: `SELECT t.workflow_id, t.directive_number, t.unit_code, coalesce(u.name, t.unit_code) AS unit_name, t.title, t.deadline,
-             t.original_deadline, t.state, t.escalation_level, t.last_chase_at, t.extension_pending
+             t.original_deadline, t.state, t.revision_due, t.escalation_level, t.last_chase_at, t.extension_pending
            FROM tasks t LEFT JOIN units u ON u.code = t.unit_code
            WHERE ${where} ORDER BY t.deadline, t.workflow_id LIMIT $${values.push(page.limit)} OFFSET $${values.push(page.offset)}`,
     values,
@@ -222,6 +224,7 @@ export function createBoardQueries(pool: Pool, calendar: WorkingCalendar): Board
         deadline: r.deadline,
         originalDeadline: r.original_deadline,
         state: r.state,
+        revisionDue: r.revision_due,
         escalationLevel: r.escalation_level,
         lastChaseAt: r.last_chase_at,
         extensionPending: r.extension_pending,

@@ -7,7 +7,10 @@ import { vietnamCalendar, addDays } from '../../domain/calendar';
 import { bucketOfRow, overdueCutoff, BUCKETS, emptyCounts, overdueShare } from '../../domain/board';
 import { formatDateVi, localDateAt } from '../../domain/format';
 import { workingDaysOverdue } from '../../domain/status';
-import { parseDirectiveFile } from '../../domain/directive-file';
+import { parseDirectiveFile, parseUnitDirectoryFile } from '../../domain/directive-file';
+import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import { startSmtpSink } from '../../client/stack/smtp-sink';
 import {
   countsQuery,
@@ -18,6 +21,7 @@ import {
   type Query,
 } from '../../db/board-queries';
 import { createPool } from '../../db/pool';
+import { createLinks } from '../../db/links';
 import { migrate } from '../../db/migrate';
 import { seedBoard } from '../../bench/board-seed';
 import {
@@ -298,6 +302,17 @@ test('the monthly overview gives each unit its buckets, the overdue share and it
 });
 
 test('a formal reminder dispatch comes as a DOCX in the administrative layout and is mailed once to each overdue unit', async () => {
+  // Sở Tài chính's report was returned with time to revise it: past the deadline, but not late.
+  const revising = taskRecord({
+    directive: '11/UBND-VP9',
+    unit: 'NB-STC',
+    deadline: addDays(cut, -6),
+    phase: 'returned',
+    submittedAt: now - hours(24 * 8),
+    review: 'returned',
+  });
+  revising.state.revisionDue = addDays(cut, 4);
+  await s.readModel.upsertTask(revising);
   const send = () =>
     postForm(s.app, cookie, '/giam-sat?directive=11/UBND-VP9', '/giam-sat/cong-van-don-doc', {
       directive: '11/UBND-VP9',
@@ -330,6 +345,7 @@ test('a formal reminder dispatch comes as a DOCX in the administrative layout an
   ])
     expect([part, text.includes(part)]).toEqual([part, true]);
   expect(text).not.toContain('Sở Lao động'); // its task is not overdue
+  expect(text).not.toContain('Sở Tài chính'); // its revised report is not due yet
   expect(res.headers['x-dondoc-mailed']).toBe('2');
 
   const mails = await s.pool.query(
@@ -340,6 +356,12 @@ test('a formal reminder dispatch comes as a DOCX in the administrative layout an
     'vanthu@stttt.ninhbinh.example.vn',
   ]);
   expect(mails.rows[0].body_text).toContain('Kính gửi:');
+  // Each unit's mail carries its own link, which opens its own task.
+  for (const [i, unit] of ['NB-CATINH', 'NB-STTTT'].entries()) {
+    const token = /\/t\/([A-Za-z0-9_-]{43})/.exec(mails.rows[i].body_text)?.[1];
+    const opened = await createLinks(s.pool).check(token ?? '');
+    expect(opened.ok && opened.grant.taskWorkflowId).toBe(`task:11/UBND-VP9:${unit}`);
+  }
   // The same number again: nobody is mailed twice.
   const again = await send();
   expect(again.headers['x-dondoc-mailed']).toBe('0');
@@ -359,6 +381,44 @@ test('a formal reminder dispatch comes as a DOCX in the administrative layout an
   expect(bad.statusCode).toBe(422);
   expect(bad.body).toContain('number: expected number/symbol');
   expect(bad.body).toContain('signer: name the signer');
+});
+
+test('with edXML delivery set, the formal reminder also goes out as one edXML package to the overdue units', async () => {
+  const out = mkdtempSync(path.join(os.tmpdir(), 'dondoc-edxml-'));
+  const port = await freePort();
+  const e = await startStaffApp({
+    env: {
+      SMTP_SINK_PORT: String(port),
+      EDXML_OUTBOX_DIR: out,
+      EDXML_ORGAN_ID: '000.00.99.H42',
+      EDXML_ORGAN_NAME: 'Văn phòng UBND tỉnh Ninh Bình',
+    },
+  });
+  const eSink = await startSmtpSink(e.pool, port);
+  try {
+    const units = 'examples/units.yaml';
+    await e.readModel.upsertUnits(parseUnitDirectoryFile(readFileSync(units, 'utf8'), units).units);
+    await seed(e, TASKS);
+    const c = (await login(e.app, (await addUser(e, 'supervisor')).email)).cookie;
+    const res = await postForm(e.app, c, '/giam-sat?directive=11/UBND-VP9', '/giam-sat/cong-van-don-doc', {
+      directive: '11/UBND-VP9',
+      number: '46/UBND-VP9',
+      signer: 'Nguyễn Văn An',
+      signerTitle: 'KT. CHỦ TỊCH / PHÓ CHỦ TỊCH',
+      send: '1',
+    });
+    expect(res.statusCode).toBe(200);
+    expect(res.headers['x-dondoc-edxml']).toBe('sent');
+    const files = readdirSync(out).filter((f) => f.endsWith('.edxml'));
+    expect(files).toHaveLength(1);
+    const xml = readFileSync(path.join(out, files[0]), 'utf8');
+    expect(xml).toContain('000.00.01.H42'); // Sở Thông tin và Truyền thông
+    expect(xml).toContain('V/v đôn đốc thực hiện nhiệm vụ được giao tại Văn bản số 11/UBND-VP9');
+  } finally {
+    await eSink.stop();
+    await e.stop();
+    rmSync(out, { recursive: true, force: true });
+  }
 });
 
 describe('on tens of thousands of tasks', () => {

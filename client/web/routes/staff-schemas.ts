@@ -95,6 +95,7 @@ export const OverdueItemSchema = z.object({
   deadline: LocalDateSchema,
   originalDeadline: LocalDateSchema,
   state: z.string(),
+  revisionDue: LocalDateSchema.nullable(),
   escalationLevel: z.number().int(),
   lastChaseAt: z.string().nullable(),
   extensionPending: z.boolean(),
