@@ -14,6 +14,7 @@ import { boardRoutes } from './board';
 import { directiveRoutes } from './directives';
 import { launchRoutes } from './launch';
 import { apiRoutes } from './api';
+import { calendarAdminRoutes } from './calendar-admin';
 import type { StaffDeps, WebDeps } from '../deps';
 
 /** Scripts the staff pages load, served from our own origin: the CSP allows no other. */
@@ -34,6 +35,7 @@ export const staffRoutes: FastifyPluginAsync<WebDeps> = async (app, deps) => {
   await app.register(launchRoutes, staff);
   await app.register(mailAttentionRoutes, staff);
   await app.register(apiRoutes, staff);
+  await app.register(calendarAdminRoutes, staff);
 
   app.get('/quan-tri/nguoi-dung', { preHandler: requireRole(staff.users, ['admin']) }, async (req, reply) =>
     sendStaffPage(reply, staffContext(req, reply, deps), 'users', { users: await staff.users.list() }),
