@@ -14,6 +14,7 @@ import { directiveStatusQuery, directiveWorkflowId } from '../../workflows/messa
 import { dryRun, noteLine, printDryRun } from './dry-run';
 import { lineOfField } from '../../domain/directive-file';
 import { createVietnamCalendar } from '../../domain/calendar';
+import { formatDateShortVi, type Lang } from '../../domain/format';
 import { currentCalendar } from '../temporal';
 import {
   databaseUrl,
@@ -56,7 +57,7 @@ export async function launchCommand(
     withTemporal(config, async (client) => {
       const result = await launchDirective(client, config, directive, pool, { edxmlOrigin }).catch(refuseTaken);
       if (result.launched && !o.json) await showStarting(io, client, directive);
-      reportLaunch(io, directive, result, o.json);
+      reportLaunch(io, directive, result, o.json, lang);
     }),
   );
 }
@@ -77,13 +78,24 @@ export function refuseTaken(err: unknown): never {
   throw err;
 }
 
-export function reportLaunch(io: CliIo, directive: Directive, result: LaunchResult, json: boolean | undefined): void {
+export function reportLaunch(
+  io: CliIo,
+  directive: Directive,
+  result: LaunchResult,
+  json: boolean | undefined,
+  lang: Lang = 'en',
+): void {
   if (json) return printJson(io, { number: directive.number, tasks: directive.tasks.length, ...result });
-  io.out(
-    result.launched
-      ? `Launched ${directive.number}: ${directive.tasks.length} tasks (${result.workflowId}).\n`
+  const n = directive.tasks.length;
+  const said = {
+    vi: result.launched
+      ? `Đã giao văn bản ${directive.number}: ${n} nhiệm vụ (${result.workflowId}).\n`
+      : `Văn bản ${directive.number} đã được giao trước đó (${result.workflowId}); không giao lại.\n`,
+    en: result.launched
+      ? `Launched ${directive.number}: ${n} tasks (${result.workflowId}).\n`
       : `${directive.number} was already launched (${result.workflowId}); nothing started.\n`,
-  );
+  };
+  io.out(said[lang]);
 }
 
 /** On a terminal, follow the directive while it starts its tasks (large fan-outs go in batches). */
@@ -105,8 +117,36 @@ async function showStarting(io: CliIo, client: Client, directive: Directive): Pr
   }
 }
 
+const PHASES: Record<Lang, Record<string, string>> = {
+  vi: { running: 'đang thực hiện', cancelling: 'đang hủy', done: 'đã hoàn thành', cancelled: 'đã hủy' },
+  en: { running: 'running', cancelling: 'cancelling', done: 'done', cancelled: 'cancelled' },
+};
+const ROW_STATES: Record<Lang, Record<string, string>> = {
+  vi: {
+    assigning: 'đang giao',
+    open: 'đang mở',
+    submitted: 'chờ xem xét',
+    returned: 'trả lại',
+    done: 'hoàn thành',
+    cancelled: 'đã hủy',
+  },
+  en: {
+    assigning: 'assigning',
+    open: 'open',
+    submitted: 'submitted',
+    returned: 'returned',
+    done: 'done',
+    cancelled: 'cancelled',
+  },
+};
+
 /** A directive's counts from its workflow, and each task's row from the read model. */
-export async function statusCommand(io: CliIo, config: Config, number: string, o: { json?: boolean }): Promise<void> {
+export async function statusCommand(
+  io: CliIo,
+  config: Config,
+  number: string,
+  o: { json?: boolean; lang?: string },
+): Promise<void> {
   const view = await withTemporal(config, (client) =>
     client.workflow
       .getHandle(directiveWorkflowId(number))
@@ -123,13 +163,23 @@ export async function statusCommand(io: CliIo, config: Config, number: string, o
     escalationLevel: r.escalation_level,
   }));
   if (o.json) return printJson(io, { ...view, tasks });
+  const lang = langOption(o.lang, config);
+  const phase = PHASES[lang][view.phase] ?? view.phase;
   io.out(
-    `${view.number}: ${view.phase}, ${view.total} tasks (open ${view.open}, on time ${view.onTime}, late ${view.late}, cancelled ${view.cancelled})\n`,
+    lang === 'vi'
+      ? `${view.number}: ${phase}, ${view.total} nhiệm vụ (đang mở ${view.open}, đúng hạn ${view.onTime}, quá hạn ${view.late}, đã hủy ${view.cancelled})\n`
+      : `${view.number}: ${phase}, ${view.total} tasks (open ${view.open}, on time ${view.onTime}, late ${view.late}, cancelled ${view.cancelled})\n`,
   );
-  for (const t of tasks)
-    io.out(
-      `  ${t.unit.padEnd(14)} ${t.cycle ? `${t.cycle} ` : ''}${t.state.padEnd(10)} due ${t.deadline}${t.escalationLevel ? `  escalated L${t.escalationLevel}` : ''}\n`,
-    );
+  for (const t of tasks) {
+    const state = (ROW_STATES[lang][t.state] ?? t.state).padEnd(12);
+    const due = lang === 'vi' ? `hạn ${formatDateShortVi(t.deadline)}` : `due ${t.deadline}`;
+    const level = t.escalationLevel
+      ? lang === 'vi'
+        ? `  vượt cấp ${t.escalationLevel}`
+        : `  escalated L${t.escalationLevel}`
+      : '';
+    io.out(`  ${t.unit.padEnd(14)} ${t.cycle ? `${t.cycle} ` : ''}${state} ${due}${level}\n`);
+  }
 }
 
 export async function workerCommand(config: Config): Promise<void> {

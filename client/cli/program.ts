@@ -73,6 +73,7 @@ function buildProgram(io: CliIo, env: NodeJS.ProcessEnv): Command {
     .command('status')
     .argument('<number>', 'directive number and symbol, e.g. 524/UBND-VP9')
     .option('--json', 'print JSON')
+    .option('--lang <lang>', 'vi or en; default DEFAULT_LANG')
     .description("show a directive's tasks and their state")
     .action(async (number, o) => statusCommand(io, config(), number, o));
 
@@ -85,6 +86,7 @@ function buildProgram(io: CliIo, env: NodeJS.ProcessEnv): Command {
       'only tasks escalated at least this far: 1 the head, 2 the supervisor, 3 the steering committee',
     )
     .option('--json', 'print JSON')
+    .option('--lang <lang>', 'vi or en; default DEFAULT_LANG')
     .description('list tasks past their deadline with no report, from the read model')
     .action(async (o) => overdueCommand(io, config(), o));
 

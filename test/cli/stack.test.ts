@@ -85,11 +85,11 @@ describe('launch', () => {
       );
       expect(await run('launch', example(name))).toEqual({
         code: 0,
-        out: `Launched ${number}: ${units.length} tasks (directive:${number}).\n`,
+        out: `Đã giao văn bản ${number}: ${units.length} nhiệm vụ (directive:${number}).\n`,
         err: '',
       });
       await assignmentMails(number, units);
-      expect(await run('launch', example(name))).toEqual({
+      expect(await run('launch', example(name), '--lang', 'en')).toEqual({
         code: 0,
         out: `${number} was already launched (directive:${number}); nothing started.\n`,
         err: '',
@@ -368,9 +368,13 @@ describe('overdue and cancel', () => {
     ).toEqual([N]);
     // Nothing of it has been escalated yet: the ladder's steps lay before the launch.
     expect(json(await run('overdue', '--directive', N, '--level', 'L1', '--json')).count).toBe(0);
-    const text = await run('overdue', '--directive', N);
+    const text = await run('overdue', '--directive', N, '--lang', 'en');
     expect(text.out).toBe(
       `2 overdue tasks on ${localDateOf(Date.now())}:\n  ${N}  NB-SKHDT Sở Kế hoạch và Đầu tư  due 2024-01-05, ${late} working days late\n  ${N}  NB-STC Sở Tài chính  due 2024-01-05, ${late} working days late\n`,
+    );
+    // In DEFAULT_LANG (Vietnamese unless set), dates as Vietnamese write them.
+    expect((await run('overdue', '--directive', N)).out).toBe(
+      `2 nhiệm vụ quá hạn ngày ${formatDateShortVi(localDateOf(Date.now()))}:\n  ${N}  NB-SKHDT Sở Kế hoạch và Đầu tư  hạn 05/01/2024, quá ${late} ngày làm việc\n  ${N}  NB-STC Sở Tài chính  hạn 05/01/2024, quá ${late} ngày làm việc\n`,
     );
     expect(await run('overdue', '--unit', 'NB-NOPE')).toEqual({
       code: 2,
@@ -394,7 +398,9 @@ describe('overdue and cancel', () => {
     await eventually('every task cancelled in the read model', async () =>
       (await taskRows(N)).every((r) => r.state === 'cancelled'),
     );
-    expect((await run('overdue', '--directive', N)).out).toBe(`No overdue tasks on ${localDateOf(Date.now())}.\n`);
+    expect((await run('overdue', '--directive', N)).out).toBe(
+      `Không có nhiệm vụ quá hạn nào ngày ${formatDateShortVi(localDateOf(Date.now()))}.\n`,
+    );
     // Once the directive has closed, nothing can change it.
     expect(await t.client.workflow.getHandle(directiveWorkflowId(N)).result()).toMatchObject({
       phase: 'cancelled',

@@ -6,7 +6,11 @@ import { launchDirective } from '../../client/temporal';
 import { createReadModel } from '../../db/read-model';
 import { createUsers } from '../../db/users';
 import { addDays, vietnamCalendar } from '../../domain/calendar';
-import { formatDateShortVi, localDateAt } from '../../domain/format';
+import { formatDateShortVi, formatDateVi, localDateAt } from '../../domain/format';
+import { mkdtempSync, rmSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { chromium } from 'playwright-core';
 import { taskStateQuery } from '../../workflows/messages';
 import { startTestStack, type TestStack } from '../helpers/stack';
 import { eventually } from '../helpers/wait';
@@ -19,6 +23,10 @@ const cal = vietnamCalendar();
 const today = localDateAt(Date.now());
 let t: TestStack;
 let cookie: string;
+const screens =
+  process.env.SAVE_SCREENS === '1'
+    ? path.resolve(__dirname, '..', '..', 'docs', 'screens')
+    : mkdtempSync(path.join(os.tmpdir(), 'dondoc-screens-'));
 
 beforeAll(async () => {
   t = await startTestStack();
@@ -49,6 +57,7 @@ beforeAll(async () => {
 }, 240_000);
 afterAll(async () => {
   await t?.stop();
+  if (process.env.SAVE_SCREENS !== '1') rmSync(screens, { recursive: true, force: true });
 }, 60_000);
 
 const amend = (fields: Record<string, string>) =>
@@ -70,11 +79,26 @@ test('a deadline moves later with its reason; the answer names the unit and the 
   );
   const mail = await eventually('the deadline mail', async () => {
     const { rows } = await t.stack.pool.query(
-      `SELECT rcpt_to, body_text FROM mailbox WHERE subject LIKE '%Điều chỉnh hạn đến%' AND 'vanthu@congan.ninhbinh.example.vn' = ANY(rcpt_to)`,
+      `SELECT rcpt_to, subject, body_text, body_html FROM mailbox WHERE subject LIKE '%Điều chỉnh hạn đến%' AND 'vanthu@congan.ninhbinh.example.vn' = ANY(rcpt_to)`,
     );
     return rows[0];
   });
   expect(mail.body_text).toContain('Chờ số liệu quý IV');
+  expect(mail.body_text).toContain(`Hạn trước đây: ${formatDateVi(before)}`);
+  // The mail as the unit's mail program shows it (docs/screens/deadline-moved-mail-vi.png with SAVE_SCREENS=1).
+  const browser = await chromium.launch({
+    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+    args: ['--no-sandbox'],
+  });
+  try {
+    const page = await browser.newPage({ viewport: { width: 760, height: 900 } });
+    await page.setContent(mail.body_html);
+    expect(await page.locator('body').innerText()).toContain('THÔNG BÁO ĐIỀU CHỈNH THỜI HẠN');
+    const shot = await page.screenshot({ path: path.join(screens, 'deadline-moved-mail-vi.png'), fullPage: true });
+    expect(shot.subarray(1, 4).toString()).toBe('PNG');
+  } finally {
+    await browser.close();
+  }
 }, 30_000);
 
 test('moving a deadline earlier asks for confirmation; a day already past is refused', async () => {

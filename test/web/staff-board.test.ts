@@ -254,15 +254,22 @@ test('the overdue list filters by directive, unit, escalation level and working 
 });
 
 test('the overdue list exports as CSV with the same rows and a drill-down shows a task history', async () => {
-  const csv = await s.app.inject({ url: '/giam-sat/qua-han.csv?directive=11/UBND-VP9', headers: { cookie } });
+  const csv = await s.app.inject({ url: '/giam-sat/qua-han.csv?directive=11/UBND-VP9&lang=en', headers: { cookie } });
   expect(csv.statusCode).toBe(200);
   expect(csv.headers['content-type']).toBe('text/csv; charset=utf-8');
   const rows = parse<Record<string, string>>(csv.body.replace(/^\ufeff/, ''), { columns: true });
-  expect(rows.map((r) => [r.unit_code, r.working_days_overdue, r.escalation_level])).toEqual([
-    ['NB-STTTT', String(workingDaysOverdue(TASKS[0].deadline, now, cal)), '2'],
-    ['NB-CATINH', String(workingDaysOverdue(TASKS[1].deadline, now, cal)), '1'],
+  expect(rows.map((r) => [r['Unit code'], r['Working days overdue'], r['Escalation level'], r.State])).toEqual([
+    ['NB-STTTT', String(workingDaysOverdue(TASKS[0].deadline, now, cal)), '2', 'Overdue'],
+    ['NB-CATINH', String(workingDaysOverdue(TASKS[1].deadline, now, cal)), '1', 'Overdue'],
   ]);
-  expect(rows[0].unit_name).toBe('Sở Thông tin và Truyền thông');
+  expect(rows[0]['Unit name']).toBe('Sở Thông tin và Truyền thông');
+  // The last chase as Vietnam's clock showed it: 08:00 in the seed, never a UTC instant.
+  expect(rows[0]['Last chase (Vietnam time)']).toMatch(/^\d{4}-\d{2}-\d{2} 08:00$/);
+  // The same export from a Vietnamese page speaks Vietnamese.
+  const vi = await s.app.inject({ url: '/giam-sat/qua-han.csv?directive=11/UBND-VP9&lang=vi', headers: { cookie } });
+  expect(vi.body.replace(/^\ufeff/, '').split('\n')[0]).toBe(
+    'Văn bản,Mã đơn vị,Tên đơn vị,Nhiệm vụ,Thời hạn,Thời hạn ban đầu,Số ngày làm việc quá hạn,Cấp đôn đốc,Đôn đốc gần nhất (giờ Việt Nam),Tình trạng,Đang xin gia hạn,Mã nhiệm vụ',
+  );
 
   const page = await s.app.inject({
     url: `/nhiem-vu?id=${encodeURIComponent('task:11/UBND-VP9:NB-STTTT')}`,

@@ -95,7 +95,7 @@ test('the directive list and the task matrix show every unit with its status, de
   expect(list.statusCode).toBe(200);
   expect(list.body).toMatch(
     new RegExp(
-      `${NUMBER}</a></td>\\s*<td>Triển khai Đề án truyền thông về quyền con người</td>\\s*<td>running</td>\\s*<td class="num">3</td>`,
+      `${NUMBER}</a></td>\\s*<td>Triển khai Đề án truyền thông về quyền con người</td>\\s*<td>Đang thực hiện</td>\\s*<td class="num">3</td>`,
     ),
   );
   const matrix = await t.app.inject({ url: `/van-ban/ma-tran?so=${encodeURIComponent(NUMBER)}`, headers: { cookie } });

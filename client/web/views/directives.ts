@@ -64,6 +64,10 @@ export const DIR_WORDS = {
     indicators: 'Chỉ tiêu',
     text: 'Nội dung',
     matrix: 'Ma trận nhiệm vụ',
+    states: { running: 'Đang thực hiện', cancelling: 'Đang hủy', done: 'Đã hoàn thành', cancelled: 'Đã hủy' } as Record<
+      string,
+      string
+    >,
     reports: 'Các báo cáo đơn vị đã gửi',
     noReports: 'Đơn vị chưa gửi báo cáo nào.',
     sentAt: 'Gửi lúc',
@@ -127,6 +131,10 @@ export const DIR_WORDS = {
     indicators: 'Indicators',
     text: 'Text',
     matrix: 'Task matrix',
+    states: { running: 'Running', cancelling: 'Cancelling', done: 'Done', cancelled: 'Cancelled' } as Record<
+      string,
+      string
+    >,
     reports: 'Reports the unit sent',
     noReports: 'The unit has sent no report yet.',
     sentAt: 'Sent',
