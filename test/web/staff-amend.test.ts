@@ -70,7 +70,17 @@ test('a deadline moves later with its reason; the answer names the unit and the 
   const later = cal.workingDaysAfter(before, 5);
   const noReason = await amend({ kind: 'move', unit: 'NB-CATINH', deadline: later, reason: '' });
   expect(noReason.statusCode).toBe(422);
-  expect(noReason.body).toContain('reason: say why the deadline moves');
+  // Said in the page's language, field first; the English words stay for an English page.
+  expect(noReason.body).toContain('reason: hãy nêu lý do đổi hạn (ít nhất 3 ký tự); đơn vị sẽ nhận được lý do này');
+  const english = await postForm(t.app, cookie, `${matrix}&lang=en`, '/van-ban/dieu-chinh', {
+    so: NUMBER,
+    kind: 'move',
+    unit: 'NB-CATINH',
+    deadline: later,
+    reason: '',
+  });
+  expect(english.body).toContain('reason: say why the deadline moves');
+  await t.app.inject({ url: `${matrix}&lang=vi`, headers: { cookie } });
   const res = await amend({ kind: 'move', unit: 'NB-CATINH', deadline: later, reason: 'Chờ số liệu quý IV' });
   expect(res.statusCode).toBe(303);
   const shown = await t.app.inject({ url: res.headers.location as string, headers: { cookie } });

@@ -143,7 +143,7 @@ test('accepting a report is an update the workflow answers, shown on the page an
     comment: 'Bổ sung số liệu',
   });
   expect(again.statusCode).toBe(409);
-  expect(again.body).toContain(`${id('NB-STTTT')} is closed (completed): nothing more can be changed`);
+  expect(again.body).toContain(`${id('NB-STTTT')} đã kết thúc: không thể thay đổi gì thêm`);
 });
 
 test('returning a report needs a comment; with one the unit is mailed and may send again', async () => {
@@ -159,7 +159,7 @@ test('returning a report needs a comment; with one the unit is mailed and may se
     comment: ' ',
   });
   expect(bare.statusCode).toBe(422);
-  expect(bare.body).toContain('comment: say what must be revised');
+  expect(bare.body).toContain('comment: hãy ghi rõ nội dung đơn vị cần hoàn thiện');
   expect((await t.client.workflow.getHandle(id('NB-CATINH')).query(taskStateQuery)).state.phase).toBe('submitted');
 
   const res = await postForm(t.app, cookie, taskPage('NB-CATINH'), '/nhiem-vu/duyet', {
@@ -218,7 +218,7 @@ test('an extension request is decided from the task page and moves the deadline'
     deadline: '2020-01-02',
   });
   expect(past.statusCode).toBe(422);
-  expect(past.body).toContain('deadline: must be in the future');
+  expect(past.body).toContain('deadline: ngày này phải sau hôm nay');
   const res = await postForm(t.app, cookie, taskPage('NB-SLDTBXH'), '/nhiem-vu/gia-han', {
     id: id('NB-SLDTBXH'),
     decision: 'approve',
@@ -238,7 +238,7 @@ test('amending names the field the workflow refused, and a valid move reaches th
     unit: 'NB-STP',
   });
   expect(unknown.statusCode).toBe(404);
-  expect(unknown.body).toContain('unit: NB-STP has no task in this directive');
+  expect(unknown.body).toContain('unit: đơn vị NB-STP không có nhiệm vụ trong văn bản này');
   const bad = await postForm(t.app, cookie, matrix, '/van-ban/dieu-chinh', {
     so: NUMBER,
     kind: 'move',
@@ -247,7 +247,7 @@ test('amending names the field the workflow refused, and a valid move reaches th
     reason: 'Chờ số liệu',
   });
   expect(bad.statusCode).toBe(422);
-  expect(bad.body).toContain('deadline: expected a date as YYYY-MM-DD');
+  expect(bad.body).toContain('deadline: cần một ngày có thật');
   const target = vietnamCalendar().workingDaysAfter(localDateAt(Date.now()), 30);
   const res = await postForm(t.app, cookie, matrix, '/van-ban/dieu-chinh', {
     so: NUMBER,
@@ -313,7 +313,7 @@ test('cancelling the directive stops its open tasks', async () => {
   const matrix = `/van-ban/ma-tran?so=${encodeURIComponent(NUMBER)}`;
   const none = await postForm(t.app, cookie, matrix, '/van-ban/huy', { so: NUMBER, reason: '' });
   expect(none.statusCode).toBe(422);
-  expect(none.body).toContain('reason: give a reason');
+  expect(none.body).toContain('reason: hãy nêu lý do');
   const res = await postForm(t.app, cookie, matrix, '/van-ban/huy', {
     so: NUMBER,
     reason: 'Đã thay bằng văn bản khác',

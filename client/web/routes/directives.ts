@@ -80,6 +80,7 @@ export const directiveRoutes: FastifyPluginAsync<StaffDeps> = async (app, deps) 
       (o) => renderMatrix(req, reply, number, { ...o, form: req.body as Record<string, string> }),
       matrixUrl(number, ok),
       () => amendFromForm(deps, req, number, lang),
+      lang,
     );
   });
 
@@ -104,6 +105,7 @@ export const directiveRoutes: FastifyPluginAsync<StaffDeps> = async (app, deps) 
         });
         return { count: cancelling };
       },
+      staffContext(req, reply, deps).lang,
     );
   });
 

@@ -9,6 +9,7 @@ import type { Lang } from '../../../domain/format';
 import type { TaskRow } from '../../../db/read-model';
 import { DIR_WORDS, day } from '../views/directives';
 import { AppError, statusOf } from '../errors';
+import { refusalIn } from '../views/refusals';
 
 /** The staff member as a workflow records them: "Name <address>". */
 export const actor = (req: FastifyRequest): string => `${req.staff!.name} <${req.staff!.email}>`;
@@ -29,13 +30,14 @@ export async function runAction(
   render: (o: { error: string; status: number }) => Promise<unknown>,
   done: string,
   work: () => Promise<Answer>,
+  lang: Lang = 'vi',
 ): Promise<unknown> {
   let answer: Answer;
   try {
     answer = await work();
   } catch (err) {
     if (!(err instanceof AppError) || err.code === 'INTERNAL' || err.code === 'UNAVAILABLE') throw err;
-    return render({ error: err.message, status: statusOf(err.code) });
+    return render({ error: refusalIn(err.message, lang), status: statusOf(err.code) });
   }
   const deadline = answer.deadline ? `&han=${answer.deadline}` : '';
   const count = answer.count !== undefined ? `&so-luong=${answer.count}` : '';

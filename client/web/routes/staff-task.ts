@@ -86,6 +86,7 @@ export const staffTaskRoutes: FastifyPluginAsync<StaffDeps> = async (app, deps) 
         });
         return { revisionDue: form.decision === 'return' ? result.revisionDue : undefined };
       },
+      staffContext(req, reply, deps).lang,
     );
   });
 
@@ -115,6 +116,7 @@ export const staffTaskRoutes: FastifyPluginAsync<StaffDeps> = async (app, deps) 
         });
         return { deadline: result.deadline };
       },
+      staffContext(req, reply, deps).lang,
     );
   });
 };
