@@ -7,6 +7,7 @@ import { localDateOf, vietnamCalendar, type WorkingCalendar } from '../domain/ca
 import { reportingCycles } from '../domain/periods';
 import type { Directive, EscalationTarget } from '../domain/schemas';
 import { planContext, planTasks, type PlannedTask } from '../domain/plan';
+import { deadlineNotes, type DeadlineNote } from '../domain/deadline-notes';
 
 /** One reminder or rung of the ladder: when it goes out, and what it is. */
 export type DryRunChase = { at: string; what: string } & (
@@ -20,6 +21,8 @@ export interface DryRunTask {
   supports?: string;
   cycle: string;
   deadline: string;
+  /** Its year's days off are not announced yet: the deadline may still move (dự kiến). */
+  provisional: boolean;
   chase: DryRunChase[];
 }
 
@@ -39,6 +42,8 @@ export interface DryRun {
   /** The cycle whose tasks are listed: the first one not yet due. */
   nextCycle?: string;
   tasks: DryRunTask[];
+  /** What moved and why, what is past, what is provisional: nothing about a deadline goes unsaid. */
+  notes: DeadlineNote[];
 }
 
 const describeStep = (s: ChaseStep) =>
@@ -81,9 +86,15 @@ export function dryRun(directive: Directive, now: number, calendar = vietnamCale
       ...(t.spec.supports ? { supports: t.spec.supports } : {}),
       cycle: t.cycle,
       deadline: t.deadline,
+      provisional: calendar.isProvisional(t.deadline),
       chase: chasePlan(directive, t.deadline, now, calendar),
     }));
-  if (directive.schedule.kind !== 'periodic') return { ...base, tasks: toTasks(planCycle(today, '')) };
+  const indexOf = (unit: string) => directive.tasks.findIndex((t) => t.unit === unit);
+  const notesOf = (planned: PlannedTask[]) => deadlineNotes(planned, indexOf, today, calendar);
+  if (directive.schedule.kind !== 'periodic') {
+    const planned = planCycle(today, '');
+    return { ...base, tasks: toTasks(planned), notes: notesOf(planned) };
+  }
   const cycles = reportingCycles(directive.schedule).map((c) => ({
     key: c.key,
     label: c.label.vi,
@@ -93,10 +104,12 @@ export function dryRun(directive: Directive, now: number, calendar = vietnamCale
     nominal: c.due,
   }));
   const next = cycles.find((c) => c.due >= today);
+  const planned = next ? planCycle(next.nominal, next.key) : [];
   return {
     ...base,
     cycles: cycles.map(({ nominal: _, ...c }) => c),
     ...(next ? { nextCycle: next.key } : {}),
-    tasks: next ? toTasks(planCycle(next.nominal, next.key)) : [],
+    tasks: toTasks(planned),
+    notes: notesOf(planned),
   };
 }

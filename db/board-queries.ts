@@ -2,7 +2,7 @@
 // keeps; lists come from partial indexes on open tasks, oldest deadline first. The SQL is built
 // here once and exported, so the benchmark can time the same text bare.
 import type { Pool } from 'pg';
-import { deadlineOverdueBy, overdueCutoff, type BucketCounts } from '../domain/board';
+import { deadlineOverdueBy, overdueCutoff, type BoardCounts } from '../domain/board';
 import { workingDaysOverdue } from '../domain/status';
 import { deadlineInstant, type LocalDate, type WorkingCalendar } from '../domain/calendar';
 
@@ -27,21 +27,19 @@ export interface OverdueItem {
   deadline: LocalDate;
   originalDeadline: LocalDate;
   state: string;
+  /** A returned report's date to come back by: until then the unit is not late. */
+  revisionDue: LocalDate | null;
   escalationLevel: number;
   lastChaseAt: Date | null;
   extensionPending: boolean;
   daysOverdue: number;
 }
 
-export interface WeekRow {
+export interface WeekRow extends BoardCounts {
   week: LocalDate;
-  done_on_time: number;
-  done_late: number;
-  in_progress: number;
-  overdue: number;
 }
 
-export interface UnitMonthRow extends BucketCounts {
+export interface UnitMonthRow extends BoardCounts {
   unit: string;
   unitName: string;
 }
@@ -61,11 +59,17 @@ function scopeWhere(s: Scope, values: unknown[]): string[] {
   return where;
 }
 
+/**
+ * The four official buckets and, apart, the reports waiting for review. A task whose report waits
+ * is neither done nor overdue (domain/status.ts): the official board counts it in progress, and
+ * the pending count says how many of those the office has to decide.
+ */
 const BUCKET_SUMS = (cut: string, count: (kind: string, extra?: string) => string) =>
   `${count(`'on_time'`)} AS done_on_time, ${count(`'late'`)} AS done_late,
-   ${count(`'open'`, `deadline > ${cut}`)} AS in_progress, ${count(`'open'`, `deadline <= ${cut}`)} AS overdue`;
+   ${count(`'open'`, `deadline > ${cut}`)} + ${count(`'pending'`)} AS in_progress, ${count(`'open'`, `deadline <= ${cut}`)} AS overdue,
+   ${count(`'pending'`)} AS pending_review`;
 
-/** The four bucket counts: from the tally for the whole province, from tasks for one directive or unit. */
+/** The bucket counts: from the tally for the whole province, from tasks for one directive or unit. */
 export function countsQuery(s: Scope, now: number): Query {
   const values: unknown[] = [overdueCutoff(now)];
   const where = scopeWhere(s, values);
@@ -100,7 +104,7 @@ export function overdueListQuery(
   const where = overdueWhere(f, now, calendar, values);
   return {
     text: `SELECT t.workflow_id, t.directive_number, t.unit_code, coalesce(u.name, t.unit_code) AS unit_name, t.title, t.deadline,
-             t.original_deadline, t.state, t.escalation_level, t.last_chase_at, t.extension_pending
+             t.original_deadline, t.state, t.revision_due, t.escalation_level, t.last_chase_at, t.extension_pending
            FROM tasks t LEFT JOIN units u ON u.code = t.unit_code
            WHERE ${where} ORDER BY t.deadline, t.workflow_id LIMIT $${values.push(page.limit)} OFFSET $${values.push(page.offset)}`,
     values,
@@ -161,7 +165,8 @@ export function weeklyTrendQuery(s: Scope, now: number, weeks = 12): Query {
 
 /**
  * Each unit's tasks as they stood at `at` (the end of a month, or now): assigned by then and not
- * cancelled; done (on time or late) if the report came by then; otherwise overdue or in progress.
+ * cancelled; done (on time or late) if its accepted report came by then; a report sent by then
+ * and not yet accepted waits for review (in progress, counted apart); otherwise overdue or in progress.
  */
 export function unitsAtQuery(at: number, s: Scope): Query {
   const values: unknown[] = [new Date(at).toISOString(), overdueCutoff(at)];
@@ -174,10 +179,12 @@ export function unitsAtQuery(at: number, s: Scope): Query {
     text: `SELECT k.unit_code, coalesce(u.name, k.unit_code) AS unit_name,
              count(*) FILTER (WHERE k.finished AND k.kind = 'on_time')::int AS done_on_time,
              count(*) FILTER (WHERE k.finished AND k.kind = 'late')::int AS done_late,
-             count(*) FILTER (WHERE NOT k.finished AND k.deadline > $2)::int AS in_progress,
-             count(*) FILTER (WHERE NOT k.finished AND k.deadline <= $2)::int AS overdue
+             count(*) FILTER (WHERE NOT k.finished AND (k.waiting OR k.deadline > $2))::int AS in_progress,
+             count(*) FILTER (WHERE NOT k.finished AND NOT k.waiting AND k.deadline <= $2)::int AS overdue,
+             count(*) FILTER (WHERE NOT k.finished AND k.waiting)::int AS pending_review
            FROM (SELECT t.unit_code, t.deadline, task_tally_kind(t.state, t.deadline, t.done_at, t.submitted_at) AS kind,
-                   coalesce(t.state IN ('done', 'submitted') AND coalesce(t.done_at, t.submitted_at) <= $1::timestamptz, false) AS finished
+                   coalesce(t.state = 'done' AND t.done_at <= $1::timestamptz, false) AS finished,
+                   coalesce(t.state IN ('done', 'submitted') AND t.submitted_at <= $1::timestamptz, false) AS waiting
                  FROM tasks t WHERE ${where}) k
            LEFT JOIN units u ON u.code = k.unit_code GROUP BY k.unit_code, u.name ORDER BY k.unit_code`,
     values,
@@ -185,7 +192,7 @@ export function unitsAtQuery(at: number, s: Scope): Query {
 }
 
 export interface BoardQueries {
-  counts(s: Scope, now: number): Promise<BucketCounts>;
+  counts(s: Scope, now: number): Promise<BoardCounts>;
   overdue(
     f: OverdueFilter,
     now: number,
@@ -217,6 +224,7 @@ export function createBoardQueries(pool: Pool, calendar: WorkingCalendar): Board
         deadline: r.deadline,
         originalDeadline: r.original_deadline,
         state: r.state,
+        revisionDue: r.revision_due,
         escalationLevel: r.escalation_level,
         lastChaseAt: r.last_chase_at,
         extensionPending: r.extension_pending,
@@ -245,6 +253,7 @@ export function createBoardQueries(pool: Pool, calendar: WorkingCalendar): Board
         done_late: r.done_late,
         in_progress: r.in_progress,
         overdue: r.overdue,
+        pending_review: r.pending_review,
       }));
     },
   };

@@ -1,7 +1,7 @@
 // Reads of the directives table that the web pages make. The directive workflow writes the rows
 // (read-model.ts); nothing here changes them.
 import type { Pool } from 'pg';
-import type { Directive } from '../domain/schemas';
+import { ChasePolicySchema, type ChasePolicy, type Directive } from '../domain/schemas';
 
 export interface DirectiveSummary {
   number: string;
@@ -45,9 +45,9 @@ export async function directiveHeader(pool: Pool, number: string): Promise<Direc
 export async function directiveWithSpec(
   pool: Pool,
   number: string,
-): Promise<(DirectiveHeader & { spec: Directive }) | undefined> {
+): Promise<(DirectiveHeader & { spec: Directive; launched_at: Date }) | undefined> {
   const { rows } = await pool.query(
-    'SELECT number, title, issuer, state, issued_on, spec FROM directives WHERE number = $1',
+    'SELECT number, title, issuer, state, issued_on, spec, launched_at FROM directives WHERE number = $1',
     [number],
   );
   return rows[0];
@@ -71,4 +71,10 @@ export async function cascadeCompletionOf(pool: Pool, number: string): Promise<s
     [number],
   );
   return rows[0]?.closes ?? undefined;
+}
+
+/** A directive's chase policy as launched; the default one for a directive that set none. */
+export async function directivePolicy(pool: Pool, number: string): Promise<ChasePolicy> {
+  const { rows } = await pool.query(`SELECT spec->'policy' AS policy FROM directives WHERE number = $1`, [number]);
+  return ChasePolicySchema.parse(rows[0]?.policy ?? {});
 }

@@ -18,3 +18,14 @@ export async function acceptedReportValues(pool: Pool, directive: string): Promi
   );
   return rows.map((x) => ({ unit: x.unit_code, unitName: x.unit_name, cycle: x.cycle, values: x.indicators }));
 }
+
+/** The units with a task in a directive that is not cancelled: those whose report is awaited. */
+export async function reportingUnits(pool: Pool, directive: string): Promise<{ unit: string; unitName: string }[]> {
+  const { rows } = await pool.query(
+    `SELECT DISTINCT t.unit_code, coalesce(u.name, t.unit_code) AS unit_name
+     FROM tasks t LEFT JOIN units u ON u.code = t.unit_code
+     WHERE t.directive_number = $1 AND t.state <> 'cancelled' AND t.snapshot->>'explanation' IS NULL`,
+    [directive],
+  );
+  return rows.map((x) => ({ unit: x.unit_code, unitName: x.unit_name }));
+}

@@ -9,6 +9,9 @@ export const BUCKETS: readonly (keyof BucketCounts)[] = ['done_on_time', 'done_l
 
 export const emptyCounts = (): BucketCounts => ({ done_on_time: 0, done_late: 0, in_progress: 0, overdue: 0 });
 
+/** The four buckets and, counted inside "in progress", the tasks whose report waits for the office's review. */
+export type BoardCounts = BucketCounts & { pending_review: number };
+
 /** The last deadline day that has ended at `now`: an open task due that day or earlier is overdue. */
 export function overdueCutoff(now: number): LocalDate {
   const today = localDateOf(now);

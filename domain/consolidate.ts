@@ -14,7 +14,10 @@ export interface IndicatorReport {
 
 export interface Consolidated {
   indicators: (Pick<Indicator, 'code' | 'name' | 'unit'> & { total: number; target?: number })[];
+  /** Units with an accepted report: their values, a 0 reported as 0. */
   byUnit: { unit: string; unitName: string; values: Record<string, number> }[];
+  /** Units with a task and no accepted report yet: not a 0, a gap. */
+  notReported: { unit: string; unitName: string }[];
   byCycle: { cycle: string; values: Record<string, number> }[];
   reports: number;
 }
@@ -39,6 +42,8 @@ const add = (into: Record<string, number>, values: Record<string, number>, codes
 export function consolidate(
   tasks: readonly Pick<TaskSpec, 'indicators'>[],
   reports: readonly IndicatorReport[],
+  /** The units that have a task to report on (not cancelled), with their names. */
+  expected: readonly { unit: string; unitName: string }[] = [],
 ): Consolidated {
   const indicators = indicatorsOf(tasks);
   const codes = new Set(indicators.map((i) => i.code));
@@ -57,6 +62,7 @@ export function consolidate(
   return {
     indicators: indicators.map((i) => ({ ...i, total: totals[i.code] ?? 0 })),
     byUnit: [...units.values()].sort((a, b) => a.unit.localeCompare(b.unit)),
+    notReported: expected.filter((e) => !units.has(e.unit)).sort((a, b) => a.unit.localeCompare(b.unit)),
     byCycle: [...cycles.values()].sort((a, b) => a.cycle.localeCompare(b.cycle)),
     reports: reports.length,
   };
@@ -84,6 +90,12 @@ export function consolidatedDocument(input: ConsolidatedDocInput): AdminDocument
     body: [
       `Tổng hợp từ ${result.reports} báo cáo đã được chấp nhận của các cơ quan, đơn vị về việc ${d.title.charAt(0).toLocaleLowerCase('vi')}${d.title.slice(1)}:`,
       ...total.map((t) => `- ${t};`),
+      // A unit that has not reported is named, not counted as a 0.
+      ...(result.notReported.length
+        ? [
+            `Các cơ quan, đơn vị chưa báo cáo (${result.notReported.length}): ${result.notReported.map((u) => u.unitName).join('; ')}.`,
+          ]
+        : []),
     ],
     table: {
       header: ['STT', 'Cơ quan, đơn vị', ...result.indicators.map((i) => `${i.name} (${i.unit})`)],
@@ -91,7 +103,12 @@ export function consolidatedDocument(input: ConsolidatedDocInput): AdminDocument
         ...result.byUnit.map((u, n) => [
           String(n + 1),
           u.unitName,
-          ...result.indicators.map((i) => formatNumberVi(u.values[i.code] ?? 0)),
+          ...result.indicators.map((i) => (i.code in u.values ? formatNumberVi(u.values[i.code]) : '—')),
+        ]),
+        ...result.notReported.map((u, n) => [
+          String(result.byUnit.length + n + 1),
+          u.unitName,
+          ...result.indicators.map(() => 'Chưa báo cáo'),
         ]),
         ['', 'Tổng cộng', ...result.indicators.map((i) => formatNumberVi(i.total))],
       ],

@@ -177,3 +177,10 @@ export const parseDirectiveFile = (text: string, fileName = 'directive.yaml'): D
   parseYamlFile(DirectiveSchema, text, fileName);
 export const parseUnitDirectoryFile = (text: string, fileName = 'units.yaml'): UnitDirectory =>
   parseYamlFile(UnitDirectorySchema, text, fileName);
+
+/** The line of a field in a file already read (e.g. tasks.2.deadline), for a sentence about it. */
+export function lineOfField(text: string, path: (string | number)[]): number | undefined {
+  const lines = new LineCounter();
+  const doc = parseDocument(text.replace(/^\uFEFF/, ''), { lineCounter: lines, prettyErrors: false });
+  return lineOf(doc.contents, path, lines);
+}

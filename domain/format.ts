@@ -93,6 +93,12 @@ export function formatDateTime(ms: number, lang: Lang): string {
   return lang === 'vi' ? `${clock} ngày ${formatDateShortVi(day)}` : `${clock}, ${formatDateEn(day)} (UTC+7)`;
 }
 
+/** "2026-12-03 08:00": an instant as Vietnam's clock shows it, for a spreadsheet cell. */
+export function localDateTimeAt(ms: number): string {
+  const t = shiftToVietnam(ms);
+  return `${localDateAt(ms)} ${pad2(t.getUTCHours())}:${pad2(t.getUTCMinutes())}`;
+}
+
 function shiftToVietnam(ms: number): Date {
   if (!Number.isFinite(ms)) throw new RangeError(`not an instant: ${ms}`);
   return new Date(ms + VIETNAM_OFFSET_MS);

@@ -4,19 +4,32 @@ import type { Config } from '../../config';
 import { AmendRequestSchema, CancelDirectiveSchema, type AmendRequest } from '../../domain/commands';
 import { IndicatorSchema, type DeadlineSpec, type Indicator } from '../../domain/schemas';
 import { createReadModel } from '../../db/read-model';
+import { checkMove, moveRefusal } from '../../domain/deadline-move';
+import { formatDateShortVi, localDateAt, type Lang } from '../../domain/format';
 import { amendUpdate, cancelDirectiveUpdate, directiveWorkflowId } from '../../workflows/messages';
-import { explainWorkflowError, printJson, UsageError, withReadModelPool, withTemporal, type CliIo } from './io';
+import {
+  explainWorkflowError,
+  langOption,
+  printJson,
+  UsageError,
+  withReadModelPool,
+  withTemporal,
+  type CliIo,
+} from './io';
 import type { z } from 'zod';
 
 export interface AmendOptions {
   unit?: string;
+  reason?: string;
+  /** move: the office means to shorten the deadline. */
+  confirmEarlier?: boolean;
+  lang?: string;
   title?: string;
   body?: string;
   deadline?: string;
   role?: string;
   supports?: string;
   indicator?: string[];
-  reason?: string;
   by?: string;
   json?: boolean;
 }
@@ -85,11 +98,10 @@ function amendRequest(action: string, o: AmendOptions): AmendRequest {
     raw = { kind: 'add', by, task: Object.fromEntries(Object.entries(task).filter(([, v]) => v !== undefined)) };
   } else if (action === 'remove') {
     need('unit', 'to remove a task');
-    raw = { kind: 'remove', by, unit: o.unit, ...(o.reason ? { reason: o.reason } : {}) };
+    raw = { kind: 'remove', by, unit: o.unit, reason: o.reason };
   } else if (action === 'move') {
     need('unit', 'to move a deadline');
     need('deadline', 'to move a deadline (the new date, YYYY-MM-DD)');
-    // The unit is told the old date, the new one and why.
     need('reason', 'to move a deadline (the unit is told why)');
     raw = { kind: 'move', by, unit: o.unit, deadline: o.deadline, reason: o.reason };
   } else throw new UsageError(`amend: unknown change "${action}"; use add, remove or move`);
@@ -106,10 +118,28 @@ export async function amendCommand(
   o: AmendOptions,
 ): Promise<void> {
   const req = amendRequest(action, o);
+  const lang = langOption(o.lang, config);
   if (req.kind === 'add') {
     const known = await withReadModelPool(config, (pool) => createReadModel(pool).unit(req.task.unit));
     if (!known)
       throw new UsageError(`--unit: no unit ${req.task.unit} in the directory (add it with dondoc units import)`);
+  }
+  if (req.kind === 'move') {
+    // The same checks as the web matrix: no day already past, a move earlier only on purpose.
+    const rows = await withReadModelPool(config, (pool) => createReadModel(pool).tasksOfDirective(number));
+    const facts = {
+      current: rows.filter((r) => r.unit_code === req.unit).at(-1)?.deadline,
+      requested: req.deadline,
+      today: localDateAt(Date.now()),
+      confirmEarlier: o.confirmEarlier === true,
+    };
+    const check = checkMove(facts);
+    if (!check.ok)
+      throw new UsageError(
+        moveRefusal(check, facts, lang).replace(/^(deadline|confirm):/, (_m, f: string) =>
+          f === 'deadline' ? '--deadline:' : '--confirm-earlier:',
+        ),
+      );
   }
   const result = await withTemporal(config, (client) =>
     client.workflow
@@ -118,19 +148,28 @@ export async function amendCommand(
       .catch((err) => explainWorkflowError(err, number, client)),
   );
   if (o.json) return printJson(io, { number, ...result });
-  const said = {
-    add: `Added a task for ${result.unit} to ${number}, due ${result.deadline}.`,
-    remove: `Removed the task of ${result.unit} from ${number}.`,
-    move: `Moved the deadline of ${result.unit} in ${number} to ${result.deadline}.`,
-  };
-  io.out(`${said[result.applied]}\n`);
+  io.out(`${AMEND_SAID[lang][result.applied](result.unit, number, result.deadline ?? '')}\n`);
 }
+
+const AMEND_SAID: Record<Lang, Record<AmendRequest['kind'], (unit: string, n: string, d: string) => string>> = {
+  vi: {
+    add: (u, n, d) =>
+      `Đã thêm nhiệm vụ cho ${u} vào văn bản ${n}, thời hạn ${formatDateShortVi(d)}; thư giao nhiệm vụ đang được gửi.`,
+    remove: (u, n) => `Đã bỏ nhiệm vụ của ${u} khỏi văn bản ${n}; đơn vị được báo qua thư.`,
+    move: (u, n, d) => `Đã đổi hạn của ${u} trong văn bản ${n} sang ${formatDateShortVi(d)}; đơn vị được báo qua thư.`,
+  },
+  en: {
+    add: (u, n, d) => `Added a task for ${u} to ${n}, due ${d}.`,
+    remove: (u, n) => `Removed the task of ${u} from ${n}.`,
+    move: (u, n, d) => `Moved the deadline of ${u} in ${n} to ${d}.`,
+  },
+};
 
 export async function cancelCommand(
   io: CliIo,
   config: Config,
   number: string,
-  o: { reason?: string; by?: string; json?: boolean },
+  o: { reason?: string; by?: string; json?: boolean; lang?: string },
 ): Promise<void> {
   const req = { by: o.by ?? defaultActor(), reason: o.reason ?? '' };
   const parsed = CancelDirectiveSchema.safeParse(req);
@@ -142,5 +181,10 @@ export async function cancelCommand(
       .catch((err) => explainWorkflowError(err, number, client)),
   );
   if (o.json) return printJson(io, { number, ...result });
-  io.out(`Cancelling ${number}: ${result.cancelling} open task${result.cancelling === 1 ? '' : 's'} will be closed.\n`);
+  const n = result.cancelling;
+  io.out(
+    langOption(o.lang, config) === 'vi'
+      ? `Đang hủy văn bản ${number}: ${n} nhiệm vụ đang mở sẽ được dừng.\n`
+      : `Cancelling ${number}: ${n} open task${n === 1 ? '' : 's'} will be closed.\n`,
+  );
 }

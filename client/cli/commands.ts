@@ -11,10 +11,15 @@ import { migrate } from '../../db/migrate';
 import { createReadModel } from '../../db/read-model';
 import { launchDirective, NumberTakenError, type LaunchResult } from '../temporal';
 import { directiveStatusQuery, directiveWorkflowId } from '../../workflows/messages';
-import { dryRun, printDryRun } from './dry-run';
+import { dryRun, noteLine, printDryRun } from './dry-run';
+import { lineOfField } from '../../domain/directive-file';
+import { createVietnamCalendar } from '../../domain/calendar';
+import { formatDateShortVi, type Lang } from '../../domain/format';
+import { currentCalendar } from '../temporal';
 import {
   databaseUrl,
   explainWorkflowError,
+  langOption,
   printJson,
   readText,
   temporalAddress,
@@ -29,20 +34,42 @@ export async function launchCommand(
   io: CliIo,
   config: Config,
   file: string,
-  o: { dryRun?: boolean; json?: boolean },
+  o: { dryRun?: boolean; json?: boolean; allowPast?: boolean; lang?: string },
 ): Promise<void> {
   const text = readText(file);
   const directive = parseDirectiveFile(text, file);
-  if (o.dryRun) return printDryRun(io, dryRun(directive, Date.now()), o.json);
+  const lang = langOption(o.lang, config);
+  if (o.dryRun) return printDryRun(io, await dryRunOn(config, directive), o.json, lang);
+  // A deadline already past is never accepted silently: the office says so with --allow-past. A
+  // date already past is past on any calendar: the shipped one answers before anything connects.
+  const past = dryRun(directive, Date.now()).notes.find((n) => n.kind === 'past');
+  if (past && !o.allowPast) {
+    const line = lineOfField(text, ['tasks', past.task, 'deadline']);
+    throw new UsageError(
+      `${file}${line ? `:${line}` : ''}: tasks.${past.task}.deadline: ${noteLine(past, lang)}; ${
+        lang === 'vi' ? 'thêm --allow-past để vẫn giao' : 'add --allow-past to launch it all the same'
+      }`,
+    );
+  }
   // A draft made from an edXML package keeps where it came from: status packages go back there.
   const edxmlOrigin = edxmlOriginOfFile(parseYaml(text));
   await withReadModelPool(config, (pool) =>
     withTemporal(config, async (client) => {
       const result = await launchDirective(client, config, directive, pool, { edxmlOrigin }).catch(refuseTaken);
       if (result.launched && !o.json) await showStarting(io, client, directive);
-      reportLaunch(io, directive, result, o.json);
+      reportLaunch(io, directive, result, o.json, lang);
     }),
   );
+}
+
+/**
+ * A dry run on the calendar a launch would count on: the days off stored in the database; with
+ * no DATABASE_URL it works offline, on the shipped ones.
+ */
+async function dryRunOn(config: Config, directive: Directive) {
+  if (!config.DATABASE_URL) return dryRun(directive, Date.now());
+  const announced = await withReadModelPool(config, currentCalendar);
+  return dryRun(directive, Date.now(), createVietnamCalendar(announced));
 }
 
 /** A number another directive holds is the user's to fix: exit code 2, the field named. */
@@ -51,13 +78,24 @@ export function refuseTaken(err: unknown): never {
   throw err;
 }
 
-export function reportLaunch(io: CliIo, directive: Directive, result: LaunchResult, json: boolean | undefined): void {
+export function reportLaunch(
+  io: CliIo,
+  directive: Directive,
+  result: LaunchResult,
+  json: boolean | undefined,
+  lang: Lang = 'en',
+): void {
   if (json) return printJson(io, { number: directive.number, tasks: directive.tasks.length, ...result });
-  io.out(
-    result.launched
-      ? `Launched ${directive.number}: ${directive.tasks.length} tasks (${result.workflowId}).\n`
+  const n = directive.tasks.length;
+  const said = {
+    vi: result.launched
+      ? `Đã giao văn bản ${directive.number}: ${n} nhiệm vụ (${result.workflowId}).\n`
+      : `Văn bản ${directive.number} đã được giao trước đó (${result.workflowId}); không giao lại.\n`,
+    en: result.launched
+      ? `Launched ${directive.number}: ${n} tasks (${result.workflowId}).\n`
       : `${directive.number} was already launched (${result.workflowId}); nothing started.\n`,
-  );
+  };
+  io.out(said[lang]);
 }
 
 /** On a terminal, follow the directive while it starts its tasks (large fan-outs go in batches). */
@@ -79,8 +117,36 @@ async function showStarting(io: CliIo, client: Client, directive: Directive): Pr
   }
 }
 
+const PHASES: Record<Lang, Record<string, string>> = {
+  vi: { running: 'đang thực hiện', cancelling: 'đang hủy', done: 'đã hoàn thành', cancelled: 'đã hủy' },
+  en: { running: 'running', cancelling: 'cancelling', done: 'done', cancelled: 'cancelled' },
+};
+const ROW_STATES: Record<Lang, Record<string, string>> = {
+  vi: {
+    assigning: 'đang giao',
+    open: 'đang mở',
+    submitted: 'chờ xem xét',
+    returned: 'trả lại',
+    done: 'hoàn thành',
+    cancelled: 'đã hủy',
+  },
+  en: {
+    assigning: 'assigning',
+    open: 'open',
+    submitted: 'submitted',
+    returned: 'returned',
+    done: 'done',
+    cancelled: 'cancelled',
+  },
+};
+
 /** A directive's counts from its workflow, and each task's row from the read model. */
-export async function statusCommand(io: CliIo, config: Config, number: string, o: { json?: boolean }): Promise<void> {
+export async function statusCommand(
+  io: CliIo,
+  config: Config,
+  number: string,
+  o: { json?: boolean; lang?: string },
+): Promise<void> {
   const view = await withTemporal(config, (client) =>
     client.workflow
       .getHandle(directiveWorkflowId(number))
@@ -97,13 +163,23 @@ export async function statusCommand(io: CliIo, config: Config, number: string, o
     escalationLevel: r.escalation_level,
   }));
   if (o.json) return printJson(io, { ...view, tasks });
+  const lang = langOption(o.lang, config);
+  const phase = PHASES[lang][view.phase] ?? view.phase;
   io.out(
-    `${view.number}: ${view.phase}, ${view.total} tasks (open ${view.open}, on time ${view.onTime}, late ${view.late}, cancelled ${view.cancelled})\n`,
+    lang === 'vi'
+      ? `${view.number}: ${phase}, ${view.total} nhiệm vụ (đang mở ${view.open}, đúng hạn ${view.onTime}, quá hạn ${view.late}, đã hủy ${view.cancelled})\n`
+      : `${view.number}: ${phase}, ${view.total} tasks (open ${view.open}, on time ${view.onTime}, late ${view.late}, cancelled ${view.cancelled})\n`,
   );
-  for (const t of tasks)
-    io.out(
-      `  ${t.unit.padEnd(14)} ${t.cycle ? `${t.cycle} ` : ''}${t.state.padEnd(10)} due ${t.deadline}${t.escalationLevel ? `  escalated L${t.escalationLevel}` : ''}\n`,
-    );
+  for (const t of tasks) {
+    const state = (ROW_STATES[lang][t.state] ?? t.state).padEnd(12);
+    const due = lang === 'vi' ? `hạn ${formatDateShortVi(t.deadline)}` : `due ${t.deadline}`;
+    const level = t.escalationLevel
+      ? lang === 'vi'
+        ? `  vượt cấp ${t.escalationLevel}`
+        : `  escalated L${t.escalationLevel}`
+      : '';
+    io.out(`  ${t.unit.padEnd(14)} ${t.cycle ? `${t.cycle} ` : ''}${state} ${due}${level}\n`);
+  }
 }
 
 export async function workerCommand(config: Config): Promise<void> {

@@ -3,6 +3,7 @@
 import { readFileSync } from 'node:fs';
 import { ApplicationFailure } from '@temporalio/common';
 import { WorkflowNotFoundError, WorkflowUpdateFailedError, type Client } from '@temporalio/client';
+import type { Lang } from '../../domain/format';
 import type { Config } from '../../config';
 import { createPool, type Pool } from '../../db/pool';
 import { migrate } from '../../db/migrate';
@@ -112,4 +113,11 @@ export async function explainWorkflowError(err: unknown, directiveNumber: string
   throw new UsageError(
     `no running directive ${directiveNumber}; check the number (dondoc status ${directiveNumber}) or launch it first`,
   );
+}
+
+/** The language a coordinator's command answers in: --lang, else DEFAULT_LANG. */
+export function langOption(value: string | undefined, config: Pick<Config, 'DEFAULT_LANG'>): Lang {
+  if (value === undefined) return config.DEFAULT_LANG;
+  if (value !== 'vi' && value !== 'en') throw new UsageError(`--lang: expected vi or en, got "${value}"`);
+  return value;
 }

@@ -5,13 +5,15 @@ import { localDateOf, vietnamCalendar } from '../../domain/calendar';
 import { workingDaysOverdue } from '../../domain/status';
 import { createReadModel } from '../../db/read-model';
 import { statusOf } from '../../workflows/task-state';
-import { printJson, UsageError, withReadModelPool, type CliIo } from './io';
+import { formatDateShortVi, type Lang } from '../../domain/format';
+import { langOption, printJson, UsageError, withReadModelPool, type CliIo } from './io';
 
 export interface OverdueOptions {
   directive?: string;
   unit?: string;
   level?: string;
   json?: boolean;
+  lang?: string;
 }
 
 export interface OverdueTask {
@@ -26,7 +28,25 @@ export interface OverdueTask {
   state: string;
 }
 
-const LEVEL_NAMES: Record<number, string> = { 1: 'head', 2: 'supervisor', 3: 'steering committee' };
+const LEVEL_NAMES: Record<Lang, Record<number, string>> = {
+  vi: { 1: 'thủ trưởng đơn vị', 2: 'lãnh đạo phụ trách', 3: 'Ban Chỉ đạo' },
+  en: { 1: 'head', 2: 'supervisor', 3: 'steering committee' },
+};
+
+const SAID = {
+  vi: {
+    none: (d: string) => `Không có nhiệm vụ quá hạn nào ngày ${formatDateShortVi(d)}.\n`,
+    count: (n: number, d: string) => `${n} nhiệm vụ quá hạn ngày ${formatDateShortVi(d)}:\n`,
+    line: (t: OverdueTask, level: string) =>
+      `  ${t.directive}${t.cycle ? ` ${t.cycle}` : ''}  ${t.unit} ${t.unitName}  hạn ${formatDateShortVi(t.deadline)}, quá ${t.workingDaysLate} ngày làm việc${t.state === 'returned' ? ', đã trả lại để hoàn thiện' : ''}${level ? `  đã báo cáo vượt cấp ${t.escalationLevel} (${level})` : ''}\n`,
+  },
+  en: {
+    none: (d: string) => `No overdue tasks on ${d}.\n`,
+    count: (n: number, d: string) => `${n} overdue task${n === 1 ? '' : 's'} on ${d}:\n`,
+    line: (t: OverdueTask, level: string) =>
+      `  ${t.directive}${t.cycle ? ` ${t.cycle}` : ''}  ${t.unit} ${t.unitName}  due ${t.deadline}, ${t.workingDaysLate} working day${t.workingDaysLate === 1 ? '' : 's'} late${t.state === 'returned' ? ', returned for revision' : ''}${level ? `  escalated L${t.escalationLevel} (${level})` : ''}\n`,
+  },
+};
 
 export function parseLevel(level: string | undefined): number | undefined {
   if (level === undefined) return undefined;
@@ -65,15 +85,12 @@ export async function overdueCommand(io: CliIo, config: Config, o: OverdueOption
       }));
   });
   if (o.json) return printJson(io, { asOf: today, count: tasks.length, tasks });
-  if (!tasks.length) return io.out(`No overdue tasks on ${today}.\n`);
-  io.out(`${tasks.length} overdue task${tasks.length === 1 ? '' : 's'} on ${today}:\n`);
+  const lang = langOption(o.lang, config);
+  const said = SAID[lang];
+  if (!tasks.length) return io.out(said.none(today));
+  io.out(said.count(tasks.length, today));
   for (const t of tasks) {
-    const level = t.escalationLevel
-      ? `  escalated L${t.escalationLevel} (${LEVEL_NAMES[t.escalationLevel] ?? 'steering committee'})`
-      : '';
-    const cycle = t.cycle ? ` ${t.cycle}` : '';
-    io.out(
-      `  ${t.directive}${cycle}  ${t.unit} ${t.unitName}  due ${t.deadline}, ${t.workingDaysLate} working day${t.workingDaysLate === 1 ? '' : 's'} late${t.state === 'returned' ? ', returned for revision' : ''}${level}\n`,
-    );
+    const level = t.escalationLevel ? (LEVEL_NAMES[lang][t.escalationLevel] ?? LEVEL_NAMES[lang][3]) : '';
+    io.out(said.line(t, level));
   }
 }

@@ -45,6 +45,8 @@ function buildProgram(io: CliIo, env: NodeJS.ProcessEnv): Command {
     .command('launch')
     .argument('<file>', 'directive file, YAML or JSON')
     .option('--dry-run', "print each unit's deadline, reminders and escalations; start nothing")
+    .option('--allow-past', 'launch even when a deadline has already passed')
+    .option('--lang <lang>', 'vi or en; default DEFAULT_LANG')
     .option('--json', 'print JSON')
     .description('launch a directive from its file')
     .action(async (file, o) => launchCommand(io, config(), file, o));
@@ -71,6 +73,7 @@ function buildProgram(io: CliIo, env: NodeJS.ProcessEnv): Command {
     .command('status')
     .argument('<number>', 'directive number and symbol, e.g. 524/UBND-VP9')
     .option('--json', 'print JSON')
+    .option('--lang <lang>', 'vi or en; default DEFAULT_LANG')
     .description("show a directive's tasks and their state")
     .action(async (number, o) => statusCommand(io, config(), number, o));
 
@@ -83,6 +86,7 @@ function buildProgram(io: CliIo, env: NodeJS.ProcessEnv): Command {
       'only tasks escalated at least this far: 1 the head, 2 the supervisor, 3 the steering committee',
     )
     .option('--json', 'print JSON')
+    .option('--lang <lang>', 'vi or en; default DEFAULT_LANG')
     .description('list tasks past their deadline with no report, from the read model')
     .action(async (o) => overdueCommand(io, config(), o));
 
@@ -97,8 +101,10 @@ function buildProgram(io: CliIo, env: NodeJS.ProcessEnv): Command {
     .option('--role <role>', 'add: lead (chủ trì) or support (phối hợp)')
     .option('--supports <code>', 'add: the lead unit a support task feeds')
     .option('--indicator <code:label:unit>', 'add: an indicator to report (repeatable)', collect, [])
-    .option('--reason <text>', 'move: why the deadline moves (the unit is told); remove: why, optionally')
+    .option('--reason <text>', 'move: why the deadline moves (required; the unit is told); remove: why')
+    .option('--confirm-earlier', 'move: the new deadline is earlier than the current one, on purpose')
     .option('--by <name>', 'who asks for the change')
+    .option('--lang <lang>', 'vi or en; default DEFAULT_LANG')
     .option('--json', 'print JSON')
     .description('change a running directive: add a task, remove one, or move a deadline')
     .action(async (number, change, o) => amendCommand(io, config(), number, change, o));
@@ -108,6 +114,7 @@ function buildProgram(io: CliIo, env: NodeJS.ProcessEnv): Command {
     .argument('<number>', 'directive number and symbol')
     .requiredOption('--reason <text>', 'why the directive is cancelled')
     .option('--by <name>', 'who cancels it')
+    .option('--lang <lang>', 'vi or en; default DEFAULT_LANG')
     .option('--json', 'print JSON')
     .description('cancel a running directive and close its open tasks')
     .action(async (number, o) => cancelCommand(io, config(), number, o));

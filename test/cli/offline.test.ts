@@ -6,6 +6,7 @@ import path from 'node:path';
 import YAML from 'yaml';
 import { localDateOf, vietnamCalendar } from '../../domain/calendar';
 import { DirectiveSchema } from '../../domain/schemas';
+import { formatDate, formatDateShortVi, formatDateTime } from '../../domain/format';
 import { parseDirectiveFile } from '../../domain/directive-file';
 import { dryRun, type DryRun } from '../../client/cli/dry-run';
 import { dondoc, json } from './run';
@@ -47,11 +48,18 @@ describe('launch --dry-run', () => {
       expect(task.chase[2].at).toBe(at8(task.deadline));
       expect(task.chase[3].at).toBe(at8(cal.workingDaysAfter(task.deadline, 1)));
     }
-    const text = await dondoc(['launch', example('ninh-binh-524.yaml'), '--dry-run']);
+    // Printed in the coordinator's language (DEFAULT_LANG, or --lang), times in Vietnam time.
+    const text = await dondoc(['launch', example('ninh-binh-524.yaml'), '--dry-run', '--lang', 'en']);
     expect(text.code).toBe(0);
+    const t3 = Date.parse(at8(cal.workingDaysBefore(due['NB-CATINH'], 3)));
     expect(text.out).toContain(
-      `NB-CATINH (support of NB-STTTT) due ${due['NB-CATINH']}\n    ${at8(cal.workingDaysBefore(due['NB-CATINH'], 3))}  reminder T-3\n`,
+      `NB-CATINH (support of NB-STTTT) due ${formatDate(due['NB-CATINH'], 'en')}\n    ${formatDateTime(t3, 'en')}  reminder T-3\n`,
     );
+    const vi = await dondoc(['launch', example('ninh-binh-524.yaml'), '--dry-run']);
+    expect(vi.out).toContain(
+      `NB-CATINH (phối hợp với NB-STTTT) hạn ${formatDateShortVi(due['NB-CATINH'])}\n    ${formatDateTime(t3, 'vi')}  nhắc hạn T-3\n`,
+    );
+    expect(vi.out).not.toMatch(/T\d\d:\d\d:\d\d|Z\b/); // never a UTC instant
   });
 
   it('works over Tết: five working days after Friday 24/1/2025 end on 7/2/2025, and a reminder already past is left out', () => {
@@ -137,9 +145,61 @@ describe('launch --dry-run', () => {
     const next = now.cycles!.find((c) => c.key === now.nextCycle)!;
     expect(next.due >= localDateOf(Date.now())).toBe(true);
     expect(now.tasks.every((t) => t.deadline === next.due && t.cycle === next.key)).toBe(true);
-    const text = await dondoc(['launch', example('quarterly-2023-2028.yaml'), '--dry-run']);
+    const text = await dondoc(['launch', example('quarterly-2023-2028.yaml'), '--dry-run', '--lang', 'en']);
     expect(text.out).toContain(
-      '24 reporting cycles:\n  2023-Q1   Quý I/2023             data 2022-12-15 … 2023-03-14  due 2023-03-20\n',
+      '24 reporting cycles:\n  2023-Q1   Quý I/2023             data 15 December 2022 … 14 March 2023  due 20 March 2023\n',
+    );
+  });
+});
+
+describe('launch: deadlines never accepted silently', () => {
+  const file = path.join(tmp, 'han.yaml');
+  beforeAll(() =>
+    writeFileSync(
+      file,
+      [
+        'number: 77/UBND-VP9',
+        'title: Thử hạn',
+        'issuer: UBND tỉnh Ninh Bình',
+        'issuedOn: 2026-11-02',
+        'tasks:',
+        '  - unit: NB-STTTT',
+        '    title: Hạn vào Chủ nhật',
+        '    deadline: { date: 2027-12-12 }',
+        '  - unit: NB-CATINH',
+        '    title: Hạn đã qua',
+        '    deadline: { date: 2026-01-05 }',
+        '',
+      ].join('\n'),
+    ),
+  );
+
+  it('the dry run says what moved and why, what has passed and what is provisional, naming each task', async () => {
+    const run = await dondoc(['launch', file, '--dry-run']);
+    expect(run.code).toBe(0);
+    expect(run.out).toContain('! Nhiệm vụ thứ 1 (NB-STTTT): 12/12/2027 là Chủ nhật: hạn chuyển sang 13/12/2027\n');
+    expect(run.out).toContain(
+      '! Nhiệm vụ thứ 1 (NB-STTTT): thời hạn 13/12/2027 là dự kiến: lịch nghỉ năm 2027 chưa được công bố\n',
+    );
+    expect(run.out).toMatch(
+      /! Nhiệm vụ thứ 2 \(NB-CATINH\): thời hạn 05\/01\/2026 đã qua \(hôm nay là \d\d\/\d\d\/\d{4}\)\n/,
+    );
+    expect(run.out).toContain('NB-STTTT (chủ trì) hạn 13/12/2027 (dự kiến)\n');
+    const plan = json<DryRun>(await dondoc(['launch', file, '--dry-run', '--json']));
+    expect(plan.notes.map((n) => [n.kind, n.unit])).toEqual([
+      ['day_off', 'NB-STTTT'],
+      ['provisional', 'NB-STTTT'],
+      ['past', 'NB-CATINH'],
+    ]);
+  });
+
+  it('a launch with a past deadline is refused with the line of that task, unless --allow-past', async () => {
+    const run = await dondoc(['launch', file], { DATABASE_URL: 'postgres://nobody@127.0.0.1:1/none' });
+    expect(run.code).toBe(2);
+    expect(run.err).toMatch(
+      new RegExp(
+        `^${file.replace(/[.]/g, '\\.')}:11: tasks\\.1\\.deadline: Nhiệm vụ thứ 2 \\(NB-CATINH\\): thời hạn 05/01/2026 đã qua .*; thêm --allow-past để vẫn giao\\n$`,
+      ),
     );
   });
 });
@@ -263,7 +323,7 @@ describe('every mistake is one sentence and exit code 2', () => {
     ],
     [
       'an impossible date',
-      ['amend', '524/UBND-VP9', 'move', '--unit', 'NB-STP', '--deadline', '2025-02-30'],
+      ['amend', '524/UBND-VP9', 'move', '--unit', 'NB-STP', '--deadline', '2025-02-30', '--reason', 'Chờ số liệu'],
       {},
       '--deadline: not a real calendar date\n',
     ],

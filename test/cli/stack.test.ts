@@ -7,6 +7,7 @@ import path from 'node:path';
 import { PassThrough } from 'node:stream';
 import YAML from 'yaml';
 import { localDateOf, vietnamCalendar } from '../../domain/calendar';
+import { formatDate, formatDateShortVi } from '../../domain/format';
 import {
   directiveKey,
   directiveStatusQuery,
@@ -87,11 +88,11 @@ describe('launch', () => {
       );
       expect(await run('launch', example(name))).toEqual({
         code: 0,
-        out: `Launched ${number}: ${units.length} tasks (directive:${number}).\n`,
+        out: `Đã giao văn bản ${number}: ${units.length} nhiệm vụ (directive:${number}).\n`,
         err: '',
       });
       await assignmentMails(number, units);
-      expect(await run('launch', example(name))).toEqual({
+      expect(await run('launch', example(name), '--lang', 'en')).toEqual({
         code: 0,
         out: `${number} was already launched (directive:${number}); nothing started.\n`,
         err: '',
@@ -130,7 +131,10 @@ describe('amend', () => {
   const N = '524/UBND-VP9';
   beforeAll(async () => {
     await run('launch', example('ninh-binh-524.yaml'));
-    await eventually('the tasks of 524 in the read model', async () => (await taskRows(N)).length === 5);
+    await eventually(
+      'the tasks of 524 in the read model',
+      async () => (await taskRows(N)).filter((r) => r.state !== 'assigning').length === 5,
+    );
   }, 60_000);
 
   it('adds a task that is started and mailed, and refuses to add it twice', async () => {
@@ -148,7 +152,12 @@ describe('amend', () => {
       'people:Cán bộ được tập huấn:người',
     );
     const due = cal.workingDaysAfter(localDateOf(Date.now()), 10);
-    expect(added).toEqual({ code: 0, out: `Added a task for NB-SNV to ${N}, due ${due}.\n`, err: '' });
+    // A coordinator's command answers in DEFAULT_LANG (Vietnamese unless set), or --lang.
+    expect(added).toEqual({
+      code: 0,
+      out: `Đã thêm nhiệm vụ cho NB-SNV vào văn bản ${N}, thời hạn ${formatDateShortVi(due)}; thư giao nhiệm vụ đang được gửi.\n`,
+      err: '',
+    });
     const task = await eventually('the new task', () =>
       t.client.workflow.getHandle(taskWorkflowId(N, 'NB-SNV')).query(taskStateQuery),
     );
@@ -181,8 +190,23 @@ describe('amend', () => {
 
   it('moves a deadline to the next working day on or after the date, never into the past', async () => {
     const asked = cal.workingDaysAfter(localDateOf(Date.now()), 30);
-    const why = ['--reason', 'Chờ số liệu quý IV của các huyện'];
-    const moved = await run('amend', N, 'move', '--unit', 'NB-STP', '--deadline', asked, ...why, '--json');
+    expect(await run('amend', N, 'move', '--unit', 'NB-STP', '--deadline', asked)).toEqual({
+      code: 2,
+      out: '',
+      err: '--reason: required to move a deadline (the unit is told why)\n',
+    });
+    const moved = await run(
+      'amend',
+      N,
+      'move',
+      '--unit',
+      'NB-STP',
+      '--deadline',
+      asked,
+      '--reason',
+      'Chờ số liệu',
+      '--json',
+    );
     expect(json(moved)).toEqual({ number: N, applied: 'move', unit: 'NB-STP', deadline: asked });
     await eventually(
       'the moved deadline in the task',
@@ -193,38 +217,46 @@ describe('amend', () => {
       'the moved deadline in the read model',
       async () => (await taskRows(N)).find((r) => r.unit_code === 'NB-STP')?.deadline === asked,
     );
-    expect(await run('amend', N, 'move', '--unit', 'NB-STP', '--deadline', '2024-01-05', ...why)).toEqual({
+    expect(
+      await run(
+        'amend',
+        N,
+        'move',
+        '--unit',
+        'NB-STP',
+        '--deadline',
+        '2024-01-05',
+        '--reason',
+        'x y z',
+        '--lang',
+        'en',
+      ),
+    ).toEqual({
       code: 2,
       out: '',
-      err: `${N}: deadline: 2024-01-05 is in the past\n`,
+      err: `--deadline: 5 January 2024 has passed; the new deadline must be today (${formatDate(localDateOf(Date.now()), 'en')}) or later.\n`,
     });
-    expect(await run('amend', N, 'move', '--unit', 'NB-STP', '--deadline', asked)).toEqual({
-      code: 2,
-      out: '',
-      err: '--reason: required to move a deadline (the unit is told why)\n',
-    });
-    // The unit is told the old date, the new one and the reason.
-    await eventually(
-      'the notice of the moved deadline',
-      async () =>
-        (
-          await t.stack.pool.query(`SELECT 1 FROM mailbox WHERE rcpt_to @> ARRAY[$1] AND body_text LIKE $2`, [
-            emailOf('NB-STP'),
-            '%Chờ số liệu quý IV của các huyện%',
-          ])
-        ).rowCount === 1,
+    // Earlier than the deadline in force: only when said on purpose.
+    const earlier = cal.workingDaysBefore(asked, 3);
+    const refused = await run('amend', N, 'move', '--unit', 'NB-STP', '--deadline', earlier, '--reason', 'Sớm hơn');
+    expect(refused.code).toBe(2);
+    expect(refused.err).toMatch(/^--confirm-earlier: hạn mới .* sớm hơn thời hạn hiện tại/);
+    expect(
+      await run('amend', N, 'move', '--unit', 'NB-STP', '--deadline', asked, '--reason', 'Giữ nguyên', '--lang', 'en'),
+    ).toEqual({ code: 0, out: `Moved the deadline of NB-STP in ${N} to ${asked}.\n`, err: '' });
+    expect(await run('amend', N, 'move', '--unit', 'NB-SKHDT', '--deadline', asked, '--reason', 'Chờ số liệu')).toEqual(
+      {
+        code: 2,
+        out: '',
+        err: `${N}: unit: NB-SKHDT has no task in this directive\n`,
+      },
     );
-    expect(await run('amend', N, 'move', '--unit', 'NB-SKHDT', '--deadline', asked, ...why)).toEqual({
-      code: 2,
-      out: '',
-      err: `${N}: unit: NB-SKHDT has no task in this directive\n`,
-    });
   }, 60_000);
 
   it('removes a task: its workflow is cancelled and the read model says so', async () => {
     expect(await run('amend', N, 'remove', '--unit', 'NB-BAONB')).toEqual({
       code: 0,
-      out: `Removed the task of NB-BAONB from ${N}.\n`,
+      out: `Đã bỏ nhiệm vụ của NB-BAONB khỏi văn bản ${N}; đơn vị được báo qua thư.\n`,
       err: '',
     });
     await eventually(
@@ -309,9 +341,13 @@ describe('overdue and cancel', () => {
         `  - { unit: NB-SVHTT, title: Báo cáo văn hóa, deadline: { date: ${future} } }`,
       ].join('\n'),
     );
-    expect((await run('launch', file)).code).toBe(0);
+    // Two deadlines already past: launched only because the office says so.
+    const refused = await run('launch', file);
+    expect(refused.code).toBe(2);
+    expect(refused.err).toContain('thêm --allow-past để vẫn giao');
+    expect((await run('launch', file, '--allow-past')).code).toBe(0);
     await eventually(
-      'three tasks assigned',
+      'three tasks in the read model',
       async () => (await taskRows(N)).filter((r) => r.state !== 'assigning').length === 3,
     );
   }, 60_000);
@@ -335,9 +371,13 @@ describe('overdue and cancel', () => {
     ).toEqual([N]);
     // Nothing of it has been escalated yet: the ladder's steps lay before the launch.
     expect(json(await run('overdue', '--directive', N, '--level', 'L1', '--json')).count).toBe(0);
-    const text = await run('overdue', '--directive', N);
+    const text = await run('overdue', '--directive', N, '--lang', 'en');
     expect(text.out).toBe(
       `2 overdue tasks on ${localDateOf(Date.now())}:\n  ${N}  NB-SKHDT Sở Kế hoạch và Đầu tư  due 2024-01-05, ${late} working days late\n  ${N}  NB-STC Sở Tài chính  due 2024-01-05, ${late} working days late\n`,
+    );
+    // In DEFAULT_LANG (Vietnamese unless set), dates as Vietnamese write them.
+    expect((await run('overdue', '--directive', N)).out).toBe(
+      `2 nhiệm vụ quá hạn ngày ${formatDateShortVi(localDateOf(Date.now()))}:\n  ${N}  NB-SKHDT Sở Kế hoạch và Đầu tư  hạn 05/01/2024, quá ${late} ngày làm việc\n  ${N}  NB-STC Sở Tài chính  hạn 05/01/2024, quá ${late} ngày làm việc\n`,
     );
     expect(await run('overdue', '--unit', 'NB-NOPE')).toEqual({
       code: 2,
@@ -354,14 +394,16 @@ describe('overdue and cancel', () => {
   it('cancels the directive, closes every open task, and refuses a second cancel', async () => {
     expect(await run('cancel', N, '--reason', 'Số liệu đã được tổng hợp từ nguồn khác')).toEqual({
       code: 0,
-      out: `Cancelling ${N}: 3 open tasks will be closed.\n`,
+      out: `Đang hủy văn bản ${N}: 3 nhiệm vụ đang mở sẽ được dừng.\n`,
       err: '',
     });
     await eventually('the directive cancelled', async () => (await status(N)).phase === 'cancelled');
     await eventually('every task cancelled in the read model', async () =>
       (await taskRows(N)).every((r) => r.state === 'cancelled'),
     );
-    expect((await run('overdue', '--directive', N)).out).toBe(`No overdue tasks on ${localDateOf(Date.now())}.\n`);
+    expect((await run('overdue', '--directive', N)).out).toBe(
+      `Không có nhiệm vụ quá hạn nào ngày ${formatDateShortVi(localDateOf(Date.now()))}.\n`,
+    );
     // Once the directive has closed, nothing can change it.
     expect(await t.client.workflow.getHandle(directiveWorkflowId(N)).result()).toMatchObject({
       phase: 'cancelled',

@@ -12,7 +12,7 @@ import { buildApp } from '../../client/web/app';
 import { webSecret } from '../../client/web/secret';
 import { keptAttachments } from '../../client/web/routes/attachments';
 import { createLogger } from '../../client/log';
-import { parseAmount, parseDay } from '../../client/web/routes/task-actions';
+import { parseAmount, parseDay, readReport } from '../../client/web/routes/task-actions';
 import { reviewReportUpdate, taskStateQuery } from '../../workflows/messages';
 import { startTestStack, type TestStack } from '../helpers/stack';
 import { eventually } from '../helpers/wait';
@@ -496,6 +496,32 @@ describe('numbers and dates as people type them', () => {
     ['1.2.3', 'en', undefined],
   ] as const)('%j in %s reads as %p', (raw, lang, expected) => {
     expect(parseAmount(raw, lang)).toBe(expected);
+  });
+
+  test('a count is a whole number, named when it is not; a decimal takes "12,5" as 12.5', () => {
+    const indicators = [
+      { code: 'leaflets', name: 'Số tờ rơi đã phát hành', unit: 'tờ' },
+      { code: 'coverage', name: 'Tỷ lệ hộ dân được tuyên truyền', unit: '%', type: 'decimal' as const },
+    ];
+    const read = (leaflets: string, lang: 'vi' | 'en') =>
+      readReport(
+        {
+          text: 'Báo cáo',
+          'ind.leaflets': leaflets,
+          'ind.coverage': lang === 'vi' ? '12,5' : '12.5',
+          submissionId: 'abcdefgh-1',
+        },
+        { indicators, kept: [], by: 'vanthu', lang, maxMb: 10 },
+      );
+    const refused = read('12,5', 'vi');
+    expect(refused.submission).toBeUndefined();
+    expect(refused.errors).toEqual({
+      'ind.leaflets': '"Số tờ rơi đã phát hành" là số đếm: hãy nhập một số nguyên, ví dụ 12 hoặc 20.000.',
+    });
+    expect(read('12.5', 'en').errors['ind.leaflets']).toBe(
+      '"Số tờ rơi đã phát hành" is a count: enter a whole number, e.g. 12 or 20,000.',
+    );
+    expect(read('1.250', 'vi').submission?.indicators).toEqual({ leaflets: 1250, coverage: 12.5 });
   });
 
   test.each([

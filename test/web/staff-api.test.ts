@@ -28,7 +28,7 @@ test('the board answers in the documented shape', async () => {
   expect(res.statusCode).toBe(200);
   expect(res.headers['content-type']).toContain('application/json');
   const body = BoardResponseSchema.parse(res.json());
-  expect(body.counts).toEqual({ done_on_time: 0, done_late: 0, in_progress: 1, overdue: 1 });
+  expect(body.counts).toEqual({ done_on_time: 0, done_late: 0, in_progress: 1, overdue: 1, pending_review: 0 });
   expect(body.items.map((i) => [i.unit, i.escalationLevel])).toEqual([['NB-STTTT', 1]]);
 });
 
@@ -59,7 +59,13 @@ test('the OpenAPI document is generated from the same schemas the routes validat
     ['_csrf', 'accept', 'comment', 'id', 'receipt'],
   ]);
   const board = doc.paths['/api/v1/board'].get.responses['200'].content['application/json'].schema;
-  expect(board.properties.counts.required.sort()).toEqual(['done_late', 'done_on_time', 'in_progress', 'overdue']);
+  expect(board.properties.counts.required.sort()).toEqual([
+    'done_late',
+    'done_on_time',
+    'in_progress',
+    'overdue',
+    'pending_review',
+  ]);
   expect(doc.paths['/api/v1/board'].get.description).toBe('Roles: supervisor, admin');
 });
 

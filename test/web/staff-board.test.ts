@@ -7,7 +7,10 @@ import { vietnamCalendar, addDays } from '../../domain/calendar';
 import { bucketOfRow, overdueCutoff, BUCKETS, emptyCounts, overdueShare } from '../../domain/board';
 import { formatDateVi, localDateAt } from '../../domain/format';
 import { workingDaysOverdue } from '../../domain/status';
-import { parseDirectiveFile } from '../../domain/directive-file';
+import { parseDirectiveFile, parseUnitDirectoryFile } from '../../domain/directive-file';
+import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import { startSmtpSink } from '../../client/stack/smtp-sink';
 import {
   countsQuery,
@@ -18,6 +21,7 @@ import {
   type Query,
 } from '../../db/board-queries';
 import { createPool } from '../../db/pool';
+import { createLinks } from '../../db/links';
 import { migrate } from '../../db/migrate';
 import { seedBoard } from '../../bench/board-seed';
 import {
@@ -112,7 +116,7 @@ afterAll(async () => {
 });
 
 const expectedCounts = (tasks: SeedTask[]) => {
-  const c = emptyCounts();
+  const c = { ...emptyCounts(), pending_review: tasks.filter((t) => t.phase === 'submitted').length };
   for (const t of tasks) {
     const r = taskRecord(t);
     const b = bucketOfRow(
@@ -150,6 +154,24 @@ test('the board counts every task in the official buckets exactly as the domain 
   expect(one.json().counts).toEqual(expectedCounts(TASKS.filter((t) => t.directive === '12/UBND-VP9')));
   const unit = await s.app.inject({ url: '/api/v1/board?unit=NB-STTTT', headers: { cookie } });
   expect(unit.json().counts).toEqual(expectedCounts(TASKS.filter((t) => t.unit === 'NB-STTTT')));
+});
+
+test('a report waiting for review is not done on time: its own tile on the board, its own column in the monthly overview', async () => {
+  // NB-CATINH's report of 12/UBND-VP9 came in on time but the office has not accepted it yet.
+  const res = await s.app.inject({ url: '/api/v1/board?directive=12/UBND-VP9', headers: { cookie } });
+  expect(res.json().counts).toMatchObject({ done_on_time: 0, pending_review: 1 });
+  const page = await s.app.inject({ url: '/giam-sat?directive=12/UBND-VP9', headers: { cookie } });
+  expect(page.body).toMatch(/data-bucket="done_on_time"><b>0<\/b>/);
+  expect(page.body).toMatch(/data-bucket="pending_review"><b>1<\/b>Đang chờ xem xét/);
+  const month = await s.app.inject({
+    url: `/giam-sat/thang?month=${localDateAt(now).slice(0, 7)}&directive=12/UBND-VP9`,
+    headers: { cookie },
+  });
+  expect(month.body).toContain('trong đó: đang chờ xem xét');
+  expect(month.body).toMatch(
+    /<td>Công an tỉnh<\/td>\s*<td class="num">1<\/td>\s*<td class="num">0<\/td>\s*<td class="num">0<\/td>\s*<td class="num">1<\/td>\s*<td class="num" data-col="pending">1<\/td>/,
+  );
+  expect(month.body).toMatch(/id="sum-pending">1</);
 });
 
 test('the board switches to English and stays in it on the next page', async () => {
@@ -232,15 +254,22 @@ test('the overdue list filters by directive, unit, escalation level and working 
 });
 
 test('the overdue list exports as CSV with the same rows and a drill-down shows a task history', async () => {
-  const csv = await s.app.inject({ url: '/giam-sat/qua-han.csv?directive=11/UBND-VP9', headers: { cookie } });
+  const csv = await s.app.inject({ url: '/giam-sat/qua-han.csv?directive=11/UBND-VP9&lang=en', headers: { cookie } });
   expect(csv.statusCode).toBe(200);
   expect(csv.headers['content-type']).toBe('text/csv; charset=utf-8');
   const rows = parse<Record<string, string>>(csv.body.replace(/^\ufeff/, ''), { columns: true });
-  expect(rows.map((r) => [r.unit_code, r.working_days_overdue, r.escalation_level])).toEqual([
-    ['NB-STTTT', String(workingDaysOverdue(TASKS[0].deadline, now, cal)), '2'],
-    ['NB-CATINH', String(workingDaysOverdue(TASKS[1].deadline, now, cal)), '1'],
+  expect(rows.map((r) => [r['Unit code'], r['Working days overdue'], r['Escalation level'], r.State])).toEqual([
+    ['NB-STTTT', String(workingDaysOverdue(TASKS[0].deadline, now, cal)), '2', 'Overdue'],
+    ['NB-CATINH', String(workingDaysOverdue(TASKS[1].deadline, now, cal)), '1', 'Overdue'],
   ]);
-  expect(rows[0].unit_name).toBe('Sở Thông tin và Truyền thông');
+  expect(rows[0]['Unit name']).toBe('Sở Thông tin và Truyền thông');
+  // The last chase as Vietnam's clock showed it: 08:00 in the seed, never a UTC instant.
+  expect(rows[0]['Last chase (Vietnam time)']).toMatch(/^\d{4}-\d{2}-\d{2} 08:00$/);
+  // The same export from a Vietnamese page speaks Vietnamese.
+  const vi = await s.app.inject({ url: '/giam-sat/qua-han.csv?directive=11/UBND-VP9&lang=vi', headers: { cookie } });
+  expect(vi.body.replace(/^\ufeff/, '').split('\n')[0]).toBe(
+    'Văn bản,Mã đơn vị,Tên đơn vị,Nhiệm vụ,Thời hạn,Thời hạn ban đầu,Số ngày làm việc quá hạn,Cấp đôn đốc,Đôn đốc gần nhất (giờ Việt Nam),Tình trạng,Đang xin gia hạn,Mã nhiệm vụ',
+  );
 
   const page = await s.app.inject({
     url: `/nhiem-vu?id=${encodeURIComponent('task:11/UBND-VP9:NB-STTTT')}`,
@@ -280,6 +309,17 @@ test('the monthly overview gives each unit its buckets, the overdue share and it
 });
 
 test('a formal reminder dispatch comes as a DOCX in the administrative layout and is mailed once to each overdue unit', async () => {
+  // Sở Tài chính's report was returned with time to revise it: past the deadline, but not late.
+  const revising = taskRecord({
+    directive: '11/UBND-VP9',
+    unit: 'NB-STC',
+    deadline: addDays(cut, -6),
+    phase: 'returned',
+    submittedAt: now - hours(24 * 8),
+    review: 'returned',
+  });
+  revising.state.revisionDue = addDays(cut, 4);
+  await s.readModel.upsertTask(revising);
   const send = () =>
     postForm(s.app, cookie, '/giam-sat?directive=11/UBND-VP9', '/giam-sat/cong-van-don-doc', {
       directive: '11/UBND-VP9',
@@ -312,6 +352,7 @@ test('a formal reminder dispatch comes as a DOCX in the administrative layout an
   ])
     expect([part, text.includes(part)]).toEqual([part, true]);
   expect(text).not.toContain('Sở Lao động'); // its task is not overdue
+  expect(text).not.toContain('Sở Tài chính'); // its revised report is not due yet
   expect(res.headers['x-dondoc-mailed']).toBe('2');
 
   const mails = await s.pool.query(
@@ -322,6 +363,12 @@ test('a formal reminder dispatch comes as a DOCX in the administrative layout an
     'vanthu@stttt.ninhbinh.example.vn',
   ]);
   expect(mails.rows[0].body_text).toContain('Kính gửi:');
+  // Each unit's mail carries its own link, which opens its own task.
+  for (const [i, unit] of ['NB-CATINH', 'NB-STTTT'].entries()) {
+    const token = /\/t\/([A-Za-z0-9_-]{43})/.exec(mails.rows[i].body_text)?.[1];
+    const opened = await createLinks(s.pool).check(token ?? '');
+    expect(opened.ok && opened.grant.taskWorkflowId).toBe(`task:11/UBND-VP9:${unit}`);
+  }
   // The same number again: nobody is mailed twice.
   const again = await send();
   expect(again.headers['x-dondoc-mailed']).toBe('0');
@@ -341,6 +388,44 @@ test('a formal reminder dispatch comes as a DOCX in the administrative layout an
   expect(bad.statusCode).toBe(422);
   expect(bad.body).toContain('number: expected number/symbol');
   expect(bad.body).toContain('signer: name the signer');
+});
+
+test('with edXML delivery set, the formal reminder also goes out as one edXML package to the overdue units', async () => {
+  const out = mkdtempSync(path.join(os.tmpdir(), 'dondoc-edxml-'));
+  const port = await freePort();
+  const e = await startStaffApp({
+    env: {
+      SMTP_SINK_PORT: String(port),
+      EDXML_OUTBOX_DIR: out,
+      EDXML_ORGAN_ID: '000.00.99.H42',
+      EDXML_ORGAN_NAME: 'Văn phòng UBND tỉnh Ninh Bình',
+    },
+  });
+  const eSink = await startSmtpSink(e.pool, port);
+  try {
+    const units = 'examples/units.yaml';
+    await e.readModel.upsertUnits(parseUnitDirectoryFile(readFileSync(units, 'utf8'), units).units);
+    await seed(e, TASKS);
+    const c = (await login(e.app, (await addUser(e, 'supervisor')).email)).cookie;
+    const res = await postForm(e.app, c, '/giam-sat?directive=11/UBND-VP9', '/giam-sat/cong-van-don-doc', {
+      directive: '11/UBND-VP9',
+      number: '46/UBND-VP9',
+      signer: 'Nguyễn Văn An',
+      signerTitle: 'KT. CHỦ TỊCH / PHÓ CHỦ TỊCH',
+      send: '1',
+    });
+    expect(res.statusCode).toBe(200);
+    expect(res.headers['x-dondoc-edxml']).toBe('sent');
+    const files = readdirSync(out).filter((f) => f.endsWith('.edxml'));
+    expect(files).toHaveLength(1);
+    const xml = readFileSync(path.join(out, files[0]), 'utf8');
+    expect(xml).toContain('000.00.01.H42'); // Sở Thông tin và Truyền thông
+    expect(xml).toContain('V/v đôn đốc thực hiện nhiệm vụ được giao tại Văn bản số 11/UBND-VP9');
+  } finally {
+    await eSink.stop();
+    await e.stop();
+    rmSync(out, { recursive: true, force: true });
+  }
 });
 
 describe('on tens of thousands of tasks', () => {

@@ -20,23 +20,33 @@ const screens =
 const cut = overdueCutoff(Date.now());
 const UNITS = ['NB-STTTT', 'NB-CATINH', 'NB-SLDTBXH', 'NB-STP', 'NB-STC', 'NB-SVHTT', 'NB-SGDDT', 'NB-SNV'];
 // Three directives over eight units: overdue, in progress and done tasks over the last weeks.
-const TASKS: SeedTask[] = ['21/UBND-VP9', '22/UBND-VP9', '23/UBND-VP9'].flatMap((directive, d) =>
-  UNITS.map((unit, u): SeedTask => {
-    const deadline = addDays(cut, -7 * (d * 2 + (u % 3)) + (u % 2 ? 3 : -1));
-    const k = (d * UNITS.length + u) % 5;
-    if (k === 0 || k === 3)
-      return { directive, unit, deadline, level: (u % 3) + 1, title: `Báo cáo kết quả tuyên truyền đợt ${d + 1}` };
-    if (k === 1) return { directive, unit, deadline: addDays(cut, 5 + u), title: `Tổ chức hội nghị đợt ${d + 1}` };
-    return {
-      directive,
-      unit,
-      deadline,
-      phase: 'done',
-      doneAt: Date.parse(`${deadline}T02:00:00Z`) + (k === 4 ? 5 * 86_400_000 : 0),
-      title: `In tờ gấp đợt ${d + 1}`,
-    };
-  }),
-);
+const TASKS: SeedTask[] = ['21/UBND-VP9', '22/UBND-VP9', '23/UBND-VP9']
+  .flatMap((directive, d) =>
+    UNITS.map((unit, u): SeedTask => {
+      const deadline = addDays(cut, -7 * (d * 2 + (u % 3)) + (u % 2 ? 3 : -1));
+      const k = (d * UNITS.length + u) % 5;
+      if (k === 0 || k === 3)
+        return { directive, unit, deadline, level: (u % 3) + 1, title: `Báo cáo kết quả tuyên truyền đợt ${d + 1}` };
+      if (k === 1) return { directive, unit, deadline: addDays(cut, 5 + u), title: `Tổ chức hội nghị đợt ${d + 1}` };
+      return {
+        directive,
+        unit,
+        deadline,
+        phase: 'done',
+        doneAt: Date.parse(`${deadline}T02:00:00Z`) + (k === 4 ? 5 * 86_400_000 : 0),
+        title: `In tờ gấp đợt ${d + 1}`,
+      };
+    }),
+  )
+  .concat({
+    // A report that came in on time and waits for the office's review: in progress, counted apart.
+    directive: '23/UBND-VP9',
+    unit: 'NB-SKHDT',
+    deadline: addDays(cut, 2),
+    phase: 'submitted',
+    submittedAt: Date.now() - 3_600_000,
+    title: 'Báo cáo kết quả tuyên truyền đợt 3',
+  });
 
 let s: StaffApp;
 let browser: Browser;
@@ -109,11 +119,13 @@ test('a supervisor logs in with TOTP, reads the board and its charts, filters, d
     'Đã hoàn thành quá hạn',
     'Đang thực hiện trong hạn',
     'Quá hạn chưa hoàn thành',
+    'Đang chờ xem xét',
     'Tỷ lệ quá hạn',
     'Tổng số nhiệm vụ',
   ]);
   const overdueCount = Number(await page.locator('[data-bucket="overdue"] b').innerText());
   expect(overdueCount).toBe(TASKS.filter((t) => !t.phase && t.deadline <= cut).length);
+  expect(await page.locator('[data-bucket="pending_review"] b').innerText()).toBe('1');
   // How many pixels of each chart's canvas carry ink (evaluated in the page, so written as its script).
   const painted = await page.evaluate<number[]>(`[...document.querySelectorAll('canvas')].map((c) => {
     const d = c.getContext('2d').getImageData(0, 0, c.width, c.height).data;
@@ -151,7 +163,7 @@ test('a supervisor logs in with TOTP, reads the board and its charts, filters, d
     .trim()
     .split('\n');
   expect(csv[0]).toBe(
-    'directive,unit_code,unit_name,task,deadline,original_deadline,working_days_overdue,escalation_level,last_chase_at,state,extension_pending,task_id',
+    'Văn bản,Mã đơn vị,Tên đơn vị,Nhiệm vụ,Thời hạn,Thời hạn ban đầu,Số ngày làm việc quá hạn,Cấp đôn đốc,Đôn đốc gần nhất (giờ Việt Nam),Tình trạng,Đang xin gia hạn,Mã nhiệm vụ',
   );
   expect(csv.slice(1).map((l) => l.split(',')[1])).toEqual(units.map(() => 'NB-STTTT'));
   await context.close();

@@ -96,14 +96,14 @@ test('the directive list and the task matrix show every unit with its status, de
   expect(list.statusCode).toBe(200);
   expect(list.body).toMatch(
     new RegExp(
-      `${NUMBER}</a></td>\\s*<td>Triển khai Đề án truyền thông về quyền con người</td>\\s*<td>running</td>\\s*<td class="num">3</td>`,
+      `${NUMBER}</a></td>\\s*<td>Triển khai Đề án truyền thông về quyền con người</td>\\s*<td>Đang thực hiện</td>\\s*<td class="num">3</td>`,
     ),
   );
   const matrix = await t.app.inject({ url: `/van-ban/ma-tran?so=${encodeURIComponent(NUMBER)}`, headers: { cookie } });
   expect(matrix.statusCode).toBe(200);
   for (const name of ['Sở Thông tin và Truyền thông', 'Công an tỉnh', 'Sở Lao động - Thương binh và Xã hội'])
     expect(matrix.body).toContain(name);
-  expect(matrix.body).toContain(`${receipt.receipt}: pending`);
+  expect(matrix.body).toContain(`${receipt.receipt}: Đang chờ xem xét`);
 });
 
 test('accepting a report is an update the workflow answers, shown on the page and in the read model', async () => {
@@ -144,7 +144,7 @@ test('accepting a report is an update the workflow answers, shown on the page an
     comment: 'Bổ sung số liệu',
   });
   expect(again.statusCode).toBe(409);
-  expect(again.body).toContain(`${id('NB-STTTT')} is closed (completed): nothing more can be changed`);
+  expect(again.body).toContain(`${id('NB-STTTT')} đã kết thúc: không thể thay đổi gì thêm`);
 });
 
 test('returning a report needs a comment; with one the unit is mailed and may send again', async () => {
@@ -160,7 +160,7 @@ test('returning a report needs a comment; with one the unit is mailed and may se
     comment: ' ',
   });
   expect(bare.statusCode).toBe(422);
-  expect(bare.body).toContain('comment: say what must be revised');
+  expect(bare.body).toContain('comment: hãy ghi rõ nội dung đơn vị cần hoàn thiện');
   expect((await t.client.workflow.getHandle(id('NB-CATINH')).query(taskStateQuery)).state.phase).toBe('submitted');
 
   const res = await postForm(t.app, cookie, taskPage('NB-CATINH'), '/nhiem-vu/duyet', {
@@ -219,7 +219,7 @@ test('an extension request is decided from the task page and moves the deadline'
     deadline: '2020-01-02',
   });
   expect(past.statusCode).toBe(422);
-  expect(past.body).toContain('deadline: must be in the future');
+  expect(past.body).toContain('deadline: ngày này phải sau hôm nay');
   const res = await postForm(t.app, cookie, taskPage('NB-SLDTBXH'), '/nhiem-vu/gia-han', {
     id: id('NB-SLDTBXH'),
     decision: 'approve',
@@ -239,29 +239,29 @@ test('amending names the field the workflow refused, and a valid move reaches th
     unit: 'NB-STP',
   });
   expect(unknown.statusCode).toBe(404);
-  expect(unknown.body).toContain('unit: NB-STP has no task in this directive');
+  expect(unknown.body).toContain('unit: đơn vị NB-STP không có nhiệm vụ trong văn bản này');
   const bad = await postForm(t.app, cookie, matrix, '/van-ban/dieu-chinh', {
     so: NUMBER,
     kind: 'move',
     unit: 'NB-SLDTBXH',
     deadline: '31/12/2026',
-    reason: 'Chờ số liệu của các huyện',
+    reason: 'Chờ số liệu',
   });
   expect(bad.statusCode).toBe(422);
-  expect(bad.body).toContain('deadline: expected a date as YYYY-MM-DD');
+  expect(bad.body).toContain('deadline: cần một ngày có thật');
   const target = vietnamCalendar().workingDaysAfter(localDateAt(Date.now()), 30);
   const res = await postForm(t.app, cookie, matrix, '/van-ban/dieu-chinh', {
     so: NUMBER,
     kind: 'move',
     unit: 'NB-SLDTBXH',
     deadline: target,
-    reason: 'Chờ số liệu của các huyện',
+    reason: 'Chờ số liệu cả năm',
   });
   expect(res.statusCode).toBe(303);
   // The page shows the workflow's answer: the deadline in force, on a working day.
-  expect(res.headers.location).toBe(`${matrix}&ok=moved&han=${target}`);
+  expect(res.headers.location).toBe(`${matrix}&ok=moved&han=${target}&dv=NB-SLDTBXH`);
   const shown = await t.app.inject({ url: res.headers.location as string, headers: { cookie } });
-  expect(shown.body).toContain(`Đã lùi hạn. Thời hạn: ${formatDateShortVi(target)}.`);
+  expect(shown.body).toContain(`Đã đổi hạn; đơn vị được báo qua thư. Thời hạn: ${formatDateShortVi(target)}.`);
   await eventually(
     'the moved deadline',
     async () => (await t.client.workflow.getHandle(id('NB-SLDTBXH')).query(taskStateQuery)).state.deadline === target,
@@ -292,10 +292,11 @@ test('the consolidated report sums accepted indicator values as a page, CSV and 
       .trim()
       .split('\n'),
   ).toEqual([
-    'unit_code,unit_name,articles,leaflets',
-    'NB-CATINH,Công an tỉnh,7,0',
-    'NB-STTTT,Sở Thông tin và Truyền thông,218,20000',
-    'TOTAL,Tổng cộng,225,20000',
+    'Mã đơn vị,Tên đơn vị,Đã báo cáo,"Tin, bài (bài)",Tờ gấp (tờ)',
+    'NB-CATINH,Công an tỉnh,có,7,',
+    'NB-STTTT,Sở Thông tin và Truyền thông,có,218,20000',
+    'NB-SLDTBXH,Sở Lao động - Thương binh và Xã hội,chưa báo cáo,,',
+    'Tổng cộng,,,225,20000',
   ]);
   const docx = await t.app.inject({ url: `/van-ban/tong-hop.docx?so=${so}`, headers: { cookie } });
   const xml = await (await JSZip.loadAsync(docx.rawPayload)).file('word/document.xml')!.async('string');
@@ -313,7 +314,7 @@ test('cancelling the directive stops its open tasks', async () => {
   const matrix = `/van-ban/ma-tran?so=${encodeURIComponent(NUMBER)}`;
   const none = await postForm(t.app, cookie, matrix, '/van-ban/huy', { so: NUMBER, reason: '' });
   expect(none.statusCode).toBe(422);
-  expect(none.body).toContain('reason: give a reason');
+  expect(none.body).toContain('reason: hãy nêu lý do');
   const res = await postForm(t.app, cookie, matrix, '/van-ban/huy', {
     so: NUMBER,
     reason: 'Đã thay bằng văn bản khác',

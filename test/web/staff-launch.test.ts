@@ -487,9 +487,48 @@ describe('bad input', () => {
     expect(res.body).toMatch(/Báo cáo định kỳ: 24 kỳ; các nhiệm vụ dưới đây thuộc kỳ tới, Quý I{1,3}V?\/20\d\d\./);
   });
 
+  test('a date on a day off and a date already past are said in the preview; a past one is launched only when ticked', async () => {
+    const file = [
+      'number: 527/UBND-VP9',
+      'title: Thử thời hạn',
+      'issuer: UBND tỉnh Ninh Bình',
+      'issuedOn: 2026-11-02',
+      'tasks:',
+      '  - { unit: NB-STTTT, title: Hạn vào Chủ nhật, deadline: { date: 2027-12-12 }, indicators: [{ code: rate, name: Tỷ lệ, unit: "%", type: decimal }] }',
+      '  - { unit: NB-CATINH, title: Hạn đã qua, deadline: { date: 2026-01-05 } }',
+    ].join('\n');
+    const fields = formFields((await upload('han.yaml', Buffer.from(file))).body, 'draft');
+    expect(valueIn(fields, 't.0.indicators')).toBe('rate | Tỷ lệ | % | decimal');
+    const preview = await office.post('/van-ban/moi/ban-nhap', withValues(fields, { do: 'preview' }));
+    const notes = /<ul id="deadline-notes">([\s\S]*?)<\/ul>/.exec(preview.body)![1];
+    expect(notes).toContain(
+      'Nhiệm vụ 1 (Sở Thông tin và Truyền thông): 12/12/2027 là Chủ nhật: hạn chuyển sang 13/12/2027',
+    );
+    expect(notes).toContain('Nhiệm vụ 1 (Sở Thông tin và Truyền thông): thời hạn 13/12/2027 là dự kiến');
+    expect(notes).toMatch(/Nhiệm vụ 2 \(Công an tỉnh\): thời hạn 05\/01\/2026 đã qua/);
+    expect(preview.body).toContain('<td class="deadline">ngày 13 tháng 12 năm 2027 (dự kiến)</td>');
+    const refused = await office.post('/van-ban/moi/ban-nhap', withValues(fields, { do: 'launch' }));
+    expect(refused.statusCode).toBe(422);
+    expect(refused.body).toContain('đánh dấu &quot;Vẫn giao khi có thời hạn đã qua&quot;');
+    expect(await runsOf('527/UBND-VP9')).toBe(0);
+    const launched = await office.post('/van-ban/moi/ban-nhap', withValues(fields, { do: 'launch', allowPast: '1' }));
+    expect(launched.statusCode).toBe(303);
+    expect(await runsOf('527/UBND-VP9')).toBe(1);
+    // The indicator's type went out with the directive.
+    const stored = await t.stack.pool.query(`SELECT spec FROM directives WHERE number = '527/UBND-VP9'`);
+    expect(stored.rows[0].spec.tasks[0].indicators).toEqual([
+      { code: 'rate', name: 'Tỷ lệ', unit: '%', type: 'decimal' },
+    ]);
+  });
+
   test('the page and its preview speak English with ?lang=en', async () => {
     const res = await office.paste(NINH_BINH, '?lang=en');
     expect(res.body).toContain('<h1>New directive — Draft</h1>');
+    // The importer's questions in English too, not only the labels around them.
+    const asked = [...res.body.matchAll(/name="q\.\d+\.(vi|en)" value="([^"]*)"/g)];
+    expect(asked.length).toBeGreaterThan(0);
+    const listed = /<fieldset id="questions">([\s\S]*?)<\/fieldset>/.exec(res.body)![1];
+    for (const [, lang, text] of asked) expect([lang, listed.includes(text)]).toEqual([lang, lang === 'en']);
     const fields = withValues(formFields(res.body, 'draft'), {
       ...allInDays(formFields(res.body, 'draft'), 10),
       't.2.supports': 'NB-STTTT',

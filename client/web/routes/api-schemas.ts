@@ -49,6 +49,8 @@ export const ConsolidatedSchema = z.object({
     }),
   ),
   byUnit: z.array(z.object({ unit: z.string(), unitName: z.string(), values: z.record(z.string(), z.number()) })),
+  /** Units with a task and no accepted report yet: a gap, never a 0. */
+  notReported: z.array(z.object({ unit: z.string(), unitName: z.string() })),
   byCycle: z.array(z.object({ cycle: z.string(), values: z.record(z.string(), z.number()) })),
   reports: z.number().int(),
 });

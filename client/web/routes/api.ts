@@ -106,7 +106,7 @@ export const apiRoutes: FastifyPluginAsync<StaffDeps> = async (parent, deps) => 
 
   app.get(
     '/api/v1/directives/consolidated',
-    get(OFFICE, 'Indicator values of accepted reports summed by unit and cycle', {
+    get(ALL, 'Indicator values of accepted reports summed by unit and cycle, and the units not reported yet', {
       querystring: DirectiveRefSchema.strict(),
       response: { 200: ConsolidatedSchema },
     }),

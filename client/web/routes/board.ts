@@ -4,7 +4,8 @@ import type { FastifyPluginAsync } from 'fastify';
 import { stringify } from 'csv-stringify/sync';
 import { vietnamCalendar } from '../../../domain/calendar';
 import { monthOf, previousMonth } from '../../../domain/board';
-import { localDateAt } from '../../../domain/format';
+import { localDateAt, localDateTimeAt } from '../../../domain/format';
+import { STATUS_LABELS } from '../../../domain/status';
 import { createBoardQueries, monthEndInstant } from '../../../db/board-queries';
 import { directiveChoices } from '../../../db/directives';
 import { explanationsAbout } from '../../../db/explanations';
@@ -20,6 +21,45 @@ import { reminderDispatchRoutes } from './reminder-dispatch';
 import { treeRoutes } from './tree';
 
 const CSV_LIMIT = 100_000;
+
+const CSV_WORDS = {
+  vi: {
+    header: [
+      'Văn bản',
+      'Mã đơn vị',
+      'Tên đơn vị',
+      'Nhiệm vụ',
+      'Thời hạn',
+      'Thời hạn ban đầu',
+      'Số ngày làm việc quá hạn',
+      'Cấp đôn đốc',
+      'Đôn đốc gần nhất (giờ Việt Nam)',
+      'Tình trạng',
+      'Đang xin gia hạn',
+      'Mã nhiệm vụ',
+    ],
+    yes: 'có',
+    no: 'không',
+  },
+  en: {
+    header: [
+      'Directive',
+      'Unit code',
+      'Unit name',
+      'Task',
+      'Deadline',
+      'Original deadline',
+      'Working days overdue',
+      'Escalation level',
+      'Last chase (Vietnam time)',
+      'State',
+      'Extension requested',
+      'Task id',
+    ],
+    yes: 'yes',
+    no: 'no',
+  },
+};
 
 const filterOf = (q: BoardQuery) => ({ directive: q.directive, unit: q.unit, level: q.level, minDaysOverdue: q.days });
 
@@ -57,23 +97,12 @@ export const boardRoutes: FastifyPluginAsync<StaffDeps> = async (app, deps) => {
     return sendStaffPage(reply, ctx, 'board', boardView(q, figures, ctx.lang, ctx.csrf));
   });
 
+  // Headers, states and times in the page's language and Vietnam's clock, as the page shows them.
   app.get('/giam-sat/qua-han.csv', { preHandler: guard }, async (req, reply) => {
+    const { lang } = staffContext(req, reply, deps);
     const q = parseInput(BoardQuerySchema, req.query);
     const { items } = await board.overdue(filterOf(q), Date.now(), { limit: CSV_LIMIT, offset: 0 });
-    const header = [
-      'directive',
-      'unit_code',
-      'unit_name',
-      'task',
-      'deadline',
-      'original_deadline',
-      'working_days_overdue',
-      'escalation_level',
-      'last_chase_at',
-      'state',
-      'extension_pending',
-      'task_id',
-    ];
+    const w = CSV_WORDS[lang];
     const rows = items.map((i) => [
       i.directive,
       i.unit,
@@ -83,9 +112,9 @@ export const boardRoutes: FastifyPluginAsync<StaffDeps> = async (app, deps) => {
       i.originalDeadline,
       i.daysOverdue,
       i.escalationLevel,
-      i.lastChaseAt?.toISOString() ?? '',
-      i.state,
-      i.extensionPending ? 'yes' : 'no',
+      i.lastChaseAt ? localDateTimeAt(i.lastChaseAt.getTime()) : '',
+      STATUS_LABELS[i.state === 'returned' ? 'returned' : 'overdue'][lang],
+      i.extensionPending ? w.yes : w.no,
       i.workflowId,
     ]);
     // The byte order mark lets spreadsheet programs read the Vietnamese letters as UTF-8.
@@ -93,7 +122,7 @@ export const boardRoutes: FastifyPluginAsync<StaffDeps> = async (app, deps) => {
       .header('content-disposition', `attachment; filename="qua-han-${localDateAt(Date.now())}.csv"`)
       .header('cache-control', 'no-store')
       .type('text/csv; charset=utf-8')
-      .send('\ufeff' + stringify([header, ...rows]));
+      .send('\ufeff' + stringify([w.header, ...rows]));
   });
 
   app.get('/giam-sat/thang', { preHandler: guard }, async (req, reply) => {

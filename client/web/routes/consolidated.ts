@@ -5,7 +5,7 @@ import { stringify } from 'csv-stringify/sync';
 import { consolidate, consolidatedDocument, type Consolidated } from '../../../domain/consolidate';
 import { formatNumber, localDateAt } from '../../../domain/format';
 import { directiveWithSpec, type DirectiveHeader } from '../../../db/directives';
-import { acceptedReportValues } from '../../../db/reports';
+import { acceptedReportValues, reportingUnits } from '../../../db/reports';
 import { sendStaffPage } from '../views/staff';
 import { renderDocx } from '../views/docx';
 import { AppError } from '../errors';
@@ -18,8 +18,28 @@ import type { Pool } from 'pg';
 export async function consolidatedOf(pool: Pool, number: string): Promise<{ d: DirectiveHeader; r: Consolidated }> {
   const d = await directiveWithSpec(pool, number);
   if (!d) throw new AppError('NOT_FOUND', `so: no directive ${number}`);
-  return { d, r: consolidate(d.spec.tasks, await acceptedReportValues(pool, number)) };
+  const [accepted, expected] = await Promise.all([acceptedReportValues(pool, number), reportingUnits(pool, number)]);
+  return { d, r: consolidate(d.spec.tasks, accepted, expected) };
 }
+
+const CSV_WORDS = {
+  vi: {
+    unitCode: 'Mã đơn vị',
+    unitName: 'Tên đơn vị',
+    reported: 'Đã báo cáo',
+    yes: 'có',
+    no: 'chưa báo cáo',
+    total: 'Tổng cộng',
+  },
+  en: {
+    unitCode: 'Unit code',
+    unitName: 'Unit name',
+    reported: 'Reported',
+    yes: 'yes',
+    no: 'not reported',
+    total: 'Total',
+  },
+};
 
 export const consolidatedRoutes: FastifyPluginAsync<StaffDeps & { guard: preHandlerAsyncHookHandler }> = async (
   app,
@@ -31,12 +51,16 @@ export const consolidatedRoutes: FastifyPluginAsync<StaffDeps & { guard: preHand
     return sendStaffPage(reply, ctx, 'consolidated', { d, r, n: (v: number) => formatNumber(v, ctx.lang) });
   });
 
+  // A unit that has not reported has empty cells and says so: a 0 is only ever a 0 it reported.
   app.get('/van-ban/tong-hop.csv', { preHandler: deps.guard }, async (req, reply) => {
+    const { lang } = staffContext(req, reply, deps);
+    const w = CSV_WORDS[lang];
     const { d, r } = await consolidatedOf(deps.pool, parseInput(DirectiveRefSchema, req.query).so);
     const rows = [
-      ['unit_code', 'unit_name', ...r.indicators.map((i) => i.code)],
-      ...r.byUnit.map((u) => [u.unit, u.unitName, ...r.indicators.map((i) => u.values[i.code] ?? 0)]),
-      ['TOTAL', 'Tổng cộng', ...r.indicators.map((i) => i.total)],
+      [w.unitCode, w.unitName, w.reported, ...r.indicators.map((i) => `${i.name} (${i.unit})`)],
+      ...r.byUnit.map((u) => [u.unit, u.unitName, w.yes, ...r.indicators.map((i) => u.values[i.code] ?? '')]),
+      ...r.notReported.map((u) => [u.unit, u.unitName, w.no, ...r.indicators.map(() => '')]),
+      [w.total, '', '', ...r.indicators.map((i) => i.total)],
     ];
     return reply
       .header('content-disposition', `attachment; filename="tong-hop-${d.number.replace(/[^A-Za-z0-9]+/g, '-')}.csv"`)

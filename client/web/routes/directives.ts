@@ -2,11 +2,12 @@
 // with amend and cancel. Each action is a Temporal update; the page shows the workflow's answer
 // or the field it refused.
 import type { FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify';
-import { AmendRequestSchema } from '../../../domain/commands';
-import { amendUpdate, cancelDirectiveUpdate, directiveWorkflowId } from '../../../workflows/messages';
+import { cancelDirectiveUpdate, directiveWorkflowId } from '../../../workflows/messages';
 import { directiveProgress } from '../../../db/board-queries';
-import { directiveHeader } from '../../../db/directives';
-import { unitNames } from '../../../db/units';
+import { directiveWithSpec } from '../../../db/directives';
+import { unitChoices, unitNames } from '../../../db/units';
+import { localDateAt } from '../../../domain/format';
+import { plannedRows } from './planned-rows';
 import { recordAudit } from '../../../db/audit';
 import { sendStaffPage } from '../views/staff';
 import { directivesView, matrixView, type Outcome } from '../views/directives';
@@ -15,8 +16,10 @@ import type { StaffDeps } from '../deps';
 import { requireRole, staffContext } from './auth';
 import { runUpdate } from './staff-updates';
 import { actor, noticeOf, runAction, statusOfRow } from './staff-actions';
-import { AmendFormSchema, CancelFormSchema, DirectiveRefSchema, parseInput } from './staff-schemas';
+import { CancelFormSchema, DirectiveRefSchema, parseInput } from './staff-schemas';
+import { amendFromForm } from './amend';
 import { consolidatedRoutes } from './consolidated';
+import { pageCalendar } from '../calendar';
 import { staffTaskRoutes } from './staff-task';
 
 const numberIn = (q: unknown): string => parseInput(DirectiveRefSchema, q).so;
@@ -35,41 +38,49 @@ export const directiveRoutes: FastifyPluginAsync<StaffDeps> = async (app, deps) 
     req: FastifyRequest,
     reply: FastifyReply,
     number: string,
-    o: Outcome & { status?: number } = {},
+    o: Outcome & { status?: number; form?: Record<string, string> } = {},
   ) => {
     const ctx = staffContext(req, reply, deps);
-    const d = await directiveHeader(deps.pool, number);
+    const d = await directiveWithSpec(deps.pool, number);
     if (!d) throw new AppError('NOT_FOUND', `so: no directive ${number}`);
-    const [tasks, names] = await Promise.all([deps.readModel.tasksOfDirective(number), unitNames(deps.pool)]);
+    const [tasks, names, units, calendar] = await Promise.all([
+      deps.readModel.tasksOfDirective(number),
+      unitNames(deps.pool),
+      unitChoices(deps.pool),
+      pageCalendar(deps.pool),
+    ]);
     const now = Date.now();
-    const figures = { d, tasks, names, statusOf: (r: (typeof tasks)[number]) => statusOfRow(r, now) };
+    const figures = {
+      d,
+      tasks,
+      planned: plannedRows(d, tasks, calendar),
+      names,
+      units,
+      calendar,
+      today: localDateAt(now),
+      form: o.form,
+      statusOf: (r: (typeof tasks)[number]) => statusOfRow(r, now),
+    };
     return sendStaffPage(reply, ctx, 'matrix', matrixView(figures, ctx.lang, ctx.csrf, o), o.status);
   };
 
   app.get('/van-ban/ma-tran', { preHandler: office }, async (req, reply) =>
-    renderMatrix(req, reply, numberIn(req.query), { notice: noticeOf(req, staffContext(req, reply, deps).lang) }),
+    renderMatrix(req, reply, numberIn(req.query), {
+      notice: noticeOf(req, staffContext(req, reply, deps).lang, await unitNames(deps.pool)),
+    }),
   );
 
   app.post('/van-ban/dieu-chinh', { preHandler: [app.csrfProtection, office] }, async (req, reply) => {
     const number = numberIn(req.body);
-    const kind = (req.body as { kind?: string }).kind === 'remove' ? 'removed' : 'moved';
+    const kind = (req.body as { kind?: string }).kind;
+    const ok = kind === 'remove' ? 'removed' : kind === 'add' ? 'added' : 'moved';
+    const lang = staffContext(req, reply, deps).lang;
     return runAction(
       reply,
-      (o) => renderMatrix(req, reply, number, o),
-      matrixUrl(number, kind),
-      async () => {
-        const form = parseInput(AmendFormSchema, req.body);
-        const request = parseInput(AmendRequestSchema, { ...form, by: actor(req) });
-        const result = await runUpdate(deps.temporal, directiveWorkflowId(number), amendUpdate, request);
-        await recordAudit(deps.pool, {
-          actor: req.staff!.email,
-          via: 'login',
-          action: `amend.${form.kind}`,
-          subject: number,
-          detail: form,
-        });
-        return { deadline: result.deadline };
-      },
+      (o) => renderMatrix(req, reply, number, { ...o, form: req.body as Record<string, string> }),
+      matrixUrl(number, ok),
+      () => amendFromForm(deps, req, number, lang),
+      lang,
     );
   });
 
@@ -94,9 +105,14 @@ export const directiveRoutes: FastifyPluginAsync<StaffDeps> = async (app, deps) 
         });
         return { count: cancelling };
       },
+      staffContext(req, reply, deps).lang,
     );
   });
 
   await app.register(staffTaskRoutes, deps);
-  await app.register(consolidatedRoutes, { ...deps, guard: office });
+  // Supervisors read the consolidated report too: what came in, and who has not reported.
+  await app.register(consolidatedRoutes, {
+    ...deps,
+    guard: requireRole(deps.users, ['coordinator', 'supervisor', 'admin']),
+  });
 };

@@ -16,7 +16,8 @@ const MESSAGES = {
     unknown: (c: string) => `Không có đơn vị ${c} trong danh mục đơn vị.`,
     twice: (c: string) => `Đơn vị ${c} đã có một nhiệm vụ khác trong văn bản này.`,
     supports: 'Nhiệm vụ phối hợp phải chọn đơn vị chủ trì, là đơn vị có nhiệm vụ trong văn bản này.',
-    indicatorLine: (n: number) => `dòng ${n}: cần "mã | tên | đơn vị tính", thêm "| chỉ tiêu" nếu có`,
+    indicatorLine: (n: number) =>
+      `dòng ${n}: cần "mã | tên | đơn vị tính", thêm "| chỉ tiêu" nếu có và "| thập phân" cho số không nguyên`,
     line: 'dòng',
     json: 'không đọc được',
     noTask: 'Văn bản cần ít nhất một nhiệm vụ.',
@@ -31,7 +32,8 @@ const MESSAGES = {
     unknown: (c: string) => `There is no unit ${c} in the unit directory.`,
     twice: (c: string) => `Unit ${c} already has another task in this directive.`,
     supports: 'A support task names its lead unit, one with a task in this directive.',
-    indicatorLine: (n: number) => `line ${n}: expected "code | name | unit", and "| target" if there is one`,
+    indicatorLine: (n: number) =>
+      `line ${n}: expected "code | name | unit", and "| target" if there is one, "| decimal" for a number not whole`,
     line: 'line',
     json: 'cannot be read',
     noTask: 'A directive needs at least one task.',
@@ -39,6 +41,17 @@ const MESSAGES = {
   },
 };
 
+/** The words a person may write for an indicator's type: a count (whole number) or a decimal. */
+const TYPES: Record<string, 'count' | 'decimal'> = {
+  count: 'count',
+  'số nguyên': 'count',
+  đếm: 'count',
+  decimal: 'decimal',
+  'thập phân': 'decimal',
+  'số thập phân': 'decimal',
+};
+
+/** "code | name | unit", then a target and a type (count, decimal; số nguyên, thập phân) if there are. */
 function indicatorsOf(textValue: string, lang: Lang): { value: unknown[]; error?: string } {
   const lines = textValue
     .split('\n')
@@ -46,9 +59,19 @@ function indicatorsOf(textValue: string, lang: Lang): { value: unknown[]; error?
     .filter(Boolean);
   const value: unknown[] = [];
   for (const [n, l] of lines.entries()) {
-    const [code, name, unit, target, ...rest] = l.split('|').map((s) => s.trim());
-    if (!code || !name || !unit || rest.length) return { value, error: MESSAGES[lang].indicatorLine(n + 1) };
-    value.push({ code, name, unit, ...(target ? { target: Number(target.replace(',', '.')) } : {}) });
+    const [code, name, unit, ...more] = l.split('|').map((s) => s.trim());
+    const type = more.map((m) => TYPES[m.toLowerCase()]).find(Boolean);
+    const rest = more.filter((m) => m && !TYPES[m.toLowerCase()]);
+    const target = rest.shift();
+    if (!code || !name || !unit || rest.length || more.length > 2)
+      return { value, error: MESSAGES[lang].indicatorLine(n + 1) };
+    value.push({
+      code,
+      name,
+      unit,
+      ...(target ? { target: Number(target.replace(',', '.')) } : {}),
+      ...(type ? { type } : {}),
+    });
   }
   return { value };
 }

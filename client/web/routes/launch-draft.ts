@@ -25,7 +25,10 @@ export interface DraftTask {
 /** A question of the importer's (a "# ?" of the draft file), and the value its field had when asked. */
 export interface DraftQuestion {
   field: string;
+  /** The English words; `vi` and `en` are the question in each language when the importer gave both. */
   message: string;
+  vi?: string;
+  en?: string;
   line?: number;
   was: string;
   /** The coordinator ticked "keep as it is". */
@@ -115,7 +118,8 @@ function taskOf(raw: unknown): DraftTask {
     indicators: array(t.indicators)
       .map((i) => {
         const x = record(i);
-        return [x.code, x.name, x.unit, ...(x.target !== undefined ? [x.target] : [])].map(text).join(' | ');
+        const parts = [x.code, x.name, x.unit, ...(x.target !== undefined ? [x.target] : [])];
+        return [...parts, ...(x.type === 'decimal' ? ['decimal'] : [])].map(text).join(' | ');
       })
       .join('\n'),
     completion: text(t.completion),
@@ -147,7 +151,14 @@ export function draftOf(
   };
   d.questions = (o.questions ?? []).map((q) => {
     const field = fieldOf(q.path);
-    return { field, message: q.message, ...(q.line ? { line: q.line } : {}), was: valueOf(d, field) ?? '', ok: false };
+    return {
+      field,
+      message: q.message,
+      ...(q.text ? { vi: q.text.vi, en: q.text.en } : {}),
+      ...(q.line ? { line: q.line } : {}),
+      was: valueOf(d, field) ?? '',
+      ok: false,
+    };
   });
   return d;
 }
@@ -156,8 +167,17 @@ export function draftOf(
 export function questionsIn(raw: unknown): Question[] {
   return array(record(raw).questions).flatMap((q) => {
     const x = record(q);
+    const said = record(x.text);
+    const text = typeof said.vi === 'string' && typeof said.en === 'string' ? { vi: said.vi, en: said.en } : undefined;
     return typeof x.path === 'string' && typeof x.message === 'string'
-      ? [{ path: x.path, message: x.message, ...(typeof x.line === 'number' ? { line: x.line } : {}) }]
+      ? [
+          {
+            path: x.path,
+            message: x.message,
+            ...(text ? { text } : {}),
+            ...(typeof x.line === 'number' ? { line: x.line } : {}),
+          },
+        ]
       : [];
   });
 }
@@ -237,6 +257,8 @@ export function readDraft(body: Body, o: { addRow?: boolean } = {}): Draft {
       {
         field,
         message: one(body[`q.${i}.message`]),
+        ...(one(body[`q.${i}.vi`]) ? { vi: one(body[`q.${i}.vi`]) } : {}),
+        ...(one(body[`q.${i}.en`]) ? { en: one(body[`q.${i}.en`]) } : {}),
         ...(line > 0 ? { line } : {}),
         was: one(body[`q.${i}.was`]),
         ok: one(body[`q.${i}.ok`]) === '1',

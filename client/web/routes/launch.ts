@@ -17,7 +17,8 @@ import { launchDirective, NumberTakenError } from '../../temporal';
 import { AppError } from '../errors';
 import { directiveExists } from '../../../db/directives';
 import { sendStaffPage } from '../views/staff';
-import { LAUNCH_WORDS, previewOf, type PreviewView } from '../views/launch';
+import { LAUNCH_WORDS, noteText, previewOf, type PreviewView } from '../views/launch';
+import { pageCalendar } from '../calendar';
 import { draftView } from '../views/launch-form';
 import { requireRole, staffContext } from './auth';
 import type { StaffDeps } from '../deps';
@@ -139,14 +140,20 @@ export const launchRoutes: FastifyPluginAsync<StaffDeps> = async (app, deps) => 
       launching: action === 'launch',
     });
     if (!checked.directive) return sendDraft(req, reply, draft, { errors: checked.errors, status: 422 });
-    if (action === 'launch') return launch(req, reply, checked.directive, draft);
+    const names = new Map(units.map((u) => [u.code, u.name]));
+    const plan = dryRun(checked.directive, Date.now(), await pageCalendar(deps.pool));
     const open = draft.questions.filter((q) => isOpen(draft, q)).length;
-    const preview = previewOf(
-      dryRun(checked.directive, Date.now()),
-      new Map(units.map((u) => [u.code, u.name])),
-      lang,
-      { openQuestions: open, sendHour: checked.directive.policy.sendHour },
-    );
+    const preview = previewOf(plan, names, lang, { openQuestions: open, sendHour: checked.directive.policy.sendHour });
+    // A deadline already past is launched only when the office ticks that it means it.
+    const past = plan.notes.filter((n) => n.kind === 'past');
+    if (action === 'launch' && past.length && one(body.allowPast) !== '1') {
+      const say = LAUNCH_WORDS[lang].pastNeedsConfirm;
+      const errors = Object.fromEntries(
+        past.map((n) => [`t.${n.task}.deadline`, `${noteText(n, names, lang)}: ${say}`]),
+      );
+      return sendDraft(req, reply, draft, { errors, preview, status: 422 });
+    }
+    if (action === 'launch') return launch(req, reply, checked.directive, draft);
     return sendDraft(req, reply, draft, { preview });
   });
 

@@ -28,6 +28,11 @@ export const TaskIdSchema = z.object({
   id: z.string().regex(/^task:[^\s]{3,200}$/, 'expected a task id, task:NUMBER:UNIT'),
 });
 
+/** A file of one of a task's reports, named by its SHA-256. */
+export const TaskFileSchema = TaskIdSchema.extend({
+  sha: z.string().regex(/^[0-9a-f]{64}$/, 'expected the SHA-256 of a file, 64 hexadecimal digits'),
+});
+
 export const ReviewFormSchema = z.object({
   receipt: z.string().min(1),
   decision: z.enum(['accept', 'return']),
@@ -40,13 +45,24 @@ export const ExtensionFormSchema = z.object({
   comment: z.string().max(2000).default(''),
 });
 
-/** The unit is told why its deadline moved. */
-const MoveReason = z.string().trim().min(3, 'say why the deadline moves').max(2000);
-
+/** The matrix's three changes: move a unit's deadline (with the reason the unit is told), remove a unit, add one. */
 export const AmendFormSchema = z.discriminatedUnion('kind', [
-  z.object({ kind: z.literal('move'), unit: UnitCodeSchema, deadline: LocalDateSchema, reason: MoveReason }),
-  z.object({ kind: z.literal('remove'), unit: UnitCodeSchema, reason: z.string().trim().max(2000).optional() }),
+  z.object({
+    kind: z.literal('move'),
+    unit: UnitCodeSchema,
+    deadline: LocalDateSchema,
+    reason: z.string().trim().min(3, 'say why the deadline moves').max(2000),
+    confirm: z.literal('1').optional(),
+  }),
+  z.object({ kind: z.literal('remove'), unit: UnitCodeSchema, reason: optional(z.string().trim().max(2000)) }),
+  z.object({
+    kind: z.literal('add'),
+    unit: UnitCodeSchema,
+    title: z.string().trim().min(1, 'give the task a title').max(500),
+    deadline: LocalDateSchema,
+  }),
 ]);
+export type AmendForm = z.infer<typeof AmendFormSchema>;
 
 export const CancelFormSchema = z.object({ reason: z.string().trim().min(1, 'give a reason').max(2000) });
 
@@ -66,6 +82,8 @@ export const BucketCountsSchema = z.object({
   done_late: z.number().int(),
   in_progress: z.number().int(),
   overdue: z.number().int(),
+  /** Reports waiting for the office's review: in progress on the official board, counted apart. */
+  pending_review: z.number().int(),
 });
 
 export const OverdueItemSchema = z.object({
@@ -77,6 +95,7 @@ export const OverdueItemSchema = z.object({
   deadline: LocalDateSchema,
   originalDeadline: LocalDateSchema,
   state: z.string(),
+  revisionDue: LocalDateSchema.nullable(),
   escalationLevel: z.number().int(),
   lastChaseAt: z.string().nullable(),
   extensionPending: z.boolean(),

@@ -4,6 +4,10 @@ import type { FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify';
 import { ExtensionDecisionSchema, ReviewDecisionSchema } from '../../../domain/commands';
 import { decideExtensionUpdate, reviewReportUpdate } from '../../../workflows/messages';
 import { recordAudit } from '../../../db/audit';
+import { directivePolicy } from '../../../db/directives';
+import { localDateAt } from '../../../domain/format';
+import { pageCalendar } from '../calendar';
+import { sendTaskFile } from './staff-files';
 import { sendStaffPage } from '../views/staff';
 import { staffTaskView, type Outcome } from '../views/directives';
 import { AppError } from '../errors';
@@ -11,7 +15,7 @@ import type { StaffDeps } from '../deps';
 import { requireRole, staffContext } from './auth';
 import { runUpdate } from './staff-updates';
 import { actor, noticeOf, runAction, statusOfRow } from './staff-actions';
-import { ExtensionFormSchema, ReviewFormSchema, TaskIdSchema, parseInput } from './staff-schemas';
+import { ExtensionFormSchema, ReviewFormSchema, TaskFileSchema, TaskIdSchema, parseInput } from './staff-schemas';
 import { explanationsOnTaskPage } from './explanations';
 
 type Render = Outcome & { status?: number; comment?: string };
@@ -25,8 +29,21 @@ export const staffTaskRoutes: FastifyPluginAsync<StaffDeps> = async (app, deps) 
     const ctx = staffContext(req, reply, deps);
     const row = await deps.readModel.task(id);
     if (!row) throw new AppError('NOT_FOUND', `id: no task ${id}`);
-    const unitName = (await deps.readModel.unit(row.unit_code))?.name ?? row.unit_code;
-    const figures = { row, unitName, status: statusOfRow(row, Date.now()), user: ctx.user };
+    const [unit, policy, calendar] = await Promise.all([
+      deps.readModel.unit(row.unit_code),
+      directivePolicy(deps.pool, row.directive_number),
+      pageCalendar(deps.pool),
+    ]);
+    const now = Date.now();
+    const figures = {
+      row,
+      unitName: unit?.name ?? row.unit_code,
+      status: statusOfRow(row, now),
+      user: ctx.user,
+      policy,
+      calendar,
+      today: localDateAt(now),
+    };
     const explanations = await explanationsOnTaskPage(deps, req, row, figures.status, ctx);
     return sendStaffPage(
       reply,
@@ -40,6 +57,14 @@ export const staffTaskRoutes: FastifyPluginAsync<StaffDeps> = async (app, deps) 
   app.get('/nhiem-vu', { preHandler: anyStaff }, async (req, reply) => {
     const { id } = parseInput(TaskIdSchema, req.query);
     return renderTask(req, reply, id, { notice: noticeOf(req, staffContext(req, reply, deps).lang) });
+  });
+
+  // A file the unit sent with one of this task's reports: the reviewer reads all that was sent.
+  app.get('/nhiem-vu/tep', { preHandler: anyStaff }, async (req, reply) => {
+    const { id, sha } = parseInput(TaskFileSchema, req.query);
+    const row = await deps.readModel.task(id);
+    if (!row) throw new AppError('NOT_FOUND', `id: no task ${id}`);
+    return sendTaskFile(reply, deps.config.dataDir, row, sha);
   });
 
   app.post('/nhiem-vu/duyet', { preHandler: [app.csrfProtection, office] }, async (req, reply) => {
@@ -67,8 +92,9 @@ export const staffTaskRoutes: FastifyPluginAsync<StaffDeps> = async (app, deps) 
           detail: { receipt: form.receipt },
           key: `review:${id}:${form.receipt}`,
         });
-        return { deadline: form.decision === 'return' ? result.deadline : undefined };
+        return { revisionDue: form.decision === 'return' ? result.revisionDue : undefined };
       },
+      staffContext(req, reply, deps).lang,
     );
   });
 
@@ -98,6 +124,7 @@ export const staffTaskRoutes: FastifyPluginAsync<StaffDeps> = async (app, deps) 
         });
         return { deadline: result.deadline };
       },
+      staffContext(req, reply, deps).lang,
     );
   });
 };

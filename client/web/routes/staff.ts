@@ -18,6 +18,7 @@ import { apiRoutes } from './api';
 import { explanationRoutes } from './explanations';
 import { scorecardRoutes } from './scorecard';
 import { unitAdminRoutes } from './units-admin';
+import { calendarAdminRoutes } from './calendar-admin';
 import type { StaffDeps, WebDeps } from '../deps';
 
 /** Scripts the staff pages load, served from our own origin: the CSP allows no other. */
@@ -42,6 +43,7 @@ export const staffRoutes: FastifyPluginAsync<WebDeps> = async (app, deps) => {
   await app.register(explanationRoutes, staff);
   await app.register(scorecardRoutes, staff);
   await app.register(unitAdminRoutes, staff);
+  await app.register(calendarAdminRoutes, staff);
 
   app.get('/quan-tri/nguoi-dung', { preHandler: requireRole(staff.users, ['admin']) }, async (req, reply) =>
     sendStaffPage(reply, staffContext(req, reply, deps), 'users', { users: await staff.users.list() }),

@@ -26,6 +26,7 @@ const MESSAGES = {
   vi: {
     text: 'Hãy nhập nội dung báo cáo.',
     number: 'Hãy nhập một số không âm, ví dụ 20.000 hoặc 12,5 (nhập 0 nếu không có).',
+    whole: (name: string) => `"${name}" là số đếm: hãy nhập một số nguyên, ví dụ 12 hoặc 20.000.`,
     notIndicator: 'Đây không phải chỉ tiêu của nhiệm vụ này.',
     tooLarge: (names: string, mb: string) => `Tệp quá lớn (tối đa ${mb} MB mỗi tệp), chưa được nhận: ${names}.`,
     by: 'Tên người báo cáo dài quá 200 ký tự.',
@@ -43,6 +44,7 @@ const MESSAGES = {
   en: {
     text: 'Write the report.',
     number: 'Enter a number of zero or more, e.g. 20,000 or 12.5 (0 if there is none).',
+    whole: (name: string) => `"${name}" is a count: enter a whole number, e.g. 12 or 20,000.`,
     notIndicator: 'This is not an indicator of this task.',
     tooLarge: (names: string, mb: string) => `Too large (at most ${mb} MB a file), not received: ${names}.`,
     by: 'The name is longer than 200 characters.',
@@ -129,6 +131,8 @@ export function readReport(
   for (const i of o.indicators) {
     const n = parseAmount(values.indicators[i.code] ?? '', o.lang);
     if (n === undefined) errors[`ind.${i.code}`] = t.number;
+    // A count (leaflets, people; the default) is whole; a decimal (%, km, billion đồng) need not be.
+    else if ((i.type ?? 'count') === 'count' && !Number.isInteger(n)) errors[`ind.${i.code}`] = t.whole(i.name);
     else indicators[i.code] = n;
   }
   const uploads = list(body.attachments).filter((u): u is Upload => typeof u === 'object' && u !== null && 'name' in u);

@@ -75,7 +75,14 @@ export const taskPageRoutes: FastifyPluginAsync<WebDeps> = async (app, deps) => 
     async (req, reply) => {
       if (opensExplanation(req)) return explanationFile({ deps, req, reply, secret }, req.params.sha256);
       const { row } = await linkedTask(deps, req);
-      const file = row.snapshot.state.reports.flatMap((r) => r.attachments).find((a) => a.sha256 === req.params.sha256);
+      // A lead unit's link also opens the files its support units sent for its task.
+      const supports =
+        row.snapshot.spec.role === 'lead'
+          ? await deps.readModel.supportTasksOf(row.directive_number, row.unit_code, row.cycle)
+          : [];
+      const file = [row, ...supports]
+        .flatMap((t) => t.snapshot.state.reports.flatMap((r) => r.attachments))
+        .find((a) => a.sha256 === req.params.sha256);
       if (!file) throw linkRefused(req, deps.config.DEFAULT_LANG);
       const where = attachmentPath(deps.config.dataDir, file.sha256);
       if (!(await stat(where).catch(() => undefined)))

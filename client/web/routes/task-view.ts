@@ -6,6 +6,7 @@ import { addDays, localDateOf } from '../../../domain/local-date';
 import { STATUS_LABELS } from '../../../domain/status';
 import { formatDate, formatDateTime, formatNumber, workingDaysPhrase, type Lang } from '../../../domain/format';
 import type { LinkGrant } from '../../../db/links';
+import { indicatorLines } from '../views/reports';
 import type { TaskRow } from '../../../db/read-model';
 import { statusOf } from '../../../workflows/task-state';
 import { mailSentTo } from '../../../db/outbox';
@@ -21,6 +22,7 @@ const WORDS = {
   vi: {
     lead: 'chủ trì',
     support: 'phối hợp',
+    provisional: 'dự kiến, chờ công bố lịch nghỉ',
     pending: 'Đang chờ xem xét',
     accepted: 'Đã chấp nhận',
     returned: 'Trả lại để hoàn thiện',
@@ -46,6 +48,7 @@ const WORDS = {
   en: {
     lead: 'lead',
     support: 'support',
+    provisional: 'provisional until the days off are announced',
     pending: 'Awaiting review',
     accepted: 'Accepted',
     returned: 'Returned for revision',
@@ -159,7 +162,7 @@ export async function sendTaskPage(
     unitName: await unitName(row.unit_code),
     role: spec.role === 'lead' ? w.lead : w.support,
     supportsName: spec.supports ? await unitName(spec.supports) : undefined,
-    deadline: formatDate(state.deadline, lang),
+    deadline: formatDate(state.deadline, lang) + (cal.isProvisional(state.deadline) ? ` (${w.provisional})` : ''),
     left: chasing ? workingDaysPhrase(cal.workingDaysBetween(localDateOf(now), state.deadline), lang) : undefined,
     status: status_,
     statusLabel: STATUS_LABELS[status_][lang],
@@ -202,13 +205,23 @@ export async function sendTaskPage(
         href: `${token}/tep/${a.sha256}`,
       })),
     })),
+    // A lead unit (chủ trì) builds its report on its support units' input: it reads all they sent.
     supportReports: await Promise.all(
       (await deps.readModel.supportTasksOf(row.directive_number, row.unit_code, row.cycle))
-        .flatMap((t) => t.snapshot.state.reports.map((r) => ({ unit: t.unit_code, ...r })))
+        .flatMap((t) => t.snapshot.state.reports.map((r) => ({ unit: t.unit_code, spec: t.snapshot.spec, ...r })))
         .map(async (r) => ({
           unitName: await unitName(r.unit),
           receipt: r.receipt,
           at: formatDateTime(r.submittedAt, lang),
+          by: r.submittedBy,
+          text: r.text,
+          review: w[r.review],
+          indicators: indicatorLines(r.indicators, r.spec.indicators, lang),
+          attachments: r.attachments.map((a) => ({
+            name: a.name,
+            size: formatBytes(a.bytes, lang),
+            href: `${token}/tep/${a.sha256}`,
+          })),
         })),
     ),
     forms,

@@ -1,7 +1,7 @@
 // What the supervisor's board (staff/board.eta) and monthly overview (staff/month.eta) show: their
 // words, and the figures of the read model put in the page's language.
-import { BUCKETS, emptyCounts, overdueShare, totalOf, type BucketCounts, type Month } from '../../../domain/board';
-import { BOARD_BUCKET_LABELS } from '../../../domain/status';
+import { BUCKETS, overdueShare, totalOf, type BoardCounts, type Month } from '../../../domain/board';
+import { BOARD_BUCKET_LABELS, STATUS_LABELS } from '../../../domain/status';
 import { formatDate, formatDateShortVi, formatDateTime, formatNumber, type Lang } from '../../../domain/format';
 import type { OverdueItem, UnitMonthRow, WeekRow } from '../../../db/board-queries';
 import type { BoardQuery } from '../routes/staff-schemas';
@@ -35,6 +35,7 @@ export const BOARD_WORDS = {
     prev: '« Trang trước',
     next: 'Trang sau »',
     csv: 'Tải CSV',
+    consolidated: 'Báo cáo tổng hợp của văn bản',
     byUnit: 'Quá hạn theo đơn vị',
     trend: 'Xu hướng theo tuần (theo tuần đến hạn)',
     week: 'Tuần',
@@ -71,6 +72,7 @@ export const BOARD_WORDS = {
     prev: '« Previous',
     next: 'Next »',
     csv: 'Download CSV',
+    consolidated: "The directive's consolidated report",
     byUnit: 'Overdue by unit',
     trend: 'Weekly trend (by week due)',
     week: 'Week',
@@ -97,6 +99,7 @@ export const MONTH_WORDS = {
     onTime: 'Đã hoàn thành đúng hạn',
     late: 'Đã hoàn thành quá hạn',
     inProgress: 'Đang thực hiện trong hạn',
+    pending: 'trong đó: đang chờ xem xét',
     overdue: 'Quá hạn chưa hoàn thành',
     share: 'Tỷ lệ quá hạn',
     change: 'So với tháng trước',
@@ -115,6 +118,7 @@ export const MONTH_WORDS = {
     onTime: 'Done on time',
     late: 'Done late',
     inProgress: 'In progress, on time',
+    pending: 'of which awaiting review',
     overdue: 'Overdue, not done',
     share: 'Overdue share',
     change: 'Change from last month',
@@ -126,8 +130,14 @@ export const MONTH_WORDS = {
   },
 };
 
-export const bucketList = (c: BucketCounts, lang: Lang) =>
+export const bucketList = (c: BoardCounts, lang: Lang) =>
   BUCKETS.map((key) => ({ key, n: c[key], label: BOARD_BUCKET_LABELS[key][lang] }));
+
+/** The reports waiting for the office's review: counted in progress by the official board, shown apart. */
+export const pendingTile = (c: BoardCounts, lang: Lang) => ({
+  n: c.pending_review,
+  label: STATUS_LABELS.pending_review[lang],
+});
 
 const describeItem = (i: OverdueItem, lang: Lang, explained?: ReadonlyMap<string, ExplanationItem>) => ({
   ...i,
@@ -141,7 +151,7 @@ const describeItem = (i: OverdueItem, lang: Lang, explained?: ReadonlyMap<string
 });
 
 export interface BoardFigures {
-  counts: BucketCounts;
+  counts: BoardCounts;
   list: { items: OverdueItem[]; total: number; capped: boolean };
   byUnit: { unitName: string; n: number }[];
   trend: WeekRow[];
@@ -172,6 +182,7 @@ export function boardView(q: BoardQuery, f: BoardFigures, lang: Lang, csrf: stri
     f: keep,
     csrf,
     buckets: bucketList(f.counts, lang),
+    pending: pendingTile(f.counts, lang),
     share: `${formatNumber(overdueShare(f.counts), lang)}%`,
     total: totalOf(f.counts),
     directives: f.directives,
@@ -198,15 +209,16 @@ export interface MonthFigures {
   explanations?: ReadonlyMap<string, ExplanationItem>;
 }
 
-const sumOf = (rows: BucketCounts[]): BucketCounts =>
+const sumOf = (rows: BoardCounts[]): BoardCounts =>
   rows.reduce(
     (s, r) => ({
       done_on_time: s.done_on_time + r.done_on_time,
       done_late: s.done_late + r.done_late,
       in_progress: s.in_progress + r.in_progress,
       overdue: s.overdue + r.overdue,
+      pending_review: s.pending_review + r.pending_review,
     }),
-    emptyCounts(),
+    { done_on_time: 0, done_late: 0, in_progress: 0, overdue: 0, pending_review: 0 },
   );
 
 /** What staff/month.eta reads: each unit's buckets, share and change from last month, and the total. */

@@ -53,13 +53,15 @@ export function draftView(m: DraftFormModel) {
   const names = new Map(m.units.map((u) => [u.code, u.name]));
   const questions = m.d.questions.map((q, i) => ({
     ...q,
+    // The question in the page's language; one read back from an older draft file has only English.
+    said: q[m.lang] ?? q.message,
     i,
     open: isOpen(m.d, q),
     label: labelOf(q.field, m.d, names, t),
     where: q.line ? fill(m.d.fromFile ? t.lineOfFile : t.lineOfText, { n: q.line }) : '',
   }));
   const open: Record<string, string> = {};
-  for (const q of questions) if (q.open) open[q.field] = open[q.field] ? `${open[q.field]}; ${q.message}` : q.message;
+  for (const q of questions) if (q.open) open[q.field] = open[q.field] ? `${open[q.field]}; ${q.said}` : q.said;
   return {
     t,
     csrf: m.csrf,

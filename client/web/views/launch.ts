@@ -1,6 +1,7 @@
 // The words of the launch page ("Giao nhiệm vụ mới", staff/launch-start.eta and launch-draft.eta)
 // and what launching would do ("Xem hạn", partials/launch-preview.eta): each unit's deadline,
 // reminders and escalations.
+import { describeNote, type DeadlineNote } from '../../../domain/deadline-notes';
 import { formatDate, formatDateShortVi, localDateAt, type Lang } from '../../../domain/format';
 import { LocalDateSchema } from '../../../domain/schemas';
 import type { DryRun } from '../../dry-run';
@@ -67,6 +68,9 @@ export const LAUNCH_WORDS = {
     noCycle: 'Mọi kỳ báo cáo đều đã qua hạn.',
     stillOpen: 'Còn {n} câu hỏi chưa trả lời: cần trả lời trước khi giao việc.',
     sentAt: 'Nhắc hạn và báo cáo vượt cấp được gửi lúc {h}:00 các ngày làm việc.',
+    provisional: 'dự kiến',
+    allowPast: 'Vẫn giao khi có thời hạn đã qua',
+    pastNeedsConfirm: 'đánh dấu "Vẫn giao khi có thời hạn đã qua" để giao với thời hạn này, hoặc sửa thời hạn',
     empty: 'Hãy chọn một tệp hoặc dán nội dung công văn.',
     notUtf8: (f: string) =>
       `${f}: tệp không phải văn bản UTF-8. Hãy lưu lại tệp với bảng mã UTF-8 (Unicode) rồi tải lên lại.`,
@@ -137,6 +141,9 @@ export const LAUNCH_WORDS = {
     noCycle: 'Every reporting cycle is already past due.',
     stillOpen: '{n} questions are not answered yet: answer them before launching.',
     sentAt: 'Reminders and escalations go out at {h}:00 on working days.',
+    provisional: 'provisional',
+    allowPast: 'Launch even with a deadline already past',
+    pastNeedsConfirm: 'tick "Launch even with a deadline already past" to launch with it, or change the deadline',
     empty: "Choose a file or paste a dispatch's text.",
     notUtf8: (f: string) =>
       `${f}: the file is not UTF-8 text. Save it with the UTF-8 (Unicode) encoding and upload it again.`,
@@ -167,9 +174,16 @@ export interface PreviewView {
   cycles?: string;
   sentAt: string;
   stillOpen?: string;
+  /** What moved and why, what has passed, what is provisional, each naming its task. */
+  notes: { kind: string; text: string }[];
 }
 
 /** The dry run in the page's words: deadlines written out in full, chases at their hour. */
+/** "Nhiệm vụ 2 (Sở Tư pháp): 13/12/2026 là Chủ nhật: hạn chuyển sang 14/12/2026". */
+export function noteText(n: DeadlineNote, names: ReadonlyMap<string, string>, lang: Lang): string {
+  return `${LAUNCH_WORDS[lang].task} ${n.task + 1} (${names.get(n.unit) ?? n.unit}): ${describeNote(n, lang)}`;
+}
+
 export function previewOf(
   plan: DryRun,
   names: ReadonlyMap<string, string>,
@@ -185,7 +199,7 @@ export function previewOf(
       unit: task.unit,
       unitName: names.get(task.unit) ?? task.unit,
       role: task.role === 'support' ? `${t.support} — ${names.get(task.supports ?? '') ?? task.supports}` : t.lead,
-      deadline: formatDate(task.deadline, lang),
+      deadline: formatDate(task.deadline, lang) + (task.provisional ? ` (${t.provisional})` : ''),
       reminders: task.chase.flatMap((c) => (c.kind === 'reminder' ? [`${at(c.at)} (T-${c.daysBefore})`] : [])),
       escalations: task.chase.flatMap((c) =>
         c.kind === 'escalation'
@@ -195,6 +209,7 @@ export function previewOf(
     })),
     ...(plan.cycles ? { cycles: next ? fill(t.cycles, { n: plan.cycles.length, next: next.label }) : t.noCycle } : {}),
     sentAt: fill(t.sentAt, { h: String(o.sendHour).padStart(2, '0') }),
+    notes: plan.notes.map((n) => ({ kind: n.kind, text: noteText(n, names, lang) })),
     ...(o.openQuestions ? { stillOpen: fill(t.stillOpen, { n: o.openQuestions }) } : {}),
   };
 }

@@ -70,6 +70,22 @@ export function taskHistory(r: TaskRecord, lang: Lang): HistoryEvent[] {
         : `Extension to ${day(e.requested)}: ${e.decided === 'approved' ? `approved, new deadline ${day(e.deadline)}` : 'refused'}${e.comment ? ` — “${e.comment}”` : ''}`,
     });
   }
+  // An approved extension is told above; the office moving the deadline and a corrected calendar here.
+  for (const c of s.deadlineChanges ?? []) {
+    if (c.why === 'extension') continue;
+    const why = c.reason ? ` — “${c.reason}”` : '';
+    events.push({
+      at: c.at,
+      what:
+        c.why === 'moved'
+          ? vi
+            ? `Văn phòng đổi hạn từ ${day(c.from)} sang ${day(c.to)}${why}`
+            : `The office moved the deadline from ${day(c.from)} to ${day(c.to)}${why}`
+          : vi
+            ? `Lịch nghỉ được công bố: hạn chuyển từ ${day(c.from)} sang ${day(c.to)}`
+            : `Days off announced: the deadline moved from ${day(c.from)} to ${day(c.to)}`,
+    });
+  }
   if (s.extension)
     events.push({
       at: s.extension.at,

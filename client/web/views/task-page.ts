@@ -33,7 +33,16 @@ export interface TaskPageModel {
     attachments: { name: string; size: string; href: string }[];
     comment?: string;
   }[];
-  supportReports: { unitName: string; receipt: string; at: string }[];
+  supportReports: {
+    unitName: string;
+    receipt: string;
+    at: string;
+    by: string;
+    text: string;
+    review: string;
+    indicators: string[];
+    attachments: { name: string; size: string; href: string }[];
+  }[];
   forms: TaskFormsModel;
   /** A district's task: the form to pass it on, or the sub-directive it started. */
   cascade?: CascadeModel;
