@@ -62,7 +62,8 @@ async function task(id: string, title: string, workingDays: number): Promise<Not
     directive: DIRECTIVE,
     spec: input.spec,
     cycle: '',
-    state: initialTaskState(input, Date.now()),
+    // Reminders go to tasks whose assignment is out.
+    state: { ...initialTaskState(input, Date.now()), assignedAt: Date.now() },
   });
   return {
     key: `${workflowId}:reminder:${deadline}:1`,
