@@ -35,6 +35,7 @@ module.exports = {
     {
       ...common,
       displayName: 'integration',
+      setupFilesAfterEnv: ['<rootDir>/test/helpers/integration-timeout.ts'],
       testMatch: [
         '<rootDir>/test/integration/**/*.test.ts',
         '<rootDir>/test/web/**/*.test.ts',

@@ -17,16 +17,20 @@ export async function storeDocument(
   parentTaskWorkflowId?: string,
 ): Promise<StoreResult> {
   const sha = documentSha(directive);
-  const { rows } = await pool.query<{ sha256: string; inserted: boolean }>(
-    `WITH ins AS (
-       INSERT INTO directive_documents (key, number, sha256, document, parent_task_workflow_id)
-       VALUES ($1, $2, $3, $4, $5) ON CONFLICT (key) DO NOTHING RETURNING sha256)
-     SELECT sha256, true AS inserted FROM ins
-     UNION ALL SELECT sha256, false FROM directive_documents WHERE key = $1 AND NOT EXISTS (SELECT 1 FROM ins)`,
-    [key, directive.number, sha, JSON.stringify(directive), parentTaskWorkflowId ?? null],
-  );
-  const row = rows[0];
-  return row.inserted ? 'stored' : row.sha256 === sha ? 'same' : 'taken';
+  // Two launches of one number at once: the second insert waits for the first and does nothing,
+  // but its statement began before that row was committed and cannot see it; the next one can.
+  for (;;) {
+    const { rows } = await pool.query<{ sha256: string; inserted: boolean }>(
+      `WITH ins AS (
+         INSERT INTO directive_documents (key, number, sha256, document, parent_task_workflow_id)
+         VALUES ($1, $2, $3, $4, $5) ON CONFLICT (key) DO NOTHING RETURNING sha256)
+       SELECT sha256, true AS inserted FROM ins
+       UNION ALL SELECT sha256, false FROM directive_documents WHERE key = $1 AND NOT EXISTS (SELECT 1 FROM ins)`,
+      [key, directive.number, sha, JSON.stringify(directive), parentTaskWorkflowId ?? null],
+    );
+    const row = rows[0];
+    if (row) return row.inserted ? 'stored' : row.sha256 === sha ? 'same' : 'taken';
+  }
 }
 
 /** Where directive documents are kept: stored once under their key, read by key. */

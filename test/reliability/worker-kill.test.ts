@@ -11,6 +11,7 @@ import {
   taskStateQuery,
   taskWorkflowId,
 } from '../../workflows/messages';
+import type { TaskView } from '../../workflows/types';
 import type { CliRun } from '../helpers/cli';
 import { eventually } from '../helpers/wait';
 import {
@@ -34,18 +35,23 @@ import {
 jest.setTimeout(40 * 60_000);
 
 /**
- * The task's state as its workflow answers. A query right after a kill may go to the dead worker's
- * sticky queue and time out before the server hands it to a live worker: asked again, never
- * counted lost for that; a workflow that does not exist answers NotFound at once.
+ * The task's state as its workflow answers, or why it does not. A query right after a kill may go
+ * to the dead worker's sticky queue, or wait behind the replays of a loaded new worker, and time
+ * out: asked again for a minute before it counts. A workflow the server does not have answers
+ * NotFound at once and is lost.
  */
-async function queryAfterKills(p: Parts, id: string) {
-  for (let attempt = 1; ; attempt++) {
-    try {
-      return await p.client.workflow.getHandle(id).query(taskStateQuery);
-    } catch (e) {
-      if (e instanceof WorkflowNotFoundError || attempt === 5) return undefined;
-    }
+async function queryAfterKills(p: Parts, id: string): Promise<TaskView | string> {
+  const handle = p.client.workflow.getHandle(id);
+  let why = '';
+  try {
+    return await eventually(`the state of ${id}`, () => handle.query(taskStateQuery), 60_000);
+  } catch (e) {
+    why = (e as Error).message;
   }
+  return handle.describe().then(
+    (d) => `workflow ${d.status.name} but not answering (${why})`,
+    (e: unknown) => (e instanceof WorkflowNotFoundError ? 'workflow missing' : `workflow unknown (${String(e)})`),
+  );
 }
 
 /** Tasks of the directive that are missing from Temporal or from the read model, or not in the expected phase. */
@@ -58,8 +64,9 @@ async function lostTasks(p: Parts, number: string, units: string[], phase: strin
   await inPool(units, 8, async (unit) => {
     const id = taskWorkflowId(number, unit);
     const view = await queryAfterKills(p, id);
-    if (!view || view.state.phase !== phase || recorded.get(id) !== phase)
-      lost.push(`${id}: workflow ${view?.state.phase ?? 'missing'}, read model ${recorded.get(id) ?? 'missing'}`);
+    const said = typeof view === 'string' ? view : `workflow ${view.state.phase}`;
+    if (typeof view === 'string' || view.state.phase !== phase || recorded.get(id) !== phase)
+      lost.push(`${id}: ${said}, read model ${recorded.get(id) ?? 'missing'}`);
   });
   return lost;
 }
