@@ -12,7 +12,9 @@ import { inTransaction } from '../db/read-model';
 import { explanation as explanationRow } from '../db/explanations';
 import type { Mailer } from './mailer';
 import type { NotifyInput, NotifyResult } from './types';
-import { queueLinkedMessage, sendFromOutbox } from './outbox';
+import { confidentialityOf } from '../db/directives';
+import { SEALED, sealsEscalation } from '../domain/confidentiality';
+import { queueLinkedMessage, queueMessage, sendFromOutbox } from './outbox';
 import { digestReminder } from './digest';
 import { messageFor, recipientsOf } from './notify-message';
 
@@ -61,6 +63,19 @@ async function explanationRef(deps: NotifyDeps, input: NotifyInput, question: st
   };
 }
 
+/**
+ * An escalation of a confidential directive to the leaders' ladder as it is sent: the titles and
+ * the question sealed, and instead of the task's own link, the task's page behind login.
+ */
+function sealed(deps: NotifyDeps, input: NotifyInput, explanation: ExplanationRef | undefined) {
+  const note = SEALED[deps.lang];
+  return {
+    input: { ...input, directive: { ...input.directive, title: note }, task: { ...input.task, title: note } },
+    explanation: explanation && { ...explanation, question: note, about: { ...explanation.about, title: note } },
+    link: `${deps.publicUrl}/dang-nhap?next=${encodeURIComponent(`/nhiem-vu?id=${input.taskWorkflowId}`)}`,
+  };
+}
+
 export function createNotify(deps: NotifyDeps) {
   return async function notify(input: NotifyInput): Promise<NotifyResult> {
     const result: NotifyResult = { sent: [], skipped: [] };
@@ -84,6 +99,23 @@ export function createNotify(deps: NotifyDeps) {
     const spec = task?.snapshot.spec;
     const supportsName = input.task.supports ? (await deps.readModel.unit(input.task.supports))?.name : undefined;
     const explanation = input.explanation ? await explanationRef(deps, input, spec?.body ?? '') : undefined;
+    const seal =
+      input.kind === 'escalation' &&
+      sealsEscalation(await confidentialityOf(deps.pool, input.directive.key), input.target)
+        ? sealed(deps, input, explanation)
+        : undefined;
+    const render = (link: string) =>
+      renderEmail(
+        messageFor(seal?.input ?? input, unit, link, {
+          body: spec?.body ?? '',
+          indicators: spec?.indicators ?? [],
+          completion: spec?.completion ?? 'report',
+          supportsName,
+          explanation: seal ? seal.explanation : explanation,
+          lang: deps.lang,
+        }),
+        deps.lang,
+      );
     for (const recipient of recipients) {
       // An explanation is asked of the unit on its own: it never folds into the digest of tasks due.
       if (input.kind === 'reminder' && deps.digest && !explanation) {
@@ -93,32 +125,18 @@ export function createNotify(deps: NotifyDeps) {
         if (folded !== 'single') continue;
       }
       const key = `${input.key}:${recipient}`;
-      await inTransaction(deps.pool, (c) =>
-        queueLinkedMessage(
-          c,
-          deps,
-          {
-            key,
-            purpose: explanation ? `explanation_${input.kind}` : input.kind,
-            directiveNumber: input.directive.key,
-            taskWorkflowId: input.taskWorkflowId,
-            recipient,
-            linkDays: deps.linkDays ?? 400,
-          },
-          (link) =>
-            renderEmail(
-              messageFor(input, unit, link, {
-                body: spec?.body ?? '',
-                indicators: spec?.indicators ?? [],
-                completion: spec?.completion ?? 'report',
-                supportsName,
-                explanation,
-                lang: deps.lang,
-              }),
-              deps.lang,
-            ),
-        ),
-      );
+      const message = {
+        key,
+        purpose: explanation ? `explanation_${input.kind}` : input.kind,
+        directiveNumber: input.directive.key,
+        taskWorkflowId: input.taskWorkflowId,
+      };
+      // A sealed escalation carries no link to the task, so none is issued for it.
+      if (seal) await queueMessage(deps.pool, { ...message, recipients: [recipient], ...render(seal.link) });
+      else
+        await inTransaction(deps.pool, (c) =>
+          queueLinkedMessage(c, deps, { ...message, recipient, linkDays: deps.linkDays ?? 400 }, render),
+        );
       if (await sendFromOutbox(deps, key)) result.sent.push(recipient);
       else {
         const { rows } = await deps.pool.query('SELECT status FROM outbox WHERE key = $1', [key]);

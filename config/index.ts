@@ -2,6 +2,7 @@
 // unset means "use the embedded default": a local Temporal dev server, an embedded PostgreSQL and
 // an SMTP sink, all under DATA_DIR.
 import { z } from 'zod';
+import { isIP } from 'node:net';
 import path from 'node:path';
 import { OrganIdSchema } from '../domain/schemas';
 
@@ -17,6 +18,39 @@ const url = (protocols: string[]) =>
     },
     `expected a URL starting with ${protocols.map((p) => `${p}//`).join(' or ')}`,
   );
+
+/** proxy-addr's names for ranges: loopback, link-local and private (unique local) addresses. */
+const PROXY_RANGES = ['loopback', 'linklocal', 'uniquelocal'];
+const isAddressOrCidr = (s: string): boolean => {
+  if (PROXY_RANGES.includes(s)) return true;
+  const [address, bits, extra] = s.split('/');
+  const family = isIP(address);
+  if (!family || extra !== undefined) return false;
+  return bits === undefined || (/^\d{1,3}$/.test(bits) && Number(bits) <= (family === 4 ? 32 : 128));
+};
+const trustProxy = z
+  .string()
+  .trim()
+  .default('off')
+  .refine(
+    (v) => v === 'off' || /^[1-9]$/.test(v) || v.split(',').every((a) => isAddressOrCidr(a.trim())),
+    'expected "off", a number of proxies (1-9), or addresses and CIDR ranges separated by commas, e.g. 10.0.0.5,172.16.0.0/12',
+  );
+
+/**
+ * TRUST_PROXY as Fastify's trustProxy takes it: false, the addresses and ranges, or for a number
+ * of proxies the hops to trust (as Fastify does with a number, which its types do not list).
+ */
+export function trustProxyOf(
+  setting: string | undefined,
+): false | string[] | ((address: string, hop: number) => boolean) {
+  if (setting === undefined || setting === 'off') return false;
+  if (/^[1-9]$/.test(setting)) {
+    const hops = Number(setting);
+    return (_address, hop) => hop < hops;
+  }
+  return setting.split(',').map((a) => a.trim());
+}
 
 export const ConfigSchema = z.object({
   DATA_DIR: z.string().min(1).default('data'),
@@ -49,6 +83,15 @@ export const ConfigSchema = z.object({
   WEB_HOST: z.string().min(1).default('127.0.0.1'),
   WEB_PORT: port.default(3000),
   PUBLIC_URL: url(['http:', 'https:']).optional(),
+  /**
+   * The reverse proxy in front of the web app, whose X-Forwarded-For names the client: its
+   * addresses or ranges (comma-separated), or how many proxies stand in front; `off` (the
+   * default) trusts none and counts the connection's own address.
+   */
+  TRUST_PROXY: trustProxy,
+  /** Where the web app serves its Prometheus /metrics: a port of its own, `off` for none. */
+  METRICS_PORT: z.union([z.literal('off'), port]).default(9465),
+  METRICS_HOST: z.string().min(1).default('127.0.0.1'),
   /** Secret for link tokens and sessions; generated and kept under DATA_DIR when unset. */
   LINK_SECRET: z.string().min(32, 'must be at least 32 characters').optional(),
   DEFAULT_LANG: z.enum(['vi', 'en']).default('vi'),

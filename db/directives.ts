@@ -2,6 +2,7 @@
 // (read-model.ts); nothing here changes them.
 import type { Pool } from 'pg';
 import { ChasePolicySchema, type ChasePolicy, type Directive } from '../domain/schemas';
+import type { Confidentiality } from '../domain/confidentiality';
 
 export interface DirectiveSummary {
   number: string;
@@ -56,6 +57,18 @@ export async function directiveWithSpec(
 /** Whether a directive of this number was ever launched: the read model keeps it after its workflow closed. */
 export async function directiveExists(pool: Pool, number: string): Promise<boolean> {
   return Boolean((await pool.query('SELECT 1 FROM directives WHERE number = $1', [number])).rowCount);
+}
+
+/** The numbers of the directives launched as confidential (văn bản mật). */
+export async function confidentialDirectives(pool: Pool): Promise<Set<string>> {
+  const { rows } = await pool.query(`SELECT number FROM directives WHERE spec->>'confidentiality' = 'confidential'`);
+  return new Set(rows.map((r) => r.number as string));
+}
+
+/** A directive's confidentiality as launched; normal for one launched before the field existed, or unknown. */
+export async function confidentialityOf(pool: Pool, number: string): Promise<Confidentiality> {
+  const { rows } = await pool.query(`SELECT spec->>'confidentiality' AS c FROM directives WHERE number = $1`, [number]);
+  return rows[0]?.c === 'confidential' ? 'confidential' : 'normal';
 }
 
 /** Directives to choose from in a filter, newest first. */

@@ -222,19 +222,18 @@ export async function workerCommand(config: Config): Promise<void> {
 
 export async function webCommand(config: Config): Promise<void> {
   requireLinkSecret(config, { embedded: false });
-  const { buildApp } = await import('../web/app');
+  const { serveWeb } = await import('../web/serve');
   const { createLinks } = await import('../../db/links');
   const { connectClient, temporalSecurity } = await import('../temporal');
   const pool = createPool(databaseUrl(config));
   await migrate(databaseUrl(config));
   const temporal = await connectClient(temporalAddress(config), config.TEMPORAL_NAMESPACE, temporalSecurity(config));
-  const app = await buildApp(
+  const web = await serveWeb(
     { config, pool, readModel: createReadModel(pool), links: createLinks(pool), temporal, smtpUrl: config.SMTP_URL },
     { logger: true },
   );
-  await app.listen({ host: config.WEB_HOST, port: config.WEB_PORT });
   const stop = async () => {
-    await app.close();
+    await web.close();
     await temporal.connection.close();
     await pool.end();
     process.exit(0);

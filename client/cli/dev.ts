@@ -2,7 +2,7 @@
 import { requireLinkSecret, type Config } from '../../config';
 import { startStack } from '../stack';
 import { createDondocWorker } from '../../worker/worker';
-import { buildApp } from '../web/app';
+import { serveWeb } from '../web/serve';
 import { createReadModel } from '../../db/read-model';
 import { createLinks } from '../../db/links';
 import { connectClient } from '../temporal';
@@ -19,23 +19,26 @@ export async function devCommand(config: Config, o: { headless?: boolean }): Pro
     smtpUrl: stack.smtpUrl,
   });
   const temporal = await connectClient(stack.temporalAddress, config.TEMPORAL_NAMESPACE);
-  const app = await buildApp(
+  const web = await serveWeb(
     { config, pool: stack.pool, readModel: createReadModel(stack.pool), links: createLinks(stack.pool), temporal },
     { logger: false },
   );
-  await app.listen({ host: config.WEB_HOST, port: config.WEB_PORT });
   const running = worker.run();
   // The embedded stack runs one worker: its version takes the new work.
   await takeNewWork('always');
 
   say('');
   say(`  Web app:          ${config.publicUrl}`);
-  say(`  Mail outbox:      ${config.publicUrl}/outbox`);
+  say(`  Mail outbox:      ${config.publicUrl}/outbox   (log in as a coordinator or admin)`);
   if (stack.temporalUiUrl) say(`  Temporal Web UI:  ${stack.temporalUiUrl}`);
+  if (config.METRICS_PORT !== 'off')
+    say(`  Metrics:          http://${config.METRICS_HOST}:${config.METRICS_PORT}/metrics`);
   say(
     `  Temporal:         ${stack.temporalAddress}   PostgreSQL: ${stack.databaseUrl.replace(/:[^:@/]+@/, ':***@')}   SMTP: ${stack.smtpUrl}`,
   );
   say('');
+  say('  First make yourself an account (its password is shown once), then log in at /dang-nhap:');
+  say('    npm run dondoc -- user add --email you@example.vn --name "Văn phòng" --role coordinator');
   say('  Try: npm run dondoc -- launch examples/ninh-binh-524.yaml     (Ctrl-C stops everything)');
 
   // One shutdown, whether Ctrl-C, SIGTERM or the worker ending on its own: everything started
@@ -46,7 +49,7 @@ export async function devCommand(config: Config, o: { headless?: boolean }): Pro
       say(`\ndondoc: ${reason}, stopping …`);
       worker.shutdown();
       await running.catch(() => undefined);
-      await app.close();
+      await web.close();
       await close();
       await temporal.connection.close();
       await stack.stop();

@@ -7,14 +7,13 @@ import type { WebDeps } from './deps';
 import { answerErrors } from './errors';
 import { guardInput } from './input-guard';
 import { registerViews } from './view-engine';
-import { outboxRoutes } from './routes/outbox';
 import { taskPageRoutes } from './routes/task-page';
 import { newLinkRoutes } from './routes/new-link';
-import { homeRoutes } from './routes/home';
 import { staffRoutes } from './routes/staff';
 import { observeRequests, opsRoutes } from './routes/ops';
 import { createAppMetrics } from '../metrics';
 import { createLogger, type Logger } from '../log';
+import { trustProxyOf } from '../../config';
 
 /** A request id from the proxy in front (X-Request-Id) when it looks like one, else a new one. */
 const requestId = (req: { headers: Record<string, unknown> }): string => {
@@ -27,6 +26,9 @@ export async function buildApp(deps: WebDeps, options: { logger?: boolean | Logg
   const app = Fastify({
     ...(logger ? { loggerInstance: logger } : { logger: false }),
     genReqId: requestId,
+    // Behind the reverse proxy the client's address is in X-Forwarded-For: the per-address limits
+    // and lockouts count it (req.ip) only when the proxy is named in TRUST_PROXY.
+    trustProxy: trustProxyOf(deps.config.TRUST_PROXY),
     bodyLimit: 1024 * 1024,
   }) as unknown as FastifyInstance;
   const metrics = deps.metrics ?? createAppMetrics(deps.pool);
@@ -50,9 +52,6 @@ export async function buildApp(deps: WebDeps, options: { logger?: boolean | Logg
   answerErrors(app);
 
   await app.register(opsRoutes, { ...deps, metrics });
-  await app.register(homeRoutes, deps);
-  // The sink's mailbox holds every link sent: shown only when that sink is dondoc's own.
-  if (!deps.config.SMTP_URL) await app.register(outboxRoutes, deps);
   await app.register(taskPageRoutes, deps);
   await app.register(newLinkRoutes, deps);
   await app.register(staffRoutes, deps);

@@ -12,9 +12,12 @@ export async function freePort(): Promise<number> {
   });
 }
 
-/** The config's loopback ports (Temporal and its UI, embedded PostgreSQL, SMTP sink, web), each free now. */
+/** The config's loopback ports (Temporal and its UI, embedded PostgreSQL, SMTP sink, web, metrics), each free now. */
 export async function loopbackPorts(): Promise<
-  Record<'TEMPORAL_PORT' | 'TEMPORAL_UI_PORT' | 'EMBEDDED_PG_PORT' | 'SMTP_SINK_PORT' | 'WEB_PORT', string>
+  Record<
+    'TEMPORAL_PORT' | 'TEMPORAL_UI_PORT' | 'EMBEDDED_PG_PORT' | 'SMTP_SINK_PORT' | 'WEB_PORT' | 'METRICS_PORT',
+    string
+  >
 > {
   return {
     TEMPORAL_PORT: String(await freePort()),
@@ -22,5 +25,6 @@ export async function loopbackPorts(): Promise<
     EMBEDDED_PG_PORT: String(await freePort()),
     SMTP_SINK_PORT: String(await freePort()),
     WEB_PORT: String(await freePort()),
+    METRICS_PORT: String(await freePort()),
   };
 }

@@ -14,6 +14,7 @@ import { loadConfig, type Config } from '../../config';
 import { startStack, type Stack } from '../../client/stack';
 import { createDondocWorker } from '../../worker/worker';
 import { buildApp } from '../../client/web/app';
+import { createAppMetrics, type AppMetrics } from '../../client/metrics';
 import { createReadModel } from '../../db/read-model';
 import { createLinks } from '../../db/links';
 import { connectClient } from '../../client/temporal';
@@ -46,6 +47,8 @@ export interface TestStack {
   stack: Stack;
   worker: Worker;
   app: FastifyInstance;
+  /** The app's metrics: served on a port of their own (client/web/serve.ts) by whoever asks. */
+  metrics: AppMetrics;
   client: Client;
   stop(): Promise<void>;
 }
@@ -74,18 +77,21 @@ export async function startTestStack(env: Record<string, string> = {}): Promise<
   const running = worker.run();
   await takeNewWork('always');
   const client = await connectClient(stack.temporalAddress, config.TEMPORAL_NAMESPACE);
+  const metrics = createAppMetrics(stack.pool);
   const app = await buildApp({
     config,
     pool: stack.pool,
     readModel: createReadModel(stack.pool),
     links: createLinks(stack.pool),
     temporal: client,
+    metrics,
   });
   return {
     config,
     stack,
     worker,
     app,
+    metrics,
     client,
     async stop() {
       worker.shutdown();

@@ -7,6 +7,7 @@ import { launchDirective } from '../../client/temporal';
 import { buildApp } from '../../client/web/app';
 import { createAppMetrics } from '../../client/metrics';
 import { observeRequests } from '../../client/web/routes/ops';
+import { serveMetrics } from '../../client/web/serve';
 import { createPool } from '../../db/pool';
 import { createReadModel } from '../../db/read-model';
 import { createLinks } from '../../db/links';
@@ -16,10 +17,16 @@ import { startTestStack, freePort, type TestStack } from '../helpers/stack';
 import { eventually } from '../helpers/wait';
 
 let t: TestStack;
+let metricsUrl: string;
+let metricsServer: Awaited<ReturnType<typeof serveMetrics>>;
 beforeAll(async () => {
   t = await startTestStack();
+  const port = await freePort();
+  metricsServer = await serveMetrics(t.metrics, { METRICS_HOST: '127.0.0.1', METRICS_PORT: port });
+  metricsUrl = `http://127.0.0.1:${port}/metrics`;
 }, 180_000);
 afterAll(async () => {
+  await metricsServer?.close();
   await t?.stop();
 }, 60_000);
 
@@ -29,11 +36,12 @@ function sample(text: string, series: string): number | undefined {
   return line === undefined ? undefined : Number(line.slice(series.length + 1));
 }
 
+/** A scrape as Prometheus makes it: over HTTP, on the metrics port (the web port has no /metrics). */
 const scrape = async (): Promise<string> => {
-  const res = await t.app.inject({ url: '/metrics' });
-  expect(res.statusCode).toBe(200);
-  expect(res.headers['content-type']).toContain('text/plain');
-  return res.body;
+  const res = await fetch(metricsUrl);
+  expect(res.status).toBe(200);
+  expect(res.headers.get('content-type')).toContain('text/plain');
+  return res.text();
 };
 
 test('healthz answers while the process lives and readyz when Temporal, PostgreSQL and SMTP answer', async () => {

@@ -1,11 +1,13 @@
 // One thin slice through every real part: the CLI's launch call starts a directive on the
 // Temporal dev server, each unit's assignment mail reaches the SMTP sink with its own link, the
-// mail outbox page lists it, and the link opens the unit's task page.
+// mail outbox page lists it to the office's coordinator, and the link opens the unit's task page.
 import nodemailer from 'nodemailer';
 import { DirectiveSchema } from '../../domain/schemas';
 import { launchDirective } from '../../client/temporal';
 import { directiveStatusQuery } from '../../workflows/messages';
+import { createUsers } from '../../db/users';
 import { startTestStack, type TestStack } from '../helpers/stack';
+import { login, PASSWORD } from '../helpers/staff';
 import { eventually } from '../helpers/wait';
 
 let t: TestStack;
@@ -77,11 +79,16 @@ test('launching a two-unit directive mails each unit a link that opens its task'
   const link = stttt.body_text.match(new RegExp(`${t.config.publicUrl}/t/([A-Za-z0-9_-]{43})`));
   expect(link).not.toBeNull();
 
-  const outbox = await t.app.inject({ url: '/outbox' });
+  // The outbox shows every link sent: an anonymous visitor is sent to log in, a coordinator reads it.
+  expect((await t.app.inject({ url: '/outbox' })).statusCode).toBe(303);
+  const email = 'vanphong@ubnd.ninhbinh.example.vn';
+  await createUsers(t.stack.pool).add({ email, name: 'Văn phòng', role: 'coordinator', password: PASSWORD });
+  const { cookie } = await login(t.app, email);
+  const outbox = await t.app.inject({ url: '/outbox', headers: { cookie } });
   expect(outbox.statusCode).toBe(200);
   expect(outbox.body).toContain('[77/UBND-VP9]');
   // One message as the unit got it: its text, with the link to the task page made clickable.
-  const message = await t.app.inject({ url: `/outbox/${stttt.id}` });
+  const message = await t.app.inject({ url: `/outbox/${stttt.id}`, headers: { cookie } });
   expect(message.statusCode).toBe(200);
   expect(message.body).toContain(`<a href="${link![0]}">${link![0]}</a>`);
   expect(message.body).toContain('Tuyên truyền trên báo chí');

@@ -76,6 +76,7 @@ test('department submissions at a steady rate across many open tasks lose nothin
       ['web'],
       workerEnv(parts, {
         WEB_PORT: String(port),
+        METRICS_PORT: String(await freePort()),
         LINK_RATE_LIMIT: String(rate * duration * 10),
         LOG_LEVEL: 'warn',
         LINK_SECRET: randomBytes(32).toString('hex'),

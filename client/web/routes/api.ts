@@ -14,7 +14,7 @@ import type { Role } from '../../../db/users';
 import { AppError } from '../errors';
 import { refuseNotText, requireJson } from '../input-guard';
 import type { StaffDeps } from '../deps';
-import { csrfToken, requireRole } from './auth';
+import { csrfToken, requireRole, staffLang } from './auth';
 import { runUpdate } from './staff-updates';
 import { consolidatedOf } from './consolidated';
 import { actor, statusOfRow } from './staff-actions';
@@ -28,6 +28,7 @@ import {
 } from './staff-schemas';
 import { ConsolidatedSchema, ReviewBodySchema, ReviewResultSchema, SessionSchema, TaskSchema } from './api-schemas';
 import { refuseOtherMethods, registerApiDocument } from './api-document';
+import { listSealer } from './sealed-lists';
 
 const PAGE = 50;
 const ALL: Role[] = ['coordinator', 'supervisor', 'admin'];
@@ -93,7 +94,11 @@ export const apiRoutes: FastifyPluginAsync<StaffDeps> = async (parent, deps) => 
           offset: ((q.page ?? 1) - 1) * PAGE,
         }),
       ]);
-      const items = list.items.map((i) => ({ ...i, lastChaseAt: i.lastChaseAt?.toISOString() ?? null }));
+      const seal = await listSealer(deps.pool, req.staff!.role, staffLang(req, deps.config.DEFAULT_LANG));
+      const items = seal(list.items, (i) => i.directive).map((i) => ({
+        ...i,
+        lastChaseAt: i.lastChaseAt?.toISOString() ?? null,
+      }));
       return { counts, overdueShare: overdueShare(counts), ...list, items };
     },
   );

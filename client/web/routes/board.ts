@@ -1,7 +1,6 @@
 // The supervisor's pages: the overdue board (buckets, filtered list, charts, CSV) and the monthly
 // overview in the shape of the Government's task-tracking reports.
 import type { FastifyPluginAsync } from 'fastify';
-import { stringify } from 'csv-stringify/sync';
 import { vietnamCalendar } from '../../../domain/calendar';
 import { monthOf, previousMonth } from '../../../domain/board';
 import { localDateAt, localDateTimeAt } from '../../../domain/format';
@@ -15,10 +14,12 @@ import { unitChoices } from '../../../db/units';
 import { sendStaffPage } from '../views/staff';
 import { BOARD_PAGE, boardView, monthView } from '../views/board';
 import type { StaffDeps } from '../deps';
+import { sendCsv } from '../csv';
 import { requireRole, staffContext } from './auth';
 import { BoardQuerySchema, MonthQuerySchema, parseInput, type BoardQuery } from './staff-schemas';
 import { reminderDispatchRoutes } from './reminder-dispatch';
 import { treeRoutes } from './tree';
+import { listSealer } from './sealed-lists';
 
 const CSV_LIMIT = 100_000;
 
@@ -93,7 +94,16 @@ export const boardRoutes: FastifyPluginAsync<StaffDeps> = async (app, deps) => {
       unitChoices(deps.pool),
     ]);
     const explanations = await explanationsOf(deps, list.items, ctx.lang);
-    const figures = { counts, list, byUnit, trend, directives, units, explanations };
+    const seal = await listSealer(deps.pool, ctx.user.role, ctx.lang);
+    const figures = {
+      counts,
+      list: { ...list, items: seal(list.items, (i) => i.directive) },
+      byUnit,
+      trend,
+      directives: seal(directives, (d) => d.number),
+      units,
+      explanations,
+    };
     return sendStaffPage(reply, ctx, 'board', boardView(q, figures, ctx.lang, ctx.csrf));
   });
 
@@ -102,8 +112,9 @@ export const boardRoutes: FastifyPluginAsync<StaffDeps> = async (app, deps) => {
     const { lang } = staffContext(req, reply, deps);
     const q = parseInput(BoardQuerySchema, req.query);
     const { items } = await board.overdue(filterOf(q), Date.now(), { limit: CSV_LIMIT, offset: 0 });
+    const seal = await listSealer(deps.pool, 'file', lang);
     const w = CSV_WORDS[lang];
-    const rows = items.map((i) => [
+    const rows = seal(items, (i) => i.directive).map((i) => [
       i.directive,
       i.unit,
       i.unitName,
@@ -117,12 +128,7 @@ export const boardRoutes: FastifyPluginAsync<StaffDeps> = async (app, deps) => {
       i.extensionPending ? w.yes : w.no,
       i.workflowId,
     ]);
-    // The byte order mark lets spreadsheet programs read the Vietnamese letters as UTF-8.
-    return reply
-      .header('content-disposition', `attachment; filename="qua-han-${localDateAt(Date.now())}.csv"`)
-      .header('cache-control', 'no-store')
-      .type('text/csv; charset=utf-8')
-      .send('\ufeff' + stringify([w.header, ...rows]));
+    return sendCsv(reply, `qua-han-${localDateAt(Date.now())}.csv`, [w.header, ...rows]);
   });
 
   app.get('/giam-sat/thang', { preHandler: guard }, async (req, reply) => {
@@ -138,7 +144,16 @@ export const boardRoutes: FastifyPluginAsync<StaffDeps> = async (app, deps) => {
       board.overdue(scope, at, { limit: 200, offset: 0 }),
     ]);
     const explanations = await explanationsOf(deps, items.items, ctx.lang);
-    const figures = { month, directive: q.directive, at, rows, before, items: items.items, explanations };
+    const seal = await listSealer(deps.pool, ctx.user.role, ctx.lang);
+    const figures = {
+      month,
+      directive: q.directive,
+      at,
+      rows,
+      before,
+      items: seal(items.items, (i) => i.directive),
+      explanations,
+    };
     return sendStaffPage(reply, ctx, 'month', monthView(figures, ctx.lang));
   });
 

@@ -1,7 +1,6 @@
 // A directive's consolidated report: indicator values of accepted reports summed across units and
 // cycles, as a page, a CSV file and a DOCX report.
 import type { FastifyPluginAsync, preHandlerAsyncHookHandler } from 'fastify';
-import { stringify } from 'csv-stringify/sync';
 import { consolidate, consolidatedDocument, type Consolidated } from '../../../domain/consolidate';
 import { formatNumber, localDateAt } from '../../../domain/format';
 import { directiveWithSpec, type DirectiveHeader } from '../../../db/directives';
@@ -10,6 +9,7 @@ import { sendStaffPage } from '../views/staff';
 import { renderDocx } from '../views/docx';
 import { AppError } from '../errors';
 import type { StaffDeps } from '../deps';
+import { sendCsv } from '../csv';
 import { staffContext } from './auth';
 import { DirectiveRefSchema, parseInput } from './staff-schemas';
 import type { Pool } from 'pg';
@@ -62,10 +62,7 @@ export const consolidatedRoutes: FastifyPluginAsync<StaffDeps & { guard: preHand
       ...r.notReported.map((u) => [u.unit, u.unitName, w.no, ...r.indicators.map(() => '')]),
       [w.total, '', '', ...r.indicators.map((i) => i.total)],
     ];
-    return reply
-      .header('content-disposition', `attachment; filename="tong-hop-${d.number.replace(/[^A-Za-z0-9]+/g, '-')}.csv"`)
-      .type('text/csv; charset=utf-8')
-      .send('\ufeff' + stringify(rows));
+    return sendCsv(reply, `tong-hop-${d.number.replace(/[^A-Za-z0-9]+/g, '-')}.csv`, rows);
   });
 
   app.get('/van-ban/tong-hop.docx', { preHandler: deps.guard }, async (req, reply) => {

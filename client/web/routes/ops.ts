@@ -1,6 +1,7 @@
-// What operators and their load balancer ask the web app: /healthz (the process answers),
-// /readyz (Temporal, PostgreSQL and the SMTP relay answer too) and /metrics for Prometheus.
-// Keep /metrics and /readyz on the internal network: the reverse proxy need not publish them.
+// What operators and their load balancer ask the web app: /healthz (the process answers) and
+// /readyz (Temporal, PostgreSQL and the SMTP relay answer too). Keep /readyz on the internal
+// network: the reverse proxy need not publish it. Prometheus's /metrics has a port of its own
+// (serve.ts).
 import nodemailer from 'nodemailer';
 import type { FastifyInstance, FastifyPluginAsync } from 'fastify';
 import type { WebDeps } from '../deps';
@@ -73,11 +74,6 @@ export const opsRoutes: FastifyPluginAsync<OpsDeps> = async (app, deps) => {
     );
     if (failing.length) req.log.warn({ failing, status }, 'not ready');
     return reply.status(failing.length ? 503 : 200).send({ ok: failing.length === 0, failing, checks: status });
-  });
-
-  app.get('/metrics', async (_req, reply) => {
-    const text = await deps.metrics.registry.metrics();
-    return reply.type(deps.metrics.registry.contentType).send(text);
   });
 };
 

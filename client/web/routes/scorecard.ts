@@ -1,7 +1,6 @@
 // The scorecards of units for a month, a quarter or a year, ranked for the emulation review
 // (thi đua), with CSV and a DOCX annex; and the admin page where the office sets the scoring.
 import type { FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify';
-import { stringify } from 'csv-stringify/sync';
 import { z } from 'zod';
 import { vietnamCalendar } from '../../../domain/calendar';
 import { FileError } from '../../../domain/directive-file';
@@ -17,6 +16,7 @@ import { renderDocx } from '../views/docx';
 import { periodChoices, scorecardView, SCORE_WORDS } from '../views/scorecard';
 import { sendStaffPage } from '../views/staff';
 import type { StaffDeps } from '../deps';
+import { sendCsv } from '../csv';
 import { requireRole, staffContext } from './auth';
 import { parseInput } from './staff-schemas';
 
@@ -97,12 +97,7 @@ export const scorecardRoutes: FastifyPluginAsync<StaffDeps> = async (app, deps) 
   app.get('/giam-sat/xep-hang.csv', { preHandler: leaders }, async (req, reply) => {
     const q = parseInput(ScorecardQuerySchema, req.query);
     const { period, scores } = await scoresOf(q, Date.now());
-    // The byte order mark lets spreadsheet programs read the Vietnamese letters as UTF-8.
-    return reply
-      .header('content-disposition', `attachment; filename="xep-hang-${period.key}.csv"`)
-      .header('cache-control', 'no-store')
-      .type('text/csv; charset=utf-8')
-      .send('\ufeff' + stringify([SCORECARD_CSV_HEADER, ...scores.map(scorecardCsvRow)]));
+    return sendCsv(reply, `xep-hang-${period.key}.csv`, [SCORECARD_CSV_HEADER, ...scores.map(scorecardCsvRow)]);
   });
 
   app.get('/giam-sat/xep-hang.docx', { preHandler: leaders }, async (req, reply) => {

@@ -1,5 +1,6 @@
 // Everything behind login, in one encapsulated plugin: cookies, CSRF on every POST, the login
-// rate limit, then the coordinator, supervisor, admin and API routes.
+// rate limit, then the home page, the outbox and the coordinator, supervisor, admin and API
+// routes. Nothing shown to a logged-in user is kept by a browser or a cache on the way.
 import path from 'node:path';
 import { readFile } from 'node:fs/promises';
 import type { FastifyPluginAsync } from 'fastify';
@@ -19,6 +20,8 @@ import { explanationRoutes } from './explanations';
 import { scorecardRoutes } from './scorecard';
 import { unitAdminRoutes } from './units-admin';
 import { calendarAdminRoutes } from './calendar-admin';
+import { homeRoutes } from './home';
+import { outboxRoutes } from './outbox';
 import type { StaffDeps, WebDeps } from '../deps';
 
 /** Scripts the staff pages load, served from our own origin: the CSP allows no other. */
@@ -33,8 +36,15 @@ export const staffRoutes: FastifyPluginAsync<WebDeps> = async (app, deps) => {
   // The same cookies, form tokens and rate limiter as the department pages, in this scope.
   await registerGuards(app, deps, { binding: () => STAFF_FORMS });
   const staff: StaffDeps = { ...deps, users: createUsers(deps.pool) };
+  app.addHook('onSend', async (req, reply, payload) => {
+    if (req.staff) reply.header('cache-control', 'no-store');
+    return payload;
+  });
 
   await app.register(authRoutes, staff);
+  await app.register(homeRoutes, staff);
+  // The sink's mailbox holds every link sent: shown only when that sink is dondoc's own.
+  if (!deps.config.SMTP_URL) await app.register(outboxRoutes, staff);
   await app.register(boardRoutes, staff);
   await app.register(directiveRoutes, staff);
   await app.register(launchRoutes, staff);
