@@ -46,7 +46,7 @@ export async function buildApp(deps: WebDeps, options: { logger?: boolean | Logg
     referrerPolicy: { policy: 'no-referrer' },
   });
   await app.register(formbody);
-  await registerViews(app);
+  await registerViews(app, { sinkOutbox: !deps.config.SMTP_URL });
   app.addHook('preHandler', guardInput);
 
   answerErrors(app);

@@ -11,13 +11,18 @@ import { legendOf, statusCss } from './views/status-colours';
 /** The templates, found from the project root whether the app runs from source or from dist/. */
 export const VIEWS_DIR = path.join(projectRoot(), 'client', 'web', 'views');
 
-export async function registerViews(app: FastifyInstance): Promise<void> {
+/** `sinkOutbox`: the embedded sink's /outbox is served (no SMTP_URL), so its link is offered to office staff. */
+export async function registerViews(app: FastifyInstance, o: { sinkOutbox: boolean }): Promise<void> {
   const eta = new Eta({ views: VIEWS_DIR, cache: true, autoEscape: true });
   await app.register(view, {
     engine: { eta },
     root: VIEWS_DIR,
     viewExt: 'eta',
     // Every page carries the one palette of status colours and its legend (views/status-colours.ts).
-    defaultContext: { statusCss: statusCss(), legend: { vi: legendOf('vi'), en: legendOf('en') } },
+    defaultContext: {
+      statusCss: statusCss(),
+      legend: { vi: legendOf('vi'), en: legendOf('en') },
+      sinkOutbox: o.sinkOutbox,
+    },
   });
 }

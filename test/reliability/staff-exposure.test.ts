@@ -355,6 +355,13 @@ test('14: the mail outbox, with every link sent, opens only to a logged-in coord
     coordinator: [200, 200],
     admin: [200, 200],
   });
+  // Its link in the header is offered to those it opens for, and to no one else.
+  const linked: Record<string, boolean> = {};
+  for (const [who, cookie] of Object.entries({ anonymous: '', ...cookieOf })) {
+    const page = await get(who === 'anonymous' ? '/dang-nhap' : '/giam-sat/cay', cookie);
+    linked[who] = (await page.text()).includes('href="/outbox"');
+  }
+  expect(linked).toEqual({ anonymous: false, supervisor: false, coordinator: true, admin: true });
   // The start message and the README tell a new user to make an account first.
   expect(readFileSync('README.md', 'utf8')).toMatch(/user add --email [^\n]* --role coordinator/);
   expect(readFileSync('client/cli/dev.ts', 'utf8')).toMatch(/user add --email [^\n]* --role coordinator/);
