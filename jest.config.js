@@ -40,7 +40,7 @@ module.exports = {
         '<rootDir>/test/web/**/*.test.ts',
         '<rootDir>/test/cli/**/*.test.ts',
         // The quick subset of the reliability suite, at small counts (npm run test:reliability runs it all).
-        ...['worker-kill', 'replay', 'bad-input', 'asvs', 'local-access'].map(
+        ...['worker-kill', 'replay', 'bad-input', 'asvs', 'local-access', 'link-security'].map(
           (name) => `<rootDir>/test/reliability/${name}.test.ts`,
         ),
       ],
