@@ -190,6 +190,60 @@ test('7 uploads are written only after the link and the form token are checked, 
   }
 }, 120_000);
 
+test('10 a right password without its code answers exactly as a wrong password does', async () => {
+  const email = 'lanhdao-totp@ubnd.ninhbinh.example.vn';
+  await createUsers(t.stack.pool).add(
+    { email, name: 'Lãnh đạo', role: 'supervisor', password: PASSWORD },
+    { totp: true },
+  );
+  const form = await t.app.inject({ url: '/dang-nhap' });
+  // Every login form offers the code field: nobody learns from the form who has one.
+  expect(form.body).toContain('name="totp"');
+  const strip = (html: string) => html.replace(/name="_csrf" value="[^"]*"/, '');
+  const wrong = await login(t.app, email, { password: 'không phải mật khẩu này', ip: '10.17.10.1' });
+  const noCode = await login(t.app, email, { ip: '10.17.10.2' });
+  expect([noCode.res.statusCode, wrong.res.statusCode]).toEqual([401, 401]);
+  expect(strip(noCode.res.body)).toBe(strip(wrong.res.body));
+  expect(noCode.res.body).toContain('Sai địa chỉ thư, mật khẩu hoặc mã xác thực.');
+  expect(noCode.cookie).not.toContain('dondoc_session=');
+}, 60_000);
+
+test('12 after login only a path of this site is followed: tab, slashes, backslashes, schemes and line breaks go home', async () => {
+  const email = 'vanphong-next@ubnd.ninhbinh.example.vn';
+  await createUsers(t.stack.pool).add({ email, name: 'Văn phòng', role: 'coordinator', password: PASSWORD });
+  const bypasses = [
+    '/\t/evil.example',
+    '/%09/evil.example',
+    '//evil.example',
+    '/\\evil.example',
+    '/%5Cevil.example',
+    'https://evil.example',
+    '/%2F/evil.example',
+    '/%2f%2fevil.example',
+    '/\r\nLocation: https://evil.example',
+    '/%0d%0aLocation:%20https://evil.example',
+    ' //evil.example',
+    '/ /evil.example',
+    'javascript:alert(1)',
+    '/.//evil.example',
+  ];
+  const answers: string[] = [];
+  for (const [i, next] of bypasses.entries()) {
+    const page = await t.app.inject({
+      url: `/dang-nhap?next=${encodeURIComponent(next)}`,
+      remoteAddress: `10.17.12.${i}`,
+    });
+    expect([next, inputValue(page.body, 'next')]).toEqual([next, '/']);
+    const { res } = await login(t.app, email, { next, ip: `10.17.12.${i}` });
+    answers.push(`${res.statusCode} ${res.headers.location}`);
+  }
+  expect(answers).toEqual(bypasses.map(() => '303 /van-ban'));
+  // A path of this site, with its query, is still followed.
+  const here = '/van-ban/ma-tran?so=77%2FUBND-LINK&lang=en';
+  expect((await login(t.app, email, { next: here, ip: '10.17.12.99' })).res.headers.location).toBe(here);
+  figures.redirect_bypasses = bypasses.length;
+}, 60_000);
+
 test("13 a cancelled task's links, the fresh one in the cancellation mail too, live 30 days, not 400", async () => {
   const mine = await launchWithLinks(t, cancelled);
   const email = 'vanphong-huy@ubnd.ninhbinh.example.vn';
