@@ -227,17 +227,17 @@ test('12 after login only a path of this site is followed: tab, slashes, backsla
     'javascript:alert(1)',
     '/.//evil.example',
   ];
-  const answers: string[] = [];
-  for (const [i, next] of bypasses.entries()) {
-    const page = await t.app.inject({
-      url: `/dang-nhap?next=${encodeURIComponent(next)}`,
-      remoteAddress: `10.17.12.${i}`,
-    });
-    expect([next, inputValue(page.body, 'next')]).toEqual([next, '/']);
-    const { res } = await login(t.app, email, { next, ip: `10.17.12.${i}` });
-    answers.push(`${res.statusCode} ${res.headers.location}`);
-  }
-  expect(answers).toEqual(bypasses.map(() => '303 /van-ban'));
+  // The login page given the link, then the login itself: all at once, each from its own address.
+  const answers = await Promise.all(
+    bypasses.map(async (next, i) => {
+      const page = await t.app.inject({ url: `/dang-nhap?next=${encodeURIComponent(next)}` });
+      const { res } = await login(t.app, email, { next, ip: `10.17.12.${i}` });
+      return `${inputValue(page.body, 'next')} ${res.statusCode} ${res.headers.location}`;
+    }),
+  );
+  expect(Object.fromEntries(bypasses.map((b, i) => [b, answers[i]]))).toEqual(
+    Object.fromEntries(bypasses.map((b) => [b, '/ 303 /van-ban'])),
+  );
   // A path of this site, with its query, is still followed.
   const here = '/van-ban/ma-tran?so=77%2FUBND-LINK&lang=en';
   expect((await login(t.app, email, { next: here, ip: '10.17.12.99' })).res.headers.location).toBe(here);
@@ -338,7 +338,32 @@ test('18 a field sent twice where the form has it once, and /assets/__proto__, g
   say('cancel, reason twice', await staffPost('/van-ban/huy', `${so}&reason=a&reason=b`));
   say('cancel, so twice', await staffPost('/van-ban/huy', `${so}&${so}&reason=Thay%20th%E1%BA%BF`));
 
+  // The login form and "lost your link?" with the address twice.
+  const loginPage = await t.app.inject({ url: '/dang-nhap' });
+  const loginJar = loginPage.cookies.map((c: { name: string; value: string }) => `${c.name}=${c.value}`).join('; ');
+  say(
+    'login, email twice',
+    await t.app.inject({
+      method: 'POST',
+      url: '/dang-nhap',
+      remoteAddress: '10.17.18.2',
+      headers: { cookie: loginJar, 'content-type': 'application/x-www-form-urlencoded' },
+      payload: `_csrf=${encodeURIComponent(csrfIn(loginPage.body))}&email=${encodeURIComponent(email)}&email=x%40example.vn&password=${encodeURIComponent(PASSWORD)}`,
+    }),
+  );
+  const linkVisitor = new Visitor(t.app);
+  const linkForm = await linkVisitor.get('/lien-ket');
+  say(
+    'new link, email twice',
+    await linkVisitor.post('/lien-ket', {
+      _csrf: inputValue(linkForm.body, '_csrf'),
+      email: ['vanthu@stttt.ninhbinh.example.vn', 'x@example.vn'],
+    }),
+  );
+
   expect(answers).toEqual({
+    'login, email twice': '400',
+    'new link, email twice': '400',
     '/assets/__proto__': '404',
     '/assets/constructor': '404',
     '/assets/toString': '404',
