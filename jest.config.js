@@ -41,7 +41,7 @@ module.exports = {
         '<rootDir>/test/web/**/*.test.ts',
         '<rootDir>/test/cli/**/*.test.ts',
         // The quick subset of the reliability suite, at small counts (npm run test:reliability runs it all).
-        ...['worker-kill', 'replay', 'bad-input', 'asvs', 'local-access', 'staff-exposure'].map(
+        ...['worker-kill', 'replay', 'bad-input', 'asvs', 'local-access', 'staff-exposure', 'link-security'].map(
           (name) => `<rootDir>/test/reliability/${name}.test.ts`,
         ),
       ],

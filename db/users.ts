@@ -35,7 +35,7 @@ export interface User {
 }
 
 export type LoginResult =
-  { ok: true; user: User } | { ok: false; why: 'bad_credentials' | 'locked' | 'totp_required' | 'totp_setup_required' };
+  { ok: true; user: User } | { ok: false; why: 'bad_credentials' | 'locked' | 'totp_setup_required' };
 
 export interface LoginAttempt {
   email: string;
@@ -153,7 +153,9 @@ export function createUsers(pool: Pool): Users {
       if (!row.totp_secret && a.requireTotpFor?.includes(row.role)) return { ok: false, why: 'totp_setup_required' };
       if (row.totp_secret) {
         const code = (a.totp ?? '').replace(/\s/g, '');
-        if (!/^\d{6}$/.test(code)) return { ok: false, why: 'totp_required' };
+        // No code is a wrong code: answered and counted as a wrong password is, so the answer
+        // never tells that the password was right.
+        if (!/^\d{6}$/.test(code)) return fail('bad_credentials');
         const delta = totpFor(row.email, row.totp_secret).validate({
           token: code,
           timestamp: now.getTime(),

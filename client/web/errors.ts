@@ -6,6 +6,7 @@ export type ErrorCode =
   | 'LINK_INVALID'
   | 'CSRF_INVALID'
   | 'INVALID_INPUT'
+  | 'MALFORMED'
   | 'TOO_LARGE'
   | 'RATE_LIMITED'
   | 'CONFLICT'
@@ -33,6 +34,8 @@ export function statusOf(code: ErrorCode): number {
       return 403;
     case 'INVALID_INPUT':
       return 422;
+    case 'MALFORMED':
+      return 400;
     case 'TOO_LARGE':
       return 413;
     case 'RATE_LIMITED':

@@ -2,8 +2,18 @@
 // its route reads (JSON for the API, a form for the pages), and text that is text. A NUL byte or
 // a character from bytes that were not UTF-8 would be stored garbled, or refused by PostgreSQL
 // long after the answer, where no one can see it: such a field is refused here, by its name.
+// A form's fields are text, each sent once: a multipart part typed as JSON would arrive as an
+// object, and a field sent twice as a list no route expects. A route that takes a list (ticked
+// boxes, files kept from an earlier try) names it in its config as `formLists`.
 import type { FastifyRequest } from 'fastify';
 import { AppError } from './errors';
+
+declare module 'fastify' {
+  interface FastifyContextConfig {
+    /** The form fields this route takes as a list; any other field sent twice is refused. */
+    formLists?: readonly string[];
+  }
+}
 
 const FORM_TYPES = ['application/x-www-form-urlencoded', 'multipart/form-data'];
 /** C0 control characters other than tab and line ends; U+FFFD stands for bytes that were not UTF-8. */
@@ -18,7 +28,6 @@ function firstNotText(value: unknown, field: string, depth = 0): { field: string
     return m ? { field, char: m[0] } : undefined;
   }
   if (depth > 20 || value === null || typeof value !== 'object') return undefined;
-  // Uploaded files are described by objects of our own (name, sha256, bytes): their names are checked too.
   for (const [k, v] of Object.entries(value as Record<string, unknown>)) {
     const found = firstNotText(v, field ? `${field}.${k}` : k, depth + 1);
     if (found) return found;
@@ -53,10 +62,26 @@ export function refuseNotText(value: unknown): void {
   ]);
 }
 
+/** Refuses a form field that is not text, or is sent more than once where its route takes one. */
+function refuseOddFields(body: unknown, lists: readonly string[]): void {
+  if (body === null || typeof body !== 'object') return;
+  for (const [field, value] of Object.entries(body)) {
+    const list = Array.isArray(value);
+    if (list && !lists.includes(field))
+      throw new AppError(
+        'MALFORMED',
+        `${field}: trường này chỉ được gửi một lần / ${field}: this field may be sent only once`,
+        [field],
+      );
+    if (!(list ? value : [value]).every((v: unknown) => typeof v === 'string'))
+      throw new AppError('MALFORMED', `${field}: phải là văn bản / ${field}: must be text`, [field]);
+  }
+}
+
 /**
  * A preHandler hook (bodies of every kind are parsed by then): refuses a body of the wrong type,
- * or a field that is not text, naming it. A query is checked where a route reads it
- * (`parseInput`), after the login check.
+ * a form field that is not text or is sent twice, or a field that is not text, naming it. A
+ * query is checked where a route reads it (`parseInput`), after the login check.
  */
 export async function guardInput(req: FastifyRequest): Promise<void> {
   if (req.method === 'GET' || req.method === 'HEAD' || req.method === 'OPTIONS') return;
@@ -68,5 +93,6 @@ export async function guardInput(req: FastifyRequest): Promise<void> {
       ['content-type'],
     );
   }
+  if (FORM_TYPES.includes(typeOf(req))) refuseOddFields(req.body, req.routeOptions.config.formLists ?? []);
   refuseNotText(req.body);
 }

@@ -119,13 +119,17 @@ export class Visitor {
     for (const [k, v] of Object.entries(fields)) for (const one of [v].flat()) form.append(k, one);
     for (const f of files) form.append(f.field, new Blob([new Uint8Array(f.content)]), f.name);
     const request = new Request('http://dondoc.test/', { method: 'POST', body: form });
-    const payload = Buffer.from(await request.arrayBuffer());
+    return this.postBody(url, Buffer.from(await request.arrayBuffer()), request.headers.get('content-type')!);
+  }
+
+  /** A body made by hand (a multipart part typed as the sender likes, a field twice), with the cookies. */
+  async postBody(url: string, payload: Buffer | string, contentType: string): Promise<LightMyRequestResponse> {
     return this.keep(
       await this.app.inject({
         method: 'POST',
         url,
         payload,
-        headers: { ...this.cookieHeader, 'content-type': request.headers.get('content-type')! },
+        headers: { ...this.cookieHeader, 'content-type': contentType },
       }),
     );
   }

@@ -511,7 +511,7 @@ describe('numbers and dates as people type them', () => {
           'ind.coverage': lang === 'vi' ? '12,5' : '12.5',
           submissionId: 'abcdefgh-1',
         },
-        { indicators, kept: [], by: 'vanthu', lang, maxMb: 10 },
+        { indicators, uploads: [], kept: [], by: 'vanthu', lang, maxMb: 10 },
       );
     const refused = read('12,5', 'vi');
     expect(refused.submission).toBeUndefined();

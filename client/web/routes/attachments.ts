@@ -1,6 +1,8 @@
 // Attachments a department sends with its report. Each file is stored once under its SHA-256
 // (DATA_DIR/attachments/<sha256>), never under a name someone typed; the name is kept only as
 // words to show. A file over the size limit is dropped and reported as the field's error.
+// A file is read only once its request has shown a good form token, is kept under a name of its
+// own until the route takes it, and is removed when the request is refused before that.
 import { createHash, createHmac, randomUUID, timingSafeEqual } from 'node:crypto';
 import { createWriteStream } from 'node:fs';
 import { mkdir, rename, stat, unlink } from 'node:fs/promises';
@@ -8,10 +10,27 @@ import path from 'node:path';
 import { Transform } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import type { MultipartFile } from '@fastify/multipart';
+import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { ReportSubmission } from '../../../domain/schemas';
 
 export type StoredAttachment = ReportSubmission['attachments'][number];
 export type Upload = StoredAttachment | { name: string; tooLarge: true };
+
+/** A file received with this request: under `pending` until the route takes it into the store. */
+interface Received {
+  upload?: Upload;
+  pending?: string;
+}
+
+declare module 'fastify' {
+  interface FastifyRequest {
+    /** The files of this request's multipart body, beside its fields (which are text only). */
+    received: Received[] | null;
+  }
+}
+
+/** The form field a department's files come in; a file in any other field is refused unread. */
+export const ATTACHMENTS_FIELD = 'attachments';
 
 const SHA256 = /^[0-9a-f]{64}$/;
 
@@ -31,10 +50,32 @@ export function displayName(raw: string): string {
   return clean || 'tep-dinh-kem';
 }
 
-/** The multipart onFile handler: streams one file to disk, hashing it on the way. */
-export function storeUploads(dataDir: string) {
-  return async function onFile(part: MultipartFile): Promise<void> {
-    const answer = (value: Upload) => Object.assign(part, { value });
+/**
+ * Registers the multipart onFile handler of a department's forms: it first asks `admit` (the link
+ * and form token checks), then streams the file to a name of its own, hashing it on the way. The
+ * files the route never took are removed once the answer is sent, whatever it was.
+ */
+export function receiveUploads(
+  app: FastifyInstance,
+  dataDir: string,
+  admit: (req: FastifyRequest, part: MultipartFile) => Promise<void>,
+) {
+  app.decorateRequest('received', null);
+  const discard = async (req: FastifyRequest) => {
+    const pending = (req.received ?? []).flatMap((r) => r.pending ?? []);
+    req.received = null;
+    await Promise.all(pending.map((file) => unlink(file).catch(() => undefined)));
+  };
+  app.addHook('onResponse', discard);
+  app.addHook('onRequestAbort', discard);
+  return async function onFile(this: FastifyRequest, part: MultipartFile): Promise<void> {
+    try {
+      await admit(this, part);
+    } catch (err) {
+      part.file.resume(); // read to its end, written nowhere
+      throw err;
+    }
+    const received = (this.received ??= []);
     const dir = attachmentDir(dataDir);
     await mkdir(dir, { recursive: true });
     const tmp = path.join(dir, `.upload-${randomUUID()}`);
@@ -47,22 +88,34 @@ export function storeUploads(dataDir: string) {
         done(null, chunk);
       },
     });
-    try {
-      await pipeline(part.file, count, createWriteStream(tmp, { mode: 0o600 }));
-    } catch (err) {
-      await unlink(tmp).catch(() => undefined); // the upload broke off: keep no half file
-      throw err;
-    }
-    // A file input left empty still sends a nameless, empty part.
-    if (!part.filename && bytes === 0) return void (await unlink(tmp));
-    if (part.file.truncated) {
+    const entry: Received = { pending: tmp }; // described once it has arrived whole
+    received.push(entry);
+    await pipeline(part.file, count, createWriteStream(tmp, { mode: 0o600 }));
+    const name = displayName(part.filename);
+    if (part.file.truncated || (!part.filename && bytes === 0)) {
       await unlink(tmp);
-      return void answer({ name: displayName(part.filename), tooLarge: true });
+      delete entry.pending;
+      // A file input left empty still sends a nameless, empty part: that is no file at all.
+      if (part.file.truncated) entry.upload = { name, tooLarge: true };
+      else received.pop();
+      return;
     }
-    const sha256 = hash.digest('hex');
-    await rename(tmp, attachmentPath(dataDir, sha256));
-    answer({ name: displayName(part.filename), sha256, bytes });
+    entry.upload = { name, sha256: hash.digest('hex'), bytes };
   };
+}
+
+/** The files of this request, moved into the store: only a route that uses them takes them. */
+export async function takeUploads(req: FastifyRequest, dataDir: string): Promise<Upload[]> {
+  const taken: Upload[] = [];
+  for (const r of req.received ?? []) {
+    if (!r.upload) continue;
+    if (r.pending && 'sha256' in r.upload) {
+      await rename(r.pending, attachmentPath(dataDir, r.upload.sha256));
+      delete r.pending;
+    }
+    taken.push(r.upload);
+  }
+  return taken;
 }
 
 /**

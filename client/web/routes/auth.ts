@@ -32,7 +32,6 @@ const WORDS = {
     hint: 'Trang dành cho văn phòng điều phối và lãnh đạo. Các sở, ngành, địa phương mở nhiệm vụ bằng đường liên kết trong thư.',
     bad_credentials: 'Sai địa chỉ thư, mật khẩu hoặc mã xác thực.',
     locked: 'Tài khoản tạm khóa sau nhiều lần đăng nhập sai; hãy thử lại sau 15 phút.',
-    totp_required: 'totp: hãy nhập mã xác thực 6 chữ số từ ứng dụng xác thực.',
     totp_setup_required:
       'Tài khoản lãnh đạo và quản trị phải có xác thực hai lớp: nhờ quản trị viên chạy "dondoc user add --totp".',
   },
@@ -45,7 +44,6 @@ const WORDS = {
     hint: 'For the coordinating office and the leadership. Departments, districts and agencies open their tasks from the link in their email.',
     bad_credentials: 'Wrong email address, password or authentication code.',
     locked: 'The account is locked after repeated failed logins; try again in 15 minutes.',
-    totp_required: 'totp: enter the 6-digit code from your authenticator app.',
     totp_setup_required:
       'Supervisor and admin accounts need two-factor login: ask an administrator to run "dondoc user add --totp".',
   },
@@ -57,8 +55,30 @@ export function staffLang(req: FastifyRequest, fallback: Lang): Lang {
   return langOf(req, c === 'vi' || c === 'en' ? c : fallback);
 }
 
-/** Only a path on this site may follow the login: never another host. */
-const safeNext = (next: unknown): string => (typeof next === 'string' && /^\/(?![/\\])/.test(next) ? next : '/');
+/** Control characters, C1 included; a browser drops tabs and line breaks from a URL, so `/\t/host` is `//host`. */
+const CONTROL = /[\u0000-\u001f\u007f-\u009f]/;
+
+/** A path of this site before its query: one leading `/`, no `//`, backslash or space (a browser may read a host there). */
+const onePath = (url: string): boolean => {
+  const path = url.split(/[?#]/)[0];
+  return path.startsWith('/') && !path.includes('//') && !path.includes('\\') && !/\s/u.test(path);
+};
+
+/**
+ * Only a path on this site may follow the login, never another host. It is what a page's own URL
+ * gives (visible ASCII, as `encodeURIComponent` leaves it), and it is one path both as sent and
+ * decoded, with no control character either way. Anything else goes home.
+ */
+function safeNext(next: unknown): string {
+  if (typeof next !== 'string' || !/^[\u0021-\u007e]{1,2000}$/.test(next)) return '/';
+  let decoded: string;
+  try {
+    decoded = decodeURIComponent(next);
+  } catch {
+    return '/';
+  }
+  return onePath(next) && onePath(decoded) && !CONTROL.test(decoded) ? next : '/';
+}
 
 const homeOf = (role: Role): string => (role === 'coordinator' ? '/van-ban' : '/giam-sat');
 

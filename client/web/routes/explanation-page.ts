@@ -11,7 +11,7 @@ import { explanation, type ExplanationRow } from '../../../db/explanations';
 import { rowStatus } from '../../explanations';
 import { AppError } from '../errors';
 import { explanationPageView, EXPLANATION_WORDS, type ExplanationForm } from '../views/explanation-page';
-import { attachmentPath, contentDisposition, keepToken, keptAttachments } from './attachments';
+import { attachmentPath, contentDisposition, keepToken, keptAttachments, takeUploads } from './attachments';
 import { langOf, linkBinding, linkRefused } from './link-guard';
 import { emptyValues, list, readReport, refusalErrors, refusalOf, taskUpdates } from './task-actions';
 import { formatBytes } from './task-view';
@@ -84,6 +84,7 @@ export async function answerExplanation(p: Page, body: Body): Promise<FastifyRep
   const lang = langOf(p.req, p.deps.config.DEFAULT_LANG);
   if (body.do !== 'report') throw new AppError('INVALID_INPUT', 'do: expected report');
   const binding = linkBinding(p.req);
+  const uploads = await takeUploads(p.req, p.deps.config.dataDir);
   const kept = await keptAttachments(
     p.deps.config.dataDir,
     p.secret,
@@ -92,6 +93,7 @@ export async function answerExplanation(p: Page, body: Body): Promise<FastifyRep
   );
   const form = readReport(body, {
     indicators: [],
+    uploads,
     kept,
     by: p.req.linkGrant!.recipient,
     lang,

@@ -125,7 +125,9 @@ export const launchRoutes: FastifyPluginAsync<StaffDeps> = async (app, deps) => 
     });
   });
 
-  app.post('/van-ban/moi/ban-nhap', { preHandler: [app.csrfProtection, office] }, async (req, reply) => {
+  // The draft carries its recipients as one hidden field each.
+  const draftForm = { preHandler: [app.csrfProtection, office], config: { formLists: ['recipient'] } };
+  app.post('/van-ban/moi/ban-nhap', draftForm, async (req, reply) => {
     const body = (req.body ?? {}) as Record<string, unknown>;
     const action = one(body.do);
     if (action !== 'add' && action !== 'preview' && action !== 'launch')

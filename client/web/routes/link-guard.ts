@@ -4,7 +4,7 @@
 import cookie from '@fastify/cookie';
 import csrfProtection from '@fastify/csrf-protection';
 import rateLimit from '@fastify/rate-limit';
-import type { FastifyInstance, FastifyRequest } from 'fastify';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { hashToken, type LinkGrant } from '../../../db/links';
 import type { Lang } from '../../../domain/format';
 import { AppError } from '../errors';
@@ -62,12 +62,31 @@ export async function registerGuards(app: FastifyInstance, deps: WebDeps, o: Gua
     cookieOpts: { path: '/', sameSite: 'lax', httpOnly: true, secure: deps.config.publicUrl.startsWith('https:') },
     getUserInfo: o.binding,
     csrfOpts: { hmacKey: webSecret(deps.config) },
-    getToken: (req) => {
-      const value = (req.body as { _csrf?: unknown } | undefined)?._csrf;
-      return typeof value === 'string' ? value : '';
-    },
+    getToken: (req) => formTokenOf(req.body),
   });
 }
+
+/**
+ * The form token of a body. While a multipart body is still being read (a file has just begun),
+ * its fields so far are the reader's parts, each with its text in `value`.
+ */
+function formTokenOf(body: unknown): string {
+  const value = (body as { _csrf?: unknown } | undefined)?._csrf;
+  const part = value as { type?: unknown; value?: unknown } | null | undefined;
+  const text = typeof part === 'object' && part?.type === 'field' ? part.value : value;
+  return typeof text === 'string' ? text : '';
+}
+
+/**
+ * The form token check as a promise: a file of a multipart body is read before the route's
+ * preHandler runs, so the token sent before it is checked then, before the file is written.
+ */
+export const checkFormToken =
+  (app: FastifyInstance) =>
+  (req: FastifyRequest): Promise<void> =>
+    new Promise((resolve, reject) =>
+      app.csrfProtection(req, { send: reject } as unknown as FastifyReply, () => resolve()),
+    );
 
 /** A preParsing hook: refuses a bad link before anything of the request body is read. */
 export function requireLink(app: FastifyInstance, deps: WebDeps) {

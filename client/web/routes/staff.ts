@@ -26,11 +26,12 @@ import type { StaffDeps, WebDeps } from '../deps';
 
 /** Scripts the staff pages load, served from our own origin: the CSP allows no other. */
 const CHART_JS = path.join(path.dirname(require.resolve('chart.js')), 'chart.umd.min.js');
-const ASSETS: Record<string, () => Promise<Buffer | string>> = {
-  'chart.umd.min.js': () => readFile(CHART_JS),
-  'board-charts.js': async () => BOARD_CHARTS_JS,
-  'scorecard-charts.js': async () => SCORECARD_CHARTS_JS,
-};
+// A Map, not an object: a name such as __proto__ or constructor is no asset, only not found.
+const ASSETS = new Map<string, () => Promise<Buffer | string>>([
+  ['chart.umd.min.js', () => readFile(CHART_JS)],
+  ['board-charts.js', async () => BOARD_CHARTS_JS],
+  ['scorecard-charts.js', async () => SCORECARD_CHARTS_JS],
+]);
 
 export const staffRoutes: FastifyPluginAsync<WebDeps> = async (app, deps) => {
   // The same cookies, form tokens and rate limiter as the department pages, in this scope.
@@ -60,7 +61,7 @@ export const staffRoutes: FastifyPluginAsync<WebDeps> = async (app, deps) => {
   );
 
   app.get<{ Params: { name: string } }>('/assets/:name', async (req, reply) => {
-    const asset = ASSETS[req.params.name];
+    const asset = ASSETS.get(req.params.name);
     if (!asset) throw new AppError('NOT_FOUND', `no asset ${req.params.name}`);
     return reply
       .header('cache-control', 'public, max-age=3600')

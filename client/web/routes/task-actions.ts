@@ -122,7 +122,15 @@ export interface ReportForm {
 
 export function readReport(
   body: Body,
-  o: { indicators: Indicator[]; kept: StoredAttachment[]; by: string; lang: Lang; maxMb: number },
+  o: {
+    indicators: Indicator[];
+    /** The files of this request; `kept`, those of an earlier try, each checked against its signed token. */
+    uploads: Upload[];
+    kept: StoredAttachment[];
+    by: string;
+    lang: Lang;
+    maxMb: number;
+  },
 ): ReportForm {
   const t = MESSAGES[o.lang];
   const values = valuesOf(body, o.indicators);
@@ -135,10 +143,9 @@ export function readReport(
     else if ((i.type ?? 'count') === 'count' && !Number.isInteger(n)) errors[`ind.${i.code}`] = t.whole(i.name);
     else indicators[i.code] = n;
   }
-  const uploads = list(body.attachments).filter((u): u is Upload => typeof u === 'object' && u !== null && 'name' in u);
   const attachments = [...o.kept];
-  for (const u of uploads) if ('sha256' in u && !attachments.some((a) => a.sha256 === u.sha256)) attachments.push(u);
-  const refused = uploads.filter((u) => 'tooLarge' in u).map((u) => u.name);
+  for (const u of o.uploads) if ('sha256' in u && !attachments.some((a) => a.sha256 === u.sha256)) attachments.push(u);
+  const refused = o.uploads.filter((u) => 'tooLarge' in u).map((u) => u.name);
   if (refused.length) errors.attachments = t.tooLarge(refused.join(', '), formatNumber(o.maxMb, o.lang));
   const parsed = ReportSubmissionSchema.safeParse({
     text: values.text,

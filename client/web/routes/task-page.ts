@@ -8,8 +8,24 @@ import type { FastifyPluginAsync, FastifyReply } from 'fastify';
 import { localDateOf } from '../../../domain/local-date';
 import { AppError } from '../errors';
 import { webSecret } from '../secret';
-import { attachmentPath, contentDisposition, keptAttachments, storeUploads } from './attachments';
-import { langOf, linkBinding, linkRateLimit, linkRefused, registerGuards, requireLink } from './link-guard';
+import { refuseNotText } from '../input-guard';
+import {
+  ATTACHMENTS_FIELD,
+  attachmentPath,
+  contentDisposition,
+  keptAttachments,
+  receiveUploads,
+  takeUploads,
+} from './attachments';
+import {
+  checkFormToken,
+  langOf,
+  linkBinding,
+  linkRateLimit,
+  linkRefused,
+  registerGuards,
+  requireLink,
+} from './link-guard';
 import { list, readExtension, readReport, refusalErrors, refusalOf, taskUpdates, valuesOf } from './task-actions';
 import { linkedTask, noticeFor, sendTaskPage, type PageContext } from './task-view';
 import { canCascade, cascadeRefusal, readCascade, subUnitsOf } from './task-cascade';
@@ -21,9 +37,22 @@ type Body = Record<string, unknown>;
 
 export const taskPageRoutes: FastifyPluginAsync<WebDeps> = async (app, deps) => {
   await registerGuards(app, deps, { binding: linkBinding });
+  const formToken = checkFormToken(app);
   await app.register(multipart, {
     attachFieldsToBody: 'keyValues',
-    onFile: storeUploads(deps.config.dataDir),
+    // A file is written only behind a good link and after a good form token, which the page's
+    // forms send before their files; anything else is refused before a byte is stored.
+    onFile: receiveUploads(app, deps.config.dataDir, async (req, part) => {
+      if (!req.linkGrant) throw linkRefused(req, deps.config.DEFAULT_LANG);
+      await formToken(req);
+      if (part.fieldname !== ATTACHMENTS_FIELD)
+        throw new AppError(
+          'MALFORMED',
+          `${part.fieldname}: không nhận tệp ở đây / ${part.fieldname}: no file is taken here`,
+          [part.fieldname],
+        );
+      refuseNotText({ [ATTACHMENTS_FIELD]: part.filename });
+    }),
     throwFileSizeLimit: false,
     limits: {
       fileSize: Math.round(deps.config.ATTACHMENT_MAX_MB * 1_048_576),
@@ -49,7 +78,12 @@ export const taskPageRoutes: FastifyPluginAsync<WebDeps> = async (app, deps) => 
 
   app.post<{ Params: { token: string } }>(
     '/t/:token',
-    { ...linked, preHandler: app.csrfProtection },
+    {
+      ...linked,
+      // Files kept from an earlier try, and the units a district passes its task on to, come as lists.
+      config: { ...linked.config, formLists: ['kept', 'cascade.units'] },
+      preHandler: app.csrfProtection,
+    },
     async (req, reply) => {
       if (opensExplanation(req)) return answerExplanation({ deps, req, reply, secret }, (req.body ?? {}) as Body);
       const { grant, row } = await linkedTask(deps, req);
@@ -120,6 +154,7 @@ async function acknowledge(c: PageContext): Promise<FastifyReply> {
 }
 
 async function report(c: PageContext, body: Body): Promise<FastifyReply> {
+  const uploads = await takeUploads(c.req, c.deps.config.dataDir);
   const kept = await keptAttachments(
     c.deps.config.dataDir,
     c.secret,
@@ -129,6 +164,7 @@ async function report(c: PageContext, body: Body): Promise<FastifyReply> {
   const { spec } = c.row.snapshot;
   const form = readReport(body, {
     indicators: spec.indicators,
+    uploads,
     kept,
     by: c.grant.recipient,
     lang: c.lang,
