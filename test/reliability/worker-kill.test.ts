@@ -46,10 +46,20 @@ async function queryAfterKills(p: Parts, id: string): Promise<TaskView | string>
   try {
     return await eventually(`the state of ${id}`, () => handle.query(taskStateQuery), 60_000);
   } catch (e) {
-    why = (e as Error).message;
+    const cause = (e as { cause?: { cause?: unknown } }).cause;
+    why = `${(e as Error).message} ${String(cause?.cause ?? cause ?? '')}`;
   }
   return handle.describe().then(
-    (d) => `workflow ${d.status.name} but not answering (${why})`,
+    async (d) => {
+      // What the workflow's own history says of why it could not answer: its last failed workflow task.
+      const history = await handle.fetchHistory();
+      const failed = history.events
+        ?.map((e) => e.workflowTaskFailedEventAttributes?.failure?.message)
+        .filter(Boolean)
+        .at(-1);
+      const pending = d.raw.pendingWorkflowTask;
+      return `workflow ${d.status.name} but not answering (${why}; events ${history.events?.length}, pending workflow task attempt ${pending?.attempt ?? 'none'}, last workflow task failure ${failed ?? 'none'})`;
+    },
     (e: unknown) => (e instanceof WorkflowNotFoundError ? 'workflow missing' : `workflow unknown (${String(e)})`),
   );
 }
