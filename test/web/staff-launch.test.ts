@@ -7,7 +7,6 @@
 import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import type { LightMyRequestResponse } from 'fastify';
 import { chromium, type Browser } from 'playwright-core';
 import YAML from 'yaml';
 import { localDateOf, vietnamCalendar } from '../../domain/calendar';
@@ -16,7 +15,8 @@ import { formatDate, formatDateShortVi } from '../../domain/format';
 import { createUsers } from '../../db/users';
 import { startTestStack, type TestStack } from '../helpers/stack';
 import { eventually } from '../helpers/wait';
-import { cookieJar, csrfIn, login, PASSWORD } from '../helpers/staff';
+import { csrfIn, login, PASSWORD } from '../helpers/staff';
+import { allInDays, decode, formFields, LaunchClient, rowsOf, valueIn, withValues } from './launch-helpers';
 
 const root = path.resolve(__dirname, '..', '..');
 const NINH_BINH = readFileSync(path.join(root, 'test/fixtures/dispatches/ninh-binh-cv-524-UBND-VP9.txt'), 'utf8');
@@ -36,98 +36,8 @@ const COORDINATOR = 'vanphong@ubnd.ninhbinh.example.vn';
 jest.setTimeout(30_000);
 
 let t: TestStack;
-let office: Client;
+let office: LaunchClient;
 let browser: Browser;
-
-/** A logged-in visitor of the app: cookies kept from response to response. */
-class Client {
-  constructor(private cookie: string) {}
-
-  async get(url: string): Promise<LightMyRequestResponse> {
-    const res = await t.app.inject({ url, headers: { cookie: this.cookie } });
-    this.cookie = cookieJar(res, this.cookie);
-    return res;
-  }
-
-  async post(url: string, fields: [string, string][]): Promise<LightMyRequestResponse> {
-    const res = await t.app.inject({
-      method: 'POST',
-      url,
-      headers: { cookie: this.cookie, 'content-type': 'application/x-www-form-urlencoded' },
-      payload: new URLSearchParams(fields).toString(),
-    });
-    this.cookie = cookieJar(res, this.cookie);
-    return res;
-  }
-
-  async upload(url: string, csrf: string, file: { name: string; content: Buffer }): Promise<LightMyRequestResponse> {
-    const form = new FormData();
-    form.append('_csrf', csrf);
-    form.append('file', new Blob([new Uint8Array(file.content)]), file.name);
-    const request = new Request('http://dondoc.test/', { method: 'POST', body: form });
-    const res = await t.app.inject({
-      method: 'POST',
-      url,
-      payload: Buffer.from(await request.arrayBuffer()),
-      headers: { cookie: this.cookie, 'content-type': request.headers.get('content-type')! },
-    });
-    this.cookie = cookieJar(res, this.cookie);
-    return res;
-  }
-
-  /** Opens the launch page and reads a dispatch's text in, as the paste form does. */
-  async paste(text: string, lang = ''): Promise<LightMyRequestResponse> {
-    const start = await this.get(`/van-ban/moi${lang}`);
-    return this.post('/van-ban/moi', [
-      ['_csrf', csrfIn(start.body)],
-      ['text', text],
-    ]);
-  }
-}
-
-const decode = (s: string) =>
-  s.replace(
-    /&(amp|lt|gt|quot|#39|#\d+);/g,
-    (_, e: string) => ({ amp: '&', lt: '<', gt: '>', quot: '"' })[e] ?? String.fromCharCode(Number(e.slice(1))),
-  );
-
-/** What a browser would send from a form: inputs, checked boxes, each select's chosen option, textareas. */
-function formFields(html: string, id: string): [string, string][] {
-  const form = new RegExp(`<form[^>]*id="${id}"[^>]*>([\\s\\S]*?)</form>`).exec(html)?.[1];
-  if (!form) throw new Error(`no form #${id} in the page`);
-  const fields: [string, string][] = [];
-  for (const m of form.matchAll(
-    /<input\b([^>]*)>|<select\b([^>]*)>([\s\S]*?)<\/select>|<textarea\b([^>]*)>([\s\S]*?)<\/textarea>/g,
-  )) {
-    const attrs = m[1] ?? m[2] ?? m[4];
-    const name = /\bname="([^"]*)"/.exec(attrs)?.[1];
-    if (!name) continue;
-    if (m[1] !== undefined) {
-      if (/type="checkbox"/.test(attrs) && !/\bchecked\b/.test(attrs)) continue;
-      fields.push([decode(name), decode(/\bvalue="([^"]*)"/.exec(attrs)?.[1] ?? '')]);
-    } else if (m[2] !== undefined) {
-      const options = [...m[3].matchAll(/<option value="([^"]*)"([^>]*)>/g)];
-      fields.push([decode(name), decode((options.find((o) => /selected/.test(o[2])) ?? options[0])?.[1] ?? '')]);
-    } else fields.push([decode(name), decode(m[5])]);
-  }
-  return fields;
-}
-
-const valueIn = (fields: [string, string][], name: string) => fields.find(([k]) => k === name)?.[1];
-function withValues(fields: [string, string][], values: Record<string, string>): [string, string][] {
-  const out = fields.map(([k, v]): [string, string] => [k, k in values ? values[k] : v]);
-  for (const [k, v] of Object.entries(values)) if (!out.some(([name]) => name === k)) out.push([k, v]);
-  return out;
-}
-const rowsOf = (fields: [string, string][]) => fields.filter(([k]) => /^t\.\d+\.unit$/.test(k)).map(([, v]) => v);
-/** Every task due N working days after the launch: the answer to each "no deadline" question. */
-const allInDays = (fields: [string, string][], days: number) =>
-  Object.fromEntries(
-    rowsOf(fields).flatMap((_, i) => [
-      [`t.${i}.kind`, 'days'],
-      [`t.${i}.days`, String(days)],
-    ]),
-  );
 
 const assignmentMails = async (number: string) =>
   (
@@ -162,7 +72,7 @@ beforeAll(async () => {
     role: 'supervisor',
     password: PASSWORD,
   });
-  office = new Client((await login(t.app, COORDINATOR)).cookie);
+  office = new LaunchClient(t.app, (await login(t.app, COORDINATOR)).cookie);
   await t.app.listen({ host: '127.0.0.1', port: t.config.WEB_PORT });
   browser = await chromium.launch({ executablePath, args: ['--no-sandbox'] });
 }, 180_000);
@@ -454,7 +364,7 @@ describe('bad input', () => {
   });
 
   test('a supervisor is refused the page and its forms; a form without its token is refused', async () => {
-    const supervisor = new Client((await login(t.app, 'pct.vanxa@ubnd.ninhbinh.example.vn')).cookie);
+    const supervisor = new LaunchClient(t.app, (await login(t.app, 'pct.vanxa@ubnd.ninhbinh.example.vn')).cookie);
     expect((await supervisor.get('/van-ban/moi')).statusCode).toBe(403);
     const board = await supervisor.get('/giam-sat');
     expect(board.body).not.toContain('nav-launch');

@@ -3,7 +3,7 @@
 // words to show. A file over the size limit is dropped and reported as the field's error.
 // A file is read only once its request has shown a good form token, is kept under a name of its
 // own until the route takes it, and is removed when the request is refused before that.
-import { createHash, createHmac, randomUUID, timingSafeEqual } from 'node:crypto';
+import { createHash, randomUUID } from 'node:crypto';
 import { createWriteStream } from 'node:fs';
 import { mkdir, rename, stat, unlink } from 'node:fs/promises';
 import path from 'node:path';
@@ -12,6 +12,7 @@ import { pipeline } from 'node:stream/promises';
 import type { MultipartFile } from '@fastify/multipart';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { ReportSubmission } from '../../../domain/schemas';
+import { signValue, verifiedValue } from '../signed';
 
 export type StoredAttachment = ReportSubmission['attachments'][number];
 export type Upload = StoredAttachment | { name: string; tooLarge: true };
@@ -123,8 +124,7 @@ export async function takeUploads(req: FastifyRequest, dataDir: string): Promise
  * nothing sent is lost. They are signed for this link, so a form cannot claim a file it never sent.
  */
 export function keepToken(secret: string, binding: string, a: StoredAttachment): string {
-  const payload = Buffer.from(JSON.stringify([a.sha256, a.bytes, a.name])).toString('base64url');
-  return `${payload}.${mac(secret, binding, payload)}`;
+  return signValue(secret, binding, [a.sha256, a.bytes, a.name]);
 }
 
 export async function keptAttachments(
@@ -135,22 +135,14 @@ export async function keptAttachments(
 ): Promise<StoredAttachment[]> {
   const kept: StoredAttachment[] = [];
   for (const value of values) {
-    const [payload = '', signature = ''] = value.split('.');
-    const expected = Buffer.from(mac(secret, binding, payload));
-    if (signature.length !== expected.length || !timingSafeEqual(Buffer.from(signature), expected)) continue;
-    const [sha256, bytes, name] = JSON.parse(Buffer.from(payload, 'base64url').toString('utf8')) as [
-      string,
-      number,
-      string,
-    ];
+    const signed = verifiedValue(secret, binding, value);
+    if (!Array.isArray(signed)) continue;
+    const [sha256, bytes, name] = signed as [string, number, string];
     const found = await stat(attachmentPath(dataDir, sha256)).catch(() => undefined);
     if (found?.size === bytes) kept.push({ sha256, bytes, name });
   }
   return kept;
 }
-
-const mac = (secret: string, binding: string, payload: string): string =>
-  createHmac('sha256', secret).update(`${binding}\n${payload}`).digest('base64url');
 
 /** A Content-Disposition that keeps a Vietnamese file name intact (RFC 6266 / 5987). */
 export function contentDisposition(name: string): string {

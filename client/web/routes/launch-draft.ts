@@ -40,6 +40,8 @@ export interface Draft {
   source: string;
   /** Lines named in questions are lines of the uploaded file (true) or of the dispatch's text. */
   fromFile: boolean;
+  /** Where an edXML package came from, signed (routes/launch-edxml.ts); empty for anything else. */
+  edxml: string;
   number: string;
   title: string;
   issuer: string;
@@ -137,6 +139,7 @@ export function draftOf(
   const d: Draft = {
     source: o.source,
     fromFile: o.fromFile,
+    edxml: '',
     number: text(r.number),
     title: text(r.title),
     issuer: text(r.issuer),
@@ -269,6 +272,7 @@ export function readDraft(body: Body, o: { addRow?: boolean } = {}): Draft {
   return {
     source: one(body.source),
     fromFile: one(body.fromFile) === '1',
+    edxml: one(body.edxml),
     ...top,
     recipients: many(body.recipient),
     tasks,

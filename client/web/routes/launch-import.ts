@@ -67,7 +67,9 @@ function importDirectiveFile(text: string, name: string, lang: Lang): Imported {
 export function importUpload(upload: LaunchUpload, directory: UnitDirectory, lang: Lang): Imported {
   const t = LAUNCH_WORDS[lang];
   const name = displayName(upload.name);
-  if (upload.tooLarge) return { error: t.tooLarge(name, LAUNCH_FILE_MAX_KB) };
+  // The reader takes files as large as an edXML package; any other file has a smaller limit.
+  if (upload.tooLarge || upload.data.length > LAUNCH_FILE_MAX_KB * 1024)
+    return { error: t.tooLarge(name, LAUNCH_FILE_MAX_KB) };
   const ext = path.extname(name).toLowerCase();
   if (!['.yaml', '.yml', '.json', '.txt'].includes(ext)) return { error: t.kind(name) };
   let text: string;

@@ -17,7 +17,7 @@ import { launchDirective, NumberTakenError } from '../../temporal';
 import { AppError } from '../errors';
 import { directiveExists } from '../../../db/directives';
 import { sendStaffPage } from '../views/staff';
-import { LAUNCH_WORDS, noteText, previewOf, type PreviewView } from '../views/launch';
+import { fill, LAUNCH_WORDS, noteText, previewOf, type PreviewView } from '../views/launch';
 import { pageCalendar } from '../calendar';
 import { draftView } from '../views/launch-form';
 import { requireRole, staffContext } from './auth';
@@ -25,6 +25,9 @@ import type { StaffDeps } from '../deps';
 import { isOpen, readDraft, type Draft, type FieldErrors } from './launch-draft';
 import { toDirective } from './launch-check';
 import { importText, importUpload, LAUNCH_FILE_MAX_KB, type LaunchUpload } from './launch-import';
+import { carriedPackage, importEdxmlUpload, isEdxmlUpload, type CarriedPackage } from './launch-edxml';
+import { webSecret } from '../secret';
+import { edxmlCard } from '../views/launch-edxml';
 
 /** How long a launch waits for the directive to reach the read model before showing its page. */
 const RECORDED_WITHIN_MS = 20_000;
@@ -62,12 +65,15 @@ const one = (v: unknown): string => (typeof v === 'string' ? v : '');
 
 export const launchRoutes: FastifyPluginAsync<StaffDeps> = async (app, deps) => {
   const office = requireRole(deps.users, ['coordinator', 'admin']);
+  const secret = webSecret(deps.config);
+  const edxmlMaxBytes = deps.config.EDXML_MAX_MB * 1024 * 1024;
   app.decorateRequest('launchUpload', null);
+  // An edXML package carries its files in base64: it may be far larger than a directive file.
   await app.register(multipart, {
     attachFieldsToBody: 'keyValues',
     onFile: readUpload,
     throwFileSizeLimit: false,
-    limits: { fileSize: LAUNCH_FILE_MAX_KB * 1024, files: 1, fields: 10, parts: 12 },
+    limits: { fileSize: Math.max(LAUNCH_FILE_MAX_KB * 1024, edxmlMaxBytes), files: 1, fields: 10, parts: 12 },
   });
   let aliases: { directory?: UnitDirectory } | undefined; // read on the first import
 
@@ -78,7 +84,8 @@ export const launchRoutes: FastifyPluginAsync<StaffDeps> = async (app, deps) => 
   ) => {
     const ctx = staffContext(req, reply, deps);
     const t = LAUNCH_WORDS[ctx.lang];
-    const data = { t, csrf: ctx.csrf, error: o.error, text: o.text ?? '', maxKb: LAUNCH_FILE_MAX_KB };
+    const fileLabel = fill(t.file, { kb: LAUNCH_FILE_MAX_KB, mb: deps.config.EDXML_MAX_MB });
+    const data = { t, csrf: ctx.csrf, error: o.error, text: o.text ?? '', fileLabel };
     return sendStaffPage(reply, ctx, 'launch-start', data, o.status);
   };
 
@@ -89,6 +96,7 @@ export const launchRoutes: FastifyPluginAsync<StaffDeps> = async (app, deps) => 
     o: { errors?: FieldErrors; fileProblems?: string[]; preview?: PreviewView; status?: number } = {},
   ) => {
     const ctx = staffContext(req, reply, deps);
+    const carried = carriedPackage(secret, d.edxml);
     const units = (await deps.readModel.units()).map((u) => ({ code: u.code, name: u.name }));
     const data = draftView({
       lang: ctx.lang,
@@ -98,6 +106,7 @@ export const launchRoutes: FastifyPluginAsync<StaffDeps> = async (app, deps) => 
       errors: o.errors ?? {},
       fileProblems: o.fileProblems,
       preview: o.preview,
+      ...(carried ? { edxml: edxmlCard(carried, ctx.lang) } : {}),
     });
     return sendStaffPage(reply, ctx, 'launch-draft', data, o.status);
   };
@@ -115,7 +124,15 @@ export const launchRoutes: FastifyPluginAsync<StaffDeps> = async (app, deps) => 
     aliases ??= { directory: aliasFile() };
     const directory = await loadUnitDirectory(deps.pool, aliases.directory);
     if (!directory.units.length) return sendStart(req, reply, { error: t.noUnits, text, status: 409 });
-    const imported = upload ? importUpload(upload, directory, lang) : importText(text, directory, lang);
+    const imported = !upload
+      ? importText(text, directory, lang)
+      : isEdxmlUpload(upload)
+        ? await importEdxmlUpload(upload, directory, lang, {
+            dataDir: deps.config.dataDir,
+            maxBytes: edxmlMaxBytes,
+            secret,
+          })
+        : importUpload(upload, directory, lang);
     if ('error' in imported) return sendStart(req, reply, { error: imported.error, text, status: 422 });
     const failed = Object.keys(imported.errors).length > 0;
     return sendDraft(req, reply, imported.draft, {
@@ -133,6 +150,8 @@ export const launchRoutes: FastifyPluginAsync<StaffDeps> = async (app, deps) => 
     if (action !== 'add' && action !== 'preview' && action !== 'launch')
       throw new AppError('INVALID_INPUT', 'do: expected add, preview or launch');
     const draft = readDraft(body, { addRow: action === 'add' });
+    // An origin the form altered is refused before anything else is looked at.
+    const carried = carriedPackage(secret, draft.edxml);
     if (action === 'add') return sendDraft(req, reply, draft);
     const lang = staffContext(req, reply, deps).lang;
     const units = await deps.readModel.units();
@@ -155,7 +174,7 @@ export const launchRoutes: FastifyPluginAsync<StaffDeps> = async (app, deps) => 
       );
       return sendDraft(req, reply, draft, { errors, preview, status: 422 });
     }
-    if (action === 'launch') return launch(req, reply, checked.directive, draft);
+    if (action === 'launch') return launch(req, reply, checked.directive, draft, carried);
     return sendDraft(req, reply, draft, { preview });
   });
 
@@ -169,21 +188,35 @@ export const launchRoutes: FastifyPluginAsync<StaffDeps> = async (app, deps) => 
     return false;
   };
 
-  async function launch(req: FastifyRequest, reply: FastifyReply, directive: Directive, draft: Draft) {
+  async function launch(
+    req: FastifyRequest,
+    reply: FastifyReply,
+    directive: Directive,
+    draft: Draft,
+    carried: CarriedPackage | undefined,
+  ) {
     const matrix = (ok: string) => `/van-ban/ma-tran?so=${encodeURIComponent(directive.number)}&ok=${ok}`;
     if (!deps.temporal) throw new AppError('UNAVAILABLE', 'Temporal is not connected');
     // The same directive again is "launched before"; another directive's number is refused, loudly.
-    const result = await launchDirective(deps.temporal, deps.config, directive, deps.pool).catch((err: unknown) => {
-      if (err instanceof NumberTakenError) throw new AppError('CONFLICT', err.message, ['number']);
-      throw err;
-    });
+    // A package's origin is recorded so that each task's progress answers the document it came in.
+    const edxml = carried ? { edxmlOrigin: carried.origin } : {};
+    const result = await launchDirective(deps.temporal, deps.config, directive, deps.pool, edxml).catch(
+      (err: unknown) => {
+        if (err instanceof NumberTakenError) throw new AppError('CONFLICT', err.message, ['number']);
+        throw err;
+      },
+    );
     if (result.launched) {
       await recordAudit(deps.pool, {
         actor: req.staff!.email,
         via: 'login',
         action: 'launch',
         subject: directive.number,
-        detail: { tasks: directive.tasks.length, source: draft.source || 'text' },
+        detail: {
+          tasks: directive.tasks.length,
+          source: draft.source || 'text',
+          ...(carried ? { edxml: carried.origin.documentId } : {}),
+        },
         key: `launch:${directive.number}`,
       });
     }

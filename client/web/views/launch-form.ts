@@ -3,6 +3,7 @@
 import type { Lang } from '../../../domain/format';
 import { isOpen, type Draft, type FieldErrors } from '../routes/launch-draft';
 import { fill, LAUNCH_WORDS, scheduleText, type LaunchWords, type PreviewView } from './launch';
+import type { EdxmlCardView } from './launch-edxml';
 
 export interface DraftFormModel {
   lang: Lang;
@@ -13,6 +14,8 @@ export interface DraftFormModel {
   /** A file's problems as the parser words them, "file:line: field: reason". */
   fileProblems?: string[];
   preview?: PreviewView;
+  /** Where the draft came from when it was an edXML package. */
+  edxml?: EdxmlCardView;
 }
 
 /** What a field is called in the list of errors and questions: "Nhiệm vụ 3 (Sở Tư pháp) — Thời hạn". */
@@ -83,5 +86,6 @@ export function draftView(m: DraftFormModel) {
     notes: (field: string) => ({ field, error: m.errors[field], question: open[field] }),
     rowOpen: (i: number) => Object.keys(open).some((f) => f.startsWith(`t.${i}.`)),
     preview: m.preview,
+    edxml: m.edxml,
   };
 }

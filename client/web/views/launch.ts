@@ -11,9 +11,9 @@ export const LAUNCH_WORDS = {
   vi: {
     page: 'Giao nhiệm vụ mới',
     intro:
-      'Tải lên tệp văn bản chỉ đạo (YAML, JSON) hoặc công văn dạng văn bản (.txt), hoặc dán nội dung công văn. Hệ thống đọc thành bản nháp để rà soát trước khi giao.',
+      'Tải lên tệp văn bản chỉ đạo (YAML, JSON), công văn dạng văn bản (.txt) hoặc gói tin edXML nhận qua trục liên thông văn bản (.edxml), hoặc dán nội dung công văn. Hệ thống đọc thành bản nháp để rà soát trước khi giao.',
     upload: 'Tải tệp lên',
-    file: 'Tệp (.yaml, .yml, .json hoặc .txt, tối đa',
+    file: 'Tệp .yaml, .yml, .json hoặc .txt (tối đa {kb} KB) hoặc gói tin .edxml (tối đa {mb} MB)',
     read: 'Đọc tệp',
     paste: 'Dán nội dung công văn',
     text: 'Nội dung công văn (từ “Số:” đến hết)',
@@ -77,15 +77,16 @@ export const LAUNCH_WORDS = {
     notText: (f: string) => `${f}: đây không phải tệp văn bản.`,
     emptyFile: (f: string) => `${f}: tệp trống.`,
     tooLarge: (f: string, kb: number) => `${f}: tệp lớn hơn ${kb} KB.`,
-    kind: (f: string) => `${f}: chỉ nhận tệp .yaml, .yml, .json (văn bản chỉ đạo) hoặc .txt (công văn).`,
+    kind: (f: string) =>
+      `${f}: chỉ nhận tệp .yaml, .yml, .json (văn bản chỉ đạo), .txt (công văn) hoặc .edxml (gói tin liên thông).`,
     noUnits: 'Danh mục đơn vị còn trống: hãy nạp danh mục (dondoc units import) trước khi giao việc.',
   },
   en: {
     page: 'New directive',
     intro:
-      "Upload a directive file (YAML, JSON) or a dispatch as plain text (.txt), or paste a dispatch's text. It is read into a draft to review before launching.",
+      "Upload a directive file (YAML, JSON), a dispatch as plain text (.txt) or an edXML package received over the document exchange (.edxml), or paste a dispatch's text. It is read into a draft to review before launching.",
     upload: 'Upload a file',
-    file: 'File (.yaml, .yml, .json or .txt, at most',
+    file: 'A .yaml, .yml, .json or .txt file (at most {kb} KB) or an .edxml package (at most {mb} MB)',
     read: 'Read the file',
     paste: 'Paste a dispatch',
     text: 'The dispatch\'s text (from "Số:" to the end)',
@@ -150,7 +151,8 @@ export const LAUNCH_WORDS = {
     notText: (f: string) => `${f}: this is not a text file.`,
     emptyFile: (f: string) => `${f}: the file is empty.`,
     tooLarge: (f: string, kb: number) => `${f}: the file is larger than ${kb} KB.`,
-    kind: (f: string) => `${f}: only .yaml, .yml, .json (directive files) or .txt (dispatches) are read.`,
+    kind: (f: string) =>
+      `${f}: only .yaml, .yml, .json (directive files), .txt (dispatches) or .edxml (exchange packages) are read.`,
     noUnits: 'The unit directory is empty: load it (dondoc units import) before launching.',
   },
 };
