@@ -3,6 +3,7 @@
 // directive running, links taken from its mail. One test per finding, named by its number.
 import { createHash, randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, readdirSync, watch } from 'node:fs';
+import { request } from 'node:http';
 import path from 'node:path';
 import { CLOSED_TASK_GRACE_DAYS, hashToken } from '../../db/links';
 import { createUsers } from '../../db/users';
@@ -380,3 +381,39 @@ test('18 a field sent twice where the form has it once, and /assets/__proto__, g
   expect(state.state.extension).toBeUndefined();
   figures.repeated_fields_refused = Object.keys(answers).length;
 }, 120_000);
+
+test('7 an upload to a staff form is refused before its body is read, unless a coordinator or admin sends it', async () => {
+  const address = await t.app.listen({ port: 0, host: '127.0.0.1' });
+  const boundary = `dondoc-${randomBytes(8).toString('hex')}`;
+  /** Sends the head of a 40 MB upload and waits for an answer before sending the rest. */
+  const answerBeforeBody = (url: string, cookie = '') =>
+    new Promise<number>((resolve, reject) => {
+      const req = request(`${address}${url}`, {
+        method: 'POST',
+        headers: {
+          'content-type': `multipart/form-data; boundary=${boundary}`,
+          'content-length': String(40 * 1024 * 1024),
+          ...(cookie ? { cookie } : {}),
+        },
+      });
+      req.on('response', (res) => {
+        res.resume();
+        req.destroy();
+        resolve(res.statusCode ?? 0);
+      });
+      req.on('error', (e: NodeJS.ErrnoException) => (e.code === 'ECONNRESET' ? undefined : reject(e)));
+      req.write(`--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="big.edxml"\r\n\r\n`);
+      req.write(Buffer.alloc(64 * 1024, 'A'));
+    });
+  const email = 'giamsat.upload@ubnd.ninhbinh.example.vn';
+  await createUsers(t.stack.pool).add({ email, name: 'Giám sát', role: 'supervisor', password: PASSWORD });
+  const { cookie } = await login(t.app, email, { ip: '10.17.7.1' });
+  const answers = {
+    launchAnonymous: await answerBeforeBody('/van-ban/moi'),
+    draftAnonymous: await answerBeforeBody('/van-ban/moi/ban-nhap'),
+    calendarAnonymous: await answerBeforeBody('/quan-tri/lich-nghi'),
+    launchSupervisor: await answerBeforeBody('/van-ban/moi', cookie),
+  };
+  expect(answers).toEqual({ launchAnonymous: 303, draftAnonymous: 303, calendarAnonymous: 303, launchSupervisor: 403 });
+  figures.staff_uploads_refused_before_body = Object.keys(answers).length;
+});

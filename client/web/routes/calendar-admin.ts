@@ -104,7 +104,8 @@ export const calendarAdminRoutes: FastifyPluginAsync<StaffDeps> = async (app, de
 
   app.get('/quan-tri/lich-nghi', { preHandler: admin }, async (req, reply) => render(req, reply));
 
-  app.post('/quan-tri/lich-nghi', { preHandler: [app.csrfProtection, admin] }, async (req, reply) => {
+  // The role is checked before the uploaded file is read.
+  app.post('/quan-tri/lich-nghi', { onRequest: admin, preHandler: app.csrfProtection }, async (req, reply) => {
     const lang = staffContext(req, reply, deps).lang;
     const t = WORDS[lang];
     const pasted = String((req.body as Record<string, unknown> | undefined)?.text ?? '');

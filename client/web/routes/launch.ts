@@ -114,7 +114,8 @@ export const launchRoutes: FastifyPluginAsync<StaffDeps> = async (app, deps) => 
   app.get('/van-ban/moi', { preHandler: office }, async (req, reply) => sendStart(req, reply));
 
   // Reading a file or a pasted dispatch changes nothing stored: it only fills the form.
-  app.post('/van-ban/moi', { preHandler: [app.csrfProtection, office] }, async (req, reply) => {
+  // The role is checked before the body is read: an upload may be megabytes, never for a stranger.
+  app.post('/van-ban/moi', { onRequest: office, preHandler: app.csrfProtection }, async (req, reply) => {
     const body = (req.body ?? {}) as Record<string, unknown>;
     const lang = staffContext(req, reply, deps).lang;
     const t = LAUNCH_WORDS[lang];
@@ -143,7 +144,7 @@ export const launchRoutes: FastifyPluginAsync<StaffDeps> = async (app, deps) => 
   });
 
   // The draft carries its recipients as one hidden field each.
-  const draftForm = { preHandler: [app.csrfProtection, office], config: { formLists: ['recipient'] } };
+  const draftForm = { onRequest: office, preHandler: app.csrfProtection, config: { formLists: ['recipient'] } };
   app.post('/van-ban/moi/ban-nhap', draftForm, async (req, reply) => {
     const body = (req.body ?? {}) as Record<string, unknown>;
     const action = one(body.do);
