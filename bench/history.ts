@@ -86,3 +86,9 @@ export async function updateSpans(client: Client, workflowId: string): Promise<U
   }
   return { total: at(events[completed]) - at(events[accepted]), activities, signals };
 }
+
+/** Bytes of a workflow's current run's history as the server sends it (protobuf). */
+export async function historyBytes(client: Client, workflowId: string): Promise<number> {
+  const history = await client.workflow.getHandle(workflowId).fetchHistory();
+  return temporal.api.history.v1.History.encode(history).finish().length;
+}
