@@ -24,7 +24,7 @@ import {
 import { cpuMeter, cpuText, type CpuSplit } from './processes';
 import { setupLabel, setups, type Setup } from './servers';
 import { startBareWorkerProcesses, startWorkerProcesses } from './worker-process';
-import { historyBytes, historyOf } from './history';
+import { historyCost, historyOf } from './history';
 import { failed, inform, record } from './results';
 
 const STALL_MS = 90_000;
@@ -218,14 +218,14 @@ async function p1On(setup: Setup): Promise<void> {
       // What one task costs until its assignment is out, for the capacity model (docs/PERFORMANCE.md).
       if (launchCpu) {
         const ms = (s: number) => (1000 * s) / units;
-        const bytes = await historyBytes(b.client, taskWorkflowId(directive.number, all[0]));
+        const { bytes, actions } = await historyCost(b.client, taskWorkflowId(directive.number, all[0]));
         inform({
           id: 'P1',
           name: `cost of a task until assigned [${on}]`,
           unit: 'ms CPU',
           dondoc: ms(launchCpu.workers + launchCpu.temporal + launchCpu.postgres + launchCpu.bench),
-          note: `workers ${fmt(ms(launchCpu.workers))}, Temporal ${fmt(ms(launchCpu.temporal))}, PostgreSQL ${fmt(ms(launchCpu.postgres))}, bench ${fmt(ms(launchCpu.bench))} ms; ${taskEvents} events, ${fmt(bytes / 1024)} KiB history`,
-          details: { cpu: launchCpu, units, taskEvents, historyBytes: bytes, setup },
+          note: `workers ${fmt(ms(launchCpu.workers))}, Temporal ${fmt(ms(launchCpu.temporal))}, PostgreSQL ${fmt(ms(launchCpu.postgres))}, bench ${fmt(ms(launchCpu.bench))} ms; ${taskEvents} events, ${fmt(bytes / 1024)} KiB history, ${actions} Cloud actions (estimated)`,
+          details: { cpu: launchCpu, units, taskEvents, historyBytes: bytes, actions, setup },
         });
       }
       inform({

@@ -46,14 +46,16 @@ async function bareSend(b: BenchStack, n: number): Promise<number> {
 }
 
 const BARE_TAG = '[BARE-P3] ';
+const LOCAL_TAG = '[BARE-LOCAL-P3] ';
 
 /**
  * Temporal with nothing of dondoc: N workflows whose timers fire at the same instant, each sending
  * its mail through one activity on the same server, worker tuning and sink. The time from the
  * instant until the last mail is at the sink: the ceiling of this machine and server for a storm.
  */
-async function bareTemporalStorm(b: BenchStack, n: number): Promise<number> {
-  const worker = await startBareWorkerProcesses(b, { count: n, tag: BARE_TAG });
+async function bareTemporalStorm(b: BenchStack, n: number, mail: 'activity' | 'local'): Promise<number> {
+  const tag = mail === 'local' ? LOCAL_TAG : BARE_TAG;
+  const worker = await startBareWorkerProcesses(b, { count: n, tag });
   try {
     // Started well before the instant: bare workflows start many times faster than dondoc's tasks.
     const dueAt = Date.now() + 30_000 + n * 15;
@@ -61,8 +63,8 @@ async function bareTemporalStorm(b: BenchStack, n: number): Promise<number> {
       Array.from({ length: n }, (_, i) => i),
       50,
       (i) =>
-        b.client.workflow.start('bareReminder', {
-          workflowId: `bare-p3:${i}`,
+        b.client.workflow.start(mail === 'local' ? 'bareLocalReminder' : 'bareReminder', {
+          workflowId: `bare-p3-${mail}:${i}`,
           taskQueue: BARE_QUEUE,
           args: [dueAt, i],
         }),
@@ -72,7 +74,7 @@ async function bareTemporalStorm(b: BenchStack, n: number): Promise<number> {
       async () => {
         const { rows } = await b.stack.pool.query(
           `SELECT (extract(epoch FROM received_at) * 1000)::float8 AS at FROM mailbox WHERE subject LIKE $1`,
-          [`${BARE_TAG}%`],
+          [`${tag}%`],
         );
         return rows.length >= n ? rows.map((r) => r.at as number) : undefined;
       },
@@ -157,8 +159,11 @@ async function p3On(setup: Setup): Promise<void> {
       const bareAfter = await bareSend(b, n);
       const bare = (bareBefore + bareAfter) / 2;
       note(`P3 (${on}): bare Temporal storm, ${n} timers and activities`);
-      const temporalMs = await bareTemporalStorm(b, n);
+      const temporalMs = await bareTemporalStorm(b, n, 'activity');
       const temporalRate = n / (temporalMs / 1000);
+      note(`P3 (${on}): bare Temporal storm, mails by local activity`);
+      const localMs = await bareTemporalStorm(b, n, 'local');
+      const localRate = n / (localMs / 1000);
       const dondocRate = n / (stormMs / 1000);
       const bareRate = n / (bare / 1000);
       const ratio = dondocRate / bareRate;
@@ -189,6 +194,15 @@ async function p3On(setup: Setup): Promise<void> {
         dondoc: dondocRate,
         baseline: temporalRate,
         ratio: dondocRate / temporalRate,
+      });
+      inform({
+        id: 'P3',
+        name: `bare Temporal storm, mail by local activity against by activity [${on}]`,
+        unit: 'msg/s',
+        dondoc: localRate,
+        baseline: temporalRate,
+        ratio: localRate / temporalRate,
+        note: `the ceiling if reminders sent their mail in the workflow task their timer wakes`,
       });
       const p = (q: number) => seconds(percentile(lateness, q));
       inform({

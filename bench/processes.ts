@@ -43,6 +43,18 @@ export function childrenOf(pid: number): number[] {
     .filter((p) => Number(procStat(p)?.[1]) === pid);
 }
 
+/** PostgreSQL's main processes among a process's descendants (their backends are their children). */
+function postmastersUnder(pid: number): number[] {
+  const comm = (p: number): string | undefined => {
+    try {
+      return readFileSync(`/proc/${p}/comm`, 'utf8').trim();
+    } catch {
+      return undefined; // gone meanwhile
+    }
+  };
+  return childrenOf(pid).flatMap((c) => (comm(c) === 'postgres' ? [c] : postmastersUnder(c)));
+}
+
 /** A process and its descendants, CPU seconds so far (the exited ones through their parents). */
 function treeCpu(pid: number): number {
   return cpuSeconds(pid, true) + childrenOf(pid).reduce((n, c) => n + treeCpu(c), 0);
@@ -55,6 +67,8 @@ export interface CpuSplit {
   workers: number;
   /** The Temporal server: the dev server, or the full server with its own PostgreSQL. */
   temporal: number;
+  /** Of `temporal`, the full server's own PostgreSQL (0 on the dev server, whose SQLite is inside it). */
+  temporalDb: number;
   /** The read model's PostgreSQL. */
   postgres: number;
   /** Every other process on the machine (the other agents' tests on these shared cores). */
@@ -71,6 +85,7 @@ function machineBusy(): number {
 /** CPU seconds spent since the call by this process, the given worker processes, the stack's Temporal server and PostgreSQL. */
 export function cpuMeter(b: BenchStack, workerPids: () => number[] = () => []): () => CpuSplit {
   const temporal = b.serverPids();
+  const temporalDb = temporal.flatMap(postmastersUnder);
   const postmaster = pidsMentioning(path.join(b.dataDir, 'postgres'));
   const read = (): CpuSplit => {
     const own = process.cpuUsage();
@@ -78,6 +93,7 @@ export function cpuMeter(b: BenchStack, workerPids: () => number[] = () => []): 
       bench: (own.user + own.system) / 1e6,
       workers: workerPids().reduce((n, p) => n + treeCpu(p), 0),
       temporal: temporal.reduce((n, p) => n + treeCpu(p), 0),
+      temporalDb: temporalDb.reduce((n, p) => n + treeCpu(p), 0),
       postgres: postmaster.reduce((n, p) => n + treeCpu(p), 0),
     };
     return { ...split, others: machineBusy() };
@@ -89,6 +105,7 @@ export function cpuMeter(b: BenchStack, workerPids: () => number[] = () => []): 
       bench: now.bench - start.bench,
       workers: now.workers - start.workers,
       temporal: now.temporal - start.temporal,
+      temporalDb: now.temporalDb - start.temporalDb,
       postgres: now.postgres - start.postgres,
     };
     const machine = now.others - start.others;
@@ -97,7 +114,7 @@ export function cpuMeter(b: BenchStack, workerPids: () => number[] = () => []): 
 }
 
 export const cpuText = (c: CpuSplit, wallMs: number): string =>
-  `CPU over ${seconds(wallMs)} s: workers ${c.workers.toFixed(1)} s, bench ${c.bench.toFixed(1)} s, Temporal server ${c.temporal.toFixed(1)} s, PostgreSQL ${c.postgres.toFixed(1)} s, other processes ${c.others.toFixed(1)} s (2 cores = ${((2 * wallMs) / 1000).toFixed(0)} s, ours ${Math.round((100 * (c.workers + c.bench + c.temporal + c.postgres)) / ((2 * wallMs) / 1000))} % busy)`;
+  `CPU over ${seconds(wallMs)} s: workers ${c.workers.toFixed(1)} s, bench ${c.bench.toFixed(1)} s, Temporal server ${c.temporal.toFixed(1)} s${c.temporalDb ? ` (of which its PostgreSQL ${c.temporalDb.toFixed(1)} s)` : ''}, PostgreSQL ${c.postgres.toFixed(1)} s, other processes ${c.others.toFixed(1)} s (2 cores = ${((2 * wallMs) / 1000).toFixed(0)} s, ours ${Math.round((100 * (c.workers + c.bench + c.temporal + c.postgres)) / ((2 * wallMs) / 1000))} % busy)`;
 
 function vmRssKiB(pid: number): number {
   try {

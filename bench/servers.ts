@@ -1,6 +1,6 @@
 // Which Temporal server a measure runs on, and how many worker processes: BENCH_SERVER=dev|full
 // and BENCH_WORKERS=1|3, each a comma list to run every combination in one bench run (e.g.
-// BENCH_SERVER=dev,full BENCH_WORKERS=1,3). `dev` is the Temporal CLI's dev server on SQLite,
+// BENCH_SERVER=dev,full BENCH_WORKERS=1,3), or BENCH_SETUPS=dev:1,full:3 for chosen pairs. `dev` is the Temporal CLI's dev server on SQLite,
 // started by the stack; `full` is the full server on PostgreSQL, built and started by
 // scripts/temporal-server.mjs as `npm run test:server` does. The baselines of a measure always run
 // on the same server, with as many worker processes, in the same run.
@@ -26,8 +26,18 @@ function list(name: string, fallback: string): string[] {
     .filter(Boolean);
 }
 
-/** Every combination asked for, the dev server with one worker when nothing is. */
+/**
+ * Every combination asked for, the dev server with one worker when nothing is. BENCH_SETUPS
+ * names them one by one instead (`dev:1,full:3`), to leave out the ones not wanted.
+ */
 export function setups(): Setup[] {
+  if (process.env.BENCH_SETUPS)
+    return list('BENCH_SETUPS', '').map((pair) => {
+      const m = /^(dev|full):([1-8])$/.exec(pair);
+      if (!m)
+        throw new Error(`BENCH_SETUPS: expected server:workers pairs like dev:1,full:3 (got ${JSON.stringify(pair)})`);
+      return { server: m[1] as ServerKind, workers: Number(m[2]) };
+    });
   const servers = list('BENCH_SERVER', 'dev').map((s) => {
     if (s !== 'dev' && s !== 'full') throw new Error(`BENCH_SERVER: expected dev or full (got ${JSON.stringify(s)})`);
     return s;
