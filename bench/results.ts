@@ -69,8 +69,9 @@ export function summary(): { missed: number } {
   say('');
   say('Goals:');
   for (const r of judged) {
-    const figure =
-      r.ratio !== undefined ? `${r.ratio.toFixed(2)}×` : Number.isNaN(r.dondoc) ? '–' : `${fmt(r.dondoc)} ${r.unit}`;
+    const figure = Number.isNaN(r.dondoc)
+      ? '–'
+      : `${fmt(r.dondoc)} ${r.unit}${r.ratio !== undefined ? `, ${r.ratio.toFixed(2)}× the baseline` : ''}`;
     say(`  ${r.pass ? 'PASS' : 'MISS'}  ${r.id} ${r.name}: ${figure}${r.goal ? ` (goal ${r.goal})` : ''}`);
   }
   const missed = judged.filter((r) => !r.pass).length;
