@@ -150,7 +150,11 @@ export async function startBareWorkerProcesses(
     child.on('exit', () => (exited = true));
     // Polling once it says so: a baseline timed from before would count the worker's start.
     await new Promise<void>((resolve, reject) => {
-      child.stdout!.once('data', () => resolve());
+      child.stdout!.once('data', () => {
+        // Whatever it writes later is drained, so a full pipe never stalls it.
+        child.stdout!.resume();
+        resolve();
+      });
       child.once('exit', () => reject(new Error(`a bare worker exited at start; see ${logFile}`)));
     });
     const pid = child.pid!;
