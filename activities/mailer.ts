@@ -17,10 +17,11 @@ export interface Mailer {
   close(): void;
 }
 
-export function createSmtpMailer(smtpUrl: string): Mailer {
+/** A mailer over a pool of `connections` SMTP connections (SMTP_POOL_CONNECTIONS). */
+export function createSmtpMailer(smtpUrl: string, connections = 4): Mailer {
   const transport = nodemailer.createTransport(smtpUrl, {
     pool: true,
-    maxConnections: 4,
+    maxConnections: connections,
     connectionTimeout: 10_000,
     greetingTimeout: 10_000,
     socketTimeout: 20_000,

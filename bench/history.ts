@@ -10,17 +10,56 @@ type HistoryEvent = temporal.api.history.v1.IHistoryEvent;
 export interface RunSize {
   runId: string;
   events: number;
+  /** The history's size as the server sends it (protobuf). */
+  bytes: number;
+  /** What Temporal Cloud would bill for the run, estimated from its events (billableActions). */
+  actions: number;
+}
+
+/**
+ * Temporal Cloud's billable actions in a run, estimated from its history as Cloud's "Actions"
+ * page counts them: a start (two for a child, its parent's intent and its execution), each timer,
+ * each activity attempt, all markers of one workflow task as one (local activities, patches), each
+ * search-attribute upsert, each signal sent (from a workflow, or received from a client) and each
+ * update accepted. Queries, heartbeats and rejected updates are not in a history, so not counted.
+ */
+export function billableActions(events: HistoryEvent[]): number {
+  let n = 0;
+  const markerTasks = new Set<string>();
+  for (const e of events) {
+    const started = e.workflowExecutionStartedEventAttributes;
+    if (started) n += started.parentWorkflowExecution && !started.continuedExecutionRunId ? 2 : 1;
+    if (e.timerStartedEventAttributes) n += 1;
+    if (e.activityTaskStartedEventAttributes) n += Math.max(1, e.activityTaskStartedEventAttributes.attempt ?? 1);
+    if (e.markerRecordedEventAttributes)
+      markerTasks.add(String(e.markerRecordedEventAttributes.workflowTaskCompletedEventId));
+    const upsert = e.upsertWorkflowSearchAttributesEventAttributes;
+    if (upsert && Object.keys(upsert.searchAttributes?.indexedFields ?? {}).some((k) => k !== 'TemporalChangeVersion'))
+      n += 1;
+    if (e.signalExternalWorkflowExecutionInitiatedEventAttributes) n += 1;
+    if (
+      e.workflowExecutionSignaledEventAttributes &&
+      !e.workflowExecutionSignaledEventAttributes.externalWorkflowExecution
+    )
+      n += 1;
+    if (e.workflowExecutionUpdateAcceptedEventAttributes) n += 1;
+    if (e.workflowExecutionOptionsUpdatedEventAttributes) n += 1;
+  }
+  return n + markerTasks.size;
 }
 
 /** Events in every run of a workflow, following continue-as-new from its first run. */
 export async function runSizes(client: Client, workflowId: string, firstRunId: string): Promise<RunSize[]> {
   const runs: RunSize[] = [];
   for (let runId: string | undefined = firstRunId; runId;) {
-    const history: { events?: HistoryEvent[] | null } = await client.workflow
-      .getHandle(workflowId, runId)
-      .fetchHistory();
-    const events = history.events ?? [];
-    runs.push({ runId, events: events.length });
+    const history = await client.workflow.getHandle(workflowId, runId).fetchHistory();
+    const events: HistoryEvent[] = history.events ?? [];
+    runs.push({
+      runId,
+      events: events.length,
+      bytes: temporal.api.history.v1.History.encode(history).finish().length,
+      actions: billableActions(events),
+    });
     runId = events.at(-1)?.workflowExecutionContinuedAsNewEventAttributes?.newExecutionRunId ?? undefined;
   }
   return runs;
@@ -85,4 +124,13 @@ export async function updateSpans(client: Client, workflowId: string): Promise<U
     }
   }
   return { total: at(events[completed]) - at(events[accepted]), activities, signals };
+}
+
+/** Bytes and estimated billable actions of a workflow's current run (protobuf, as the server sends it). */
+export async function historyCost(client: Client, workflowId: string): Promise<{ bytes: number; actions: number }> {
+  const history = await client.workflow.getHandle(workflowId).fetchHistory();
+  return {
+    bytes: temporal.api.history.v1.History.encode(history).finish().length,
+    actions: billableActions(history.events ?? []),
+  };
 }

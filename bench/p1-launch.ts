@@ -9,10 +9,9 @@ import { START_BATCH } from '../workflows/directive-run';
 import { acknowledgeUpdate, directiveStatusQuery, directiveWorkflowId, taskWorkflowId } from '../workflows/messages';
 import {
   BARE_QUEUE,
-  bareWorker,
   benchStack,
-  dondocWorker,
   elapsed,
+  fmt,
   inParallel,
   note,
   seconds,
@@ -22,8 +21,10 @@ import {
   until,
   type BenchStack,
 } from './parts';
-import { cpuMeter, cpuText } from './processes';
-import { historyOf } from './history';
+import { cpuMeter, cpuText, type CpuSplit } from './processes';
+import { setupLabel, setups, type Setup } from './servers';
+import { startBareWorkerProcesses, startWorkerProcesses } from './worker-process';
+import { historyCost, historyOf } from './history';
 import { failed, inform, record } from './results';
 
 const STALL_MS = 90_000;
@@ -138,35 +139,43 @@ async function closeBare(b: BenchStack, count: number, concurrency: number): Pro
   return elapsed(t0);
 }
 
+/** P1 on every setup asked for (BENCH_SERVER, BENCH_WORKERS), each with its own baseline. */
 export async function p1(): Promise<void> {
+  for (const setup of setups()) await p1On(setup);
+}
+
+async function p1On(setup: Setup): Promise<void> {
   let units = size('P1_UNITS', 2000, 100);
   const concurrency = size('P1_CONCURRENCY', 20, 10);
-  const b = await benchStack();
+  const on = setupLabel(setup);
+  const b = await benchStack({}, setup);
   try {
     const all = await seedUnits(b.stack.pool, 'L', units);
-    const worker = await dondocWorker(b);
-    const bare = await bareWorker(b);
+    const worker = await startWorkerProcesses(b);
+    const bare = await startBareWorkerProcesses(b);
+    const workerPids = () => [...worker.pids, ...bare.pids];
     try {
-      note(`P1: warming up (20 units, 20 bare children) with worker ${JSON.stringify(tuningOf(b.config))}`);
+      note(`P1 (${on}): warming up (20 units, 20 bare children) with worker ${JSON.stringify(tuningOf(b.config))}`);
       await launchAndWait(b, benchDirective('1/WARM-P1', all.slice(0, 20)));
       await bareFanOut(b, 20, 'warm');
 
       let launched: { ms: number; timeline: [number, number, number][] } | undefined;
       let directive = benchDirective('11/BENCH-P1', all.slice(0, units));
       let baseline = 0;
+      let launchCpu: CpuSplit | undefined;
       for (let attempt = 0; !launched; attempt++) {
-        note(`P1: bare fan-out of ${units} children`);
+        note(`P1 (${on}): bare fan-out of ${units} children`);
         const before = await bareFanOut(b, units, `a${attempt}`);
-        note(`P1: bare fan-out ${seconds(before)} s; launching ${units} units`);
-        const cpu = cpuMeter(b);
+        note(`P1 (${on}): bare fan-out ${seconds(before)} s; launching ${units} units`);
+        const cpu = cpuMeter(b, workerPids);
         const t0 = performance.now();
         try {
-          const mark = process.hrtime.bigint() / 1000n;
           launched = await launchAndWait(b, directive);
-          note(`P1: ${cpuText(cpu(), elapsed(t0))} (monotonic µs ${mark}…${process.hrtime.bigint() / 1000n})`);
+          launchCpu = cpu();
+          note(`P1 (${on}): ${cpuText(launchCpu, elapsed(t0))}`);
         } catch (err) {
           if (!(err instanceof Stalled)) throw err;
-          failed('P1', `launch ${units.toLocaleString('en')} units`, err.message);
+          failed('P1', `launch ${units.toLocaleString('en')} units [${on}]`, err.message);
           await b.client.workflow
             .getHandle(directiveWorkflowId(directive.number))
             .terminate('stalled')
@@ -187,7 +196,7 @@ export async function p1(): Promise<void> {
       const ratio = launched.ms / baseline;
       record({
         id: 'P1',
-        name: `launch ${units.toLocaleString('en')} units`,
+        name: `launch ${units.toLocaleString('en')} units [${on}]`,
         unit: 's',
         dondoc: seconds(launched.ms),
         baseline: seconds(baseline),
@@ -200,25 +209,40 @@ export async function p1(): Promise<void> {
           batch: START_BATCH,
           taskEvents,
           childEvents,
+          setup,
+          cpu: launchCpu,
           tuning: tuningOf(b.config),
           timeline: launched.timeline,
         },
       });
+      // What one task costs until its assignment is out, for the capacity model (docs/PERFORMANCE.md).
+      if (launchCpu) {
+        const ms = (s: number) => (1000 * s) / units;
+        const { bytes, actions } = await historyCost(b.client, taskWorkflowId(directive.number, all[0]));
+        inform({
+          id: 'P1',
+          name: `cost of a task until assigned [${on}]`,
+          unit: 'ms CPU',
+          dondoc: ms(launchCpu.workers + launchCpu.temporal + launchCpu.postgres + launchCpu.bench),
+          note: `workers ${fmt(ms(launchCpu.workers))}, Temporal ${fmt(ms(launchCpu.temporal))}, PostgreSQL ${fmt(ms(launchCpu.postgres))}, bench ${fmt(ms(launchCpu.bench))} ms; ${taskEvents} events, ${fmt(bytes / 1024)} KiB history, ${actions} Cloud actions (estimated)`,
+          details: { cpu: launchCpu, units, taskEvents, historyBytes: bytes, actions, setup },
+        });
+      }
       inform({
         id: 'P1',
-        name: 'task workflows started',
+        name: `task workflows started [${on}]`,
         unit: 'wf/s',
         dondoc: units / (launched.ms / 1000),
         baseline: units / (baseline / 1000),
         ratio: baseline / launched.ms,
       });
 
-      note(`P1: closing ${units} tasks, ${concurrency} updates in flight`);
+      note(`P1 (${on}): closing ${units} tasks, ${concurrency} updates in flight`);
       const closed = await closeTasks(b, directive, concurrency);
       const bareClosed = await closeBare(b, units, concurrency);
       inform({
         id: 'P1',
-        name: 'task workflows closed',
+        name: `task workflows closed [${on}]`,
         unit: 'wf/s',
         dondoc: units / (closed / 1000),
         baseline: units / (bareClosed / 1000),
@@ -230,7 +254,7 @@ export async function p1(): Promise<void> {
       const task = await historyOf(b.client, taskWorkflowId(directive.number, all[0]));
       inform({
         id: 'P1',
-        name: `largest directive run (${units} units)`,
+        name: `largest directive run (${units} units) [${on}]`,
         unit: 'events',
         dondoc: dir.largest,
         details: { runs: dir.runs, total: dir.total, taskRunEvents: task.largest },

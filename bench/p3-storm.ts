@@ -4,13 +4,9 @@
 // (arrival at the sink − due instant): p50, p95, p99.
 import nodemailer from 'nodemailer';
 import { performance } from 'node:perf_hooks';
-import { renderEmail } from '../domain/emails';
-import { localDateOf } from '../domain/calendar';
 import {
   BARE_QUEUE,
-  bareWorker,
   benchStack,
-  dondocWorker,
   elapsed,
   fmt,
   inParallel,
@@ -25,64 +21,41 @@ import {
   type BenchStack,
 } from './parts';
 import { cpuMeter, cpuText } from './processes';
+import { reminderMails } from './reminder-mails';
+import { setupLabel, setups, type Setup } from './servers';
+import { startBareWorkerProcesses, startWorkerProcesses } from './worker-process';
 import { assignedCount, remindersAtSink, startTimedTasks, timedTask } from './tasks';
 import { inform, record } from './results';
 
-/** N rendered reminders, as dondoc's mailer would send them, to distinct mailboxes at the sink. */
-function reminderMails(b: BenchStack, n: number, tag: string) {
-  const today = localDateOf(Date.now());
-  return Array.from({ length: n }, (_, i) => {
-    const m = renderEmail(
-      {
-        kind: 'reminder',
-        unit: { code: `B${i}`, name: `Đơn vị thử B${i}` },
-        directive: {
-          number: '39/BENCH-P3',
-          title: 'Đôn đốc báo cáo nhanh (đo hiệu năng)',
-          issuer: 'UBND tỉnh Ninh Bình',
-        },
-        task: { title: `Báo cáo nhanh tình hình triển khai của B${i}`, deadline: today, workingDaysLeft: 0 },
-        link: `${b.config.publicUrl}/t/${'x'.repeat(43)}`,
-      },
-      'vi',
-    );
-    return {
-      from: b.config.MAIL_FROM,
-      to: `vanthu@b${i}.bench.example.vn`,
-      subject: `${tag}${m.subject}`,
-      text: m.text,
-      html: m.html,
-      textEncoding: 'base64',
-    };
-  });
-}
-
-/** A pooled transport like dondoc's mailer (four connections). */
+/** A pooled transport like dondoc's mailers: as many connections as its workers hold together. */
 const pooledTransport = (b: BenchStack) =>
-  nodemailer.createTransport(b.stack.smtpUrl, { pool: true, maxConnections: 4 } as never);
+  nodemailer.createTransport(b.stack.smtpUrl, {
+    pool: true,
+    maxConnections: b.config.SMTP_POOL_CONNECTIONS * b.setup.workers,
+  } as never);
 
-/** nodemailer alone: N rendered reminders, with as many messages in flight as dondoc's worker runs activities. */
+/** nodemailer alone: N rendered reminders, with as many messages in flight as dondoc's workers run activities. */
 async function bareSend(b: BenchStack, n: number): Promise<number> {
   const transport = pooledTransport(b);
-  const mails = reminderMails(b, n, '');
+  const mails = reminderMails({ publicUrl: b.config.publicUrl, from: b.config.MAIL_FROM }, n, '');
   const t0 = performance.now();
-  await inParallel(mails, b.config.WORKER_ACTIVITY_TASKS, (m) => transport.sendMail(m as never));
+  await inParallel(mails, b.config.WORKER_ACTIVITY_TASKS * b.setup.workers, (m) => transport.sendMail(m as never));
   const ms = elapsed(t0);
   transport.close();
   return ms;
 }
 
 const BARE_TAG = '[BARE-P3] ';
+const LOCAL_TAG = '[BARE-LOCAL-P3] ';
 
 /**
  * Temporal with nothing of dondoc: N workflows whose timers fire at the same instant, each sending
  * its mail through one activity on the same server, worker tuning and sink. The time from the
  * instant until the last mail is at the sink: the ceiling of this machine and server for a storm.
  */
-async function bareTemporalStorm(b: BenchStack, n: number): Promise<number> {
-  const transport = pooledTransport(b);
-  const mails = reminderMails(b, n, BARE_TAG);
-  const worker = await bareWorker(b, { sendMail: async (i) => void (await transport.sendMail(mails[i] as never)) });
+async function bareTemporalStorm(b: BenchStack, n: number, mail: 'activity' | 'local'): Promise<number> {
+  const tag = mail === 'local' ? LOCAL_TAG : BARE_TAG;
+  const worker = await startBareWorkerProcesses(b, { count: n, tag });
   try {
     // Started well before the instant: bare workflows start many times faster than dondoc's tasks.
     const dueAt = Date.now() + 30_000 + n * 15;
@@ -90,8 +63,8 @@ async function bareTemporalStorm(b: BenchStack, n: number): Promise<number> {
       Array.from({ length: n }, (_, i) => i),
       50,
       (i) =>
-        b.client.workflow.start('bareReminder', {
-          workflowId: `bare-p3:${i}`,
+        b.client.workflow.start(mail === 'local' ? 'bareLocalReminder' : 'bareReminder', {
+          workflowId: `bare-p3-${mail}:${i}`,
           taskQueue: BARE_QUEUE,
           args: [dueAt, i],
         }),
@@ -101,7 +74,7 @@ async function bareTemporalStorm(b: BenchStack, n: number): Promise<number> {
       async () => {
         const { rows } = await b.stack.pool.query(
           `SELECT (extract(epoch FROM received_at) * 1000)::float8 AS at FROM mailbox WHERE subject LIKE $1`,
-          [`${BARE_TAG}%`],
+          [`${tag}%`],
         );
         return rows.length >= n ? rows.map((r) => r.at as number) : undefined;
       },
@@ -111,19 +84,24 @@ async function bareTemporalStorm(b: BenchStack, n: number): Promise<number> {
     return Math.max(...arrivals) - dueAt;
   } finally {
     await worker.stop();
-    transport.close();
   }
 }
 
+/** P3 on every setup asked for (BENCH_SERVER, BENCH_WORKERS), each with its own baselines. */
 export async function p3(): Promise<void> {
+  for (const setup of setups()) await p3On(setup);
+}
+
+async function p3On(setup: Setup): Promise<void> {
   const n = size('P3_TASKS', 5000, 100);
   const number = '31/BENCH-P3';
-  const b = await benchStack();
+  const on = setupLabel(setup);
+  const b = await benchStack({}, setup);
   try {
     const units = await seedUnits(b.stack.pool, 'R', n + 20);
-    const worker = await dondocWorker(b);
+    const worker = await startWorkerProcesses(b);
     try {
-      note(`P3: nodemailer baseline, ${n} messages`);
+      note(`P3 (${on}): nodemailer baseline, ${n} messages`);
       const bareBefore = await bareSend(b, n);
 
       // A pilot of 20 tasks due far later tells how fast tasks start here; the storm's instant
@@ -152,13 +130,18 @@ export async function p3(): Promise<void> {
         1000,
       );
       const setup = elapsed(ts);
-      inform({ id: 'P3', name: 'task workflows started (no directive)', unit: 'wf/s', dondoc: n / (setup / 1000) });
+      inform({
+        id: 'P3',
+        name: `task workflows started (no directive) [${on}]`,
+        unit: 'wf/s',
+        dondoc: n / (setup / 1000),
+      });
       note(
-        `P3: ${n} tasks started and assigned in ${seconds(setup)} s; waiting ${seconds(dueAt - Date.now())} s for the storm`,
+        `P3 (${on}): ${n} tasks started and assigned in ${seconds(setup)} s; waiting ${seconds(dueAt - Date.now())} s for the storm`,
       );
 
       await new Promise((r) => setTimeout(r, Math.max(0, dueAt - Date.now() - 2_000)));
-      const cpu = cpuMeter(b);
+      const cpu = cpuMeter(b, () => worker.pids);
       const arrivals = await until(
         `${n} reminders at the sink`,
         async () => {
@@ -170,19 +153,23 @@ export async function p3(): Promise<void> {
       );
       const lateness = sortNumbers(arrivals.map((at) => at - dueAt));
       const stormMs = lateness.at(-1)!;
-      note(`P3: ${cpuText(cpu(), stormMs + 2_000)}`);
+      const stormCpu = cpu();
+      note(`P3 (${on}): ${cpuText(stormCpu, stormMs + 2_000)}`);
 
       const bareAfter = await bareSend(b, n);
       const bare = (bareBefore + bareAfter) / 2;
-      note(`P3: bare Temporal storm, ${n} timers and activities`);
-      const temporalMs = await bareTemporalStorm(b, n);
+      note(`P3 (${on}): bare Temporal storm, ${n} timers and activities`);
+      const temporalMs = await bareTemporalStorm(b, n, 'activity');
       const temporalRate = n / (temporalMs / 1000);
+      note(`P3 (${on}): bare Temporal storm, mails by local activity`);
+      const localMs = await bareTemporalStorm(b, n, 'local');
+      const localRate = n / (localMs / 1000);
       const dondocRate = n / (stormMs / 1000);
       const bareRate = n / (bare / 1000);
       const ratio = dondocRate / bareRate;
       record({
         id: 'P3',
-        name: `reminder storm (${n.toLocaleString('en')} due at once)`,
+        name: `reminder storm (${n.toLocaleString('en')} due at once) [${on}]`,
         unit: 'msg/s',
         dondoc: dondocRate,
         baseline: bareRate,
@@ -194,21 +181,33 @@ export async function p3(): Promise<void> {
           stormSeconds: seconds(stormMs),
           bareSeconds: [seconds(bareBefore), seconds(bareAfter)],
           bareTemporalSeconds: seconds(temporalMs),
+          setup,
+          cpu: stormCpu,
+          smtpConnections: b.config.SMTP_POOL_CONNECTIONS,
           tuning: tuningOf(b.config),
         },
       });
       inform({
         id: 'P3',
-        name: 'reminder storm against bare Temporal (timer + activity + mail)',
+        name: `reminder storm against bare Temporal (timer + activity + mail) [${on}]`,
         unit: 'msg/s',
         dondoc: dondocRate,
         baseline: temporalRate,
         ratio: dondocRate / temporalRate,
       });
+      inform({
+        id: 'P3',
+        name: `bare Temporal storm, mail by local activity against by activity [${on}]`,
+        unit: 'msg/s',
+        dondoc: localRate,
+        baseline: temporalRate,
+        ratio: localRate / temporalRate,
+        note: `the ceiling if reminders sent their mail in the workflow task their timer wakes`,
+      });
       const p = (q: number) => seconds(percentile(lateness, q));
       inform({
         id: 'P3',
-        name: 'reminder lateness p95 (arrival − due)',
+        name: `reminder lateness p95 (arrival − due) [${on}]`,
         unit: 's',
         dondoc: p(95),
         details: { p50: p(50), p95: p(95), p99: p(99), max: p(100), first: seconds(lateness[0]) },

@@ -16,7 +16,7 @@ import { SEARCH_ATTRIBUTE_KEYS } from '../workflows/search-attributes';
 import { recordingActivities } from '../test/helpers/recording-activities';
 import { launchInput } from '../test/workflows/directive-harness';
 import { projectRoot } from '../db/paths';
-import { note, quietRuntime, size, stoppable, until, workflowBundle } from './parts';
+import { fmt, note, quietRuntime, size, stoppable, until, workflowBundle } from './parts';
 import { runSizes } from './history';
 import { inform, record } from './results';
 
@@ -139,11 +139,22 @@ export async function p6(): Promise<void> {
       );
     };
     const byKind: Record<string, number[]> = { silent: [], late: [], onTime: [] };
+    // Bytes and estimated Cloud actions of each kind's whole chain of runs (a task, cycle by cycle).
+    const costs: Record<string, { bytes: number; actions: number; tasks: number }> = {
+      silent: { bytes: 0, actions: 0, tasks: 0 },
+      late: { bytes: 0, actions: 0, tasks: 0 },
+      onTime: { bytes: 0, actions: 0, tasks: 0 },
+    };
     for (const [i, c] of cycles.entries()) {
       for (const u of units) {
         const runs = await sizes(taskWorkflowId(directive.number, u, c.key));
         const kind = u === late ? 'late' : u === silent && i === 0 ? 'silent' : 'onTime';
         byKind[kind].push(...runs.map((r) => r.events));
+        costs[kind].tasks += 1;
+        for (const r of runs) {
+          costs[kind].bytes += r.bytes;
+          costs[kind].actions += r.actions;
+        }
       }
     }
     const dir = await sizes(directiveWorkflowId(directive.number));
@@ -166,6 +177,18 @@ export async function p6(): Promise<void> {
           (x) => x.taskWorkflowId === taskWorkflowId(directive.number, silent, cycles[0].key),
         ).length,
       },
+    });
+    const per = (k: string) =>
+      costs[k].tasks
+        ? `${fmt(costs[k].actions / costs[k].tasks)} actions, ${fmt(costs[k].bytes / costs[k].tasks / 1024)} KiB`
+        : '–';
+    inform({
+      id: 'P6',
+      name: 'Cloud actions per task (estimated from histories)',
+      unit: 'actions',
+      dondoc: costs.onTime.tasks ? costs.onTime.actions / costs.onTime.tasks : NaN,
+      note: `on time ${per('onTime')}; late ${per('late')}; never answering ${per('silent')} (a task for the whole plan)`,
+      details: costs,
     });
     inform({
       id: 'P6',

@@ -8,9 +8,7 @@ import { performance } from 'node:perf_hooks';
 import { timeBoard } from './board';
 import {
   BARE_QUEUE,
-  bareWorker,
   benchStack,
-  dondocWorker,
   elapsed,
   fmt,
   inParallel,
@@ -24,14 +22,16 @@ import {
   until,
   type BenchStack,
 } from './parts';
-import { cpuMeter, cpuText } from './processes';
+import { cpuMeter, cpuText, treeRssKiB } from './processes';
+import { setupLabel, setups, type Setup } from './servers';
+import { startBareWorkerProcesses, startWorkerProcesses } from './worker-process';
 import { openTasks, UNITS_PER_DIRECTIVE } from './open-tasks';
 import { remindersAtSink, startTimedTasks, timedTask } from './tasks';
-import { inform, record } from './results';
+import { record } from './results';
 
-/** Bare workflows holding a timer, started from the client for `ms`: the dev server's own start rate. */
+/** Bare workflows holding a timer, started from the client for `ms`: the server's own start rate. */
 async function bareStartRate(b: BenchStack, ms: number): Promise<number> {
-  const bare = await bareWorker(b);
+  const bare = await startBareWorkerProcesses(b);
   try {
     let started = 0;
     const t0 = performance.now();
@@ -65,30 +65,45 @@ async function bareStartRate(b: BenchStack, ms: number): Promise<number> {
   }
 }
 
+/** P7 on every setup asked for (BENCH_SERVER, BENCH_WORKERS), each with its own bare start rate. */
 export async function p7(): Promise<void> {
+  for (const setup of setups()) await p7On(setup);
+}
+
+const mib = (kib: number): number => Math.round(kib / 1024);
+
+async function p7On(setup: Setup): Promise<void> {
   const target = size('P7_TASKS', 100_000, 600);
   const budgetMs = size('P7_MINUTES', 20, 3) * 60_000;
   const chased = size('P7_CHASED', 200, 20);
-  const b = await benchStack();
+  const on = setupLabel(setup);
+  const b = await benchStack({}, setup);
   try {
     const units = await seedUnits(b.stack.pool, 'H', Math.min(target, UNITS_PER_DIRECTIVE));
     const sampleUnits = await seedUnits(b.stack.pool, 'HC', chased);
-    note('P7: the dev server alone: bare workflows with a timer, 60 s');
+    note(`P7 (${on}): the server alone: bare workflows with a timer`);
     const bareRate = await bareStartRate(b, size('P7_BARE_SECONDS', 60, 15) * 1000);
-    note(`P7: bare start rate ${fmt(bareRate)} wf/s`);
+    const bareBytes = await b.historyBytes();
+    note(`P7 (${on}): bare start rate ${fmt(bareRate)} wf/s`);
 
-    const worker = await dondocWorker(b);
+    const worker = await startWorkerProcesses(b);
+    const peak = { workers: 0, server: 0 };
+    const sampleRss = () => {
+      peak.workers = Math.max(peak.workers, worker.rssMiB());
+      peak.server = Math.max(peak.server, mib(b.serverPids().reduce((n, p) => n + treeRssKiB(p), 0)));
+    };
     try {
       note(
-        `P7: opening up to ${target} tasks in ${budgetMs / 60_000} min, worker ${JSON.stringify(tuningOf(b.config))}`,
+        `P7 (${on}): opening up to ${target} tasks in ${budgetMs / 60_000} min, worker ${JSON.stringify(tuningOf(b.config))}`,
       );
-      const cpu = cpuMeter(b);
+      const cpu = cpuMeter(b, () => worker.pids);
       const t0 = performance.now();
       let remindAt = 0;
       const opening = await openTasks(b, units, target, 'P7', {
         launchFor: budgetMs * 0.75,
         waitFor: budgetMs * 0.9,
         onPoll: async (o, ms) => {
+          sampleRss();
           // A third of the way in, a sample of tasks falls due while the fan-out goes on.
           if (!remindAt && ms > budgetMs * 0.3) {
             remindAt = Date.now() + 180_000;
@@ -99,14 +114,16 @@ export async function p7(): Promise<void> {
             );
           }
           if (o.timeline.length % 30 === 0)
-            note(`P7: ${o.open} of ${o.launched} launched tasks open after ${seconds(ms)} s`);
+            note(`P7 (${on}): ${o.open} of ${o.launched} launched tasks open after ${seconds(ms)} s`);
         },
       });
       const { numbers, timeline } = opening;
       const ms = elapsed(t0);
       const open = opening.open;
       const spent = cpu();
-      note(`P7: ${cpuText(spent, ms)}`);
+      sampleRss();
+      const bytes = (await b.historyBytes()) - bareBytes;
+      note(`P7 (${on}): ${cpuText(spent, ms)}`);
       const rate = open / (ms / 1000);
       const reached = open >= target;
 
@@ -134,13 +151,13 @@ export async function p7(): Promise<void> {
       record({
         id: 'P7',
         name: reached
-          ? `${target.toLocaleString('en')} open tasks started`
-          : `${target.toLocaleString('en')} open tasks (EXTRAPOLATED from ${open.toLocaleString('en')})`,
+          ? `${target.toLocaleString('en')} open tasks started [${on}]`
+          : `${target.toLocaleString('en')} open tasks (EXTRAPOLATED from ${open.toLocaleString('en')}) [${on}]`,
         unit: 'min',
         dondoc: reached ? ms / 60_000 : target / rate / 60,
         goal: `${budgetMs / 60_000} min`,
         pass: reached,
-        note: `${fmt(rate)} tasks/s, dev server alone ${fmt(bareRate)} wf/s; CPU worker ${fmt(spent.bench)} s, dev server ${fmt(spent.temporal)} s, PostgreSQL ${fmt(spent.postgres)} s`,
+        note: `${fmt(rate)} tasks/s, server alone ${fmt(bareRate)} wf/s; CPU a task: workers ${fmt((1000 * spent.workers) / open)} ms, Temporal ${fmt((1000 * spent.temporal) / open)} ms, PostgreSQL ${fmt((1000 * spent.postgres) / open)} ms; store ${fmt(bytes / open / 1024)} KiB a task; peak RSS workers ${fmt(peak.workers)} MiB, server ${fmt(peak.server)} MiB`,
         details: {
           target,
           opened: open,
@@ -148,14 +165,17 @@ export async function p7(): Promise<void> {
           rate,
           bareRate,
           extrapolated: !reached,
+          setup,
           tuning: tuningOf(b.config),
           cpu: spent,
+          storeBytes: bytes,
+          peakRssMiB: peak,
           timeline: timeline.filter((_, i) => i % 10 === 0),
         },
       });
       record({
         id: 'P7',
-        name: `chased on time under load (${chased} due at once)`,
+        name: `chased on time under load (${chased} due at once) [${on}]`,
         unit: 's',
         dondoc: p(99),
         goal: 'all sent, p99 ≤ 60 s late',
@@ -165,7 +185,7 @@ export async function p7(): Promise<void> {
       });
       record({
         id: 'P7',
-        name: `board p95 on ${open.toLocaleString('en')} live tasks`,
+        name: `board p95 on ${open.toLocaleString('en')} live tasks [${on}]`,
         unit: 'ms',
         dondoc: slowest.app.p95,
         baseline: slowest.bare.p95,
@@ -175,13 +195,15 @@ export async function p7(): Promise<void> {
         note: `slowest: ${slowest.name}`,
         details: { cases: board },
       });
-      inform({
+      record({
         id: 'P7',
-        name: 'task workflows started (directives, sustained)',
+        name: `task workflows started (directives, sustained) [${on}]`,
         unit: 'wf/s',
         dondoc: rate,
         baseline: bareRate,
         ratio: rate / bareRate,
+        goal: '≥ 0.5×',
+        pass: rate / bareRate >= 0.5,
       });
     } finally {
       await worker.stop();

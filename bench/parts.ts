@@ -20,8 +20,19 @@ import { connectClient } from '../client/temporal';
 import { createDondocWorker, ISOLATE_TIMEOUT, SHARED_WORKFLOW_MODULES } from '../worker/worker';
 import { freePort, loopbackPorts } from '../test/helpers/ports';
 import type { Pool } from '../db/pool';
+import {
+  devServerBytes,
+  dynamicConfig,
+  fullServerBytes,
+  setupLabel,
+  startFullServer,
+  type FullServer,
+  type Setup,
+} from './servers';
+import { pidsMentioning } from './processes';
+import { BARE_QUEUE } from './bare-queue';
 
-export { freePort };
+export { freePort, BARE_QUEUE };
 export type { Pool };
 
 /** BENCH_QUICK=1: small sizes, for a smoke run of the whole harness. */
@@ -114,6 +125,12 @@ export interface BenchStack {
   stack: Stack;
   client: Client;
   dataDir: string;
+  /** The server it runs on and the worker processes a measure starts. */
+  setup: Setup;
+  /** The Temporal server's processes (with their PostgreSQL, for the full server). */
+  serverPids(): number[];
+  /** Bytes the Temporal server keeps on disk. */
+  historyBytes(): Promise<number>;
   stop(): Promise<void>;
 }
 
@@ -134,27 +151,50 @@ export async function stopAllStacks(): Promise<void> {
   await Promise.all([...live].map((stop) => stop().catch(() => undefined)));
 }
 
-/** The embedded stack (dev server, PostgreSQL, SMTP sink) on free loopback ports in a fresh folder. */
-export async function benchStack(env: Record<string, string> = {}): Promise<BenchStack> {
+/**
+ * The embedded stack (PostgreSQL, SMTP sink, and the dev server or the full server of `setup`) on
+ * free loopback ports in a fresh folder.
+ */
+export async function benchStack(
+  env: Record<string, string> = {},
+  setup: Setup = { server: 'dev', workers: 1 },
+): Promise<BenchStack> {
   quietRuntime();
   const dataDir = mkdtempSync(path.join(os.tmpdir(), 'dondoc-bench-'));
+  let full: FullServer | undefined;
+  const stopFull = stoppable(async () => void (await full?.stop()));
+  if (setup.server === 'full') {
+    note(`starting the full Temporal server on PostgreSQL (${setupLabel(setup)})`);
+    full = await startFullServer(dataDir);
+  }
   const config = loadConfig({
     DATA_DIR: dataDir,
     ...(await loopbackPorts()),
     LOG_LEVEL: 'warn',
     ...workerEnv(),
     ...env,
+    ...(full ? { TEMPORAL_ADDRESS: full.address } : {}),
   });
-  const stack = await startStack(config, { headless: true });
+  const stack = await startStack(config, { headless: true, temporalDynamicConfig: dynamicConfig() }).catch(
+    async (err) => {
+      await stopFull();
+      throw err;
+    },
+  );
   const client = await connectClient(stack.temporalAddress, config.TEMPORAL_NAMESPACE);
+  const devDb = path.join(dataDir, 'temporal', 'temporal.db');
   return {
     config,
     stack,
     client,
     dataDir,
+    setup,
+    serverPids: () => (full ? [full.pid] : pidsMentioning(devDb)),
+    historyBytes: async () => (full ? (await fullServerBytes(full.databaseUrl)).persistence : devServerBytes(devDb)),
     stop: stoppable(async () => {
       await client.connection.close().catch(() => undefined);
       await stack.stop();
+      await stopFull();
       rmSync(dataDir, { recursive: true, force: true });
     }),
   };
@@ -221,8 +261,6 @@ export async function dondocWorker(b: BenchStack, overrides: Partial<Config> = {
   });
   return runWorker(worker, close);
 }
-
-export const BARE_QUEUE = 'bench-bare';
 
 /** What the bare reminder (bareReminder) does as an activity: one mail to the sink. */
 export interface BareActivities {

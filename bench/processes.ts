@@ -43,42 +43,78 @@ export function childrenOf(pid: number): number[] {
     .filter((p) => Number(procStat(p)?.[1]) === pid);
 }
 
+/** PostgreSQL's main processes among a process's descendants (their backends are their children). */
+function postmastersUnder(pid: number): number[] {
+  const comm = (p: number): string | undefined => {
+    try {
+      return readFileSync(`/proc/${p}/comm`, 'utf8').trim();
+    } catch {
+      return undefined; // gone meanwhile
+    }
+  };
+  return childrenOf(pid).flatMap((c) => (comm(c) === 'postgres' ? [c] : postmastersUnder(c)));
+}
+
 /** A process and its descendants, CPU seconds so far (the exited ones through their parents). */
 function treeCpu(pid: number): number {
   return cpuSeconds(pid, true) + childrenOf(pid).reduce((n, c) => n + treeCpu(c), 0);
 }
 
 export interface CpuSplit {
+  /** This process: the load generator, the SMTP sink, and any worker run inside it. */
   bench: number;
+  /** `dondoc worker` and bare worker processes the measure started. */
+  workers: number;
+  /** The Temporal server: the dev server, or the full server with its own PostgreSQL. */
   temporal: number;
+  /** Of `temporal`, the full server's own PostgreSQL (0 on the dev server, whose SQLite is inside it). */
+  temporalDb: number;
+  /** The read model's PostgreSQL. */
   postgres: number;
+  /** Every other process on the machine (the other agents' tests on these shared cores). */
+  others: number;
 }
 
-/** CPU seconds spent by this process (worker, client, SMTP sink), the dev server and PostgreSQL of a stack, since the call. */
-export function cpuMeter(b: BenchStack): () => CpuSplit {
-  const temporal = pidsMentioning(path.join(b.dataDir, 'temporal', 'temporal.db'));
+/** CPU seconds the whole machine has been busy (all cores, from /proc/stat). */
+function machineBusy(): number {
+  const f = readFileSync('/proc/stat', 'utf8').split('\n')[0].trim().split(/\s+/).slice(1).map(Number);
+  // user nice system idle iowait irq softirq steal: all but idle and iowait.
+  return (f[0] + f[1] + f[2] + f[5] + f[6] + f[7]) / 100;
+}
+
+/** CPU seconds spent since the call by this process, the given worker processes, the stack's Temporal server and PostgreSQL. */
+export function cpuMeter(b: BenchStack, workerPids: () => number[] = () => []): () => CpuSplit {
+  const temporal = b.serverPids();
+  const temporalDb = temporal.flatMap(postmastersUnder);
   const postmaster = pidsMentioning(path.join(b.dataDir, 'postgres'));
   const read = (): CpuSplit => {
     const own = process.cpuUsage();
-    return {
+    const split = {
       bench: (own.user + own.system) / 1e6,
+      workers: workerPids().reduce((n, p) => n + treeCpu(p), 0),
       temporal: temporal.reduce((n, p) => n + treeCpu(p), 0),
+      temporalDb: temporalDb.reduce((n, p) => n + treeCpu(p), 0),
       postgres: postmaster.reduce((n, p) => n + treeCpu(p), 0),
     };
+    return { ...split, others: machineBusy() };
   };
   const start = read();
   return () => {
     const now = read();
-    return {
+    const d = {
       bench: now.bench - start.bench,
+      workers: now.workers - start.workers,
       temporal: now.temporal - start.temporal,
+      temporalDb: now.temporalDb - start.temporalDb,
       postgres: now.postgres - start.postgres,
     };
+    const machine = now.others - start.others;
+    return { ...d, others: Math.max(0, machine - d.bench - d.workers - d.temporal - d.postgres) };
   };
 }
 
 export const cpuText = (c: CpuSplit, wallMs: number): string =>
-  `CPU over ${seconds(wallMs)} s: worker+bench ${c.bench.toFixed(1)} s, dev server ${c.temporal.toFixed(1)} s, PostgreSQL ${c.postgres.toFixed(1)} s (2 cores = ${((2 * wallMs) / 1000).toFixed(0)} s)`;
+  `CPU over ${seconds(wallMs)} s: workers ${c.workers.toFixed(1)} s, bench ${c.bench.toFixed(1)} s, Temporal server ${c.temporal.toFixed(1)} s${c.temporalDb ? ` (of which its PostgreSQL ${c.temporalDb.toFixed(1)} s)` : ''}, PostgreSQL ${c.postgres.toFixed(1)} s, other processes ${c.others.toFixed(1)} s (2 cores = ${((2 * wallMs) / 1000).toFixed(0)} s, ours ${Math.round((100 * (c.workers + c.bench + c.temporal + c.postgres)) / ((2 * wallMs) / 1000))} % busy)`;
 
 function vmRssKiB(pid: number): number {
   try {

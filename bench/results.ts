@@ -53,10 +53,30 @@ function line(r: Result): string {
   return `${parts.join('  ')} ${goal} ${verdict}`.trimEnd();
 }
 
+/** The results of this run that have a goal, for the summary at its end. */
+const judged: Result[] = [];
+
 /** Prints the result's line and keeps it in test-results/bench.json. */
 export function record(r: Result): void {
   say(line(r));
   keep(r);
+  if (r.pass !== undefined) judged.push(r);
+}
+
+/** One line per goal this run judged, PASS or MISS, and how many missed. */
+export function summary(): { missed: number } {
+  if (!judged.length) return { missed: 0 };
+  say('');
+  say('Goals:');
+  for (const r of judged) {
+    const figure = Number.isNaN(r.dondoc)
+      ? '–'
+      : `${fmt(r.dondoc)} ${r.unit}${r.ratio !== undefined ? `, ${r.ratio.toFixed(2)}× the baseline` : ''}`;
+    say(`  ${r.pass ? 'PASS' : 'MISS'}  ${r.id} ${r.name}: ${figure}${r.goal ? ` (goal ${r.goal})` : ''}`);
+  }
+  const missed = judged.filter((r) => !r.pass).length;
+  say(`${judged.length - missed} of ${judged.length} goals met`);
+  return { missed };
 }
 
 function keep(r: Result): void {
@@ -76,5 +96,14 @@ export const inform = (r: Omit<Result, 'pass' | 'goal'>): void => record(r);
 /** A measure that could not be taken (it stalled, or its setup failed): said as a MISS with why. */
 export function failed(id: string, name: string, why: string, details: Record<string, unknown> = {}): void {
   say(`${id} ${name}  not measured: ${why}  MISS`);
-  keep({ id, name: `${name} (not measured)`, unit: '', dondoc: NaN, pass: false, details: { why, ...details } });
+  const r: Result = {
+    id,
+    name: `${name} (not measured)`,
+    unit: '',
+    dondoc: NaN,
+    pass: false,
+    details: { why, ...details },
+  };
+  keep(r);
+  judged.push(r);
 }

@@ -9,8 +9,10 @@ import { p5 } from './p5-memory';
 import { p6 } from './p6-history';
 import { p7 } from './p7-scale';
 import { tune } from './tune';
+import os from 'node:os';
 import { QUICK, say, stopAllStacks } from './parts';
-import { failed, machine, RESULTS_FILE } from './results';
+import { failed, machine, RESULTS_FILE, summary } from './results';
+import { setupLabel, setups } from './servers';
 
 const MEASURES: Record<string, { name: string; run: () => Promise<void> }> = {
   p1: { name: 'launch a directive', run: p1 },
@@ -27,6 +29,13 @@ const EXTRA: Record<string, { name: string; run: () => Promise<void> }> = {
   tune: { name: 'worker settings', run: tune },
 };
 
+/** The machine's load average (1, 5, 15 minutes): other work on the shared cores shows here. */
+const loadavg = (): string =>
+  os
+    .loadavg()
+    .map((l) => l.toFixed(2))
+    .join(' ');
+
 async function main(args: string[]): Promise<number> {
   const wanted = args.length ? args.map((a) => a.toLowerCase()) : Object.keys(MEASURES);
   const known = { ...MEASURES, ...EXTRA };
@@ -41,6 +50,8 @@ async function main(args: string[]): Promise<number> {
   say(
     `dondoc benchmarks${QUICK ? ' (BENCH_QUICK: small sizes)' : ''} on ${m.cores} × ${m.cpu}, ${m.memGiB} GiB, Node ${m.node}`,
   );
+  say(`servers and workers: ${setups().map(setupLabel).join('; ')} (P1, P3, P7; the others on the dev server)`);
+  say(`load before the run: ${loadavg()}`);
   let failures = 0;
   for (const key of wanted) {
     const t0 = Date.now();
@@ -50,8 +61,11 @@ async function main(args: string[]): Promise<number> {
       failures += 1;
       failed(key.toUpperCase(), known[key].name, (err as Error).message);
     }
-    process.stderr.write(`  · ${key.toUpperCase()} took ${Math.round((Date.now() - t0) / 1000)} s\n`);
+    process.stderr.write(
+      `  · ${key.toUpperCase()} took ${Math.round((Date.now() - t0) / 1000)} s; load ${loadavg()}\n`,
+    );
   }
+  summary();
   say(`results in ${RESULTS_FILE}`);
   return failures ? 1 : 0;
 }

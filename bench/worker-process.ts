@@ -4,6 +4,7 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdirSync, openSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { stopChild } from '../client/stack/temporal-dev';
+import { bundleWorkflowCode, DefaultLogger } from '@temporalio/worker';
 import { projectRoot } from '../db/paths';
 import { workflowBundle, type BenchStack } from './parts';
 import { treeRssKiB } from './processes';
@@ -17,12 +18,20 @@ export interface WorkerProcess {
   stop(): Promise<void>;
 }
 
+/** The variables of the bench's environment a worker process is given too, when set. */
+const passOn = (...names: string[]): Record<string, string> =>
+  Object.fromEntries(names.filter((k) => process.env[k]).map((k) => [k, process.env[k]!]));
+
 /** Starts `dondoc worker` on the stack with the workflow code bundled ahead (WORKER_BUNDLE), as `npm run build` leaves it. */
-export async function startWorkerProcess(b: BenchStack, env: Record<string, string> = {}): Promise<WorkerProcess> {
+export async function startWorkerProcess(
+  b: BenchStack,
+  env: Record<string, string> = {},
+  logName = 'bench-worker.log',
+): Promise<WorkerProcess> {
   const bundle = path.join(b.dataDir, 'workflow-bundle.js');
   writeFileSync(bundle, (await workflowBundle()).code);
   // Kept outside the stack's folder, which goes when the stack stops: a crash stays readable.
-  const logFile = path.join(projectRoot(), 'test-results', 'bench-worker.log');
+  const logFile = path.join(projectRoot(), 'test-results', logName);
   mkdirSync(path.dirname(logFile), { recursive: true });
   const log = openSync(logFile, 'w');
   const child: ChildProcess = spawn(
@@ -46,6 +55,7 @@ export async function startWorkerProcess(b: BenchStack, env: Record<string, stri
         WORKER_ACTIVITY_TASKS: String(b.config.WORKER_ACTIVITY_TASKS),
         WORKER_WORKFLOW_THREADS: String(b.config.WORKER_WORKFLOW_THREADS),
         WORKER_BUNDLE: bundle,
+        ...passOn('DIGEST_REMINDERS', 'SMTP_POOL_CONNECTIONS', 'WORKER_POLLERS'),
         ...env,
       },
     },
@@ -63,4 +73,100 @@ export async function startWorkerProcess(b: BenchStack, env: Record<string, stri
     },
     stop: () => stopChild(child, 30_000),
   };
+}
+
+/** `n` dondoc worker processes on the stack (the setup's count), all on the same task queue. */
+export async function startWorkerProcesses(b: BenchStack, n = b.setup.workers): Promise<WorkerGroup> {
+  const all: WorkerProcess[] = [];
+  for (let i = 0; i < n; i++) all.push(await startWorkerProcess(b, {}, `bench-worker-${i + 1}.log`));
+  return group(all);
+}
+
+export interface WorkerGroup {
+  pids: number[];
+  rssMiB(): number;
+  stop(): Promise<void>;
+}
+
+const group = (all: WorkerProcess[]): WorkerGroup => ({
+  pids: all.map((w) => w.pid),
+  rssMiB: () => all.reduce((n, w) => n + w.rssMiB(), 0),
+  stop: async () => void (await Promise.all(all.map((w) => w.stop()))),
+});
+
+let bareBundle: Promise<string> | undefined;
+/** The bare workflows bundled once per run. */
+const bareWorkflowBundle = (): Promise<string> =>
+  (bareBundle ??= bundleWorkflowCode({
+    workflowsPath: require.resolve('./baseline-workflows'),
+    logger: new DefaultLogger('ERROR'),
+  }).then((b) => b.code));
+
+/** Bare mails for P3's bare Temporal storm: how many, and the subject's tag. */
+export interface BareMails {
+  count: number;
+  tag: string;
+}
+
+/** `n` bare worker processes (bench/bare-worker-main.ts) with the stack's tuning: the baselines' workers. */
+export async function startBareWorkerProcesses(
+  b: BenchStack,
+  mails?: BareMails,
+  n = b.setup.workers,
+): Promise<WorkerGroup> {
+  const bundle = path.join(b.dataDir, 'bare-bundle.js');
+  writeFileSync(bundle, await bareWorkflowBundle());
+  const all: WorkerProcess[] = [];
+  for (let i = 0; i < n; i++) {
+    const logFile = path.join(projectRoot(), 'test-results', `bench-bare-worker-${i + 1}.log`);
+    const log = openSync(logFile, 'w');
+    const child = spawn(process.execPath, [path.join(__dirname, 'bare-worker-main.js')], {
+      stdio: ['ignore', 'pipe', log],
+      env: {
+        PATH: process.env.PATH,
+        HOME: process.env.HOME,
+        BARE_ADDRESS: b.stack.temporalAddress,
+        BARE_NAMESPACE: b.config.TEMPORAL_NAMESPACE,
+        BARE_BUNDLE: bundle,
+        WORKER_CACHE_SIZE: String(b.config.WORKER_CACHE_SIZE),
+        WORKER_WORKFLOW_TASKS: String(b.config.WORKER_WORKFLOW_TASKS),
+        WORKER_ACTIVITY_TASKS: String(b.config.WORKER_ACTIVITY_TASKS),
+        WORKER_WORKFLOW_THREADS: String(b.config.WORKER_WORKFLOW_THREADS),
+        ...(mails
+          ? {
+              BARE_MAILS: String(mails.count),
+              BARE_MAIL_TAG: mails.tag,
+              SMTP_URL: b.stack.smtpUrl,
+              PUBLIC_URL: b.config.publicUrl,
+              MAIL_FROM: b.config.MAIL_FROM,
+              ...(process.env.SMTP_POOL_CONNECTIONS
+                ? { BARE_SMTP_CONNECTIONS: process.env.SMTP_POOL_CONNECTIONS }
+                : {}),
+            }
+          : {}),
+      },
+    });
+    let exited = false;
+    child.on('exit', () => (exited = true));
+    // Polling once it says so: a baseline timed from before would count the worker's start.
+    await new Promise<void>((resolve, reject) => {
+      child.stdout!.once('data', () => {
+        // Whatever it writes later is drained, so a full pipe never stalls it.
+        child.stdout!.resume();
+        resolve();
+      });
+      child.once('exit', () => reject(new Error(`a bare worker exited at start; see ${logFile}`)));
+    });
+    const pid = child.pid!;
+    all.push({
+      pid,
+      logFile,
+      rssMiB: () => {
+        if (exited) throw new Error(`a bare worker exited; see ${logFile}`);
+        return treeRssKiB(pid) / 1024;
+      },
+      stop: () => stopChild(child, 30_000),
+    });
+  }
+  return group(all);
 }

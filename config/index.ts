@@ -114,6 +114,10 @@ export const ConfigSchema = z.object({
   WORKER_ACTIVITY_TASKS: z.coerce.number().int().min(1).default(20),
   /** Threads that run workflow code in a worker (each with its own sandbox). */
   WORKER_WORKFLOW_THREADS: z.coerce.number().int().min(1).max(16).default(1),
+  /** Pollers a worker keeps on each of its queues (workflow, activity): a number, or `auto` to let the SDK scale them; unset, the SDK's defaults. */
+  WORKER_POLLERS: z.union([z.literal('auto'), z.coerce.number().int().min(2).max(100)]).optional(),
+  /** SMTP connections a worker's mailer keeps open and sends over at once. */
+  SMTP_POOL_CONNECTIONS: z.coerce.number().int().min(1).max(100).default(4),
   /** A folder outgoing edXML packages are written to, one file each, for the document system to pick up. */
   EDXML_OUTBOX_DIR: z.string().min(1).optional(),
   /** An endpoint outgoing edXML packages are POSTed to (the exchange's gateway), retried on failure. */

@@ -2,7 +2,7 @@
 // more of them can run side by side against the same Temporal namespace and database.
 import { existsSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { bundleWorkflowCode, NativeConnection, Worker } from '@temporalio/worker';
+import { bundleWorkflowCode, NativeConnection, Worker, type WorkerOptions } from '@temporalio/worker';
 import type { Pool } from 'pg';
 import { createActivities } from '../activities';
 import { createSmtpMailer, type Mailer } from '../activities/mailer';
@@ -109,6 +109,16 @@ function workflowCode(deps: WorkerDeps) {
   };
 }
 
+/** The pollers a worker keeps, when set: as many on each queue, or scaled by the SDK with the load. */
+function pollers(setting: Config['WORKER_POLLERS']): Partial<WorkerOptions> {
+  if (setting === undefined) return {};
+  if (setting === 'auto') {
+    const auto = { type: 'autoscaling' } as const;
+    return { workflowTaskPollerBehavior: auto, activityTaskPollerBehavior: auto };
+  }
+  return { maxConcurrentWorkflowTaskPolls: setting, maxConcurrentActivityTaskPolls: setting };
+}
+
 export interface DondocWorker {
   worker: Worker;
   /** The deployment version it registers as, when versioned. */
@@ -135,7 +145,7 @@ export async function createDondocWorker(deps: WorkerDeps): Promise<DondocWorker
     await connection.close();
     throw err;
   }
-  const mailer = deps.mailer ?? createSmtpMailer(deps.smtpUrl);
+  const mailer = deps.mailer ?? createSmtpMailer(deps.smtpUrl, deps.config.SMTP_POOL_CONNECTIONS);
   const activities = createActivities({
     pool: deps.pool,
     readModel: createReadModel(deps.pool),
@@ -166,6 +176,7 @@ export async function createDondocWorker(deps: WorkerDeps): Promise<DondocWorker
     maxConcurrentWorkflowTaskExecutions: deps.config.WORKER_WORKFLOW_TASKS,
     maxConcurrentActivityTaskExecutions: deps.config.WORKER_ACTIVITY_TASKS,
     workflowThreadPoolSize: deps.config.WORKER_WORKFLOW_THREADS,
+    ...pollers(deps.config.WORKER_POLLERS),
     // A workflow activation that outlives this limit kills the workflow thread and the process
     // with it (a Node vm bug, nodejs/node#38503), and on a starved machine a large directive's
     // activation can take more than the SDK's 5 s. The SDK takes the option without typing it.

@@ -27,6 +27,8 @@ export interface Stack {
 
 export interface StackOptions {
   headless?: boolean;
+  /** Dynamic config values for the dev server, `KEY=JSON`. */
+  temporalDynamicConfig?: string[];
   log?: (line: string) => void;
 }
 
@@ -47,6 +49,7 @@ export async function startStack(config: Config, o: StackOptions = {}): Promise<
             uiPort: config.TEMPORAL_UI_PORT,
             namespace: config.TEMPORAL_NAMESPACE,
             headless: o.headless,
+            dynamicConfig: o.temporalDynamicConfig,
           }).then((t) => {
             stops.push(t.stop);
             log(`Temporal dev server on ${t.address}`);

@@ -14,6 +14,8 @@ export interface TemporalDevOptions {
   uiPort: number;
   namespace: string;
   headless?: boolean;
+  /** Dynamic config values for the server, `KEY=JSON` (e.g. `system.enableActivityEagerExecution=true`). */
+  dynamicConfig?: string[];
 }
 
 export interface RunningProcess {
@@ -49,6 +51,7 @@ export async function startTemporalDev(o: TemporalDevOptions): Promise<RunningPr
     '--log-level',
     'warn',
     ...SEARCH_ATTRIBUTES.flatMap((a) => ['--search-attribute', a]),
+    ...(o.dynamicConfig ?? []).flatMap((v) => ['--dynamic-config-value', v]),
     ...(o.headless ? ['--headless'] : ['--ui-port', String(o.uiPort), '--ui-ip', '127.0.0.1']),
   ];
   // The server makes its files (the database, its -wal and -shm) with the umask it starts with.
