@@ -5,7 +5,16 @@
 // With --test it also makes sure a Chromium for the browser tests is there (--bench: the test server only).
 // TEMPORAL_CLI_PATH and TEMPORAL_TEST_SERVER_PATH point at binaries a user already has.
 import { spawn, spawnSync } from 'node:child_process';
-import { chmodSync, existsSync, mkdirSync, readdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import {
+  chmodSync,
+  existsSync,
+  mkdirSync,
+  readdirSync,
+  readFileSync,
+  renameSync,
+  rmSync,
+  writeFileSync,
+} from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -79,8 +88,20 @@ async function ensureTemporalCli() {
   process.stderr.write(`Temporal CLI ready in ${(ms / 1000).toFixed(0)}s: ${toolPaths.temporalCli}\n`);
 }
 
+/** The test server's start script: a heap of 512 MB unless TEMPORAL_TEST_SERVER_HEAP says (npm run test:scale does). */
+const testServerScript = (libDir) =>
+  `#!/bin/sh\nexec java -Xms64m -Xmx\${TEMPORAL_TEST_SERVER_HEAP:-512m} -XX:+UseSerialGC -cp '${libDir}/*' io.temporal.testserver.TestServer "$@"\n`;
+
 async function ensureTestServer() {
-  if (existsSync(toolPaths.testServer)) return;
+  const libDir = path.join(toolsDir, 'test-server', 'lib');
+  if (existsSync(toolPaths.testServer)) {
+    // A script written before the heap could be set is written again; the jars stay.
+    if (!process.env.TEMPORAL_TEST_SERVER_PATH && existsSync(libDir)) {
+      const script = testServerScript(libDir);
+      if (readFileSync(toolPaths.testServer, 'utf8') !== script) writeFileSync(toolPaths.testServer, script);
+    }
+    return;
+  }
   if (process.env.TEMPORAL_TEST_SERVER_PATH)
     throw new MissingTool(`TEMPORAL_TEST_SERVER_PATH points at ${toolPaths.testServer}, which does not exist.`);
   if (!has('java'))
@@ -91,7 +112,6 @@ async function ensureTestServer() {
     throw new MissingTool(
       'Fetching the time-skipping test server needs Maven: install it (e.g. `apt-get install maven`) or set TEMPORAL_TEST_SERVER_PATH.',
     );
-  const libDir = path.join(toolsDir, 'test-server', 'lib');
   const staging = `${libDir}.partial`;
   rmSync(staging, { recursive: true, force: true });
   const ms = await runWithProgress(
@@ -111,10 +131,7 @@ async function ensureTestServer() {
   renameSync(staging, libDir);
   mkdirSync(binDir, { recursive: true });
   // @temporalio/testing starts an existing test server as `<path> <port> --enable-time-skipping`.
-  writeFileSync(
-    toolPaths.testServer,
-    `#!/bin/sh\nexec java -Xms64m -Xmx512m -XX:+UseSerialGC -cp '${libDir}/*' io.temporal.testserver.TestServer "$@"\n`,
-  );
+  writeFileSync(toolPaths.testServer, testServerScript(libDir));
   chmodSync(toolPaths.testServer, 0o755);
   process.stderr.write(`Temporal test server ready in ${(ms / 1000).toFixed(0)}s: ${toolPaths.testServer}\n`);
 }

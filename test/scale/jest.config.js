@@ -5,6 +5,8 @@ const path = require('node:path');
 const base = require('../../jest.config.js');
 
 const root = path.resolve(__dirname, '..', '..');
+// The time-skipping server holds every workflow in its heap: 20,000 at once need more than its 512 MB.
+process.env.TEMPORAL_TEST_SERVER_HEAP ??= '4g';
 const workflow = base.projects.find((p) => p.displayName === 'workflow');
 
 module.exports = {
