@@ -188,6 +188,22 @@ async function upsertTaskRows(c: PoolClient, r: TaskRecord): Promise<void> {
   }
 }
 
+/** A unit's first twelve columns of `units`, in the order its INSERTs list them (code … focal_email). */
+export const unitColumns = (u: OrgUnit) => [
+  u.code,
+  u.name,
+  u.kind,
+  u.emails,
+  u.head?.name ?? null,
+  u.head?.email ?? null,
+  u.parent ?? null,
+  u.supervisorEmails,
+  u.steeringEmails,
+  u.organId ?? null,
+  u.focalPoint?.name ?? null,
+  u.focalPoint?.email ?? null,
+];
+
 export function createReadModel(pool: Pool): ReadModel {
   return {
     upsertUnits: (units, groups = []) =>
@@ -201,18 +217,7 @@ export function createReadModel(pool: Pool): ReadModel {
                supervisor_emails=$8, steering_emails=$9, organ_id=$10, focal_name=$11, focal_email=$12,
                substitute_name=$13, substitute_email=$14, substitute_from=$15, substitute_to=$16, updated_at=now()`,
             [
-              u.code,
-              u.name,
-              u.kind,
-              u.emails,
-              u.head?.name ?? null,
-              u.head?.email ?? null,
-              u.parent ?? null,
-              u.supervisorEmails,
-              u.steeringEmails,
-              u.organId ?? null,
-              u.focalPoint?.name ?? null,
-              u.focalPoint?.email ?? null,
+              ...unitColumns(u),
               u.substitute?.name ?? null,
               u.substitute?.email ?? null,
               u.substitute?.from ?? null,

@@ -5,7 +5,7 @@ import type { Pool, PoolClient } from 'pg';
 import { refusalOf, type TreeUnit, type UnitChange } from '../domain/unit-changes';
 import type { OrgUnit } from '../domain/schemas';
 import type { AuditEntry } from './audit';
-import { createReadModel, inTransaction, type TaskRow } from './read-model';
+import { createReadModel, inTransaction, unitColumns, type TaskRow } from './read-model';
 
 export interface DirectoryEntry {
   unit: OrgUnit;
@@ -105,20 +105,7 @@ export async function applyUnitChange(
         `INSERT INTO units (code, name, kind, emails, head_name, head_email, parent, supervisor_emails, steering_emails,
            organ_id, focal_name, focal_email)
          VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9,$10,$11,$12)`,
-        [
-          u.code,
-          u.name,
-          u.kind,
-          u.emails,
-          u.head?.name ?? null,
-          u.head?.email ?? null,
-          u.parent ?? null,
-          u.supervisorEmails,
-          u.steeringEmails,
-          u.organId ?? null,
-          u.focalPoint?.name ?? null,
-          u.focalPoint?.email ?? null,
-        ],
+        unitColumns(u),
       );
     } else {
       subject = change.code;

@@ -8,7 +8,8 @@ export const LANGS: readonly Lang[] = ['vi', 'en'];
 /** Vietnam has kept UTC+7 all year since 1975, so a fixed offset is exact for dondoc's dates. */
 const VIETNAM_OFFSET_MS = 7 * 60 * 60 * 1000;
 
-const MONTHS_EN = [
+/** Month names in English, January first. */
+export const MONTHS_EN = [
   'January',
   'February',
   'March',

@@ -6,6 +6,7 @@
 // in the cut-off month itself (the usual "gửi trước ngày 20 của tháng cuối kỳ"), a due day of
 // 1-14 in the month after it. This is the nominal date; a due date on a day off moves to the next
 // working day like any deadline (resolveDeadline).
+import { MONTHS_EN } from './format';
 import { localDate, type LocalDate } from './local-date';
 import type { Period, ReportingSchedule } from './schemas';
 
@@ -24,20 +25,6 @@ type Periodic = Extract<ReportingSchedule, { kind: 'periodic' }>;
 const MONTHS_IN: Record<Period, number> = { monthly: 1, quarterly: 3, 'half-yearly': 6, yearly: 12 };
 const KEY_LETTER: Record<Period, string> = { monthly: 'M', quarterly: 'Q', 'half-yearly': 'H', yearly: 'Y' };
 const ROMAN = ['I', 'II', 'III', 'IV'];
-const MONTH_NAMES = [
-  'January',
-  'February',
-  'March',
-  'April',
-  'May',
-  'June',
-  'July',
-  'August',
-  'September',
-  'October',
-  'November',
-  'December',
-];
 
 /** A day of a month counted from January of `year`; month 0 is December of the year before. */
 function dayOfMonth(year: number, month: number, day: number): LocalDate {
@@ -53,7 +40,7 @@ function keyOf(period: Period, year: number, n: number): string {
 function labelOf(period: Period, year: number, n: number): Cycle['label'] {
   switch (period) {
     case 'monthly':
-      return { vi: `Tháng ${n}/${year}`, en: `${MONTH_NAMES[n - 1]} ${year}` };
+      return { vi: `Tháng ${n}/${year}`, en: `${MONTHS_EN[n - 1]} ${year}` };
     case 'quarterly':
       return { vi: `Quý ${ROMAN[n - 1]}/${year}`, en: `Q${n} ${year}` };
     case 'half-yearly':
