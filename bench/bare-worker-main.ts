@@ -36,6 +36,7 @@ async function main(): Promise<void> {
     maxCachedWorkflows: Number(env('WORKER_CACHE_SIZE')),
     maxConcurrentWorkflowTaskExecutions: Number(env('WORKER_WORKFLOW_TASKS')),
     maxConcurrentActivityTaskExecutions: Number(env('WORKER_ACTIVITY_TASKS')),
+    maxConcurrentLocalActivityExecutions: Number(env('WORKER_ACTIVITY_TASKS')),
     workflowThreadPoolSize: Number(env('WORKER_WORKFLOW_THREADS')),
     ...({ isolateExecutionTimeout: ISOLATE_TIMEOUT } as object),
   });

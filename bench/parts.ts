@@ -278,6 +278,7 @@ export async function bareWorker(b: BenchStack, activities?: BareActivities): Pr
     workflowsPath: require.resolve('./baseline-workflows'),
     activities,
     maxConcurrentActivityTaskExecutions: b.config.WORKER_ACTIVITY_TASKS,
+    maxConcurrentLocalActivityExecutions: b.config.WORKER_ACTIVITY_TASKS,
     bundlerOptions: { logger: new DefaultLogger('ERROR') } as never,
     maxCachedWorkflows: b.config.WORKER_CACHE_SIZE,
     maxConcurrentWorkflowTaskExecutions: b.config.WORKER_WORKFLOW_TASKS,

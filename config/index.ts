@@ -110,7 +110,7 @@ export const ConfigSchema = z.object({
   WORKER_CACHE_SIZE: z.coerce.number().int().min(0).default(300),
   /** Workflow tasks a worker runs at once (at least 2 while the cache is on). */
   WORKER_WORKFLOW_TASKS: z.coerce.number().int().min(2).default(100),
-  /** Activities (mail, read-model writes) a worker runs at once; more than its database connections only queue. */
+  /** Activities a worker runs at once, remote and local (mails, read-model writes) each; more than its database connections only queue. */
   WORKER_ACTIVITY_TASKS: z.coerce.number().int().min(1).default(20),
   /** Threads that run workflow code in a worker (each with its own sandbox). */
   WORKER_WORKFLOW_THREADS: z.coerce.number().int().min(1).max(16).default(1),

@@ -175,6 +175,7 @@ export async function createDondocWorker(deps: WorkerDeps): Promise<DondocWorker
     maxCachedWorkflows: deps.config.WORKER_CACHE_SIZE,
     maxConcurrentWorkflowTaskExecutions: deps.config.WORKER_WORKFLOW_TASKS,
     maxConcurrentActivityTaskExecutions: deps.config.WORKER_ACTIVITY_TASKS,
+    maxConcurrentLocalActivityExecutions: deps.config.WORKER_ACTIVITY_TASKS,
     workflowThreadPoolSize: deps.config.WORKER_WORKFLOW_THREADS,
     ...pollers(deps.config.WORKER_POLLERS),
     // A workflow activation that outlives this limit kills the workflow thread and the process

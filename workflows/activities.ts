@@ -30,3 +30,22 @@ export const localActs = proxyLocalActivities<Pick<Activities, 'recordTask'>>({
     nonRetryableErrorTypes: ['INVALID_INPUT'],
   },
 });
+
+/**
+ * A task's mails (assignment, reminders, escalations, receipts), run in the worker that holds the
+ * task, in the workflow task its timer or update wakes: no activity task through the server's
+ * matching and one workflow task fewer a mail, which is what bounds a reminder storm. The outbox
+ * keys every message, so a repeat after a lost workflow task never sends it twice.
+ */
+export const localMail = proxyLocalActivities<Pick<Activities, 'notify'>>({
+  // The mailer's own timeouts are shorter; an attempt that outlives this belongs to a stuck relay.
+  startToCloseTimeout: '30 seconds',
+  // A relay that stays down is waited out on durable timers, not inside one workflow task.
+  localRetryThreshold: '10 seconds',
+  retry: {
+    initialInterval: '2 seconds',
+    backoffCoefficient: 2,
+    maximumInterval: '5 minutes',
+    nonRetryableErrorTypes: ['INVALID_INPUT', 'PERMANENT_MAIL_FAILURE'],
+  },
+});

@@ -19,7 +19,7 @@ import { nextChaseStep, type ChaseStep } from '../domain/chase';
 import { directiveWorkflowId } from '../domain/ids';
 import type { LocalDate } from '../domain/schemas';
 import type { NotifyInput } from '../activities/types';
-import { acts, localActs } from './activities';
+import { acts, localActs, localMail } from './activities';
 import { alarmClock } from './alarm';
 import { freshRunDue } from './fresh-run';
 import { unlessNotFound } from './errors';
@@ -86,7 +86,7 @@ export class TaskRun {
 
   notify(kind: NotifyInput['kind'], keySuffix: string, extra: Partial<NotifyInput> = {}): Promise<unknown> {
     const { directive, spec } = this.input;
-    return acts.notify({
+    return localMail.notify({
       key: `${this.workflowId}:${kind}:${keySuffix}`,
       kind,
       taskWorkflowId: this.workflowId,
