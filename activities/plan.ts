@@ -1,13 +1,14 @@
 // The directive's planning activities: which tasks start next (read from the stored document, a
-// batch at a time, and written to the read model as "being assigned" before they start), where a
-// unit stands, which tasks are still open, and storing a district's sub-directive.
-import { createVietnamCalendar } from '../domain/calendar';
+// batch at a time, written to the read model as "being assigned", then started), where a unit
+// stands, which tasks are still open, and storing a district's sub-directive.
+import { createVietnamCalendar, type WorkingCalendar } from '../domain/calendar';
 import { directiveKey } from '../domain/ids';
 import { planContext, planTask, type PlannedTask } from '../domain/plan';
 import type { TaskSpec } from '../domain/schemas';
 import type { DocumentStore } from '../db/directive-documents';
 import type { ReadModel } from '../db/read-model';
-import type { FindUnitResult, PlanBatchInput, StoreDirectiveInput } from './types';
+import { startPlanned } from './task-starts';
+import type { FindUnitResult, StartTasksInput, StartTasksResult, StoreDirectiveInput } from './types';
 
 export interface PlanDeps {
   readModel: Pick<ReadModel, 'recordPlanned' | 'openTaskIds' | 'upsertDirective'>;
@@ -26,24 +27,32 @@ export function createPlanActivities(deps: PlanDeps) {
     return doc.tasks;
   };
 
+  /** The batch's tasks, planned and written to the read model as "being assigned" before they start. */
+  const plan = async (input: StartTasksInput, calendar: WorkingCalendar): Promise<PlannedTask[]> => {
+    const own = await tasksOf(input.directive.key);
+    const specs = input.specs ?? own.slice(input.from ?? 0, (input.from ?? 0) + (input.count ?? 0));
+    const ctx = planContext(input.directive.key, [...own, ...(input.specs ?? [])], input.policy, calendar);
+    const planned = specs
+      .filter((spec) => !input.removed.includes(spec.unit))
+      .map((spec) => {
+        const task = planTask(ctx, spec, input.base, input.cycle);
+        // A deadline the office moved before the task started: the assignment carries it.
+        const moved = input.moved[spec.unit];
+        return moved
+          ? { ...task, deadline: calendar.nextWorkingDay(moved.deadline, true), rule: { date: moved.deadline } }
+          : task;
+      });
+    await deps.readModel.recordPlanned(input.directive, planned);
+    return planned;
+  };
+
   return {
-    async planBatch(input: PlanBatchInput): Promise<PlannedTask[]> {
-      const own = await tasksOf(input.directive.key);
-      const specs = input.specs ?? own.slice(input.from ?? 0, (input.from ?? 0) + (input.count ?? 0));
+    /** Plans the directive's next tasks and starts their workflows; the directive learns only counts. */
+    async startTasks(input: StartTasksInput): Promise<StartTasksResult> {
       const calendar = createVietnamCalendar(input.calendar);
-      const ctx = planContext(input.directive.key, [...own, ...(input.specs ?? [])], input.policy, calendar);
-      const planned = specs
-        .filter((spec) => !input.removed.includes(spec.unit))
-        .map((spec) => {
-          const task = planTask(ctx, spec, input.base, input.cycle);
-          // A deadline the office moved before the task started: the assignment carries it.
-          const moved = input.moved[spec.unit];
-          return moved
-            ? { ...task, deadline: calendar.nextWorkingDay(moved.deadline, true), rule: { date: moved.deadline } }
-            : task;
-        });
-      await deps.readModel.recordPlanned(input.directive, planned);
-      return planned;
+      const planned = await plan(input, calendar);
+      const started = await startPlanned(input, planned, calendar);
+      return { planned: planned.length, started, deadline: planned.length === 1 ? planned[0].deadline : undefined };
     },
 
     async findUnit({ key, unit }: { key: string; unit: string }): Promise<FindUnitResult> {

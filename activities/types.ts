@@ -1,6 +1,5 @@
 // Inputs and results of dondoc's activities.
 import type { HolidayAnnouncement } from '../domain/calendar';
-import type { PlannedTask } from '../domain/plan';
 import type { ChasePolicy, Directive, EscalationTarget, LocalDate, TaskRole, TaskSpec } from '../domain/schemas';
 import type { DirectiveSummary, MoveDeadline } from '../workflows/types';
 
@@ -58,7 +57,7 @@ export interface ConsolidateInput {
 }
 
 /** The tasks of a directive to start next: a slice of its stored document, or tasks given by amendment. */
-export interface PlanBatchInput {
+export interface StartTasksInput {
   directive: DirectiveSummary;
   policy: ChasePolicy;
   calendar: HolidayAnnouncement[];
@@ -87,4 +86,12 @@ export interface StoreDirectiveInput {
   parentTaskWorkflowId: string;
 }
 
-export type PlannedBatch = PlannedTask[];
+/** What a batch's start tells the directive: counts, so its history stays small whatever the batch. */
+export interface StartTasksResult {
+  /** Tasks planned (removed units left out): how far the batch went. */
+  planned: number;
+  /** Tasks started by this batch: each tells the directive once when it closes. */
+  started: number;
+  /** The deadline given, when the batch was one task: a unit added by amendment, whose office is told it. */
+  deadline?: LocalDate;
+}

@@ -1,17 +1,29 @@
 // The one place workflows reach activities: types only, explicit timeouts and retries.
-import { proxyActivities, proxyLocalActivities } from '@temporalio/workflow';
+import { proxyActivities, proxyLocalActivities, type RetryPolicy } from '@temporalio/workflow';
 import type { Activities } from '../activities';
+
+const retry: RetryPolicy = {
+  initialInterval: '2 seconds',
+  backoffCoefficient: 2,
+  maximumInterval: '5 minutes',
+  nonRetryableErrorTypes: ['INVALID_INPUT', 'PERMANENT_MAIL_FAILURE', 'PERMANENT_EDXML_FAILURE'],
+};
 
 export const acts = proxyActivities<Activities>({
   // SMTP and PostgreSQL answer in well under a second; the mailer's own timeouts are shorter
   // than this, so an attempt that outlives it belongs to a worker that died.
   startToCloseTimeout: '30 seconds',
-  retry: {
-    initialInterval: '2 seconds',
-    backoffCoefficient: 2,
-    maximumInterval: '5 minutes',
-    nonRetryableErrorTypes: ['INVALID_INPUT', 'PERMANENT_MAIL_FAILURE', 'PERMANENT_EDXML_FAILURE'],
-  },
+  retry,
+});
+
+/**
+ * A batch of tasks planned and started in one activity: up to 500 starts may take minutes on a
+ * busy server, and the heartbeat after each start tells a worker that died within half a minute.
+ */
+export const taskStarts = proxyActivities<Pick<Activities, 'startTasks'>>({
+  startToCloseTimeout: '5 minutes',
+  heartbeatTimeout: '30 seconds',
+  retry,
 });
 
 /**

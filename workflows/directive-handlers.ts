@@ -108,12 +108,6 @@ async function add(directive: DirectiveRun, spec: TaskSpec): Promise<AmendResult
   const current = directive.currentCycle;
   // Between two cycles of a periodic plan, the unit joins from the next cycle.
   if (!current || (current.cycle && current.base < localDateOf(Date.now()))) return { applied: 'add', unit: spec.unit };
-  const [planned] = await acts.planBatch({
-    ...directive.planInput(current),
-    removed: state.removed,
-    moved: state.moved,
-    specs: [spec],
-  });
-  await directive.startTask(planned);
-  return { applied: 'add', unit: spec.unit, deadline: planned.deadline };
+  const { deadline } = await directive.startTasks(current, { specs: [spec] });
+  return { applied: 'add', unit: spec.unit, deadline };
 }

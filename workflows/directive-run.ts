@@ -1,38 +1,25 @@
 // One run of a directive: its counts and its start queue, and the steps its story is told in
 // (open the cycle that is due, start the next batch of tasks, wait for their progress, close).
 // It keeps counts, not tasks: a task's detail lives in its own workflow and in the read model.
-import { WorkflowExecutionAlreadyStartedError, WorkflowIdReusePolicy } from '@temporalio/common';
 import {
-  ChildWorkflowCancellationType,
-  ParentClosePolicy,
   allHandlersFinished,
   condition,
   getExternalWorkflowHandle,
   makeContinueAsNewFunc,
-  startChild,
   workflowInfo,
 } from '@temporalio/workflow';
-import {
-  atLocalTime,
-  deadlineInstant,
-  localDateOf,
-  type WorkingCalendar,
-  createVietnamCalendar,
-} from '../domain/calendar';
+import { atLocalTime, localDateOf, type WorkingCalendar, createVietnamCalendar } from '../domain/calendar';
 import { reportingCycles, type Cycle } from '../domain/periods';
-import type { PlannedTask } from '../domain/plan';
-import { taskStatus } from '../domain/status';
-import { acts } from './activities';
+import type { StartTasksInput, StartTasksResult } from '../activities/types';
+import { acts, taskStarts } from './activities';
 import { alarmClock } from './alarm';
 import { freshRunDue } from './fresh-run';
 import { unlessNotFound } from './errors';
 import { subDirectiveClosedSignal } from './messages';
-import { DEADLINE_KEY, DIRECTIVE_KEY, STATUS_KEY, UNIT_KEY } from './search-attributes';
 import type { directiveWorkflow } from './directive';
-import type { taskWorkflow } from './task';
 import type { DirectiveInput, DirectiveResult, DirectiveState, DirectiveView, StartQueue, TaskClosed } from './types';
 
-/** At most this many children are started (and so pending) in one run. */
+/** At most this many tasks are started in one run. */
 export const START_BATCH = 500;
 /** How often, at most, the directive's progress is written to the read model. */
 const RECORD_EVERY_MS = 10_000;
@@ -168,61 +155,35 @@ export class DirectiveRun {
     const queue = this.state.queue;
     if (!queue) return; // an amendment or a cancel emptied it meanwhile
     const room = this.batchSize - this.startedThisRun;
-    const common = { ...this.planInput(queue), removed: this.state.removed, moved: this.state.moved };
-    let planned: PlannedTask[];
+    let planned: number;
     if (queue.next < this.input.taskCount) {
       const count = Math.min(room, this.input.taskCount - queue.next);
-      planned = await acts.planBatch({ ...common, from: queue.next, count });
+      ({ planned } = await this.startTasks(queue, { from: queue.next, count }));
       queue.next += count;
     } else {
-      planned = await acts.planBatch({ ...common, specs: queue.added.splice(0, room) });
+      ({ planned } = await this.startTasks(queue, { specs: queue.added.splice(0, room) }));
     }
-    await Promise.all(planned.map((t) => this.startTask(t)));
-    this.startedThisRun += Math.max(planned.length, 1);
+    this.startedThisRun += Math.max(planned, 1);
     if (queue.next >= this.input.taskCount && queue.added.length === 0) this.state.queue = undefined;
     this.touch();
   }
 
-  planInput(at: { cycle: string; base: string }) {
-    return { directive: this.summary, policy: this.input.policy, calendar: this.input.calendar, ...at };
-  }
-
-  /** Starts one task's workflow, findable in Temporal's lists from its first moment. */
-  async startTask(t: PlannedTask): Promise<void> {
-    const status = taskStatus({ deadline: t.deadline, originalDeadline: t.deadline }, Date.now(), this.calendar);
-    try {
-      await startChild<typeof taskWorkflow>('taskWorkflow', {
-        workflowId: t.workflowId,
-        args: [
-          {
-            directive: this.summary,
-            spec: t.spec,
-            cycle: t.cycle,
-            deadline: t.deadline,
-            rule: t.rule,
-            policy: this.input.policy,
-            calendar: this.input.calendar,
-            leadWorkflowId: t.leadWorkflowId,
-          },
-        ],
-        // A task's id is never used twice: a removed unit's task stays closed.
-        workflowIdReusePolicy: WorkflowIdReusePolicy.REJECT_DUPLICATE,
-        // Tasks outlive a run of their directive: it continues as new between batches.
-        parentClosePolicy: ParentClosePolicy.ABANDON,
-        // A cancelled directive cancels its open tasks itself, those of earlier runs included.
-        cancellationType: ChildWorkflowCancellationType.ABANDON,
-        typedSearchAttributes: [
-          { key: DIRECTIVE_KEY, value: this.summary.key },
-          { key: UNIT_KEY, value: t.spec.unit },
-          { key: STATUS_KEY, value: status },
-          { key: DEADLINE_KEY, value: new Date(deadlineInstant(t.deadline)) },
-        ],
-      });
-      this.state.started += 1;
-    } catch (err) {
-      // Started by an earlier attempt of this very start (a retried batch): it is counted there.
-      if (!(err instanceof WorkflowExecutionAlreadyStartedError)) throw err;
-    }
+  /**
+   * Plans tasks of a cycle (a slice of the document, or units added by amendment) and starts
+   * them, in one activity: the history holds counts, not a start and a task input per task.
+   */
+  async startTasks(
+    at: { cycle: string; base: string },
+    which: Pick<StartTasksInput, 'from' | 'count' | 'specs'>,
+  ): Promise<StartTasksResult> {
+    const { policy, calendar } = this.input;
+    const { removed, moved } = this.state;
+    // The cycle and its base only: the queue's own fields stay out of the history.
+    const { cycle, base } = at;
+    const input = { directive: this.summary, policy, calendar, cycle, base, removed, moved, ...which };
+    const result = await taskStarts.startTasks(input);
+    this.state.started += result.started;
+    return result;
   }
 
   /** Sleeps until a task closes, the next cycle opens, or progress is due to be written. */

@@ -125,10 +125,10 @@ export async function closeTimeSkippingEnv(env: TestWorkflowEnvironment | undefi
 }
 
 /**
- * A time-skipping server per test. The server can keep its clock locked after a test: for a task
- * that closes after the directive run that started it (see releaseTimeLocksOfOrphans), and for a
- * workflow terminated at a test's end while its last activity was still due, which a slow machine
- * makes likely. Such a lock must not stop the next test's clock.
+ * A time-skipping server per test. The server can keep its clock locked after a test: for a child
+ * workflow that closes after the run that started it has continued as new (temporalio/sdk-java#1540),
+ * and for a workflow terminated at a test's end while its last activity was still due, which a
+ * slow machine makes likely. Such a lock must not stop the next test's clock.
  */
 export function serverPerTest(use: (env: TestWorkflowEnvironment) => void): void {
   let env: TestWorkflowEnvironment | undefined;

@@ -7,7 +7,7 @@ import { reportingCycles } from '../../domain/periods';
 import { acknowledgeUpdate, taskWorkflowId } from '../../workflows/messages';
 import { serverPerTest, sleepUntil } from '../helpers/temporal';
 import { eventually } from '../helpers/wait';
-import { releaseTimeLocksOfOrphans, runsOf, uniqueNumber, withDirective } from '../workflows/directive-harness';
+import { runsOf, uniqueNumber, withDirective } from '../workflows/directive-harness';
 import { directiveOf } from '../workflows/fixtures';
 
 let env: TestWorkflowEnvironment;
@@ -90,7 +90,6 @@ test(
         await inPool(ids, 20, (id) =>
           env.client.workflow.getHandle(id).executeUpdate(acknowledgeUpdate, { args: [{ by: 'Văn thư' }] }),
         );
-        await releaseTimeLocksOfOrphans(env, ids.length);
       }
       expect(await handle.result()).toMatchObject({ phase: 'done', tasks: units * cycles.length });
       const runs = await runsOf(env, handle.workflowId, firstRunId);

@@ -3,7 +3,10 @@
 import { randomUUID } from 'node:crypto';
 import type { TestWorkflowEnvironment } from '@temporalio/testing';
 import type { WorkflowHandle } from '@temporalio/client';
+import { defaultPayloadConverter } from '@temporalio/common';
 import { temporal } from '@temporalio/proto';
+import type { Activities } from '../../activities';
+import type { StartTasksResult } from '../../activities/types';
 import { directiveWorkflowId } from '../../workflows/messages';
 import type { Directive } from '../../domain/schemas';
 import type { directiveWorkflow } from '../../workflows/directive';
@@ -18,7 +21,26 @@ const EventType = temporal.api.enums.v1.EventType;
 export interface RunFigures {
   runId: string;
   events: number;
+  /** Child workflows the run started (a directive starts its tasks from an activity instead). */
   childrenStarted: number;
+  /** Tasks the run's completed `startTasks` activities say they started. */
+  tasksStarted: number;
+}
+
+/** What the run's completed `startTasks` activities say they started. */
+function tasksStartedIn(events: temporal.api.history.v1.IHistoryEvent[]): number {
+  const starts = new Set(
+    events
+      .filter((e) => e.activityTaskScheduledEventAttributes?.activityType?.name === 'startTasks')
+      .map((e) => Number(e.eventId)),
+  );
+  return events
+    .map((e) => e.activityTaskCompletedEventAttributes)
+    .filter((done) => done && starts.has(Number(done.scheduledEventId)))
+    .reduce((n, done) => {
+      const result: StartTasksResult = defaultPayloadConverter.fromPayload(done!.result!.payloads![0]);
+      return n + result.started;
+    }, 0);
 }
 
 /** Every run of a workflow, oldest first, following continue-as-new from the first run. */
@@ -40,24 +62,17 @@ export async function runsOf(
       childrenStarted: events.filter(
         (e) => e.eventType === EventType.EVENT_TYPE_START_CHILD_WORKFLOW_EXECUTION_INITIATED,
       ).length,
+      tasksStarted: tasksStartedIn(events),
     });
     runId = events.at(-1)?.workflowExecutionContinuedAsNewEventAttributes?.newExecutionRunId ?? undefined;
   }
   return runs;
 }
 
-/**
- * The time-skipping test server keeps a lock on its clock for every child workflow that
- * completes after the run that started it has continued as new, and never releases it, so the
- * clock stops skipping (temporalio/sdk-java#1540, #1618). The real server has no such lock. A
- * test that waits for such children to close releases their locks here, one per child.
- */
-export async function releaseTimeLocksOfOrphans(env: TestWorkflowEnvironment, children: number): Promise<void> {
-  for (let i = 0; i < children; i += 1) await env.connection.testService!.unlockTimeSkipping({});
-}
-
 export interface DirectiveRunOptions {
   worker?: Parameters<typeof createTestWorker>[3];
+  /** Wraps the recording activities, e.g. to fail an attempt. */
+  activities?: (recorded: Activities) => Activities;
   batchSize?: number;
   startWith?: StartWith;
 }
@@ -76,11 +91,11 @@ export async function withDirective<T>(
     rec: ReturnType<typeof recordingActivities>;
     firstUpdate?: PromiseSettledResult<unknown>;
   }) => Promise<T>,
-  { worker: workerOptions = {}, batchSize, startWith }: DirectiveRunOptions = {},
+  { worker: workerOptions = {}, batchSize, startWith, activities = (a) => a }: DirectiveRunOptions = {},
 ) {
   const rec = recordingActivities(env);
   const taskQueue = `q-${randomUUID()}`;
-  const worker = await createTestWorker(env, rec.activities, taskQueue, workerOptions);
+  const worker = await createTestWorker(env, activities(rec.activities), taskQueue, workerOptions);
   // The launch stores the document; the workflow reads its tasks from there.
   await rec.documents.store(directive.number, directive);
   const result = await worker.runUntil(async () => {

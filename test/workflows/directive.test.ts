@@ -1,10 +1,13 @@
 // The directive workflow on the time-skipping server: fan-out, amendment, cancellation, support
 // deadlines and a deadline across Tết. Assertions are on the activities called, their instants,
 // and the read model's rows (the directive itself keeps counts, not tasks).
+import { Context } from '@temporalio/activity';
 import type { TestWorkflowEnvironment } from '@temporalio/testing';
+import type { Activities } from '../../activities';
 import { vietnamCalendar, localDateOf, atLocalTime } from '../../domain/calendar';
 import { addDays, isWeekend } from '../../domain/local-date';
 import {
+  acknowledgeUpdate,
   amendUpdate,
   cancelDirectiveUpdate,
   directiveStatusQuery,
@@ -97,6 +100,80 @@ test('an amendment adds a unit, which is then assigned and reminded like the oth
     expect(rowsOf(rec, directive.number).map((r) => r.spec.unit)).toEqual(['NB-STTTT', 'NB-SYTE']);
     expect((await handle.query(directiveStatusQuery)).started).toBe(2);
     await maybeRecordHistory(env, handle.workflowId, 'directive-amend-add');
+  });
+});
+
+// A batch's tasks are started by one activity. Temporal may run it again after it started some
+// (its worker died before answering): what it started still counts once, and the directive's
+// open count stays exact. A task id taken before the batch (REJECT_DUPLICATE) is not counted.
+
+test('a batch tried again after starting its tasks counts each task once, and the directive closes when they close', async () => {
+  const directive = directiveOf(
+    ['NB-STTTT', 'NB-SVHTT', 'NB-BAONB'].map((unit) => ({
+      unit,
+      completion: 'acknowledgement' as const,
+      indicators: [],
+    })),
+    { number: uniqueNumber() },
+  );
+  const attempts: number[] = [];
+  // The first attempt starts every task, then is lost as if its worker died before answering.
+  const lostAfterStarting = (recorded: Activities): Activities => ({
+    ...recorded,
+    async startTasks(input) {
+      const result = await recorded.startTasks(input);
+      attempts.push(Context.current().info.attempt);
+      if (Context.current().info.attempt === 1) throw new Error('the worker died before answering');
+      return result;
+    },
+  });
+  await withDirective(
+    env,
+    directive,
+    async ({ handle, rec }) => {
+      await eventually('three assignments', () => assignments(rec).length === 3);
+      await eventually('the batch answered', async () => (await handle.query(directiveStatusQuery)).queued === 0);
+      expect(attempts).toEqual([1, 2]);
+      expect(await handle.query(directiveStatusQuery)).toMatchObject({ total: 3, started: 3, open: 3 });
+      for (const t of directive.tasks)
+        await env.client.workflow
+          .getHandle(taskWorkflowId(directive.number, t.unit))
+          .executeUpdate(acknowledgeUpdate, { args: [{ by: `Văn thư ${t.unit}` }] });
+      expect(await handle.result()).toMatchObject({ phase: 'done', tasks: 3, onTime: 3, cancelled: 0 });
+      expect(
+        assignments(rec)
+          .map((n) => n.unit)
+          .sort(),
+      ).toEqual(['NB-BAONB', 'NB-STTTT', 'NB-SVHTT']);
+    },
+    { activities: lostAfterStarting },
+  );
+});
+
+test('a task id taken before the batch is neither started again nor counted, and the directive closes with the others', async () => {
+  const directive = directiveOf(
+    ['NB-STTTT', 'NB-SVHTT', 'NB-BAONB'].map((unit) => ({
+      unit,
+      completion: 'acknowledgement' as const,
+      indicators: [],
+    })),
+    { number: uniqueNumber() },
+  );
+  // An earlier task under the same id, long closed: REJECT_DUPLICATE refuses its id for ever.
+  const taken = taskWorkflowId(directive.number, 'NB-SVHTT');
+  const earlier = await env.client.workflow.start('taskWorkflow', { taskQueue: 'nobody-polls', workflowId: taken });
+  await earlier.terminate('closed before the directive started');
+  await withDirective(env, directive, async ({ handle, rec }) => {
+    await eventually('two assignments', () => assignments(rec).length === 2);
+    await eventually('the batch answered', async () => (await handle.query(directiveStatusQuery)).queued === 0);
+    expect(await handle.query(directiveStatusQuery)).toMatchObject({ started: 2, open: 2 });
+    expect((await env.client.workflow.getHandle(taken).describe()).status.name).toBe('TERMINATED');
+    for (const unit of ['NB-STTTT', 'NB-BAONB'])
+      await env.client.workflow
+        .getHandle(taskWorkflowId(directive.number, unit))
+        .executeUpdate(acknowledgeUpdate, { args: [{ by: `Văn thư ${unit}` }] });
+    expect(await handle.result()).toMatchObject({ phase: 'done', tasks: 2, onTime: 2 });
+    expect(assignments(rec).map((n) => n.unit)).not.toContain('NB-SVHTT');
   });
 });
 
