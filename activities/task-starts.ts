@@ -3,6 +3,7 @@
 // An attempt may be retried after starting some of its tasks: those it finds already started
 // still count, while a task id taken before the batch was scheduled does not.
 import { Context } from '@temporalio/activity';
+import pLimit from 'p-limit';
 import { type Client, WorkflowNotFoundError } from '@temporalio/client';
 import { WorkflowExecutionAlreadyStartedError, WorkflowIdReusePolicy } from '@temporalio/common';
 import { deadlineInstant, type WorkingCalendar } from '../domain/calendar';
@@ -28,11 +29,16 @@ export async function startPlanned(common: Common, planned: PlannedTask[], calen
   const since = ctx.info.scheduledTimestampMs;
   let done = 0;
   let started = 0;
-  await inParallel(planned, STARTS_AT_ONCE, async (t) => {
-    if (await startTask(ctx.client, ctx.info.taskQueue, common, t, calendar, since)) started += 1;
-    done += 1;
-    ctx.heartbeat({ done, of: planned.length });
-  });
+  const limit = pLimit(STARTS_AT_ONCE);
+  await Promise.all(
+    planned.map((t) =>
+      limit(async () => {
+        if (await startTask(ctx.client, ctx.info.taskQueue, common, t, calendar, since)) started += 1;
+        done += 1;
+        ctx.heartbeat({ done, of: planned.length });
+      }),
+    ),
+  );
   return started;
 }
 
@@ -93,14 +99,4 @@ async function firstStartOf(client: Client, workflowId: string): Promise<number>
     if (err instanceof WorkflowNotFoundError) return 0;
     throw err;
   }
-}
-
-/** Runs `work` over the items with at most `limit` in flight. */
-async function inParallel<T>(items: T[], limit: number, work: (item: T) => Promise<void>): Promise<void> {
-  let next = 0;
-  await Promise.all(
-    Array.from({ length: Math.min(limit, items.length) }, async () => {
-      while (next < items.length) await work(items[next++]);
-    }),
-  );
 }

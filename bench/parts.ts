@@ -1,6 +1,7 @@
 // What every measure shares: sizes from the environment, the embedded stack on loopback ports
 // under a temporary folder, a dondoc worker with explicit cache and concurrency, the units a
 // measure needs, the result line and test-results/bench.json.
+import pLimit from 'p-limit';
 import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -91,15 +92,8 @@ export async function inParallel<T>(
   limit: number,
   fn: (item: T, i: number) => Promise<unknown>,
 ): Promise<void> {
-  let next = 0;
-  await Promise.all(
-    Array.from({ length: Math.min(limit, items.length) }, async () => {
-      while (next < items.length) {
-        const i = next++;
-        await fn(items[i], i);
-      }
-    }),
-  );
+  const slot = pLimit(limit);
+  await Promise.all(items.map((item, i) => slot(() => fn(item, i))));
 }
 
 export const elapsed = (t0: number): number => performance.now() - t0;

@@ -1,6 +1,7 @@
 // A corrected calendar reaches the running workflows: every open task counts its deadline again
 // (telling its unit when it moves) and every running directive plans its next tasks on it.
 import { WorkflowNotFoundError, type Client } from '@temporalio/client';
+import pLimit from 'p-limit';
 import type { Pool } from 'pg';
 import { calendarChangedSignal } from '../workflows/messages';
 import { currentCalendar } from './temporal';
@@ -12,13 +13,10 @@ export interface CalendarTold {
 
 const CONCURRENCY = 20;
 
-async function inParallel<T>(items: T[], work: (item: T) => Promise<unknown>): Promise<void> {
-  let next = 0;
-  await Promise.all(
-    Array.from({ length: Math.min(CONCURRENCY, items.length) }, async () => {
-      while (next < items.length) await work(items[next++]);
-    }),
-  );
+/** Runs `work` over the items, CONCURRENCY at a time. */
+function inParallel<T>(items: T[], work: (item: T) => Promise<unknown>): Promise<unknown[]> {
+  const limit = pLimit(CONCURRENCY);
+  return Promise.all(items.map((item) => limit(() => work(item))));
 }
 
 /** Signals the calendar now in force to every open task and running directive. */

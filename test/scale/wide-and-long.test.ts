@@ -1,6 +1,7 @@
 // A directive has no size cap: it reads its tasks from the stored document a batch at a time and
 // carries counts, not tasks. 20,000 units launch and close; a six-year quarterly plan for 700
 // units runs every cycle. Every run of the directive stays far under Temporal's limits.
+import pLimit from 'p-limit';
 import type { TestWorkflowEnvironment } from '@temporalio/testing';
 import { atLocalTime } from '../../domain/calendar';
 import { reportingCycles } from '../../domain/periods';
@@ -17,13 +18,9 @@ const HOUR = 3_600_000;
 const ack = { completion: 'acknowledgement' as const, indicators: [] };
 
 /** Runs `fn` over items with at most `limit` in flight. */
-async function inPool<T>(items: T[], limit: number, fn: (item: T) => Promise<unknown>) {
-  let next = 0;
-  await Promise.all(
-    Array.from({ length: limit }, async () => {
-      while (next < items.length) await fn(items[next++]);
-    }),
-  );
+function inPool<T>(items: T[], limit: number, fn: (item: T) => Promise<unknown>) {
+  const slot = pLimit(limit);
+  return Promise.all(items.map((item) => slot(() => fn(item))));
 }
 
 test(

@@ -1,6 +1,7 @@
 // The directive at scale on the time-skipping server: a fan-out of 2,000 units started in
 // batches, and a six-year quarterly plan whose every run keeps a short history. The figures
 // (runs, events per run) go to test-results/history-sizes.json for the closing notes.
+import pLimit from 'p-limit';
 import { mkdirSync, readFileSync, writeFileSync, existsSync } from 'node:fs';
 import path from 'node:path';
 import type { TestWorkflowEnvironment } from '@temporalio/testing';
@@ -29,13 +30,9 @@ function noteHistorySizes(type: string, runs: RunFigures[]) {
 }
 
 /** Runs `fn` over items with at most `limit` in flight. */
-async function pool<T>(items: T[], limit: number, fn: (item: T) => Promise<unknown>) {
-  let next = 0;
-  await Promise.all(
-    Array.from({ length: limit }, async () => {
-      while (next < items.length) await fn(items[next++]);
-    }),
-  );
+function pool<T>(items: T[], limit: number, fn: (item: T) => Promise<unknown>) {
+  const slot = pLimit(limit);
+  return Promise.all(items.map((item) => slot(() => fn(item))));
 }
 
 test(
