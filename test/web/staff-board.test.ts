@@ -19,7 +19,7 @@ import {
   overdueListQuery,
   weeklyTrendQuery,
   type Query,
-} from '../../db/board-queries';
+} from '../../db/board-sql';
 import { createPool } from '../../db/pool';
 import { createLinks } from '../../db/links';
 import { migrate } from '../../db/migrate';
