@@ -4,15 +4,15 @@
 // and launched by a double click that starts it once; bad files refused naming the line; a
 // supervisor kept out; and the Kon Tum dispatch taken through the same steps in Chromium. With
 // SAVE_SCREENS=1 the browser's screenshot is written to docs/screens/launch-draft-vi.png.
-import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import os from 'node:os';
+import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { chromium, type Browser } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 import YAML from 'yaml';
 import { localDateOf, vietnamCalendar } from '../../domain/calendar';
 import { parseDirectiveFile } from '../../domain/directive-file';
 import { formatDate, formatDateShortVi } from '../../domain/format';
 import { createUsers } from '../../db/users';
+import { launchChromium, logInAt, removeScreens, screensFolder } from '../helpers/browser';
 import { startTestStack, type TestStack } from '../helpers/stack';
 import { eventually } from '../helpers/wait';
 import { csrfIn, login, PASSWORD } from '../helpers/staff';
@@ -25,11 +25,7 @@ const NINH_BINH_DRAFT = YAML.parse(
 ) as { tasks: { unit: string }[]; questions: { path: string }[] };
 const KON_TUM = readFileSync(path.join(root, 'test/fixtures/dispatches/kon-tum-sttt-dispatch.txt'), 'utf8');
 const YAML_EXAMPLE = readFileSync(path.join(root, 'examples/ninh-binh-524.yaml'), 'utf8');
-const executablePath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-const screens =
-  process.env.SAVE_SCREENS === '1'
-    ? path.join(root, 'docs', 'screens')
-    : mkdtempSync(path.join(os.tmpdir(), 'dondoc-screens-'));
+const screens = screensFolder();
 const cal = vietnamCalendar();
 const COORDINATOR = 'vanphong@ubnd.ninhbinh.example.vn';
 // Each request goes to the real stack on two shared cores: more room than jest's 5 seconds.
@@ -59,10 +55,7 @@ const runsOf = async (number: string) => {
 };
 
 beforeAll(async () => {
-  if (!existsSync(executablePath))
-    throw new Error(
-      `Chromium is not at ${executablePath}: apt-get install -y chromium fonts-noto-core, or set CHROMIUM_PATH`,
-    );
+  browser = await launchChromium();
   t = await startTestStack();
   const users = createUsers(t.stack.pool);
   await users.add({ email: COORDINATOR, name: 'Chuyên viên Văn phòng', role: 'coordinator', password: PASSWORD });
@@ -74,12 +67,11 @@ beforeAll(async () => {
   });
   office = new LaunchClient(t.app, (await login(t.app, COORDINATOR)).cookie);
   await t.app.listen({ host: '127.0.0.1', port: t.config.WEB_PORT });
-  browser = await chromium.launch({ executablePath, args: ['--no-sandbox'] });
 }, 180_000);
 afterAll(async () => {
   await browser?.close();
   await t?.stop();
-  if (process.env.SAVE_SCREENS !== '1') rmSync(screens, { recursive: true, force: true });
+  removeScreens(screens);
 }, 60_000);
 
 describe('the Ninh Bình dispatch, pasted', () => {
@@ -458,10 +450,7 @@ test('in Chromium, the Kon Tum dispatch is pasted, its questions answered, its d
   const failed: string[] = [];
   page.on('pageerror', (e) => void failed.push(e.message));
   const base = `http://127.0.0.1:${t.config.WEB_PORT}`;
-  await page.goto(`${base}/van-ban/moi`);
-  await page.getByLabel('Địa chỉ thư điện tử').fill(COORDINATOR);
-  await page.getByLabel('Mật khẩu').fill(PASSWORD);
-  await Promise.all([page.waitForURL(`${base}/van-ban/moi`), page.getByRole('button', { name: 'Đăng nhập' }).click()]);
+  await logInAt(page, `${base}/van-ban/moi`, COORDINATOR);
 
   await page.locator('#f-text').fill(KON_TUM);
   await Promise.all([page.waitForSelector('#draft'), page.getByRole('button', { name: 'Đọc công văn' }).click()]);
