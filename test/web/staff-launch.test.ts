@@ -225,11 +225,7 @@ describe('the Ninh Bình dispatch, pasted', () => {
 test('the YAML example, uploaded, keeps its roles and indicators, and a double click on "Giao việc" launches it once', async () => {
   // The dispatch above launched 524/UBND-VP9; the example file goes out under a number of its own.
   const file = YAML_EXAMPLE.replace('number: 524/UBND-VP9', 'number: 525/UBND-VP9');
-  const start = await office.get('/van-ban/moi');
-  const res = await office.upload('/van-ban/moi', csrfIn(start.body), {
-    name: 'ninh-binh-525.yaml',
-    content: Buffer.from(file),
-  });
+  const res = await office.upload('ninh-binh-525.yaml', Buffer.from(file));
   expect(res.statusCode).toBe(200);
   expect(res.body).toContain('Đọc từ tệp ninh-binh-525.yaml');
   expect(res.body).not.toContain('id="questions"');
@@ -283,8 +279,6 @@ describe('bad input', () => {
     'deadline: { date: 2026-02-30 }',
   );
   const badDateLine = badDate.split('\n').findIndex((l) => l.includes('2026-02-30')) + 1;
-  const upload = async (name: string, content: Buffer) =>
-    office.upload('/van-ban/moi', csrfIn((await office.get('/van-ban/moi')).body), { name, content });
 
   test.each([
     [
@@ -313,7 +307,7 @@ describe('bad input', () => {
       /ghi-chu\.txt: dòng 2: not a dispatch/,
     ],
   ])('%s is refused in one sentence naming the file', async (_what, name, content, message) => {
-    const res = await upload(name, content);
+    const res = await office.upload(name, content);
     expect(res.statusCode).toBe(422);
     expect(decode(/<p class="card err" role="alert" id="error">([^<]*)<\/p>/.exec(res.body)?.[1] ?? '')).toMatch(
       message,
@@ -322,7 +316,7 @@ describe('bad input', () => {
   });
 
   test('a directive file that reads but does not validate comes back as a draft with the line and field of each error', async () => {
-    const res = await upload('sai-han.yaml', Buffer.from(badDate));
+    const res = await office.upload('sai-han.yaml', Buffer.from(badDate));
     expect(res.statusCode).toBe(422);
     expect(res.body).toContain(`sai-han.yaml:${badDateLine}: tasks.2.deadline.date: not a real calendar date`);
     expect(res.body).toContain(
@@ -341,7 +335,12 @@ describe('bad input', () => {
     expect(empty.statusCode).toBe(422);
     expect(empty.body).toContain('Hãy chọn một tệp hoặc dán nội dung công văn.');
     const fields = formFields(
-      (await upload('ok.yaml', Buffer.from(YAML_EXAMPLE.replace('number: 524/UBND-VP9', 'number: 527/UBND-VP9')))).body,
+      (
+        await office.upload(
+          'ok.yaml',
+          Buffer.from(YAML_EXAMPLE.replace('number: 524/UBND-VP9', 'number: 527/UBND-VP9')),
+        )
+      ).body,
       'draft',
     );
     const res = await office.post(
@@ -382,7 +381,7 @@ describe('bad input', () => {
 
   test("a quarterly plan's preview names its reporting cycles and the next one", async () => {
     const file = readFileSync(path.join(root, 'examples/quarterly-2023-2028.yaml'));
-    const fields = formFields((await upload('quarterly-2023-2028.yaml', file)).body, 'draft');
+    const fields = formFields((await office.upload('quarterly-2023-2028.yaml', file)).body, 'draft');
     expect(fields.some(([k, v]) => k === 'schedule' && JSON.parse(v).period === 'quarterly')).toBe(true);
     const res = await office.post('/van-ban/moi/ban-nhap', withValues(fields, { do: 'preview' }));
     expect(res.statusCode).toBe(200);
@@ -399,7 +398,7 @@ describe('bad input', () => {
       '  - { unit: NB-STTTT, title: Hạn vào Chủ nhật, deadline: { date: 2027-12-12 }, indicators: [{ code: rate, name: Tỷ lệ, unit: "%", type: decimal }] }',
       '  - { unit: NB-CATINH, title: Hạn đã qua, deadline: { date: 2026-01-05 } }',
     ].join('\n');
-    const fields = formFields((await upload('han.yaml', Buffer.from(file))).body, 'draft');
+    const fields = formFields((await office.upload('han.yaml', Buffer.from(file))).body, 'draft');
     expect(valueIn(fields, 't.0.indicators')).toBe('rate | Tỷ lệ | % | decimal');
     const preview = await office.post('/van-ban/moi/ban-nhap', withValues(fields, { do: 'preview' }));
     const notes = /<ul id="deadline-notes">([\s\S]*?)<\/ul>/.exec(preview.body)![1];
