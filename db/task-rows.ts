@@ -2,6 +2,7 @@
 // by the versioned upsert; and the rows of tasks about to start, shown as being assigned.
 import type { PoolClient, Pool } from 'pg';
 import type { PlannedTask } from '../domain/plan';
+import type { LocalDate } from '../domain/schemas';
 import type { DirectiveSummary, TaskState } from '../workflows/types';
 import type { TaskRecord } from './read-model';
 
@@ -72,6 +73,21 @@ export async function upsertTaskRows(c: PoolClient, r: TaskRecord): Promise<void
   }
 }
 
+/** A task's state before its workflow has written its own: open, not yet assigned, version 0. */
+export const unstartedState = (deadline: LocalDate): TaskState => ({
+  phase: 'open',
+  deadline,
+  originalDeadline: deadline,
+  deadlineSince: 0,
+  deadlineChanges: [],
+  reports: [],
+  extensions: [],
+  chases: [],
+  escalationLevel: 0,
+  cursor: 0,
+  version: 0,
+});
+
 /** Rows for tasks about to start, shown as being assigned; a row already there is left alone. */
 export async function insertPlannedTasks(
   pool: Pool,
@@ -79,22 +95,13 @@ export async function insertPlannedTasks(
   planned: PlannedTask[],
 ): Promise<void> {
   if (planned.length === 0) return;
-  const rows = planned.map((t) => {
-    const state: TaskState = {
-      phase: 'open',
-      deadline: t.deadline,
-      originalDeadline: t.deadline,
-      deadlineSince: 0,
-      deadlineChanges: [],
-      reports: [],
-      extensions: [],
-      chases: [],
-      escalationLevel: 0,
-      cursor: 0,
-      version: 0,
-    };
-    return { workflowId: t.workflowId, directive, spec: t.spec, cycle: t.cycle, state } satisfies TaskRecord;
-  });
+  const rows = planned.map((t): TaskRecord => ({
+    workflowId: t.workflowId,
+    directive,
+    spec: t.spec,
+    cycle: t.cycle,
+    state: unstartedState(t.deadline),
+  }));
   // One statement for the batch: version 0 loses to any row a task has written itself.
   await pool.query(
     `INSERT INTO tasks (workflow_id, directive_number, unit_code, cycle, role, title, deadline, original_deadline,
