@@ -85,23 +85,6 @@ export async function until<T>(
   throw new Error(`timed out after ${seconds(timeoutMs)} s waiting for ${what}`);
 }
 
-/** Runs fn over items with at most `limit` in flight. */
-export async function inParallel<T>(
-  items: T[],
-  limit: number,
-  fn: (item: T, i: number) => Promise<unknown>,
-): Promise<void> {
-  let next = 0;
-  await Promise.all(
-    Array.from({ length: Math.min(limit, items.length) }, async () => {
-      while (next < items.length) {
-        const i = next++;
-        await fn(items[i], i);
-      }
-    }),
-  );
-}
-
 export const elapsed = (t0: number): number => performance.now() - t0;
 
 // ---- the Temporal runtime: its own log lines are noise in a benchmark -------------------------

@@ -3,6 +3,7 @@
 import { WorkflowNotFoundError, type Client } from '@temporalio/client';
 import type { Pool } from 'pg';
 import { calendarChangedSignal } from '../workflows/messages';
+import { inParallel } from './in-parallel';
 import { currentCalendar } from './temporal';
 
 export interface CalendarTold {
@@ -11,15 +12,6 @@ export interface CalendarTold {
 }
 
 const CONCURRENCY = 20;
-
-async function inParallel<T>(items: T[], work: (item: T) => Promise<unknown>): Promise<void> {
-  let next = 0;
-  await Promise.all(
-    Array.from({ length: Math.min(CONCURRENCY, items.length) }, async () => {
-      while (next < items.length) await work(items[next++]);
-    }),
-  );
-}
 
 /** Signals the calendar now in force to every open task and running directive. */
 export async function tellRunningWorkflows(client: Client, pool: Pool, by: string): Promise<CalendarTold> {
@@ -44,7 +36,7 @@ export async function tellRunningWorkflows(client: Client, pool: Pool, by: strin
       if (!(err instanceof WorkflowNotFoundError)) throw err;
     }
   };
-  await inParallel(directives, tell('directives'));
-  await inParallel(tasks, tell('tasks'));
+  await inParallel(directives, CONCURRENCY, tell('directives'));
+  await inParallel(tasks, CONCURRENCY, tell('tasks'));
   return told;
 }
