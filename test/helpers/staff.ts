@@ -70,6 +70,20 @@ export async function addUser(s: StaffApp, role: Role, o: { totp?: boolean; emai
   return { email, secret, code: (at = Date.now()) => totpFor(email, secret!).generate({ timestamp: at }) };
 }
 
+/** The office's coordinator (chuyên viên Văn phòng), who launches and follows the directives. */
+export const COORDINATOR = 'vanphong@ubnd.ninhbinh.example.vn';
+
+/** Adds the coordinator's account to the app's database and logs in; gives the session's cookies. */
+export async function logInCoordinator(app: FastifyInstance, pool: Pool): Promise<string> {
+  await createUsers(pool).add({
+    email: COORDINATOR,
+    name: 'Chuyên viên Văn phòng',
+    role: 'coordinator',
+    password: PASSWORD,
+  });
+  return (await login(app, COORDINATOR)).cookie;
+}
+
 /** Logs in through the form as a browser would; gives the cookies and the response. */
 export async function login(
   app: FastifyInstance,

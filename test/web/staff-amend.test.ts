@@ -4,7 +4,6 @@
 import { DirectiveSchema } from '../../domain/schemas';
 import { launchDirective } from '../../client/temporal';
 import { createReadModel } from '../../db/read-model';
-import { createUsers } from '../../db/users';
 import { addDays, vietnamCalendar } from '../../domain/calendar';
 import { formatDateShortVi, formatDateVi, localDateAt } from '../../domain/format';
 import path from 'node:path';
@@ -12,7 +11,7 @@ import { taskStateQuery } from '../../workflows/messages';
 import { launchChromium, removeScreens, screensFolder } from '../helpers/browser';
 import { startTestStack, type TestStack } from '../helpers/stack';
 import { eventually } from '../helpers/wait';
-import { login, PASSWORD, postForm } from '../helpers/staff';
+import { logInCoordinator, postForm } from '../helpers/staff';
 
 const NUMBER = '91/UBND-VP9';
 const id = (unit: string) => `task:${NUMBER}:${unit}`;
@@ -25,13 +24,7 @@ const screens = screensFolder();
 
 beforeAll(async () => {
   t = await startTestStack();
-  await createUsers(t.stack.pool).add({
-    email: 'vanphong@ubnd.ninhbinh.example.vn',
-    name: 'Chuyên viên Văn phòng',
-    role: 'coordinator',
-    password: PASSWORD,
-  });
-  cookie = (await login(t.app, 'vanphong@ubnd.ninhbinh.example.vn')).cookie;
+  cookie = await logInCoordinator(t.app, t.stack.pool);
   const directive = DirectiveSchema.parse({
     number: NUMBER,
     title: 'Triển khai Đề án truyền thông về quyền con người',

@@ -6,7 +6,6 @@ import { randomUUID } from 'node:crypto';
 import { DirectiveSchema } from '../../domain/schemas';
 import { launchDirective } from '../../client/temporal';
 import { createReadModel } from '../../db/read-model';
-import { createUsers } from '../../db/users';
 import { createDocumentStore } from '../../db/directive-documents';
 import { reindex } from '../../db/reindex';
 import {
@@ -19,7 +18,7 @@ import { vietnamCalendar } from '../../domain/calendar';
 import { formatDateShortVi, localDateAt } from '../../domain/format';
 import { startTestStack, type TestStack } from '../helpers/stack';
 import { eventually } from '../helpers/wait';
-import { login, PASSWORD, postForm } from '../helpers/staff';
+import { logInCoordinator, postForm } from '../helpers/staff';
 
 const NUMBER = '88/UBND-VP9';
 const id = (unit: string) => `task:${NUMBER}:${unit}`;
@@ -28,13 +27,7 @@ let cookie: string;
 
 beforeAll(async () => {
   t = await startTestStack();
-  await createUsers(t.stack.pool).add({
-    email: 'vanphong@ubnd.ninhbinh.example.vn',
-    name: 'Chuyên viên Văn phòng',
-    role: 'coordinator',
-    password: PASSWORD,
-  });
-  cookie = (await login(t.app, 'vanphong@ubnd.ninhbinh.example.vn')).cookie;
+  cookie = await logInCoordinator(t.app, t.stack.pool);
   const directive = DirectiveSchema.parse({
     number: NUMBER,
     title: 'Triển khai Đề án truyền thông về quyền con người',

@@ -8,16 +8,14 @@ import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node
 import os from 'node:os';
 import path from 'node:path';
 import { buildDocumentPackage, parseEdxmlStatus } from '../../domain/edxml';
-import { createUsers } from '../../db/users';
 import { startTestStack, type TestStack } from '../helpers/stack';
 import { eventually } from '../helpers/wait';
-import { login, PASSWORD } from '../helpers/staff';
+import { logInCoordinator } from '../helpers/staff';
 import { allInDays, decode, formFields, LaunchClient, rowsOf, valueIn, withValues } from './launch-helpers';
 
 const root = path.resolve(__dirname, '..', '..');
 const VPCP = readFileSync(path.join(root, 'test/fixtures/edxml/vpcp-7816-three-provinces.edxml'));
 const NINH_BINH = readFileSync(path.join(root, 'test/fixtures/dispatches/ninh-binh-cv-524-UBND-VP9.txt'), 'utf8');
-const COORDINATOR = 'vanphong@ubnd.ninhbinh.example.vn';
 const VPCP_DOCUMENT = '000.00.00.G22,2015/09/30,7816/VPCP-TTĐT';
 jest.setTimeout(30_000);
 
@@ -40,13 +38,7 @@ beforeAll(async () => {
     EDXML_ORGAN_ID: '000.00.99.H42',
     EDXML_ORGAN_NAME: 'Văn phòng UBND tỉnh Ninh Bình',
   });
-  await createUsers(t.stack.pool).add({
-    email: COORDINATOR,
-    name: 'Chuyên viên Văn phòng',
-    role: 'coordinator',
-    password: PASSWORD,
-  });
-  office = new LaunchClient(t.app, (await login(t.app, COORDINATOR)).cookie);
+  office = new LaunchClient(t.app, await logInCoordinator(t.app, t.stack.pool));
 }, 180_000);
 afterAll(async () => {
   await t?.stop();

@@ -15,7 +15,7 @@ import { createUsers } from '../../db/users';
 import { launchChromium, logInAt, removeScreens, screensFolder } from '../helpers/browser';
 import { startTestStack, type TestStack } from '../helpers/stack';
 import { eventually } from '../helpers/wait';
-import { csrfIn, login, PASSWORD } from '../helpers/staff';
+import { COORDINATOR, csrfIn, logInCoordinator, login, PASSWORD } from '../helpers/staff';
 import { allInDays, decode, formFields, LaunchClient, rowsOf, valueIn, withValues } from './launch-helpers';
 
 const root = path.resolve(__dirname, '..', '..');
@@ -27,7 +27,6 @@ const KON_TUM = readFileSync(path.join(root, 'test/fixtures/dispatches/kon-tum-s
 const YAML_EXAMPLE = readFileSync(path.join(root, 'examples/ninh-binh-524.yaml'), 'utf8');
 const screens = screensFolder();
 const cal = vietnamCalendar();
-const COORDINATOR = 'vanphong@ubnd.ninhbinh.example.vn';
 // Each request goes to the real stack on two shared cores: more room than jest's 5 seconds.
 jest.setTimeout(30_000);
 
@@ -57,15 +56,13 @@ const runsOf = async (number: string) => {
 beforeAll(async () => {
   browser = await launchChromium();
   t = await startTestStack();
-  const users = createUsers(t.stack.pool);
-  await users.add({ email: COORDINATOR, name: 'Chuyên viên Văn phòng', role: 'coordinator', password: PASSWORD });
-  await users.add({
+  office = new LaunchClient(t.app, await logInCoordinator(t.app, t.stack.pool));
+  await createUsers(t.stack.pool).add({
     email: 'pct.vanxa@ubnd.ninhbinh.example.vn',
     name: 'Phó Chủ tịch',
     role: 'supervisor',
     password: PASSWORD,
   });
-  office = new LaunchClient(t.app, (await login(t.app, COORDINATOR)).cookie);
   await t.app.listen({ host: '127.0.0.1', port: t.config.WEB_PORT });
 }, 180_000);
 afterAll(async () => {
