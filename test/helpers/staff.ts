@@ -61,6 +61,13 @@ export function cookieJar(res: LightMyRequestResponse, earlier = ''): string {
   return [...jar].map(([k, v]) => `${k}=${v}`).join('; ');
 }
 
+/** The lines of a CSV export, without the byte-order mark it starts with for Excel. */
+export const csvLines = (text: string): string[] =>
+  text
+    .replace(/^\ufeff/, '')
+    .trim()
+    .split('\n');
+
 export const csrfIn = (html: string): string => /name="_csrf" value="([^"]+)"/.exec(html)?.[1] ?? '';
 
 export async function addUser(s: StaffApp, role: Role, o: { totp?: boolean; email?: string } = {}) {

@@ -11,7 +11,7 @@ import { atLocalTime } from '../../domain/calendar';
 import type { TaskRecord } from '../../db/read-model';
 import { launchChromium, logInAt, removeScreens, screensFolder } from '../helpers/browser';
 import { exampleUnits, seedDirective, taskRecord, type SeedTask } from '../helpers/seed';
-import { addUser, startStaffApp, type StaffApp } from '../helpers/staff';
+import { addUser, csvLines, startStaffApp, type StaffApp } from '../helpers/staff';
 import { freePort } from '../helpers/stack';
 
 const screens = screensFolder();
@@ -202,10 +202,7 @@ test('a supervisor reads March’s scorecards, ranked by the policy, with the ch
 
   // CSV of what the page shows.
   const [csv] = await Promise.all([page.waitForEvent('download'), page.locator('#csv').click()]);
-  const lines = readFileSync(await csv.path(), 'utf8')
-    .replace(/^\ufeff/, '')
-    .trim()
-    .split('\n');
+  const lines = csvLines(readFileSync(await csv.path(), 'utf8'));
   expect(lines[0]).toBe(
     'rank,unit_code,unit_name,due,on_time,done_late,in_progress,pending_review,overdue,excused_by_support,returned,extensions_asked,extensions_granted,avg_working_days_late,progress_pct,quality_pct,score,grade,merged_units',
   );

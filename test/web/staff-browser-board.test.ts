@@ -9,7 +9,7 @@ import { addDays } from '../../domain/calendar';
 import { overdueCutoff } from '../../domain/board';
 import { launchChromium, removeScreens, screensFolder, submitLogin } from '../helpers/browser';
 import { exampleUnits, seedDirective, taskRecord, type SeedTask } from '../helpers/seed';
-import { addUser, startStaffApp, type StaffApp } from '../helpers/staff';
+import { addUser, csvLines, startStaffApp, type StaffApp } from '../helpers/staff';
 import { freePort } from '../helpers/stack';
 
 const screens = screensFolder();
@@ -132,10 +132,7 @@ test('a supervisor logs in with TOTP, reads the board and its charts, filters, d
 
   // Export what the filter shows.
   const [download] = await Promise.all([page.waitForEvent('download'), page.locator('#csv').click()]);
-  const csv = readFileSync(await download.path(), 'utf8')
-    .replace(/^\ufeff/, '')
-    .trim()
-    .split('\n');
+  const csv = csvLines(readFileSync(await download.path(), 'utf8'));
   expect(csv[0]).toBe(
     'Văn bản,Mã đơn vị,Tên đơn vị,Nhiệm vụ,Thời hạn,Thời hạn ban đầu,Số ngày làm việc quá hạn,Cấp đôn đốc,Đôn đốc gần nhất (giờ Việt Nam),Tình trạng,Đang xin gia hạn,Mã nhiệm vụ',
   );

@@ -18,7 +18,7 @@ import { vietnamCalendar } from '../../domain/calendar';
 import { formatDateShortVi, localDateAt } from '../../domain/format';
 import { startTestStack, type TestStack } from '../helpers/stack';
 import { eventually } from '../helpers/wait';
-import { logInCoordinator, postForm } from '../helpers/staff';
+import { csvLines, logInCoordinator, postForm } from '../helpers/staff';
 
 const NUMBER = '88/UBND-VP9';
 const id = (unit: string) => `task:${NUMBER}:${unit}`;
@@ -279,12 +279,7 @@ test('the consolidated report sums accepted indicator values as a page, CSV and 
   expect(page.body).toMatch(/data-code="articles"><td>Tin, bài \(bài\)<\/td><td class="num">225<\/td>/);
   expect(page.body).toMatch(/data-code="leaflets"><td>Tờ gấp \(tờ\)<\/td><td class="num">20\.000<\/td>/);
   const csv = await t.app.inject({ url: `/van-ban/tong-hop.csv?so=${so}`, headers: { cookie } });
-  expect(
-    csv.body
-      .replace(/^\ufeff/, '')
-      .trim()
-      .split('\n'),
-  ).toEqual([
+  expect(csvLines(csv.body)).toEqual([
     'Mã đơn vị,Tên đơn vị,Đã báo cáo,"Tin, bài (bài)",Tờ gấp (tờ)',
     'NB-CATINH,Công an tỉnh,có,7,',
     'NB-STTTT,Sở Thông tin và Truyền thông,có,218,20000',

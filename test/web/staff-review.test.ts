@@ -12,7 +12,7 @@ import { formatDateShortVi, localDateAt } from '../../domain/format';
 import { DEFAULT_CHASE_POLICY } from '../../domain/schemas';
 import { createLinks } from '../../db/links';
 import { exampleUnits, seedDirective, taskRecord } from '../helpers/seed';
-import { addUser, login, startStaffApp, type StaffApp } from '../helpers/staff';
+import { addUser, csvLines, login, startStaffApp, type StaffApp } from '../helpers/staff';
 
 const NUMBER = '31/UBND-VP9';
 const cal = vietnamCalendar();
@@ -263,12 +263,7 @@ test('the consolidated report names the units not reported, apart from a 0 repor
   );
   expect(page.body).toContain('id="not-reported">Chưa báo cáo (1): Sở Tư pháp</p>');
   const csv = await s.app.inject({ url: `/van-ban/tong-hop.csv?so=${so}&lang=en`, headers: { cookie: supervisor } });
-  expect(
-    csv.body
-      .replace(/^\ufeff/, '')
-      .trim()
-      .split('\n'),
-  ).toEqual([
+  expect(csvLines(csv.body)).toEqual([
     'Unit code,Unit name,Reported,Hội nghị (cuộc)',
     'NB-CATINH,Công an tỉnh,yes,0',
     'NB-STTTT,Sở Thông tin và Truyền thông,yes,4',
