@@ -5,7 +5,8 @@ import type { PoolClient } from 'pg';
 import { vietnamCalendar } from '../domain/calendar';
 import { renderEmail, type DigestItem } from '../domain/emails';
 import type { LocalDate, OrgUnit } from '../domain/schemas';
-import { inTransaction, type TaskRecord } from '../db/read-model';
+import type { TaskRecord } from '../db/read-model';
+import { inTransaction } from '../db/transaction';
 import type { NotifyDeps } from './notify';
 import { queueMessage, sendFromOutbox } from './outbox';
 

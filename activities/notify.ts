@@ -8,7 +8,7 @@ import { factsOfRow } from '../domain/board';
 import { STATUS_LABELS, taskStatus } from '../domain/status';
 import type { Links } from '../db/links';
 import type { ReadModel, TaskRow } from '../db/read-model';
-import { inTransaction } from '../db/read-model';
+import { inTransaction } from '../db/transaction';
 import { explanation as explanationRow } from '../db/explanations';
 import type { Mailer } from './mailer';
 import type { NotifyInput, NotifyResult } from './types';

@@ -3,7 +3,6 @@
 // An attempt may be retried after starting some of its tasks: those it finds already started
 // still count, while a task id taken before the batch was scheduled does not.
 import { Context } from '@temporalio/activity';
-import pLimit from 'p-limit';
 import { type Client, WorkflowNotFoundError } from '@temporalio/client';
 import { WorkflowExecutionAlreadyStartedError, WorkflowIdReusePolicy } from '@temporalio/common';
 import { deadlineInstant, type WorkingCalendar } from '../domain/calendar';
@@ -11,6 +10,7 @@ import type { PlannedTask } from '../domain/plan';
 import { taskStatus } from '../domain/status';
 import { DEADLINE_KEY, DIRECTIVE_KEY, STATUS_KEY, UNIT_KEY } from '../workflows/search-attributes';
 import type { taskWorkflow } from '../workflows/task';
+import { inParallel } from '../client/in-parallel';
 import type { StartTasksInput } from './types';
 
 /** Starts in flight at once: enough to keep the server busy, few enough not to flood it. */
@@ -29,16 +29,11 @@ export async function startPlanned(common: Common, planned: PlannedTask[], calen
   const since = ctx.info.scheduledTimestampMs;
   let done = 0;
   let started = 0;
-  const limit = pLimit(STARTS_AT_ONCE);
-  await Promise.all(
-    planned.map((t) =>
-      limit(async () => {
-        if (await startTask(ctx.client, ctx.info.taskQueue, common, t, calendar, since)) started += 1;
-        done += 1;
-        ctx.heartbeat({ done, of: planned.length });
-      }),
-    ),
-  );
+  await inParallel(planned, STARTS_AT_ONCE, async (t) => {
+    if (await startTask(ctx.client, ctx.info.taskQueue, common, t, calendar, since)) started += 1;
+    done += 1;
+    ctx.heartbeat({ done, of: planned.length });
+  });
   return started;
 }
 

@@ -8,15 +8,15 @@ import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { Client as PgClient } from 'pg';
 import { vietnamCalendar } from '../domain/calendar';
+import { createBoardQueries } from '../db/board-queries';
 import {
-  createBoardQueries,
   countsQuery,
   overdueByUnitQuery,
   overdueCountQuery,
   overdueListQuery,
   weeklyTrendQuery,
   type Query,
-} from '../db/board-queries';
+} from '../db/board-sql';
 import { createPool, type Pool } from '../db/pool';
 import { migrate } from '../db/migrate';
 import { startEmbeddedPostgres } from '../client/stack/postgres';

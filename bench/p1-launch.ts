@@ -12,7 +12,6 @@ import {
   benchStack,
   elapsed,
   fmt,
-  inParallel,
   note,
   seconds,
   seedUnits,
@@ -21,6 +20,7 @@ import {
   until,
   type BenchStack,
 } from './parts';
+import { inParallel } from '../client/in-parallel';
 import { cpuMeter, cpuText, type CpuSplit } from './processes';
 import { setupLabel, setups, type Setup } from './servers';
 import { startBareWorkerProcesses, startWorkerProcesses } from './worker-process';

@@ -17,7 +17,6 @@ import {
   dondocWorker,
   elapsed,
   fmt,
-  inParallel,
   note,
   percentile,
   seedUnits,
@@ -27,6 +26,7 @@ import {
   unitMailbox,
   until,
 } from './parts';
+import { inParallel } from '../client/in-parallel';
 import { cpuMeter, cpuText } from './processes';
 import { inform, record } from './results';
 import { updateSpans } from './history';

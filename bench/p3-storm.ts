@@ -9,7 +9,6 @@ import {
   benchStack,
   elapsed,
   fmt,
-  inParallel,
   note,
   percentile,
   seconds,
@@ -20,6 +19,7 @@ import {
   until,
   type BenchStack,
 } from './parts';
+import { inParallel } from '../client/in-parallel';
 import { cpuMeter, cpuText } from './processes';
 import { reminderMails } from './reminder-mails';
 import { setupLabel, setups, type Setup } from './servers';

@@ -11,7 +11,6 @@ import {
   benchStack,
   elapsed,
   fmt,
-  inParallel,
   note,
   percentile,
   seconds,
@@ -22,6 +21,7 @@ import {
   until,
   type BenchStack,
 } from './parts';
+import { inParallel } from '../client/in-parallel';
 import { cpuMeter, cpuText, treeRssKiB } from './processes';
 import { setupLabel, setups, type Setup } from './servers';
 import { startBareWorkerProcesses, startWorkerProcesses } from './worker-process';

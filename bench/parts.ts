@@ -1,7 +1,6 @@
 // What every measure shares: sizes from the environment, the embedded stack on loopback ports
 // under a temporary folder, a dondoc worker with explicit cache and concurrency, the units a
 // measure needs, the result line and test-results/bench.json.
-import pLimit from 'p-limit';
 import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -84,16 +83,6 @@ export async function until<T>(
     await new Promise((r) => setTimeout(r, everyMs));
   }
   throw new Error(`timed out after ${seconds(timeoutMs)} s waiting for ${what}`);
-}
-
-/** Runs fn over items with at most `limit` in flight. */
-export async function inParallel<T>(
-  items: T[],
-  limit: number,
-  fn: (item: T, i: number) => Promise<unknown>,
-): Promise<void> {
-  const slot = pLimit(limit);
-  await Promise.all(items.map((item, i) => slot(() => fn(item, i))));
 }
 
 export const elapsed = (t0: number): number => performance.now() - t0;

@@ -9,7 +9,8 @@ import { atLocalTime, localDateOf, vietnamCalendar } from '../domain/calendar';
 import { ChasePolicySchema, TaskSpecSchema } from '../domain/schemas';
 import { taskWorkflowId } from '../workflows/messages';
 import type { TaskInput } from '../workflows/types';
-import { inParallel, type BenchStack } from './parts';
+import { inParallel } from '../client/in-parallel';
+import type { BenchStack } from './parts';
 
 const HOUR_MS = 3_600_000;
 

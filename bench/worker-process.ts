@@ -64,15 +64,20 @@ export async function startWorkerProcess(
       },
     },
   );
+  if (!child.pid) throw new Error('the worker process did not start');
+  return watched(child, logFile, 'the worker process');
+}
+
+/** A started worker as the bench watches it: its memory, until it exits and the log it left is named. */
+function watched(child: ChildProcess, logFile: string, name: string): WorkerProcess {
   let exited = false;
   child.on('exit', () => (exited = true));
-  if (!child.pid) throw new Error('the worker process did not start');
-  const pid = child.pid;
+  const pid = child.pid!;
   return {
     pid,
     logFile,
     rssMiB: () => {
-      if (exited) throw new Error(`the worker process exited; see ${logFile}`);
+      if (exited) throw new Error(`${name} exited; see ${logFile}`);
       return treeRssKiB(pid) / 1024;
     },
     stop: () => stopChild(child, 30_000),
@@ -150,8 +155,7 @@ export async function startBareWorkerProcesses(
           : {}),
       },
     });
-    let exited = false;
-    child.on('exit', () => (exited = true));
+    const worker = watched(child, logFile, 'a bare worker');
     // Polling once it says so: a baseline timed from before would count the worker's start.
     await new Promise<void>((resolve, reject) => {
       child.stdout!.once('data', () => {
@@ -161,16 +165,7 @@ export async function startBareWorkerProcesses(
       });
       child.once('exit', () => reject(new Error(`a bare worker exited at start; see ${logFile}`)));
     });
-    const pid = child.pid!;
-    all.push({
-      pid,
-      logFile,
-      rssMiB: () => {
-        if (exited) throw new Error(`a bare worker exited; see ${logFile}`);
-        return treeRssKiB(pid) / 1024;
-      },
-      stop: () => stopChild(child, 30_000),
-    });
+    all.push(worker);
   }
   return group(all);
 }

@@ -1,9 +1,9 @@
 // A corrected calendar reaches the running workflows: every open task counts its deadline again
 // (telling its unit when it moves) and every running directive plans its next tasks on it.
 import { WorkflowNotFoundError, type Client } from '@temporalio/client';
-import pLimit from 'p-limit';
 import type { Pool } from 'pg';
 import { calendarChangedSignal } from '../workflows/messages';
+import { inParallel } from './in-parallel';
 import { currentCalendar } from './temporal';
 
 export interface CalendarTold {
@@ -12,12 +12,6 @@ export interface CalendarTold {
 }
 
 const CONCURRENCY = 20;
-
-/** Runs `work` over the items, CONCURRENCY at a time. */
-function inParallel<T>(items: T[], work: (item: T) => Promise<unknown>): Promise<unknown[]> {
-  const limit = pLimit(CONCURRENCY);
-  return Promise.all(items.map((item) => limit(() => work(item))));
-}
 
 /** Signals the calendar now in force to every open task and running directive. */
 export async function tellRunningWorkflows(client: Client, pool: Pool, by: string): Promise<CalendarTold> {
@@ -42,7 +36,7 @@ export async function tellRunningWorkflows(client: Client, pool: Pool, by: strin
       if (!(err instanceof WorkflowNotFoundError)) throw err;
     }
   };
-  await inParallel(directives, tell('directives'));
-  await inParallel(tasks, tell('tasks'));
+  await inParallel(directives, CONCURRENCY, tell('directives'));
+  await inParallel(tasks, CONCURRENCY, tell('tasks'));
   return told;
 }

@@ -12,7 +12,8 @@ import { ChasePolicySchema, type ChasePolicy, type LocalDate } from '../domain/s
 import { STATUS_LABELS, taskStatus, type TaskStatus } from '../domain/status';
 import { explanationsAbout, upsertExplanation } from '../db/explanations';
 import { createReadModel, type TaskRow } from '../db/read-model';
-import type { TaskInput, TaskState } from '../workflows/types';
+import { unstartedState } from '../db/task-rows';
+import type { TaskInput } from '../workflows/types';
 import { currentCalendar } from './temporal';
 
 /** A reminder the working day before, the unit's head the working day after, nothing weekly; the answer closes it. */
@@ -27,21 +28,6 @@ export const EXPLANATION_POLICY: ChasePolicy = ChasePolicySchema.parse({
 export const EXPLANATION_WORKING_DAYS = 2;
 
 const OPEN = new Set(['assigning', 'open', 'returned']);
-
-/** A request's state before its workflow has written its own: being sent, version 0. */
-const requestedState = (deadline: LocalDate): TaskState => ({
-  phase: 'open',
-  deadline,
-  originalDeadline: deadline,
-  deadlineSince: 0,
-  deadlineChanges: [],
-  reports: [],
-  extensions: [],
-  chases: [],
-  escalationLevel: 0,
-  cursor: 0,
-  version: 0,
-});
 
 /** Only what went wrong is explained: a task overdue, returned for revision, or done late. */
 const EXPLAINABLE: ReadonlySet<TaskStatus> = new Set(['overdue', 'returned', 'done_late']);
@@ -159,7 +145,7 @@ export async function askExplanation(
     directive: input.directive,
     spec: input.spec,
     cycle: '',
-    state: requestedState(deadline),
+    state: unstartedState(deadline),
     explanation: input.explanation,
   });
   try {

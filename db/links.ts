@@ -2,7 +2,7 @@
 // SHA-256 is stored, so the table alone opens nothing; lookups compare hashes in constant time.
 import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
 import type { Pool, PoolClient } from 'pg';
-import { inTransaction } from './read-model';
+import { inTransaction } from './transaction';
 
 export interface LinkGrant {
   taskWorkflowId: string;

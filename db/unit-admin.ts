@@ -5,7 +5,9 @@ import type { Pool, PoolClient } from 'pg';
 import { refusalOf, type TreeUnit, type UnitChange } from '../domain/unit-changes';
 import type { OrgUnit } from '../domain/schemas';
 import type { AuditEntry } from './audit';
-import { createReadModel, inTransaction, unitColumns, type TaskRow } from './read-model';
+import { createReadModel, type TaskRow } from './read-model';
+import { inTransaction } from './transaction';
+import { unitColumns } from './unit-rows';
 
 export interface DirectoryEntry {
   unit: OrgUnit;

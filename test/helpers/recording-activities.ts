@@ -7,6 +7,7 @@ import { createPlanActivities } from '../../activities/plan';
 import type { NotifyInput, NotifyResult } from '../../activities/types';
 import { documentSha, type DocumentStore } from '../../db/directive-documents';
 import type { DirectiveRecord, TaskRecord } from '../../db/read-model';
+import { unstartedState } from '../../db/task-rows';
 import type { Directive } from '../../domain/schemas';
 
 export interface NotifyCall extends NotifyInput {
@@ -58,19 +59,7 @@ export function recordingActivities(env: TestWorkflowEnvironment) {
               directive,
               spec: t.spec,
               cycle: t.cycle,
-              state: {
-                phase: 'open',
-                deadline: t.deadline,
-                originalDeadline: t.deadline,
-                deadlineSince: 0,
-                deadlineChanges: [],
-                reports: [],
-                extensions: [],
-                chases: [],
-                escalationLevel: 0,
-                cursor: 0,
-                version: 0,
-              },
+              state: unstartedState(t.deadline),
             });
       },
       async openTaskIds(key, after, limit) {

@@ -1,6 +1,5 @@
-// For tests of the pages behind login: the real web app on a fresh database, staff accounts, a
-// login that goes through the form (CSRF token, cookies, TOTP), and task rows written through
-// the read model's own upsert.
+// For tests of the pages behind login: the real web app on a fresh database, staff accounts, and
+// a login that goes through the form (CSRF token, cookies, TOTP).
 import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -10,10 +9,9 @@ import { loadConfig, type Config } from '../../config';
 import { buildApp } from '../../client/web/app';
 import { createPool, type Pool } from '../../db/pool';
 import { migrate } from '../../db/migrate';
-import { createReadModel, type ReadModel, type TaskRecord } from '../../db/read-model';
+import { createReadModel, type ReadModel } from '../../db/read-model';
 import { createLinks } from '../../db/links';
 import { createUsers, totpFor, type Role, type Users } from '../../db/users';
-import type { TaskPhase, ChaseRecord } from '../../workflows/types';
 import { freshDatabase } from './stack';
 
 export const PASSWORD = 'mật khẩu đủ dài 2026';
@@ -63,6 +61,13 @@ export function cookieJar(res: LightMyRequestResponse, earlier = ''): string {
   return [...jar].map(([k, v]) => `${k}=${v}`).join('; ');
 }
 
+/** The lines of a CSV export, without the byte-order mark it starts with for Excel. */
+export const csvLines = (text: string): string[] =>
+  text
+    .replace(/^\ufeff/, '')
+    .trim()
+    .split('\n');
+
 export const csrfIn = (html: string): string => /name="_csrf" value="([^"]+)"/.exec(html)?.[1] ?? '';
 
 export async function addUser(s: StaffApp, role: Role, o: { totp?: boolean; email?: string } = {}) {
@@ -70,6 +75,20 @@ export async function addUser(s: StaffApp, role: Role, o: { totp?: boolean; emai
   const added = await s.users.add({ email, name: `Cán bộ ${role}`, role, password: PASSWORD }, { totp: o.totp });
   const secret = added.otpauthUri ? new URL(added.otpauthUri).searchParams.get('secret')! : undefined;
   return { email, secret, code: (at = Date.now()) => totpFor(email, secret!).generate({ timestamp: at }) };
+}
+
+/** The office's coordinator (chuyên viên Văn phòng), who launches and follows the directives. */
+export const COORDINATOR = 'vanphong@ubnd.ninhbinh.example.vn';
+
+/** Adds the coordinator's account to the app's database and logs in; gives the session's cookies. */
+export async function logInCoordinator(app: FastifyInstance, pool: Pool): Promise<string> {
+  await createUsers(pool).add({
+    email: COORDINATOR,
+    name: 'Chuyên viên Văn phòng',
+    role: 'coordinator',
+    password: PASSWORD,
+  });
+  return (await login(app, COORDINATOR)).cookie;
 }
 
 /** Logs in through the form as a browser would; gives the cookies and the response. */
@@ -115,79 +134,4 @@ export async function postForm(
     headers: { cookie: jar, 'content-type': 'application/x-www-form-urlencoded' },
     payload: new URLSearchParams({ _csrf: csrfIn(pageRes.body), ...fields }).toString(),
   });
-}
-
-export interface SeedTask {
-  directive: string;
-  unit: string;
-  deadline: string;
-  phase?: TaskPhase;
-  doneAt?: number;
-  submittedAt?: number;
-  level?: number;
-  assignedAt?: number;
-  title?: string;
-  indicators?: Record<string, number>;
-  review?: 'pending' | 'accepted' | 'returned';
-}
-
-/** A task's record as the workflow would publish it. */
-export function taskRecord(t: SeedTask): TaskRecord {
-  const chases: ChaseRecord[] = Array.from({ length: t.level ?? 0 }, (_, i) => ({
-    seq: i + 1,
-    kind: 'escalation',
-    level: i + 1,
-    target: ['head', 'supervisor', 'steering'][i],
-    at: Date.parse(`${t.deadline}T01:00:00Z`) + [1, 3, 7][i] * 86_400_000,
-    deadline: t.deadline,
-  }));
-  const reportAt = t.submittedAt ?? t.doneAt;
-  return {
-    workflowId: `task:${t.directive}:${t.unit}`,
-    directive: {
-      key: t.directive,
-      number: t.directive,
-      title: `Văn bản ${t.directive}`,
-      issuer: 'UBND tỉnh Ninh Bình',
-    },
-    spec: {
-      unit: t.unit,
-      role: 'lead',
-      title: t.title ?? `Nhiệm vụ của ${t.unit}`,
-      body: '',
-      deadline: { date: t.deadline },
-      indicators: [],
-      completion: 'report',
-      cascade: false,
-    },
-    cycle: '',
-    state: {
-      phase: t.phase ?? 'open',
-      assignedAt: t.assignedAt ?? Date.parse('2026-01-05T01:00:00Z'),
-      deadline: t.deadline,
-      originalDeadline: t.deadline,
-      deadlineSince: 0,
-      deadlineChanges: [],
-      doneAt: t.phase === 'done' ? t.doneAt : undefined,
-      reports: reportAt
-        ? [
-            {
-              receipt: `R-${t.unit}`,
-              submissionId: `sub-${t.unit}-0001`,
-              submittedAt: reportAt,
-              submittedBy: 'Văn thư',
-              text: 'Báo cáo',
-              indicators: t.indicators ?? {},
-              attachments: [],
-              review: t.review ?? (t.phase === 'done' ? 'accepted' : 'pending'),
-            },
-          ]
-        : [],
-      extensions: [],
-      chases,
-      escalationLevel: t.level ?? 0,
-      cursor: 0,
-      version: 1,
-    },
-  };
 }

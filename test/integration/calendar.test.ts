@@ -1,7 +1,7 @@
 // The announced days off in a real PostgreSQL: `dondoc calendar import` stores a year and says
 // which days changed, `dondoc calendar show` tells an announced year from a provisional one, and
 // the shipped years are loaded once, never over an import.
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { createVietnamCalendar } from '../../domain/calendar';
@@ -22,17 +22,7 @@ const file = (name: string, text: string) => {
 };
 
 /** Tết 2027 as a notice might fix it: 4-14/2, with Saturday 30/1 worked in exchange. */
-const TET_2027 = `year: 2027
-announcements:
-  - occasions: [tet]
-    off: { from: 2027-02-04, to: 2027-02-14 }
-    makeUpDays: [2027-01-30]
-    notice:
-      number: 1234/TB-BNV
-      date: 2026-10-20
-      issuer: Bộ Nội vụ
-      source: https://example.gov.vn/1234-tb-bnv
-`;
+const TET_2027 = readFileSync(path.join(__dirname, '..', 'fixtures', 'calendar', 'tet-2027.yaml'), 'utf8');
 
 let url: string;
 let pool: Pool;

@@ -3,17 +3,14 @@
 // the task later (a digest, "lost your link?"). Real activities, a real PostgreSQL and SMTP sink.
 import type { Pool } from 'pg';
 import { createActivities, type ActivityDeps } from '../../activities';
-import { createSmtpMailer } from '../../activities/mailer';
 import type { NotifyInput } from '../../activities/types';
-import { startSmtpSink } from '../../client/stack/smtp-sink';
-import { createLinks, CLOSED_TASK_GRACE_DAYS } from '../../db/links';
-import { migrate } from '../../db/migrate';
-import { createPool } from '../../db/pool';
-import { createReadModel, inTransaction, type TaskRecord } from '../../db/read-model';
+import { CLOSED_TASK_GRACE_DAYS } from '../../db/links';
+import type { TaskRecord } from '../../db/read-model';
+import { inTransaction } from '../../db/transaction';
 import { localDateOf, vietnamCalendar } from '../../domain/calendar';
 import { initialTaskState } from '../../workflows/task-state';
 import { DIRECTIVE, leadSpec, taskInput } from '../workflows/fixtures';
-import { freePort, freshDatabase } from '../helpers/stack';
+import { startNotifyDeps, type RealNotifyDeps } from '../helpers/notify-deps';
 import { eventually } from '../helpers/wait';
 
 const DAY = 86_400_000;
@@ -25,35 +22,23 @@ const UNIT = {
   supervisorEmails: [],
   steeringEmails: [],
 };
+let started: RealNotifyDeps;
 let pool: Pool;
-let sink: Awaited<ReturnType<typeof startSmtpSink>>;
 let deps: ActivityDeps;
 let acts: ReturnType<typeof createActivities>;
 
 beforeAll(async () => {
-  const url = await freshDatabase();
-  await migrate(url);
-  pool = createPool(url);
-  sink = await startSmtpSink(pool, await freePort());
-  const readModel = createReadModel(pool);
-  await readModel.upsertUnits([UNIT]);
+  started = await startNotifyDeps([UNIT]);
+  pool = started.deps.pool;
   deps = {
-    pool,
-    readModel,
-    links: createLinks(pool),
-    mailer: createSmtpMailer(sink.smtpUrl),
-    from: 'dondoc@example.vn',
-    publicUrl: 'http://127.0.0.1:3000',
-    lang: 'vi',
+    ...started.deps,
     documents: { get: async () => undefined } as unknown as ActivityDeps['documents'],
     edxml: {} as ActivityDeps['edxml'],
   };
   acts = createActivities(deps);
 }, 60_000);
 afterAll(async () => {
-  deps?.mailer.close();
-  await sink?.stop();
-  await pool?.end();
+  await started?.stop();
 });
 
 function taskOf(id: string): { record: TaskRecord; notice: (kind: NotifyInput['kind']) => NotifyInput } {

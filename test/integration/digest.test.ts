@@ -2,17 +2,11 @@
 // several tasks due in the same days gets one message listing them, each with its own link.
 import type { Pool } from 'pg';
 import { createNotify, type NotifyDeps } from '../../activities/notify';
-import { createSmtpMailer } from '../../activities/mailer';
-import { startSmtpSink } from '../../client/stack/smtp-sink';
-import { migrate } from '../../db/migrate';
-import { createPool } from '../../db/pool';
-import { createLinks } from '../../db/links';
-import { createReadModel } from '../../db/read-model';
 import { localDateOf, vietnamCalendar } from '../../domain/calendar';
 import type { NotifyInput } from '../../activities/types';
 import { initialTaskState } from '../../workflows/task-state';
 import { DIRECTIVE, leadSpec, taskInput } from '../workflows/fixtures';
-import { freePort, freshDatabase } from '../helpers/stack';
+import { startNotifyDeps, type RealNotifyDeps } from '../helpers/notify-deps';
 
 const cal = vietnamCalendar();
 const UNIT = {
@@ -24,32 +18,17 @@ const UNIT = {
   supervisorEmails: ['giamsat@ubnd.example.vn'],
   steeringEmails: [],
 };
+let started: RealNotifyDeps;
 let pool: Pool;
-let sink: Awaited<ReturnType<typeof startSmtpSink>>;
 let deps: NotifyDeps;
 
 beforeAll(async () => {
-  const url = await freshDatabase();
-  await migrate(url);
-  pool = createPool(url);
-  sink = await startSmtpSink(pool, await freePort());
-  const readModel = createReadModel(pool);
-  await readModel.upsertUnits([UNIT]);
-  deps = {
-    pool,
-    readModel,
-    links: createLinks(pool),
-    mailer: createSmtpMailer(sink.smtpUrl),
-    from: 'dondoc@example.vn',
-    publicUrl: 'http://127.0.0.1:3000',
-    lang: 'vi',
-    digest: true,
-  };
+  started = await startNotifyDeps([UNIT]);
+  pool = started.deps.pool;
+  deps = { ...started.deps, digest: true };
 }, 60_000);
 afterAll(async () => {
-  deps?.mailer.close();
-  await sink?.stop();
-  await pool?.end();
+  await started?.stop();
 });
 
 /** A task of the unit in the read model, due `workingDays` from today. */

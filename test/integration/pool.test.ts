@@ -2,7 +2,7 @@
 // holds it fails that transaction and nothing else (in a PostgreSQL outage it ended the worker).
 import { once } from 'node:events';
 import { createPool } from '../../db/pool';
-import { inTransaction } from '../../db/read-model';
+import { inTransaction } from '../../db/transaction';
 import { freshDatabase } from '../helpers/stack';
 
 test('a connection dropped between two queries of a transaction fails the transaction, not the process, and the pool goes on', async () => {

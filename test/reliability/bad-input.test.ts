@@ -14,7 +14,8 @@ import { eventually } from '../helpers/wait';
 import { directiveFor, inputValue, launchWithLinks, Visitor } from '../web/department-helpers';
 import { BAD_FILES } from './bad-input-cases';
 import { BAD_FILE_MESSAGES } from './bad-input-messages';
-import { FULL, inPool, reportFigures, startWebStack, type WebStack } from './parts';
+import { inParallel } from '../../client/in-parallel';
+import { FULL, reportFigures, startWebStack, type WebStack } from './parts';
 
 jest.setTimeout(15 * 60_000);
 
@@ -84,7 +85,7 @@ test('at least fifty malformed directive files and dispatch texts are each refus
   const asProcess = new Set(
     FULL ? BAD_FILES.map((c) => c.name) : BAD_FILES.filter((_, i) => i % 12 === 0).map((c) => c.name),
   );
-  await inPool(BAD_FILES, 4, async (c) => {
+  await inParallel(BAD_FILES, 4, async (c) => {
     const file = path.join(dir, c.file);
     writeFileSync(file, c.content);
     if (asProcess.has(c.name)) {

@@ -247,23 +247,6 @@ export async function duplicatesAtSink(p: Pick<Parts, 'stack'>): Promise<number>
   return Math.max(byId, byContent);
 }
 
-/** Runs `fn` over items with at most `limit` in flight. */
-export async function inPool<T>(
-  items: T[],
-  limit: number,
-  fn: (item: T, i: number) => Promise<unknown>,
-): Promise<void> {
-  let next = 0;
-  await Promise.all(
-    Array.from({ length: Math.min(limit, items.length) }, async () => {
-      while (next < items.length) {
-        const i = next++;
-        await fn(items[i], i);
-      }
-    }),
-  );
-}
-
 /** Awaits `work`, failing at once with the worker's last words if the worker exits first. */
 export async function whileAlive<T>(w: CliRun, work: Promise<T>): Promise<T> {
   const died = w.exited.then((code) => {

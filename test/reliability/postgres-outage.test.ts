@@ -16,12 +16,12 @@ import { freePort } from '../helpers/ports';
 import { startPostgresProcess } from '../helpers/postgres-child';
 import { login, PASSWORD } from '../helpers/staff';
 import { eventually } from '../helpers/wait';
+import { inParallel } from '../../client/in-parallel';
 import {
   count,
   countOf,
   directiveOf,
   duplicatesAtSink,
-  inPool,
   polling,
   reportFigures,
   seconds,
@@ -40,7 +40,7 @@ jest.setTimeout(30 * 60_000);
 async function mismatched(p: Parts): Promise<string[]> {
   const { rows } = await p.stack.pool.query(`SELECT workflow_id, state, version FROM tasks`);
   const out: string[] = [];
-  await inPool(rows, 8, async (r) => {
+  await inParallel(rows, 8, async (r) => {
     const view = await p.client.workflow.getHandle(r.workflow_id).query(taskStateQuery);
     if (view.state.phase !== r.state || String(view.state.version) !== String(r.version))
       out.push(

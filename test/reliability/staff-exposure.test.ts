@@ -17,9 +17,9 @@ import { createLinks } from '../../db/links';
 import { createReadModel } from '../../db/read-model';
 import { addDays } from '../../domain/calendar';
 import { overdueCutoff } from '../../domain/board';
-import { parseDirectiveFile, parseUnitDirectoryFile } from '../../domain/directive-file';
 import type { Config } from '../../config';
-import { addUser, csrfIn, PASSWORD, startStaffApp, taskRecord, type StaffApp } from '../helpers/staff';
+import { exampleUnits, seedDirective, taskRecord } from '../helpers/seed';
+import { addUser, csrfIn, PASSWORD, startStaffApp, type StaffApp } from '../helpers/staff';
 import { freePort } from '../helpers/ports';
 import { reportFigures } from './parts';
 
@@ -91,38 +91,23 @@ async function logIn(email: string, o: { password?: string; origin?: string; hea
 }
 
 async function seed(): Promise<void> {
-  const file = 'examples/units.yaml';
-  const { units } = parseUnitDirectoryFile(readFileSync(file, 'utf8'), file);
-  await s.readModel.upsertUnits(units.map((u) => (u.code === 'NB-STP' ? { ...u, name: FORMULA_UNIT } : u)));
+  await s.readModel.upsertUnits(exampleUnits().map((u) => (u.code === 'NB-STP' ? { ...u, name: FORMULA_UNIT } : u)));
   for (const [number, title, confidentiality] of [
     [SECRET, SECRET_TITLE, 'confidential'],
     [OPEN, OPEN_TITLE, 'normal'],
-  ]) {
-    const directive = parseDirectiveFile(
-      JSON.stringify({
-        number,
-        title,
-        issuer: 'UBND tỉnh Ninh Bình',
-        issuedOn: '2026-01-05',
-        confidentiality,
-        tasks: ['NB-STTTT', 'NB-STP'].map((unit) => ({
-          unit,
-          title: number === SECRET ? SECRET_TASK : unit === 'NB-STP' ? FORMULA_TASK : 'Báo cáo kết quả',
-          deadline: { workingDays: 5 },
-          indicators: [{ code: 'docs', name: FORMULA_INDICATOR, unit: 'tài liệu' }],
-        })),
-      }),
-      'seed.json',
-    );
-    await s.readModel.upsertDirective({
-      workflowId: `directive:${number}`,
-      directive,
-      phase: 'running',
-      launchedAt: Date.parse('2026-01-05T02:00:00Z'),
-      version: 1,
-      summary: {},
+  ] as const)
+    await seedDirective(s.readModel, {
+      number,
+      title,
+      issuedOn: '2026-01-05',
+      confidentiality,
+      tasks: ['NB-STTTT', 'NB-STP'].map((unit) => ({
+        unit,
+        title: number === SECRET ? SECRET_TASK : unit === 'NB-STP' ? FORMULA_TASK : 'Báo cáo kết quả',
+        deadline: { workingDays: 5 },
+        indicators: [{ code: 'docs', name: FORMULA_INDICATOR, unit: 'tài liệu' }],
+      })),
     });
-  }
   const overdue = { deadline: addDays(cut, -10), level: 3 };
   await s.readModel.upsertTask(taskRecord({ directive: SECRET, unit: 'NB-STTTT', title: SECRET_TASK, ...overdue }));
   await s.readModel.upsertTask(taskRecord({ directive: OPEN, unit: 'NB-STP', title: FORMULA_TASK, ...overdue }));

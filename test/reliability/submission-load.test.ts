@@ -9,11 +9,11 @@ import { freePort } from '../helpers/ports';
 import { eventually } from '../helpers/wait';
 import { launchDirective } from '../../client/temporal';
 import { taskStateQuery, taskWorkflowId } from '../../workflows/messages';
+import { inParallel } from '../../client/in-parallel';
 import {
   count,
   countOf,
   directiveOf,
-  inPool,
   polling,
   reportFigures,
   seconds,
@@ -99,7 +99,7 @@ test('department submissions at a steady rate across many open tasks lose nothin
     const { rows } = await parts.stack.pool.query(`SELECT rcpt_to[1] AS rcpt, body_text FROM mailbox`);
     const tokenOf = new Map(rows.map((r) => [r.rcpt as string, /\/t\/([A-Za-z0-9_-]{43})/.exec(r.body_text)![1]]));
     const visits: Visit[] = [];
-    await inPool(
+    await inParallel(
       codes,
       16,
       async (unit) =>
@@ -169,7 +169,7 @@ test('department submissions at a steady rate across many open tasks lose nothin
       async () => (await count(parts, `SELECT count(*) AS n FROM reports`)) >= accepted.size,
       5 * 60_000,
     );
-    await inPool([...sentTo], 8, async (unit) => {
+    await inParallel([...sentTo], 8, async (unit) => {
       const view = await parts.client.workflow.getHandle(taskWorkflowId(d.number, unit)).query(taskStateQuery);
       if (view.state.reports.length > 1) moreThanOne += 1;
       const held = view.state.reports[0]?.receipt;

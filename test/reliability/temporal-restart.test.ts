@@ -9,12 +9,12 @@ import { acknowledgeUpdate, directiveWorkflowId, taskWorkflowId } from '../../wo
 import type { CliRun } from '../helpers/cli';
 import { freePort } from '../helpers/ports';
 import { eventually } from '../helpers/wait';
+import { inParallel } from '../../client/in-parallel';
 import {
   count,
   countOf,
   directiveOf,
   duplicatesAtSink,
-  inPool,
   polling,
   reportFigures,
   seconds,
@@ -88,7 +88,7 @@ test('a Temporal dev server killed -9 and restarted on its data file resumes eve
     const lost = [...before].filter((id) => !afterRestart.has(id));
     expect(lost).toEqual([]);
     // Then every task is acknowledged and the directive runs to its end: every workflow resumed.
-    await inPool(codes, 8, (unit) =>
+    await inParallel(codes, 8, (unit) =>
       parts.client.workflow
         .getHandle(taskWorkflowId(d.number, unit))
         .executeUpdate(acknowledgeUpdate, { args: [{ by: `Văn thư ${unit}` }] }),
@@ -97,7 +97,7 @@ test('a Temporal dev server killed -9 and restarted on its data file resumes eve
     expect(result).toMatchObject({ phase: 'done', tasks: units, cancelled: 0 });
     // Resumed: every workflow that existed at the kill ran to completion.
     let resumed = 0;
-    await inPool([...before], 8, async (id) => {
+    await inParallel([...before], 8, async (id) => {
       if ((await parts.client.workflow.getHandle(id).describe()).status.name === 'COMPLETED') resumed += 1;
     });
     expect(resumed).toBe(before.size);

@@ -14,12 +14,12 @@ import {
 import type { TaskView } from '../../workflows/types';
 import type { CliRun } from '../helpers/cli';
 import { eventually } from '../helpers/wait';
+import { inParallel } from '../../client/in-parallel';
 import {
   count,
   countOf,
   directiveOf,
   duplicatesAtSink,
-  inPool,
   killWorker,
   polling,
   reportFigures,
@@ -71,7 +71,7 @@ async function lostTasks(p: Parts, number: string, units: string[], phase: strin
   ]);
   const recorded = new Map(rows.map((r) => [r.workflow_id as string, r.state as string]));
   const lost: string[] = [];
-  await inPool(units, 8, async (unit) => {
+  await inParallel(units, 8, async (unit) => {
     const id = taskWorkflowId(number, unit);
     const view = await queryAfterKills(p, id);
     const said = typeof view === 'string' ? view : `workflow ${view.state.phase}`;
@@ -178,7 +178,7 @@ test('a worker killed -9 again and again during a fan-out and its report storm l
           [d.number],
         );
         const fresh = rows.filter((r) => !submitted.has(r.workflow_id));
-        await inPool(fresh, 16, async (r) => {
+        await inParallel(fresh, 16, async (r) => {
           try {
             await submitReport(p.client, r.workflow_id, r.unit_code);
             submitted.add(r.workflow_id);
@@ -222,7 +222,7 @@ test('a worker killed -9 again and again during a fan-out and its report storm l
       started: units,
       open: units,
     });
-    await inPool(codes, 8, async (unit) => {
+    await inParallel(codes, 8, async (unit) => {
       const task = p.client.workflow.getHandle(taskWorkflowId(d.number, unit));
       const { state } = await task.query(taskStateQuery);
       await task.executeUpdate(reviewReportUpdate, {

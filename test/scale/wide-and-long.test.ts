@@ -1,8 +1,8 @@
 // A directive has no size cap: it reads its tasks from the stored document a batch at a time and
 // carries counts, not tasks. 20,000 units launch and close; a six-year quarterly plan for 700
 // units runs every cycle. Every run of the directive stays far under Temporal's limits.
-import pLimit from 'p-limit';
 import type { TestWorkflowEnvironment } from '@temporalio/testing';
+import { inParallel } from '../../client/in-parallel';
 import { atLocalTime } from '../../domain/calendar';
 import { reportingCycles } from '../../domain/periods';
 import { acknowledgeUpdate, taskWorkflowId } from '../../workflows/messages';
@@ -16,12 +16,6 @@ serverPerTest((e) => (env = e));
 
 const HOUR = 3_600_000;
 const ack = { completion: 'acknowledgement' as const, indicators: [] };
-
-/** Runs `fn` over items with at most `limit` in flight. */
-function inPool<T>(items: T[], limit: number, fn: (item: T) => Promise<unknown>) {
-  const slot = pLimit(limit);
-  return Promise.all(items.map((item) => slot(() => fn(item))));
-}
 
 test(
   'a directive of 20,000 units launches, assigns every unit once and closes',
@@ -39,7 +33,7 @@ test(
         3_600_000,
       );
       const assigned = Date.now() - t0;
-      await inPool(directive.tasks, 20, (t) =>
+      await inParallel(directive.tasks, 20, (t) =>
         env.client.workflow
           .getHandle(taskWorkflowId(directive.number, t.unit))
           .executeUpdate(acknowledgeUpdate, { args: [{ by: `Văn thư ${t.unit}` }] }),
@@ -84,7 +78,7 @@ test(
           () => ids.every((id) => rec.tasks.get(id)?.state.assignedAt),
           600_000,
         );
-        await inPool(ids, 20, (id) =>
+        await inParallel(ids, 20, (id) =>
           env.client.workflow.getHandle(id).executeUpdate(acknowledgeUpdate, { args: [{ by: 'Văn thư' }] }),
         );
       }

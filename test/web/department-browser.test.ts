@@ -2,36 +2,27 @@
 // link from the assignment mail captured at the SMTP sink, the report with its indicators and an
 // attachment, the receipt number on the page, the receipt mail at the sink, then the page in
 // English and on a phone. With SAVE_SCREENS=1 the screenshots are written to docs/screens/.
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
-import { chromium, type Browser } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 import { taskStateQuery } from '../../workflows/messages';
+import { launchChromium, removeScreens, screensFolder } from '../helpers/browser';
 import { startTestStack, type TestStack } from '../helpers/stack';
 import { directiveFor, launchWithLinks, taskIdOf, UNIT_MAILBOX } from './department-helpers';
 
-const executablePath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-const screens =
-  process.env.SAVE_SCREENS === '1'
-    ? path.resolve(__dirname, '..', '..', 'docs', 'screens')
-    : mkdtempSync(path.join(os.tmpdir(), 'dondoc-screens-'));
+const screens = screensFolder();
 const directive = directiveFor('89/UBND-VP9', ['NB-STTTT']);
 let t: TestStack;
 let browser: Browser;
 
 beforeAll(async () => {
-  if (!existsSync(executablePath))
-    throw new Error(
-      `Chromium is not at ${executablePath}: apt-get install -y chromium fonts-noto-core, or set CHROMIUM_PATH`,
-    );
+  browser = await launchChromium();
   t = await startTestStack();
   await t.app.listen({ host: '127.0.0.1', port: t.config.WEB_PORT });
-  browser = await chromium.launch({ executablePath, args: ['--no-sandbox'] });
 }, 180_000);
 afterAll(async () => {
   await browser?.close();
   await t?.stop();
-  if (process.env.SAVE_SCREENS !== '1') rmSync(screens, { recursive: true, force: true });
+  removeScreens(screens);
 }, 60_000);
 
 test('a unit opens its link from the mail, reports with indicators and a file, and sees its receipt in Vietnamese and English', async () => {

@@ -5,25 +5,21 @@
 // substitute is told the working day after, never weekly; the unit answers from its page with a
 // file; the answer shows on the task page, the board and the monthly overview, and the request
 // is counted nowhere. With SAVE_SCREENS=1 the screenshots are written to docs/screens/.
-import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import os from 'node:os';
+import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 import { atLocalTime, localDateOf, vietnamCalendar } from '../../domain/calendar';
 import { DirectiveSchema } from '../../domain/schemas';
 import { formatDateVi } from '../../domain/format';
-import { parseUnitDirectoryFile } from '../../domain/directive-file';
 import { launchDirective } from '../../client/temporal';
 import { createUsers } from '../../db/users';
+import { launchChromium, logInAt, removeScreens, screensFolder } from '../helpers/browser';
+import { exampleUnits } from '../helpers/seed';
 import { PASSWORD } from '../helpers/staff';
 import { startSkippingStack, type SkippingStack } from '../helpers/time-skipping-stack';
 import { eventually } from '../helpers/wait';
 
-const executablePath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-const screens =
-  process.env.SAVE_SCREENS === '1'
-    ? path.resolve(__dirname, '..', '..', 'docs', 'screens')
-    : mkdtempSync(path.join(os.tmpdir(), 'dondoc-screens-'));
+const screens = screensFolder();
 const cal = vietnamCalendar();
 const today = localDateOf(Date.now());
 const TASK = 'task:90/UBND-VP9:NB-STTTT';
@@ -35,13 +31,9 @@ let t: SkippingStack;
 let browser: Browser;
 
 beforeAll(async () => {
-  if (!existsSync(executablePath))
-    throw new Error(
-      `Chromium is not at ${executablePath}: apt-get install -y chromium fonts-noto-core, or set CHROMIUM_PATH`,
-    );
+  browser = await launchChromium();
   t = await startSkippingStack();
-  const file = path.resolve(__dirname, '..', '..', 'examples', 'units.yaml');
-  await t.readModel.upsertUnits(parseUnitDirectoryFile(readFileSync(file, 'utf8'), file).units);
+  await t.readModel.upsertUnits(exampleUnits());
   const users = createUsers(t.pool);
   await users.add({
     email: 'pct.vanxa@ubnd.ninhbinh.example.vn',
@@ -50,20 +42,12 @@ beforeAll(async () => {
     password: PASSWORD,
   });
   await users.add({ email: 'quantri@ubnd.ninhbinh.example.vn', name: 'Quản trị', role: 'admin', password: PASSWORD });
-  browser = await chromium.launch({ executablePath, args: ['--no-sandbox'] });
 }, 180_000);
 afterAll(async () => {
   await browser?.close();
   await t?.stop();
-  if (process.env.SAVE_SCREENS !== '1') rmSync(screens, { recursive: true, force: true });
+  removeScreens(screens);
 }, 60_000);
-
-async function logIn(page: Page, email: string, to: string) {
-  await page.goto(`${t.base}${to}`);
-  await page.getByLabel('Địa chỉ thư điện tử').fill(email);
-  await page.getByLabel('Mật khẩu').fill(PASSWORD);
-  await Promise.all([page.waitForURL(`${t.base}${to}`), page.getByRole('button', { name: 'Đăng nhập' }).click()]);
-}
 
 test('a supervisor asks for an explanation from the board; the unit is chased, answers with a file, and the answer shows everywhere but is counted nowhere', async () => {
   // The department's task was due three working days ago and has no report.
@@ -89,7 +73,7 @@ test('a supervisor asks for an explanation from the board; the unit is chased, a
     acceptDownloads: true,
   });
   const leader = await context.newPage();
-  await logIn(leader, 'pct.vanxa@ubnd.ninhbinh.example.vn', '/giam-sat');
+  await logInAt(leader, `${t.base}/giam-sat`, 'pct.vanxa@ubnd.ninhbinh.example.vn');
   const row = leader.locator('#overdue tbody tr', { hasText: 'Báo cáo kết quả tuyên truyền năm 2026' });
   await Promise.all([
     leader.waitForURL(/\/giai-trinh\/moi\?id=/),
@@ -121,7 +105,7 @@ test('a supervisor asks for an explanation from the board; the unit is chased, a
   // The head is away: the office names the substitute in the directory (audited).
   const office = await browser.newContext({ locale: 'vi-VN', viewport: { width: 1280, height: 900 } });
   const admin = await office.newPage();
-  await logIn(admin, 'quantri@ubnd.ninhbinh.example.vn', '/quan-tri/don-vi/sua?ma=NB-STTTT');
+  await logInAt(admin, `${t.base}/quan-tri/don-vi/sua?ma=NB-STTTT`, 'quantri@ubnd.ninhbinh.example.vn');
   await admin.locator('input[name="sub_name"]').fill('Lê Văn Minh');
   await admin.locator('input[name="sub_email"]').fill(SUBSTITUTE);
   await admin.locator('input[name="sub_from"]').fill(cal.workingDaysBefore(today, 1));

@@ -28,14 +28,16 @@ export class LaunchClient {
     return res;
   }
 
-  async upload(url: string, csrf: string, file: { name: string; content: Buffer }): Promise<LightMyRequestResponse> {
+  /** Opens the launch page and sends a file (a directive file, an edXML package) through its upload form. */
+  async upload(name: string, content: Uint8Array): Promise<LightMyRequestResponse> {
+    const start = await this.get('/van-ban/moi');
     const form = new FormData();
-    form.append('_csrf', csrf);
-    form.append('file', new Blob([new Uint8Array(file.content)]), file.name);
+    form.append('_csrf', csrfIn(start.body));
+    form.append('file', new Blob([new Uint8Array(content)]), name);
     const request = new Request('http://dondoc.test/', { method: 'POST', body: form });
     const res = await this.app.inject({
       method: 'POST',
-      url,
+      url: '/van-ban/moi',
       payload: Buffer.from(await request.arrayBuffer()),
       headers: { cookie: this.cookie, 'content-type': request.headers.get('content-type')! },
     });

@@ -3,22 +3,18 @@
 // Chart.js, the legend of status colours, a group ranked among itself, the CSV and the DOCX
 // annex; then the admin changes the scoring and the ranking follows. With SAVE_SCREENS=1 the
 // screenshots are written to docs/screens/.
-import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import os from 'node:os';
+import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import JSZip from 'jszip';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { atLocalTime } from '../../domain/calendar';
-import { parseDirectiveFile, parseUnitDirectoryFile } from '../../domain/directive-file';
 import type { TaskRecord } from '../../db/read-model';
-import { addUser, PASSWORD, startStaffApp, taskRecord, type SeedTask, type StaffApp } from '../helpers/staff';
+import { launchChromium, logInAt, removeScreens, screensFolder } from '../helpers/browser';
+import { exampleUnits, seedDirective, taskRecord, type SeedTask } from '../helpers/seed';
+import { addUser, csvLines, startStaffApp, type StaffApp } from '../helpers/staff';
 import { freePort } from '../helpers/stack';
 
-const executablePath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-const screens =
-  process.env.SAVE_SCREENS === '1'
-    ? path.resolve(__dirname, '..', '..', 'docs', 'screens')
-    : mkdtempSync(path.join(os.tmpdir(), 'dondoc-screens-'));
+const screens = screensFolder();
 const at = (day: string, hour = 9) => atLocalTime(day, hour);
 
 /** A task of March 2026 as its workflow published it, with what the office did to it. */
@@ -92,51 +88,26 @@ let browser: Browser;
 let base: string;
 
 beforeAll(async () => {
-  if (!existsSync(executablePath))
-    throw new Error(
-      `Chromium is not at ${executablePath}: apt-get install -y chromium fonts-noto-core, or set CHROMIUM_PATH`,
-    );
+  browser = await launchChromium();
   const port = await freePort();
   s = await startStaffApp({ env: { WEB_PORT: String(port) } });
-  const file = path.resolve(__dirname, '..', '..', 'examples', 'units.yaml');
-  await s.readModel.upsertUnits(parseUnitDirectoryFile(readFileSync(file, 'utf8'), file).units);
-  for (const number of ['30/UBND-VP9', '31/UBND-VP9']) {
-    const directive = parseDirectiveFile(
-      JSON.stringify({
-        number,
-        title: `Kế hoạch ${number}`,
-        issuer: 'UBND tỉnh Ninh Bình',
-        issuedOn: '2026-02-20',
-        tasks: [{ unit: 'NB-STP', title: 'x', deadline: { workingDays: 5 } }],
-      }),
-      'seed.json',
-    );
-    await s.readModel.upsertDirective({
-      workflowId: `directive:${number}`,
-      directive,
-      phase: 'running',
-      launchedAt: at('2026-02-20'),
-      version: 1,
-      summary: {},
+  await s.readModel.upsertUnits(exampleUnits());
+  for (const number of ['30/UBND-VP9', '31/UBND-VP9'])
+    await seedDirective(s.readModel, {
+      number,
+      title: `Kế hoạch ${number}`,
+      issuedOn: '2026-02-20',
+      tasks: [{ unit: 'NB-STP', title: 'x', deadline: { workingDays: 5 } }],
     });
-  }
   for (const t of TASKS) await s.readModel.upsertTask(t);
   await s.app.listen({ host: '127.0.0.1', port });
   base = `http://127.0.0.1:${port}`;
-  browser = await chromium.launch({ executablePath, args: ['--no-sandbox'] });
 }, 120_000);
 afterAll(async () => {
   await browser?.close();
   await s?.stop();
-  if (process.env.SAVE_SCREENS !== '1') rmSync(screens, { recursive: true, force: true });
+  removeScreens(screens);
 }, 60_000);
-
-async function logIn(page: Page, email: string, to: string) {
-  await page.goto(`${base}${to}`);
-  await page.getByLabel('Địa chỉ thư điện tử').fill(email);
-  await page.getByLabel('Mật khẩu').fill(PASSWORD);
-  await Promise.all([page.waitForURL(`${base}${to}`), page.getByRole('button', { name: 'Đăng nhập' }).click()]);
-}
 
 const rowsOf = async (page: Page) =>
   page
@@ -160,7 +131,7 @@ test('a supervisor reads March’s scorecards, ranked by the policy, with the ch
   const failed: string[] = [];
   page.on('requestfailed', (r) => void failed.push(r.url()));
   page.on('pageerror', (e) => void failed.push(e.message));
-  await logIn(page, u.email, '/giam-sat/xep-hang?ky=2026-03');
+  await logInAt(page, `${base}/giam-sat/xep-hang?ky=2026-03`, u.email);
 
   await page.waitForSelector('body[data-charts="drawn"]');
   expect(await page.locator('h1').innerText()).toBe(
@@ -231,10 +202,7 @@ test('a supervisor reads March’s scorecards, ranked by the policy, with the ch
 
   // CSV of what the page shows.
   const [csv] = await Promise.all([page.waitForEvent('download'), page.locator('#csv').click()]);
-  const lines = readFileSync(await csv.path(), 'utf8')
-    .replace(/^\ufeff/, '')
-    .trim()
-    .split('\n');
+  const lines = csvLines(readFileSync(await csv.path(), 'utf8'));
   expect(lines[0]).toBe(
     'rank,unit_code,unit_name,due,on_time,done_late,in_progress,pending_review,overdue,excused_by_support,returned,extensions_asked,extensions_granted,avg_working_days_late,progress_pct,quality_pct,score,grade,merged_units',
   );
@@ -273,7 +241,7 @@ test('the admin sets the scoring policy; a mistake is named by its line, and the
   const a = await addUser(s, 'admin', { email: 'quantri@ubnd.ninhbinh.example.vn' });
   const context = await browser.newContext({ locale: 'vi-VN', viewport: { width: 1280, height: 1000 } });
   const page = await context.newPage();
-  await logIn(page, a.email, '/quan-tri/xep-hang');
+  await logInAt(page, `${base}/quan-tri/xep-hang`, a.email);
   const source = await page.locator('#source').inputValue();
   expect(source).toContain('late: 0.75     # hoàn thành quá hạn: trừ 25% (Nghị định 335/2025/NĐ-CP)');
 

@@ -4,17 +4,14 @@
 import { DirectiveSchema } from '../../domain/schemas';
 import { launchDirective } from '../../client/temporal';
 import { createReadModel } from '../../db/read-model';
-import { createUsers } from '../../db/users';
 import { addDays, vietnamCalendar } from '../../domain/calendar';
 import { formatDateShortVi, formatDateVi, localDateAt } from '../../domain/format';
-import { mkdtempSync, rmSync } from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
-import { chromium } from 'playwright-core';
 import { taskStateQuery } from '../../workflows/messages';
+import { launchChromium, removeScreens, screensFolder } from '../helpers/browser';
 import { startTestStack, type TestStack } from '../helpers/stack';
 import { eventually } from '../helpers/wait';
-import { login, PASSWORD, postForm } from '../helpers/staff';
+import { logInCoordinator, postForm } from '../helpers/staff';
 
 const NUMBER = '91/UBND-VP9';
 const id = (unit: string) => `task:${NUMBER}:${unit}`;
@@ -23,20 +20,11 @@ const cal = vietnamCalendar();
 const today = localDateAt(Date.now());
 let t: TestStack;
 let cookie: string;
-const screens =
-  process.env.SAVE_SCREENS === '1'
-    ? path.resolve(__dirname, '..', '..', 'docs', 'screens')
-    : mkdtempSync(path.join(os.tmpdir(), 'dondoc-screens-'));
+const screens = screensFolder();
 
 beforeAll(async () => {
   t = await startTestStack();
-  await createUsers(t.stack.pool).add({
-    email: 'vanphong@ubnd.ninhbinh.example.vn',
-    name: 'Chuyên viên Văn phòng',
-    role: 'coordinator',
-    password: PASSWORD,
-  });
-  cookie = (await login(t.app, 'vanphong@ubnd.ninhbinh.example.vn')).cookie;
+  cookie = await logInCoordinator(t.app, t.stack.pool);
   const directive = DirectiveSchema.parse({
     number: NUMBER,
     title: 'Triển khai Đề án truyền thông về quyền con người',
@@ -57,7 +45,7 @@ beforeAll(async () => {
 }, 240_000);
 afterAll(async () => {
   await t?.stop();
-  if (process.env.SAVE_SCREENS !== '1') rmSync(screens, { recursive: true, force: true });
+  removeScreens(screens);
 }, 60_000);
 
 const amend = (fields: Record<string, string>) =>
@@ -96,10 +84,7 @@ test('a deadline moves later with its reason; the answer names the unit and the 
   expect(mail.body_text).toContain('Chờ số liệu quý IV');
   expect(mail.body_text).toContain(`Hạn trước đây: ${formatDateVi(before)}`);
   // The mail as the unit's mail program shows it (docs/screens/deadline-moved-mail-vi.png with SAVE_SCREENS=1).
-  const browser = await chromium.launch({
-    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-    args: ['--no-sandbox'],
-  });
+  const browser = await launchChromium();
   try {
     const page = await browser.newPage({ viewport: { width: 760, height: 900 } });
     await page.setContent(mail.body_html);

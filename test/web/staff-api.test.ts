@@ -3,7 +3,8 @@
 import { addDays } from '../../domain/calendar';
 import { overdueCutoff } from '../../domain/board';
 import { BoardResponseSchema } from '../../client/web/routes/staff-schemas';
-import { addUser, login, startStaffApp, taskRecord, type StaffApp } from '../helpers/staff';
+import { taskRecord } from '../helpers/seed';
+import { addUser, login, startStaffApp, type StaffApp } from '../helpers/staff';
 
 let s: StaffApp;
 let supervisor: string;

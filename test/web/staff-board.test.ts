@@ -7,7 +7,6 @@ import { vietnamCalendar, addDays } from '../../domain/calendar';
 import { bucketOfRow, overdueCutoff, BUCKETS, emptyCounts, overdueShare } from '../../domain/board';
 import { formatDateVi, localDateAt } from '../../domain/format';
 import { workingDaysOverdue } from '../../domain/status';
-import { parseDirectiveFile, parseUnitDirectoryFile } from '../../domain/directive-file';
 import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -19,21 +18,13 @@ import {
   overdueListQuery,
   weeklyTrendQuery,
   type Query,
-} from '../../db/board-queries';
+} from '../../db/board-sql';
 import { createPool } from '../../db/pool';
 import { createLinks } from '../../db/links';
 import { migrate } from '../../db/migrate';
 import { seedBoard } from '../../bench/board-seed';
-import {
-  addUser,
-  cookieJar,
-  login,
-  postForm,
-  startStaffApp,
-  taskRecord,
-  type SeedTask,
-  type StaffApp,
-} from '../helpers/staff';
+import { exampleUnits, seedDirective, taskRecord, type SeedTask } from '../helpers/seed';
+import { addUser, cookieJar, login, postForm, startStaffApp, type StaffApp } from '../helpers/staff';
 import { freePort, freshDatabase } from '../helpers/stack';
 
 const cal = vietnamCalendar();
@@ -75,26 +66,12 @@ const TASKS: SeedTask[] = [
 ];
 
 async function seed(app: StaffApp, tasks: SeedTask[]) {
-  for (const number of ['11/UBND-VP9', '12/UBND-VP9']) {
-    const directive = parseDirectiveFile(
-      JSON.stringify({
-        number,
-        title: 'Triển khai Đề án truyền thông về quyền con người',
-        issuer: 'UBND tỉnh Ninh Bình',
-        issuedOn: '2026-01-05',
-        tasks: [{ unit: 'NB-STTTT', title: 'x', deadline: { workingDays: 5 } }],
-      }),
-      'seed.json',
-    );
-    await app.readModel.upsertDirective({
-      workflowId: `directive:${number}`,
-      directive,
-      phase: 'running',
-      launchedAt: Date.parse('2026-01-05T02:00:00Z'),
-      version: 1,
-      summary: {},
+  for (const number of ['11/UBND-VP9', '12/UBND-VP9'])
+    await seedDirective(app.readModel, {
+      number,
+      title: 'Triển khai Đề án truyền thông về quyền con người',
+      issuedOn: '2026-01-05',
     });
-  }
   for (const t of tasks) await app.readModel.upsertTask(taskRecord(t));
 }
 
@@ -102,10 +79,7 @@ beforeAll(async () => {
   const port = await freePort();
   s = await startStaffApp({ env: { SMTP_SINK_PORT: String(port) } });
   sink = await startSmtpSink(s.pool, port);
-  const units = await import('../../domain/directive-file').then((m) =>
-    m.parseUnitDirectoryFile(require('node:fs').readFileSync('examples/units.yaml', 'utf8'), 'examples/units.yaml'),
-  );
-  await s.readModel.upsertUnits(units.units);
+  await s.readModel.upsertUnits(exampleUnits());
   await seed(s, TASKS);
   const u = await addUser(s, 'supervisor');
   cookie = (await login(s.app, u.email)).cookie;
@@ -403,8 +377,7 @@ test('with edXML delivery set, the formal reminder also goes out as one edXML pa
   });
   const eSink = await startSmtpSink(e.pool, port);
   try {
-    const units = 'examples/units.yaml';
-    await e.readModel.upsertUnits(parseUnitDirectoryFile(readFileSync(units, 'utf8'), units).units);
+    await e.readModel.upsertUnits(exampleUnits());
     await seed(e, TASKS);
     const c = (await login(e.app, (await addUser(e, 'supervisor')).email)).cookie;
     const res = await postForm(e.app, c, '/giam-sat?directive=11/UBND-VP9', '/giam-sat/cong-van-don-doc', {

@@ -2,21 +2,17 @@
 // a TOTP code, open the board, see the charts drawn by the locally served Chart.js, filter by
 // unit, drill down to a task's history, export the CSV. The board's screenshot is checked for
 // its key elements; with SAVE_SCREENS=1 it is written to docs/screens/board.png.
-import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import os from 'node:os';
+import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { chromium, type Browser } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 import { addDays } from '../../domain/calendar';
 import { overdueCutoff } from '../../domain/board';
-import { parseDirectiveFile, parseUnitDirectoryFile } from '../../domain/directive-file';
-import { addUser, PASSWORD, startStaffApp, taskRecord, type SeedTask, type StaffApp } from '../helpers/staff';
+import { launchChromium, removeScreens, screensFolder, submitLogin } from '../helpers/browser';
+import { exampleUnits, seedDirective, taskRecord, type SeedTask } from '../helpers/seed';
+import { addUser, csvLines, startStaffApp, type StaffApp } from '../helpers/staff';
 import { freePort } from '../helpers/stack';
 
-const executablePath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-const screens =
-  process.env.SAVE_SCREENS === '1'
-    ? path.resolve(__dirname, '..', '..', 'docs', 'screens')
-    : mkdtempSync(path.join(os.tmpdir(), 'dondoc-screens-'));
+const screens = screensFolder();
 const cut = overdueCutoff(Date.now());
 const UNITS = ['NB-STTTT', 'NB-CATINH', 'NB-SLDTBXH', 'NB-STP', 'NB-STC', 'NB-SVHTT', 'NB-SGDDT', 'NB-SNV'];
 // Three directives over eight units: overdue, in progress and done tasks over the last weeks.
@@ -53,43 +49,24 @@ let browser: Browser;
 let base: string;
 
 beforeAll(async () => {
-  if (!existsSync(executablePath))
-    throw new Error(
-      `Chromium is not at ${executablePath}: apt-get install -y chromium fonts-noto-core, or set CHROMIUM_PATH`,
-    );
+  browser = await launchChromium();
   const port = await freePort();
   s = await startStaffApp({ env: { REQUIRE_TOTP: 'true', WEB_PORT: String(port) } });
-  const file = path.resolve(__dirname, '..', '..', 'examples', 'units.yaml');
-  await s.readModel.upsertUnits(parseUnitDirectoryFile(readFileSync(file, 'utf8'), file).units);
-  for (const number of ['21/UBND-VP9', '22/UBND-VP9', '23/UBND-VP9']) {
-    const directive = parseDirectiveFile(
-      JSON.stringify({
-        number,
-        title: `Tuyên truyền về quyền con người, đợt ${number.split('/')[0]}`,
-        issuer: 'UBND tỉnh Ninh Bình',
-        issuedOn: '2026-06-01',
-        tasks: [{ unit: 'NB-STTTT', title: 'x', deadline: { workingDays: 5 } }],
-      }),
-      'seed.json',
-    );
-    await s.readModel.upsertDirective({
-      workflowId: `directive:${number}`,
-      directive,
-      phase: 'running',
-      launchedAt: Date.parse('2026-06-01T02:00:00Z'),
-      version: 1,
-      summary: {},
+  await s.readModel.upsertUnits(exampleUnits());
+  for (const number of ['21/UBND-VP9', '22/UBND-VP9', '23/UBND-VP9'])
+    await seedDirective(s.readModel, {
+      number,
+      title: `Tuyên truyền về quyền con người, đợt ${number.split('/')[0]}`,
+      issuedOn: '2026-06-01',
     });
-  }
   for (const t of TASKS) await s.readModel.upsertTask(taskRecord(t));
   await s.app.listen({ host: '127.0.0.1', port });
   base = `http://127.0.0.1:${port}`;
-  browser = await chromium.launch({ executablePath, args: ['--no-sandbox'] });
 }, 120_000);
 afterAll(async () => {
   await browser?.close();
   await s?.stop();
-  if (process.env.SAVE_SCREENS !== '1') rmSync(screens, { recursive: true, force: true });
+  removeScreens(screens);
 }, 60_000);
 
 test('a supervisor logs in with TOTP, reads the board and its charts, filters, drills down and exports CSV', async () => {
@@ -106,10 +83,7 @@ test('a supervisor logs in with TOTP, reads the board and its charts, filters, d
 
   await page.goto(`${base}/giam-sat`);
   expect(page.url()).toBe(`${base}/dang-nhap?next=%2Fgiam-sat`);
-  await page.getByLabel('Địa chỉ thư điện tử').fill(u.email);
-  await page.getByLabel('Mật khẩu').fill(PASSWORD);
-  await page.getByLabel(/Mã xác thực/).fill(u.code());
-  await Promise.all([page.waitForURL(`${base}/giam-sat`), page.getByRole('button', { name: 'Đăng nhập' }).click()]);
+  await submitLogin(page, u.email, `${base}/giam-sat`, { totp: u.code() });
 
   // The board: four buckets, the overdue share, two charts drawn by the library we serve ourselves.
   await page.waitForSelector('body[data-charts="drawn"]');
@@ -158,10 +132,7 @@ test('a supervisor logs in with TOTP, reads the board and its charts, filters, d
 
   // Export what the filter shows.
   const [download] = await Promise.all([page.waitForEvent('download'), page.locator('#csv').click()]);
-  const csv = readFileSync(await download.path(), 'utf8')
-    .replace(/^\ufeff/, '')
-    .trim()
-    .split('\n');
+  const csv = csvLines(readFileSync(await download.path(), 'utf8'));
   expect(csv[0]).toBe(
     'Văn bản,Mã đơn vị,Tên đơn vị,Nhiệm vụ,Thời hạn,Thời hạn ban đầu,Số ngày làm việc quá hạn,Cấp đôn đốc,Đôn đốc gần nhất (giờ Việt Nam),Tình trạng,Đang xin gia hạn,Mã nhiệm vụ',
   );

@@ -2,23 +2,19 @@
 // nothing overflows its card (the board's directive filter, the launch preview's table, the
 // matrix), measured as scrollWidth against clientWidth. With SAVE_SCREENS=1 the review page is
 // written to docs/screens/review-vi.png.
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { createHash } from 'node:crypto';
-import os from 'node:os';
 import path from 'node:path';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { addDays } from '../../domain/calendar';
 import { overdueCutoff } from '../../domain/board';
-import { parseDirectiveFile, parseUnitDirectoryFile } from '../../domain/directive-file';
-import { addUser, PASSWORD, startStaffApp, taskRecord, type StaffApp } from '../helpers/staff';
+import { launchChromium, removeScreens, screensFolder, submitLogin } from '../helpers/browser';
+import { exampleUnits, seedDirective, taskRecord } from '../helpers/seed';
+import { addUser, startStaffApp, type StaffApp } from '../helpers/staff';
 import { freePort } from '../helpers/stack';
 
-const executablePath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const root = path.resolve(__dirname, '..', '..');
-const screens =
-  process.env.SAVE_SCREENS === '1'
-    ? path.join(root, 'docs', 'screens')
-    : mkdtempSync(path.join(os.tmpdir(), 'dondoc-screens-'));
+const screens = screensFolder();
 const NUMBER = '41/UBND-VP9';
 const TITLE =
   'Triển khai Chương trình truyền thông về quyền con người giai đoạn 2023-2028 trên địa bàn tỉnh Ninh Bình, gắn với cải cách hành chính và chuyển đổi số';
@@ -32,30 +28,20 @@ let office: string;
 let supervisor: string;
 
 beforeAll(async () => {
-  if (!existsSync(executablePath))
-    throw new Error(`Chromium is not at ${executablePath}: apt-get install -y chromium fonts-noto-core`);
+  browser = await launchChromium();
   const port = await freePort();
   s = await startStaffApp({ env: { WEB_PORT: String(port) } });
-  const units = path.join(root, 'examples', 'units.yaml');
-  await s.readModel.upsertUnits(parseUnitDirectoryFile(readFileSync(units, 'utf8'), units).units);
-  const directive = parseDirectiveFile(
-    JSON.stringify({
+  await s.readModel.upsertUnits(exampleUnits());
+  await seedDirective(
+    s.readModel,
+    {
       number: NUMBER,
       title: TITLE,
-      issuer: 'UBND tỉnh Ninh Bình',
       issuedOn: '2026-06-01',
       tasks: UNITS.map((unit) => ({ unit, title: `Nhiệm vụ của ${unit}`, deadline: { workingDays: 5 } })),
-    }),
-    'seed.json',
+    },
+    { launchedAt: Date.now() },
   );
-  await s.readModel.upsertDirective({
-    workflowId: `directive:${NUMBER}`,
-    directive,
-    phase: 'running',
-    launchedAt: Date.now(),
-    version: 1,
-    summary: {},
-  });
   // A report waiting for review, with its file; an earlier one returned; the rest overdue or open.
   const body = 'Danh sách 218 tin, bài đã đăng trên Báo Ninh Bình và Cổng thông tin điện tử tỉnh\n';
   const sha256 = createHash('sha256').update(body).digest('hex');
@@ -103,24 +89,18 @@ beforeAll(async () => {
   base = `http://127.0.0.1:${port}`;
   office = (await addUser(s, 'coordinator')).email;
   supervisor = (await addUser(s, 'supervisor')).email;
-  browser = await chromium.launch({ executablePath, args: ['--no-sandbox'] });
 }, 120_000);
 afterAll(async () => {
   await browser?.close();
   await s?.stop();
-  if (process.env.SAVE_SCREENS !== '1') rmSync(screens, { recursive: true, force: true });
+  removeScreens(screens);
 }, 60_000);
 
 async function loggedIn(email: string, width: number): Promise<Page> {
   const context = await browser.newContext({ locale: 'vi-VN', viewport: { width, height: 900 } });
   const page = await context.newPage();
   await page.goto(`${base}/dang-nhap`);
-  await page.getByLabel('Địa chỉ thư điện tử').fill(email);
-  await page.getByLabel('Mật khẩu').fill(PASSWORD);
-  await Promise.all([
-    page.waitForURL((u) => !u.pathname.startsWith('/dang-nhap')),
-    page.getByRole('button', { name: 'Đăng nhập' }).click(),
-  ]);
+  await submitLogin(page, email, (u) => !u.pathname.startsWith('/dang-nhap'));
   return page;
 }
 

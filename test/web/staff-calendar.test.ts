@@ -1,20 +1,12 @@
 // The admin imports a year's days off from the web: the same parser and import as `dondoc
 // calendar import`; the page says which days changed; a bad file is named by its line; only an
 // admin may, and only with the form's token.
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
 import { addUser, cookieJar, csrfIn, login, startStaffApp, type StaffApp } from '../helpers/staff';
 
 /** Tết 2027 as a notice might fix it: 4-14/2, with Saturday 30/1 worked in exchange. */
-const TET_2027 = `year: 2027
-announcements:
-  - occasions: [tet]
-    off: { from: 2027-02-04, to: 2027-02-14 }
-    makeUpDays: [2027-01-30]
-    notice:
-      number: 1234/TB-BNV
-      date: 2026-10-20
-      issuer: Bộ Nội vụ
-      source: https://example.gov.vn/1234-tb-bnv
-`;
+const TET_2027 = readFileSync(path.join(__dirname, '..', 'fixtures', 'calendar', 'tet-2027.yaml'), 'utf8');
 
 let s: StaffApp;
 let admin: string;

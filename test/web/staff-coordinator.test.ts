@@ -6,7 +6,6 @@ import { randomUUID } from 'node:crypto';
 import { DirectiveSchema } from '../../domain/schemas';
 import { launchDirective } from '../../client/temporal';
 import { createReadModel } from '../../db/read-model';
-import { createUsers } from '../../db/users';
 import { createDocumentStore } from '../../db/directive-documents';
 import { reindex } from '../../db/reindex';
 import {
@@ -19,7 +18,7 @@ import { vietnamCalendar } from '../../domain/calendar';
 import { formatDateShortVi, localDateAt } from '../../domain/format';
 import { startTestStack, type TestStack } from '../helpers/stack';
 import { eventually } from '../helpers/wait';
-import { login, PASSWORD, postForm } from '../helpers/staff';
+import { csvLines, logInCoordinator, postForm } from '../helpers/staff';
 
 const NUMBER = '88/UBND-VP9';
 const id = (unit: string) => `task:${NUMBER}:${unit}`;
@@ -28,13 +27,7 @@ let cookie: string;
 
 beforeAll(async () => {
   t = await startTestStack();
-  await createUsers(t.stack.pool).add({
-    email: 'vanphong@ubnd.ninhbinh.example.vn',
-    name: 'Chuyên viên Văn phòng',
-    role: 'coordinator',
-    password: PASSWORD,
-  });
-  cookie = (await login(t.app, 'vanphong@ubnd.ninhbinh.example.vn')).cookie;
+  cookie = await logInCoordinator(t.app, t.stack.pool);
   const directive = DirectiveSchema.parse({
     number: NUMBER,
     title: 'Triển khai Đề án truyền thông về quyền con người',
@@ -286,12 +279,7 @@ test('the consolidated report sums accepted indicator values as a page, CSV and 
   expect(page.body).toMatch(/data-code="articles"><td>Tin, bài \(bài\)<\/td><td class="num">225<\/td>/);
   expect(page.body).toMatch(/data-code="leaflets"><td>Tờ gấp \(tờ\)<\/td><td class="num">20\.000<\/td>/);
   const csv = await t.app.inject({ url: `/van-ban/tong-hop.csv?so=${so}`, headers: { cookie } });
-  expect(
-    csv.body
-      .replace(/^\ufeff/, '')
-      .trim()
-      .split('\n'),
-  ).toEqual([
+  expect(csvLines(csv.body)).toEqual([
     'Mã đơn vị,Tên đơn vị,Đã báo cáo,"Tin, bài (bài)",Tờ gấp (tờ)',
     'NB-CATINH,Công an tỉnh,có,7,',
     'NB-STTTT,Sở Thông tin và Truyền thông,có,218,20000',

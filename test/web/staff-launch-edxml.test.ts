@@ -8,28 +8,20 @@ import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node
 import os from 'node:os';
 import path from 'node:path';
 import { buildDocumentPackage, parseEdxmlStatus } from '../../domain/edxml';
-import { createUsers } from '../../db/users';
 import { startTestStack, type TestStack } from '../helpers/stack';
 import { eventually } from '../helpers/wait';
-import { csrfIn, login, PASSWORD } from '../helpers/staff';
+import { logInCoordinator } from '../helpers/staff';
 import { allInDays, decode, formFields, LaunchClient, rowsOf, valueIn, withValues } from './launch-helpers';
 
 const root = path.resolve(__dirname, '..', '..');
 const VPCP = readFileSync(path.join(root, 'test/fixtures/edxml/vpcp-7816-three-provinces.edxml'));
 const NINH_BINH = readFileSync(path.join(root, 'test/fixtures/dispatches/ninh-binh-cv-524-UBND-VP9.txt'), 'utf8');
-const COORDINATOR = 'vanphong@ubnd.ninhbinh.example.vn';
 const VPCP_DOCUMENT = '000.00.00.G22,2015/09/30,7816/VPCP-TTĐT';
 jest.setTimeout(30_000);
 
 let t: TestStack;
 let office: LaunchClient;
 const outbox = mkdtempSync(path.join(os.tmpdir(), 'dondoc-edxml-launch-'));
-
-/** A package as the launch page's upload form sends it. */
-async function uploadPackage(name: string, content: Buffer | Uint8Array) {
-  const start = await office.get('/van-ban/moi');
-  return office.upload('/van-ban/moi', csrfIn(start.body), { name, content: Buffer.from(content) });
-}
 
 const stored = () => {
   const dir = path.join(t.config.dataDir, 'attachments');
@@ -46,13 +38,7 @@ beforeAll(async () => {
     EDXML_ORGAN_ID: '000.00.99.H42',
     EDXML_ORGAN_NAME: 'Văn phòng UBND tỉnh Ninh Bình',
   });
-  await createUsers(t.stack.pool).add({
-    email: COORDINATOR,
-    name: 'Chuyên viên Văn phòng',
-    role: 'coordinator',
-    password: PASSWORD,
-  });
-  office = new LaunchClient(t.app, (await login(t.app, COORDINATOR)).cookie);
+  office = new LaunchClient(t.app, await logInCoordinator(t.app, t.stack.pool));
 }, 180_000);
 afterAll(async () => {
   await t?.stop();
@@ -63,7 +49,7 @@ describe("the Government Office's package 7816/VPCP-TTĐT, uploaded", () => {
   let draft: [string, string][];
 
   test('drafts number, title, issuer and a task per province from the header, says where it came from, and keeps its file', async () => {
-    const res = await uploadPackage('vpcp-7816-three-provinces.edxml', VPCP);
+    const res = await office.upload('vpcp-7816-three-provinces.edxml', VPCP);
     expect(res.statusCode).toBe(200);
     draft = formFields(res.body, 'draft');
     expect([
@@ -141,7 +127,7 @@ test('a package named .xml whose attached .txt is a dispatch gives its tasks, an
     sentAt: Date.UTC(2022, 11, 21, 3, 0, 0),
     attachments: [{ name: 'cv-524.txt', bytes: new TextEncoder().encode(NINH_BINH) }],
   });
-  const res = await uploadPackage('goi-tin.xml', pkg);
+  const res = await office.upload('goi-tin.xml', pkg);
   expect(res.statusCode).toBe(200);
   const draft = formFields(res.body, 'draft');
   expect(valueIn(draft, 'number')).toBe('524/UBND-VP9');
@@ -154,7 +140,7 @@ test('a package with a DOCTYPE is refused in one sentence, 422, and nothing is k
   const before = stored();
   const good = new TextDecoder().decode(VPCP);
   const hostile = good.replace(/<edXML(\s|:)/, '<!DOCTYPE edXML [<!ENTITY x SYSTEM "file:///etc/passwd">]>\n<edXML$1');
-  const res = await uploadPackage('xxe.edxml', Buffer.from(hostile));
+  const res = await office.upload('xxe.edxml', Buffer.from(hostile));
   expect(res.statusCode).toBe(422);
   expect(decode(/<p class="card err" role="alert" id="error">([^<]*)<\/p>/.exec(res.body)?.[1] ?? '')).toMatch(
     /^xxe\.edxml: .*(DOCTYPE|entity)/,

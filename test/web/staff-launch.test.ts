@@ -4,18 +4,18 @@
 // and launched by a double click that starts it once; bad files refused naming the line; a
 // supervisor kept out; and the Kon Tum dispatch taken through the same steps in Chromium. With
 // SAVE_SCREENS=1 the browser's screenshot is written to docs/screens/launch-draft-vi.png.
-import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import os from 'node:os';
+import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { chromium, type Browser } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 import YAML from 'yaml';
 import { localDateOf, vietnamCalendar } from '../../domain/calendar';
 import { parseDirectiveFile } from '../../domain/directive-file';
 import { formatDate, formatDateShortVi } from '../../domain/format';
 import { createUsers } from '../../db/users';
+import { launchChromium, logInAt, removeScreens, screensFolder } from '../helpers/browser';
 import { startTestStack, type TestStack } from '../helpers/stack';
 import { eventually } from '../helpers/wait';
-import { csrfIn, login, PASSWORD } from '../helpers/staff';
+import { COORDINATOR, csrfIn, logInCoordinator, login, PASSWORD } from '../helpers/staff';
 import { allInDays, decode, formFields, LaunchClient, rowsOf, valueIn, withValues } from './launch-helpers';
 
 const root = path.resolve(__dirname, '..', '..');
@@ -25,13 +25,8 @@ const NINH_BINH_DRAFT = YAML.parse(
 ) as { tasks: { unit: string }[]; questions: { path: string }[] };
 const KON_TUM = readFileSync(path.join(root, 'test/fixtures/dispatches/kon-tum-sttt-dispatch.txt'), 'utf8');
 const YAML_EXAMPLE = readFileSync(path.join(root, 'examples/ninh-binh-524.yaml'), 'utf8');
-const executablePath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-const screens =
-  process.env.SAVE_SCREENS === '1'
-    ? path.join(root, 'docs', 'screens')
-    : mkdtempSync(path.join(os.tmpdir(), 'dondoc-screens-'));
+const screens = screensFolder();
 const cal = vietnamCalendar();
-const COORDINATOR = 'vanphong@ubnd.ninhbinh.example.vn';
 // Each request goes to the real stack on two shared cores: more room than jest's 5 seconds.
 jest.setTimeout(30_000);
 
@@ -59,27 +54,21 @@ const runsOf = async (number: string) => {
 };
 
 beforeAll(async () => {
-  if (!existsSync(executablePath))
-    throw new Error(
-      `Chromium is not at ${executablePath}: apt-get install -y chromium fonts-noto-core, or set CHROMIUM_PATH`,
-    );
+  browser = await launchChromium();
   t = await startTestStack();
-  const users = createUsers(t.stack.pool);
-  await users.add({ email: COORDINATOR, name: 'Chuyên viên Văn phòng', role: 'coordinator', password: PASSWORD });
-  await users.add({
+  office = new LaunchClient(t.app, await logInCoordinator(t.app, t.stack.pool));
+  await createUsers(t.stack.pool).add({
     email: 'pct.vanxa@ubnd.ninhbinh.example.vn',
     name: 'Phó Chủ tịch',
     role: 'supervisor',
     password: PASSWORD,
   });
-  office = new LaunchClient(t.app, (await login(t.app, COORDINATOR)).cookie);
   await t.app.listen({ host: '127.0.0.1', port: t.config.WEB_PORT });
-  browser = await chromium.launch({ executablePath, args: ['--no-sandbox'] });
 }, 180_000);
 afterAll(async () => {
   await browser?.close();
   await t?.stop();
-  if (process.env.SAVE_SCREENS !== '1') rmSync(screens, { recursive: true, force: true });
+  removeScreens(screens);
 }, 60_000);
 
 describe('the Ninh Bình dispatch, pasted', () => {
@@ -233,11 +222,7 @@ describe('the Ninh Bình dispatch, pasted', () => {
 test('the YAML example, uploaded, keeps its roles and indicators, and a double click on "Giao việc" launches it once', async () => {
   // The dispatch above launched 524/UBND-VP9; the example file goes out under a number of its own.
   const file = YAML_EXAMPLE.replace('number: 524/UBND-VP9', 'number: 525/UBND-VP9');
-  const start = await office.get('/van-ban/moi');
-  const res = await office.upload('/van-ban/moi', csrfIn(start.body), {
-    name: 'ninh-binh-525.yaml',
-    content: Buffer.from(file),
-  });
+  const res = await office.upload('ninh-binh-525.yaml', Buffer.from(file));
   expect(res.statusCode).toBe(200);
   expect(res.body).toContain('Đọc từ tệp ninh-binh-525.yaml');
   expect(res.body).not.toContain('id="questions"');
@@ -291,8 +276,6 @@ describe('bad input', () => {
     'deadline: { date: 2026-02-30 }',
   );
   const badDateLine = badDate.split('\n').findIndex((l) => l.includes('2026-02-30')) + 1;
-  const upload = async (name: string, content: Buffer) =>
-    office.upload('/van-ban/moi', csrfIn((await office.get('/van-ban/moi')).body), { name, content });
 
   test.each([
     [
@@ -321,7 +304,7 @@ describe('bad input', () => {
       /ghi-chu\.txt: dòng 2: not a dispatch/,
     ],
   ])('%s is refused in one sentence naming the file', async (_what, name, content, message) => {
-    const res = await upload(name, content);
+    const res = await office.upload(name, content);
     expect(res.statusCode).toBe(422);
     expect(decode(/<p class="card err" role="alert" id="error">([^<]*)<\/p>/.exec(res.body)?.[1] ?? '')).toMatch(
       message,
@@ -330,7 +313,7 @@ describe('bad input', () => {
   });
 
   test('a directive file that reads but does not validate comes back as a draft with the line and field of each error', async () => {
-    const res = await upload('sai-han.yaml', Buffer.from(badDate));
+    const res = await office.upload('sai-han.yaml', Buffer.from(badDate));
     expect(res.statusCode).toBe(422);
     expect(res.body).toContain(`sai-han.yaml:${badDateLine}: tasks.2.deadline.date: not a real calendar date`);
     expect(res.body).toContain(
@@ -349,7 +332,12 @@ describe('bad input', () => {
     expect(empty.statusCode).toBe(422);
     expect(empty.body).toContain('Hãy chọn một tệp hoặc dán nội dung công văn.');
     const fields = formFields(
-      (await upload('ok.yaml', Buffer.from(YAML_EXAMPLE.replace('number: 524/UBND-VP9', 'number: 527/UBND-VP9')))).body,
+      (
+        await office.upload(
+          'ok.yaml',
+          Buffer.from(YAML_EXAMPLE.replace('number: 524/UBND-VP9', 'number: 527/UBND-VP9')),
+        )
+      ).body,
       'draft',
     );
     const res = await office.post(
@@ -390,7 +378,7 @@ describe('bad input', () => {
 
   test("a quarterly plan's preview names its reporting cycles and the next one", async () => {
     const file = readFileSync(path.join(root, 'examples/quarterly-2023-2028.yaml'));
-    const fields = formFields((await upload('quarterly-2023-2028.yaml', file)).body, 'draft');
+    const fields = formFields((await office.upload('quarterly-2023-2028.yaml', file)).body, 'draft');
     expect(fields.some(([k, v]) => k === 'schedule' && JSON.parse(v).period === 'quarterly')).toBe(true);
     const res = await office.post('/van-ban/moi/ban-nhap', withValues(fields, { do: 'preview' }));
     expect(res.statusCode).toBe(200);
@@ -407,7 +395,7 @@ describe('bad input', () => {
       '  - { unit: NB-STTTT, title: Hạn vào Chủ nhật, deadline: { date: 2027-12-12 }, indicators: [{ code: rate, name: Tỷ lệ, unit: "%", type: decimal }] }',
       '  - { unit: NB-CATINH, title: Hạn đã qua, deadline: { date: 2026-01-05 } }',
     ].join('\n');
-    const fields = formFields((await upload('han.yaml', Buffer.from(file))).body, 'draft');
+    const fields = formFields((await office.upload('han.yaml', Buffer.from(file))).body, 'draft');
     expect(valueIn(fields, 't.0.indicators')).toBe('rate | Tỷ lệ | % | decimal');
     const preview = await office.post('/van-ban/moi/ban-nhap', withValues(fields, { do: 'preview' }));
     const notes = /<ul id="deadline-notes">([\s\S]*?)<\/ul>/.exec(preview.body)![1];
@@ -458,10 +446,7 @@ test('in Chromium, the Kon Tum dispatch is pasted, its questions answered, its d
   const failed: string[] = [];
   page.on('pageerror', (e) => void failed.push(e.message));
   const base = `http://127.0.0.1:${t.config.WEB_PORT}`;
-  await page.goto(`${base}/van-ban/moi`);
-  await page.getByLabel('Địa chỉ thư điện tử').fill(COORDINATOR);
-  await page.getByLabel('Mật khẩu').fill(PASSWORD);
-  await Promise.all([page.waitForURL(`${base}/van-ban/moi`), page.getByRole('button', { name: 'Đăng nhập' }).click()]);
+  await logInAt(page, `${base}/van-ban/moi`, COORDINATOR);
 
   await page.locator('#f-text').fill(KON_TUM);
   await Promise.all([page.waitForSelector('#draft'), page.getByRole('button', { name: 'Đọc công văn' }).click()]);

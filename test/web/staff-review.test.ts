@@ -5,15 +5,14 @@ import JSZip from 'jszip';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { createHash } from 'node:crypto';
 import path from 'node:path';
-import { readFileSync } from 'node:fs';
 import { addDays, vietnamCalendar } from '../../domain/calendar';
 import { overdueCutoff } from '../../domain/board';
 import { revisionDue } from '../../domain/chase';
 import { formatDateShortVi, localDateAt } from '../../domain/format';
 import { DEFAULT_CHASE_POLICY } from '../../domain/schemas';
-import { parseDirectiveFile, parseUnitDirectoryFile } from '../../domain/directive-file';
 import { createLinks } from '../../db/links';
-import { addUser, login, startStaffApp, taskRecord, type StaffApp } from '../helpers/staff';
+import { exampleUnits, seedDirective, taskRecord } from '../helpers/seed';
+import { addUser, csvLines, login, startStaffApp, type StaffApp } from '../helpers/staff';
 
 const NUMBER = '31/UBND-VP9';
 const cal = vietnamCalendar();
@@ -38,25 +37,11 @@ const id = (unit: string) => `task:${NUMBER}:${unit}`;
 
 beforeAll(async () => {
   s = await startStaffApp();
-  const units = 'examples/units.yaml';
-  await s.readModel.upsertUnits(parseUnitDirectoryFile(readFileSync(units, 'utf8'), units).units);
-  const directive = parseDirectiveFile(
-    JSON.stringify({
-      number: NUMBER,
-      title: 'Tuyên truyền về quyền con người',
-      issuer: 'UBND tỉnh Ninh Bình',
-      issuedOn: '2026-06-01',
-      tasks: [{ unit: 'NB-STTTT', title: 'x', deadline: { workingDays: 5 } }],
-    }),
-    'seed.json',
-  );
-  await s.readModel.upsertDirective({
-    workflowId: `directive:${NUMBER}`,
-    directive,
-    phase: 'running',
-    launchedAt: Date.parse('2026-06-01T02:00:00Z'),
-    version: 1,
-    summary: {},
+  await s.readModel.upsertUnits(exampleUnits());
+  await seedDirective(s.readModel, {
+    number: NUMBER,
+    title: 'Tuyên truyền về quyền con người',
+    issuedOn: '2026-06-01',
   });
   first = file(s, 'Báo cáo lần 1.pdf', 'bản thứ nhất');
   second = file(s, 'Phụ lục số liệu.xlsx', 'bản thứ hai, đủ số liệu');
@@ -207,27 +192,19 @@ test("the lead unit's page shows what its support units sent: text, indicators a
 });
 
 test('right after a launch the matrix shows every task, being assigned, before the workflow has written it', async () => {
-  const directive = parseDirectiveFile(
-    JSON.stringify({
+  await seedDirective(
+    s.readModel,
+    {
       number: '33/UBND-VP9',
       title: 'Vừa giao',
-      issuer: 'UBND tỉnh Ninh Bình',
       issuedOn: '2026-06-01',
       tasks: [
         { unit: 'NB-STTTT', title: 'Một', deadline: { date: '2027-02-15' } },
         { unit: 'NB-CATINH', title: 'Hai', deadline: { workingDays: 5 } },
       ],
-    }),
-    'seed.json',
+    },
+    { launchedAt: now, version: 0 },
   );
-  await s.readModel.upsertDirective({
-    workflowId: 'directive:33/UBND-VP9',
-    directive,
-    phase: 'running',
-    launchedAt: now,
-    version: 0,
-    summary: {},
-  });
   const res = await s.app.inject({
     url: `/van-ban/ma-tran?so=${encodeURIComponent('33/UBND-VP9')}`,
     headers: { cookie: office },
@@ -246,11 +223,11 @@ test('right after a launch the matrix shows every task, being assigned, before t
 
 test('the consolidated report names the units not reported, apart from a 0 reported, and a supervisor reads it', async () => {
   const number = '34/UBND-VP9';
-  const directive = parseDirectiveFile(
-    JSON.stringify({
+  const directive = await seedDirective(
+    s.readModel,
+    {
       number,
       title: 'Tuyên truyền pháp luật',
-      issuer: 'UBND tỉnh Ninh Bình',
       issuedOn: '2026-06-01',
       tasks: ['NB-STTTT', 'NB-CATINH', 'NB-STP'].map((unit) => ({
         unit,
@@ -258,17 +235,9 @@ test('the consolidated report names the units not reported, apart from a 0 repor
         deadline: { workingDays: 5 },
         indicators: [{ code: 'events', name: 'Hội nghị', unit: 'cuộc' }],
       })),
-    }),
-    'seed.json',
+    },
+    { launchedAt: now },
   );
-  await s.readModel.upsertDirective({
-    workflowId: `directive:${number}`,
-    directive,
-    phase: 'running',
-    launchedAt: now,
-    version: 1,
-    summary: {},
-  });
   const done = (unit: string, events: number) => {
     const r = taskRecord({
       directive: number,
@@ -294,12 +263,7 @@ test('the consolidated report names the units not reported, apart from a 0 repor
   );
   expect(page.body).toContain('id="not-reported">Chưa báo cáo (1): Sở Tư pháp</p>');
   const csv = await s.app.inject({ url: `/van-ban/tong-hop.csv?so=${so}&lang=en`, headers: { cookie: supervisor } });
-  expect(
-    csv.body
-      .replace(/^\ufeff/, '')
-      .trim()
-      .split('\n'),
-  ).toEqual([
+  expect(csvLines(csv.body)).toEqual([
     'Unit code,Unit name,Reported,Hội nghị (cuộc)',
     'NB-CATINH,Công an tỉnh,yes,0',
     'NB-STTTT,Sở Thông tin và Truyền thông,yes,4',

@@ -4,25 +4,20 @@
 // new address, "lost your link?" answers the new address and not the removed one; a department
 // merged in the 2025 reorganisation hands its open task over with its deadline; a closed unit's
 // task is listed until the office moves it; the same changes from the command line, audited.
-import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { atLocalTime, localDateOf, vietnamCalendar } from '../../domain/calendar';
 import { DirectiveSchema } from '../../domain/schemas';
-import { parseUnitDirectoryFile } from '../../domain/directive-file';
 import { launchDirective } from '../../client/temporal';
 import { createUsers } from '../../db/users';
+import { launchChromium, logInAt, removeScreens, screensFolder } from '../helpers/browser';
+import { exampleUnits } from '../helpers/seed';
 import { PASSWORD } from '../helpers/staff';
 import { startSkippingStack, type SkippingStack } from '../helpers/time-skipping-stack';
 import { eventually } from '../helpers/wait';
 import { dondoc, json } from '../cli/run';
 
-const executablePath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-const screens =
-  process.env.SAVE_SCREENS === '1'
-    ? path.resolve(__dirname, '..', '..', 'docs', 'screens')
-    : mkdtempSync(path.join(os.tmpdir(), 'dondoc-screens-'));
+const screens = screensFolder();
 const cal = vietnamCalendar();
 const today = localDateOf(Date.now());
 const OLD = 'vanthu@congan.ninhbinh.example.vn';
@@ -38,13 +33,9 @@ let browser: Browser;
 let page: Page;
 
 beforeAll(async () => {
-  if (!existsSync(executablePath))
-    throw new Error(
-      `Chromium is not at ${executablePath}: apt-get install -y chromium fonts-noto-core, or set CHROMIUM_PATH`,
-    );
+  browser = await launchChromium();
   t = await startSkippingStack();
-  const file = path.resolve(__dirname, '..', '..', 'examples', 'units.yaml');
-  await t.readModel.upsertUnits(parseUnitDirectoryFile(readFileSync(file, 'utf8'), file).units);
+  await t.readModel.upsertUnits(exampleUnits());
   await createUsers(t.pool).add({
     email: 'quantri@ubnd.ninhbinh.example.vn',
     name: 'Quản trị',
@@ -68,21 +59,14 @@ beforeAll(async () => {
     t.pool,
   );
   await t.awaitMails(/^\[91\/UBND-VP9\] Giao nhiệm vụ/, 3);
-  browser = await chromium.launch({ executablePath, args: ['--no-sandbox'] });
   const context = await browser.newContext({ locale: 'vi-VN', viewport: { width: 1280, height: 900 } });
   page = await context.newPage();
-  await page.goto(`${t.base}/quan-tri/don-vi`);
-  await page.getByLabel('Địa chỉ thư điện tử').fill('quantri@ubnd.ninhbinh.example.vn');
-  await page.getByLabel('Mật khẩu').fill(PASSWORD);
-  await Promise.all([
-    page.waitForURL(`${t.base}/quan-tri/don-vi`),
-    page.getByRole('button', { name: 'Đăng nhập' }).click(),
-  ]);
+  await logInAt(page, `${t.base}/quan-tri/don-vi`, 'quantri@ubnd.ninhbinh.example.vn');
 }, 180_000);
 afterAll(async () => {
   await browser?.close();
   await t?.stop();
-  if (process.env.SAVE_SCREENS !== '1') rmSync(screens, { recursive: true, force: true });
+  removeScreens(screens);
 }, 60_000);
 
 test('a unit’s address changed mid-task: the next reminder goes to the new address, and a fresh link to it but not to the old one', async () => {

@@ -1,7 +1,7 @@
 // The directive at scale on the time-skipping server: a fan-out of 2,000 units started in
 // batches, and a six-year quarterly plan whose every run keeps a short history. The figures
 // (runs, events per run) go to test-results/history-sizes.json for the closing notes.
-import pLimit from 'p-limit';
+import { inParallel } from '../../client/in-parallel';
 import { mkdirSync, readFileSync, writeFileSync, existsSync } from 'node:fs';
 import path from 'node:path';
 import type { TestWorkflowEnvironment } from '@temporalio/testing';
@@ -29,12 +29,6 @@ function noteHistorySizes(type: string, runs: RunFigures[]) {
   writeFileSync(file, JSON.stringify(sizes, null, 2));
 }
 
-/** Runs `fn` over items with at most `limit` in flight. */
-function pool<T>(items: T[], limit: number, fn: (item: T) => Promise<unknown>) {
-  const slot = pLimit(limit);
-  return Promise.all(items.map((item) => slot(() => fn(item))));
-}
-
 test(
   'a fan-out started in batches completes, with no run starting more tasks than one batch',
   async () => {
@@ -60,7 +54,7 @@ test(
           400_000,
         );
         const t0 = Date.now();
-        await pool(directive.tasks, 20, (t) =>
+        await inParallel(directive.tasks, 20, (t) =>
           env.client.workflow
             .getHandle(taskWorkflowId(directive.number, t.unit))
             .executeUpdate(acknowledgeUpdate, { args: [{ by: `Văn thư ${t.unit}` }] }),

@@ -3,7 +3,7 @@
 // or the field it refused.
 import type { FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify';
 import { cancelDirectiveUpdate, directiveWorkflowId } from '../../../workflows/messages';
-import { directiveProgress } from '../../../db/board-queries';
+import { directiveProgress } from '../../../db/directive-progress';
 import { directiveWithSpec } from '../../../db/directives';
 import { unitChoices, unitNames } from '../../../db/units';
 import { localDateAt } from '../../../domain/format';

@@ -7,7 +7,7 @@ import { renderEmail } from '../../../domain/emails';
 import type { Lang } from '../../../domain/format';
 import { localDateOf } from '../../../domain/local-date';
 import type { Links } from '../../../db/links';
-import { inTransaction } from '../../../db/read-model';
+import { inTransaction } from '../../../db/transaction';
 import { openTasksOfAddress } from '../../../db/tasks';
 import { queueLinkedMessage, sendFromOutbox } from '../../../activities/outbox';
 import type { Mailer } from '../../../activities/mailer';

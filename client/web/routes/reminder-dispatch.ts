@@ -8,7 +8,7 @@ import { documentText } from '../../../domain/admin-document';
 import { recipientsOf, reminderDispatch } from '../../../domain/reminder-dispatch';
 import { createSmtpMailer, type Mailer } from '../../../activities/mailer';
 import { queueLinkedMessage, sendFromOutbox } from '../../../activities/outbox';
-import { inTransaction } from '../../../db/read-model';
+import { inTransaction } from '../../../db/transaction';
 import { overdueCutoff } from '../../../domain/board';
 import { type ReminderDispatchInput } from '../../../domain/reminder-dispatch';
 import { edxmlConfigured, sendReminderDispatchEdxml } from '../../edxml/reminder-dispatch';

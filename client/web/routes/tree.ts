@@ -2,7 +2,7 @@
 // sub-directive the district made of it for its own units, each with its progress.
 import type { FastifyPluginAsync } from 'fastify';
 import { directiveTree } from '../../../domain/board';
-import { directiveProgress } from '../../../db/board-queries';
+import { directiveProgress } from '../../../db/directive-progress';
 import { unitNames } from '../../../db/units';
 import { sendStaffPage } from '../views/staff';
 import type { StaffDeps } from '../deps';

@@ -5,7 +5,7 @@ import { revisionDue } from '../../../domain/chase';
 import type { WorkingCalendar } from '../../../domain/calendar';
 import type { ChasePolicy } from '../../../domain/schemas';
 import { formatDate, formatDateShortVi, formatDateTime, type Lang } from '../../../domain/format';
-import type { DirectiveProgress } from '../../../db/board-queries';
+import type { DirectiveProgress } from '../../../db/directive-progress';
 import type { DirectiveHeader } from '../../../db/directives';
 import type { TaskRow } from '../../../db/read-model';
 import type { User } from '../../../db/users';
