@@ -109,27 +109,31 @@ export function createReadModel(pool: Pool): ReadModel {
         );
         return;
       }
-      await pool.query(
-        `INSERT INTO directives (number, workflow_id, title, issuer, issued_on, spec, state, launched_at, closed_at, version)
+      // Two launches of one number at once: the arbiter is the number, but the loser may trip the
+      // other unique key (the workflow id) first; tried again, it sees the winner's row and updates.
+      await retryOnUniqueRace('directives_workflow_id_key', () =>
+        pool.query(
+          `INSERT INTO directives (number, workflow_id, title, issuer, issued_on, spec, state, launched_at, closed_at, version)
          VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9,$10)
          ON CONFLICT (number) DO UPDATE SET state=$7, spec=$6, closed_at=$9, version=$10, updated_at=now()
          WHERE directives.version < EXCLUDED.version`,
-        [
-          r.number ?? d.number,
-          r.workflowId,
-          d.title,
-          d.issuer,
-          d.issuedOn,
-          JSON.stringify({
-            ...d,
-            summary: r.summary,
-            ...(r.parentTaskWorkflowId ? { parentTask: r.parentTaskWorkflowId } : {}),
-          }),
-          r.phase,
-          iso(r.launchedAt),
-          closed ? new Date().toISOString() : null,
-          r.version,
-        ],
+          [
+            r.number ?? d.number,
+            r.workflowId,
+            d.title,
+            d.issuer,
+            d.issuedOn,
+            JSON.stringify({
+              ...d,
+              summary: r.summary,
+              ...(r.parentTaskWorkflowId ? { parentTask: r.parentTaskWorkflowId } : {}),
+            }),
+            r.phase,
+            iso(r.launchedAt),
+            closed ? new Date().toISOString() : null,
+            r.version,
+          ],
+        ),
       );
     },
 
@@ -178,4 +182,15 @@ export function createReadModel(pool: Pool): ReadModel {
       return rows;
     },
   };
+}
+
+/** Runs an upsert again when a concurrent insert of the same row broke `constraint` instead of its arbiter. */
+async function retryOnUniqueRace<T>(constraint: string, upsert: () => Promise<T>): Promise<T> {
+  try {
+    return await upsert();
+  } catch (err) {
+    const e = err as { code?: string; constraint?: string };
+    if (e.code !== '23505' || e.constraint !== constraint) throw err;
+    return upsert();
+  }
 }

@@ -253,7 +253,9 @@ test('the YAML example, uploaded, keeps its roles and indicators, and a double c
     office.post('/van-ban/moi/ban-nhap', launch),
     office.post('/van-ban/moi/ban-nhap', launch),
   ]);
-  expect([a.headers.location, b.headers.location].sort()).toEqual([
+  // A response that is not a redirect says what it was instead.
+  const where = (r: typeof a) => r.headers.location ?? `${r.statusCode} ${r.body.slice(0, 300)}`;
+  expect([where(a), where(b)].sort()).toEqual([
     '/van-ban/ma-tran?so=525%2FUBND-VP9&ok=already',
     '/van-ban/ma-tran?so=525%2FUBND-VP9&ok=launched&so-luong=5',
   ]);
