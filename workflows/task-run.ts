@@ -36,6 +36,8 @@ export const MAX_UPDATES_PER_RUN = 1_000;
  * periodic plan); a weekly chase adds about a dozen events, so a run ends well under 2,000.
  */
 const MAX_EVENTS_PER_RUN = 1_500;
+/** The mails sent by local activity: those a timer or the task's start causes, not an update. */
+const IN_WORKFLOW_TASK = new Set<NotifyInput['kind']>(['assignment', 'reminder', 'escalation']);
 
 export class TaskRun {
   readonly workflowId = workflowInfo().workflowId;
@@ -86,7 +88,11 @@ export class TaskRun {
 
   notify(kind: NotifyInput['kind'], keySuffix: string, extra: Partial<NotifyInput> = {}): Promise<unknown> {
     const { directive, spec } = this.input;
-    return localMail.notify({
+    // The assignment and the chases go out in the workflow task their start or timer wakes (a
+    // reminder storm's path); what an update causes goes by activity, so the update answers
+    // without waiting for SMTP.
+    const mail = IN_WORKFLOW_TASK.has(kind) ? localMail : acts;
+    return mail.notify({
       key: `${this.workflowId}:${kind}:${keySuffix}`,
       kind,
       taskWorkflowId: this.workflowId,
