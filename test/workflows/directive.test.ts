@@ -107,8 +107,9 @@ test('an amendment adds a unit, which is then assigned and reminded like the oth
 // (its worker died before answering): what it started still counts once, and the directive's
 // open count stays exact. A task id taken before the batch (REJECT_DUPLICATE) is not counted.
 
-test('a batch tried again after starting its tasks counts each task once, and the directive closes when they close', async () => {
-  const directive = directiveOf(
+/** A directive of three units asked only to acknowledge, under a number of its own. */
+const threeAcknowledgements = () =>
+  directiveOf(
     ['NB-STTTT', 'NB-SVHTT', 'NB-BAONB'].map((unit) => ({
       unit,
       completion: 'acknowledgement' as const,
@@ -116,6 +117,9 @@ test('a batch tried again after starting its tasks counts each task once, and th
     })),
     { number: uniqueNumber() },
   );
+
+test('a batch tried again after starting its tasks counts each task once, and the directive closes when they close', async () => {
+  const directive = threeAcknowledgements();
   const attempts: number[] = [];
   // The first attempt starts every task, then is lost as if its worker died before answering.
   const lostAfterStarting = (recorded: Activities): Activities => ({
@@ -151,14 +155,7 @@ test('a batch tried again after starting its tasks counts each task once, and th
 });
 
 test('a task id taken before the batch is neither started again nor counted, and the directive closes with the others', async () => {
-  const directive = directiveOf(
-    ['NB-STTTT', 'NB-SVHTT', 'NB-BAONB'].map((unit) => ({
-      unit,
-      completion: 'acknowledgement' as const,
-      indicators: [],
-    })),
-    { number: uniqueNumber() },
-  );
+  const directive = threeAcknowledgements();
   // An earlier task under the same id, long closed: REJECT_DUPLICATE refuses its id for ever.
   const taken = taskWorkflowId(directive.number, 'NB-SVHTT');
   const earlier = await env.client.workflow.start('taskWorkflow', { taskQueue: 'nobody-polls', workflowId: taken });
