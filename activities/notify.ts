@@ -1,20 +1,18 @@
 // The notify activity: every message goes first into the outbox under its business key, then
 // out over SMTP. A retried activity finds the key and never sends the same message twice.
 import type { Pool } from 'pg';
-import { vietnamCalendar } from '../domain/calendar';
 import { localDateOf } from '../domain/local-date';
 import { renderEmail, type ExplanationRef } from '../domain/emails';
-import { factsOfRow } from '../domain/board';
-import { STATUS_LABELS, taskStatus } from '../domain/status';
+import { STATUS_LABELS } from '../domain/status';
+import { statusOfTaskRow } from '../db/task-rows';
 import type { Links } from '../db/links';
 import type { ReadModel, TaskRow } from '../db/read-model';
-import { inTransaction } from '../db/transaction';
 import { explanation as explanationRow } from '../db/explanations';
 import type { Mailer } from './mailer';
 import type { NotifyInput, NotifyResult } from './types';
 import { confidentialityOf } from '../db/directives';
 import { SEALED, sealsEscalation } from '../domain/confidentiality';
-import { queueLinkedMessage, queueMessage, sendFromOutbox } from './outbox';
+import { queueMessage, sendFromOutbox, sendLinkedMessage } from './outbox';
 import { digestReminder } from './digest';
 import { messageFor, recipientsOf } from './notify-message';
 
@@ -38,20 +36,7 @@ const nameOf = (actor: string): string => actor.replace(/\s*<[^>]*>\s*$/, '').tr
 /** What an explanation's mails say of the task it is about, as that task stands at send time. */
 async function explanationRef(deps: NotifyDeps, input: NotifyInput, question: string): Promise<ExplanationRef> {
   const about: TaskRow | undefined = await deps.readModel.task(input.explanation!.about);
-  const status = about
-    ? taskStatus(
-        factsOfRow({
-          state: about.state,
-          deadline: about.deadline,
-          originalDeadline: about.original_deadline,
-          doneAt: about.done_at?.getTime(),
-          submittedAt: about.submitted_at?.getTime(),
-          revisionDue: about.revision_due ?? undefined,
-        }),
-        Date.now(),
-        vietnamCalendar(),
-      )
-    : 'overdue';
+  const status = about ? statusOfTaskRow(about, Date.now()) : 'overdue';
   return {
     question: question || '—',
     askedBy: nameOf(input.explanation!.askedBy),
@@ -132,12 +117,12 @@ export function createNotify(deps: NotifyDeps) {
         taskWorkflowId: input.taskWorkflowId,
       };
       // A sealed escalation carries no link to the task, so none is issued for it.
-      if (seal) await queueMessage(deps.pool, { ...message, recipients: [recipient], ...render(seal.link) });
-      else
-        await inTransaction(deps.pool, (c) =>
-          queueLinkedMessage(c, deps, { ...message, recipient, linkDays: deps.linkDays ?? 400 }, render),
-        );
-      if (await sendFromOutbox(deps, key)) result.sent.push(recipient);
+      const delivered = seal
+        ? await queueMessage(deps.pool, { ...message, recipients: [recipient], ...render(seal.link) }).then(() =>
+            sendFromOutbox(deps, key),
+          )
+        : await sendLinkedMessage(deps, { ...message, recipient, linkDays: deps.linkDays ?? 400 }, render);
+      if (delivered) result.sent.push(recipient);
       else {
         const { rows } = await deps.pool.query('SELECT status FROM outbox WHERE key = $1', [key]);
         result.skipped.push({ recipient, why: rows[0]?.status === 'in_doubt' ? 'in doubt' : 'already sent' });

@@ -2,7 +2,8 @@
 // A key is written once and sent once, whoever asks and however often.
 import { createHash } from 'node:crypto';
 import type { Pool, PoolClient } from 'pg';
-import type { Links } from '../db/links';
+import { newLinkToken, type Links } from '../db/links';
+import { inTransaction } from '../db/transaction';
 import type { Mailer } from './mailer';
 import { faultPoint } from './faults';
 
@@ -49,31 +50,77 @@ export interface LinkedMessage {
   linkDays: number;
 }
 
+/** An outbox row as the sender needs it. */
+interface Outgoing {
+  key: string;
+  recipients: string[];
+  subject: string;
+  body_text: string;
+  body_html: string | null;
+  message_id: string;
+}
+
+type Render = (link: string, expiresAt: Date) => { subject: string; text: string; html?: string };
+
 /**
- * Writes a message that carries the recipient's own link to a task: the link is issued and the
- * message written in one transaction, and only when the key is new, so a retry issues nothing.
+ * Writes a message that carries the recipient's own link to a task, already claimed for sending
+ * by this caller: the row and the link land in one transaction, and only when the key is new, so
+ * a retry issues nothing. Returns the row to send, or nothing when the key was written before.
  */
-export async function queueLinkedMessage(
+async function queueLinkedClaimed(
   c: PoolClient,
-  deps: { links: Links; publicUrl: string },
+  links: Links,
+  publicUrl: string,
   m: LinkedMessage,
-  render: (link: string, expiresAt: Date) => { subject: string; text: string; html?: string },
-): Promise<void> {
-  if ((await c.query('SELECT 1 FROM outbox WHERE key = $1', [m.key])).rowCount) return;
+  render: Render,
+): Promise<Outgoing | undefined> {
   const expiresAt = new Date(Date.now() + m.linkDays * 86_400_000);
-  const token = await deps.links.issue(
-    { taskWorkflowId: m.taskWorkflowId, recipient: m.recipient, purposeKey: m.key, expiresAt },
+  const token = newLinkToken();
+  const mail = render(`${publicUrl}/t/${token}`, expiresAt);
+  const row: Outgoing = {
+    key: m.key,
+    recipients: [m.recipient],
+    subject: mail.subject,
+    body_text: mail.text,
+    body_html: mail.html ?? null,
+    message_id: messageIdFor(m.key),
+  };
+  const written = await c.query(
+    `INSERT INTO outbox (key, message_id, purpose, directive_number, task_workflow_id, recipients, subject, body_text, body_html,
+       status, claimed_at, attempts)
+     VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9,'sending',now(),1) ON CONFLICT (key) DO NOTHING`,
+    [
+      row.key,
+      row.message_id,
+      m.purpose,
+      m.directiveNumber,
+      m.taskWorkflowId,
+      row.recipients,
+      row.subject,
+      row.body_text,
+      row.body_html,
+    ],
+  );
+  if (!written.rowCount) return undefined;
+  await links.issue(
+    { taskWorkflowId: m.taskWorkflowId, recipient: m.recipient, purposeKey: m.key, expiresAt, token },
     c,
   );
-  const mail = render(`${deps.publicUrl}/t/${token}`, expiresAt);
-  await queueMessage(c, {
-    key: m.key,
-    purpose: m.purpose,
-    directiveNumber: m.directiveNumber,
-    taskWorkflowId: m.taskWorkflowId,
-    recipients: [m.recipient],
-    ...mail,
-  });
+  return row;
+}
+
+/**
+ * Writes and sends a message carrying the recipient's own link (see `queueLinkedClaimed`), in
+ * two round trips fewer than writing it and then claiming it. A key written before is sent the
+ * way `sendFromOutbox` sends any row. True when this call delivered it.
+ */
+export async function sendLinkedMessage(
+  deps: { pool: Pool; links: Links; publicUrl: string; mailer: Mailer; from: string },
+  m: LinkedMessage,
+  render: Render,
+): Promise<boolean> {
+  const claimed = await inTransaction(deps.pool, (c) => queueLinkedClaimed(c, deps.links, deps.publicUrl, m, render));
+  return claimed ? deliver(deps, claimed) : sendFromOutbox(deps, m.key);
 }
 
 /**
@@ -92,7 +139,7 @@ export async function sendFromOutbox(
       WHERE key = $1 AND status = 'pending' RETURNING *`,
     [key],
   );
-  const row = rows[0];
+  const row = rows[0] as Outgoing | undefined;
   if (!row) {
     await deps.pool.query(
       `UPDATE outbox SET status = 'in_doubt', last_error = 'the sending attempt stopped before the relay confirmed it'
@@ -101,6 +148,12 @@ export async function sendFromOutbox(
     );
     return false;
   }
+  return deliver(deps, row);
+}
+
+/** The SMTP exchange of a row claimed by this caller, and its outcome written back. */
+async function deliver(deps: { pool: Pool; mailer: Mailer; from: string }, row: Outgoing): Promise<boolean> {
+  const { key } = row;
   try {
     await deps.mailer.send({
       from: deps.from,

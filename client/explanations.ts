@@ -5,14 +5,13 @@
 import { WorkflowExecutionAlreadyStartedError, type Client } from '@temporalio/client';
 import { defaultPayloadConverter } from '@temporalio/common';
 import type { Pool } from 'pg';
-import { createVietnamCalendar, localDateOf, vietnamCalendar, type HolidayAnnouncement } from '../domain/calendar';
-import { factsOfRow } from '../domain/board';
+import { createVietnamCalendar, localDateOf, type HolidayAnnouncement } from '../domain/calendar';
 import { explanationWorkflowId } from '../domain/ids';
 import { ChasePolicySchema, type ChasePolicy, type LocalDate } from '../domain/schemas';
-import { STATUS_LABELS, taskStatus, type TaskStatus } from '../domain/status';
+import { STATUS_LABELS, type TaskStatus } from '../domain/status';
 import { explanationsAbout, upsertExplanation } from '../db/explanations';
 import { createReadModel, type TaskRow } from '../db/read-model';
-import { unstartedState } from '../db/task-rows';
+import { statusOfTaskRow, unstartedState } from '../db/task-rows';
 import type { TaskInput } from '../workflows/types';
 import { currentCalendar } from './temporal';
 
@@ -49,21 +48,6 @@ export interface AskExplanation {
   /** "Name <address>", as the audit and the workflow record a staff member. */
   askedBy: string;
 }
-
-export const rowStatus = (row: TaskRow, now: number): TaskStatus =>
-  taskStatus(
-    factsOfRow({
-      state: row.state,
-      deadline: row.deadline,
-      originalDeadline: row.original_deadline,
-      doneAt: row.done_at?.getTime(),
-      submittedAt: row.submitted_at?.getTime(),
-      revisionDue: row.revision_due ?? undefined,
-      extensionPending: row.snapshot.state.extension !== undefined,
-    }),
-    now,
-    vietnamCalendar(),
-  );
 
 /**
  * The days off the task counts on: the input of its current run (the first event of its
@@ -118,7 +102,7 @@ export async function askExplanation(
   if (question.length < 5) throw new ExplanationRefused('INVALID_INPUT', 'question: say what is to be explained');
   if (question.length > 5000) throw new ExplanationRefused('INVALID_INPUT', 'question: at most 5,000 characters');
   const now = Date.now();
-  const status = rowStatus(row, now);
+  const status = statusOfTaskRow(row, now);
   if (!EXPLAINABLE.has(status))
     throw new ExplanationRefused(
       'CONFLICT',

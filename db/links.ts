@@ -16,12 +16,17 @@ export interface IssueLink {
   /** The message the link is made for; issuing again for the same key is refused by the database. */
   purposeKey: string;
   expiresAt: Date;
+  /** A token from `newLinkToken()`, when the message that carries it is written first. */
+  token?: string;
 }
 
 export type LinkCheck = { ok: true; grant: LinkGrant } | { ok: false; why: 'unknown' | 'expired' | 'revoked' };
 
-const TOKEN_BYTES = 32; // 256 bits from the CSPRNG
+const TOKEN_BYTES = 32;
 const TOKEN_SHAPE = /^[A-Za-z0-9_-]{43}$/;
+
+/** A fresh link token: 256 bits from the CSPRNG, URL-safe. */
+export const newLinkToken = (): string => randomBytes(TOKEN_BYTES).toString('base64url');
 
 export const hashToken = (token: string): Buffer => createHash('sha256').update(token, 'utf8').digest();
 
@@ -49,7 +54,7 @@ const GRACE = `make_interval(days => ${CLOSED_TASK_GRACE_DAYS})`;
 export function createLinks(pool: Pool): Links {
   return {
     async issue(link, client) {
-      const token = randomBytes(TOKEN_BYTES).toString('base64url');
+      const token = link.token ?? newLinkToken();
       const write = async (c: PoolClient) => {
         await lockTask(c, link.taskWorkflowId);
         await c.query(

@@ -4,10 +4,32 @@ import type { PoolClient, Pool } from 'pg';
 import type { PlannedTask } from '../domain/plan';
 import type { LocalDate } from '../domain/schemas';
 import type { DirectiveSummary, TaskState } from '../workflows/types';
-import type { TaskRecord } from './read-model';
+import { vietnamCalendar } from '../domain/calendar';
+import { factsOfRow } from '../domain/board';
+import { taskStatus, type TaskStatus } from '../domain/status';
+import type { TaskRecord, TaskRow } from './read-model';
 
 /** An instant as a timestamptz column takes it; null when there is none. */
 export const iso = (ms: number | undefined) => (ms === undefined ? null : new Date(ms).toISOString());
+
+/**
+ * A task's status from its row, by the rules the board's SQL counts with: a returned report is due
+ * back by its revision day, a request for more time waits for the office's decision.
+ */
+export const statusOfTaskRow = (row: TaskRow, now: number): TaskStatus =>
+  taskStatus(
+    factsOfRow({
+      state: row.state,
+      deadline: row.deadline,
+      originalDeadline: row.original_deadline,
+      doneAt: row.done_at?.getTime(),
+      submittedAt: row.submitted_at?.getTime(),
+      revisionDue: row.revision_due ?? undefined,
+      extensionPending: row.snapshot.state.extension !== undefined,
+    }),
+    now,
+    vietnamCalendar(),
+  );
 
 /** The row's state: a task is "being assigned" (đang giao) until its assignment is out. */
 const rowState = (s: TaskState): string => (s.phase === 'open' && s.assignedAt === undefined ? 'assigning' : s.phase);

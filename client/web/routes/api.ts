@@ -18,7 +18,8 @@ import type { StaffDeps } from '../deps';
 import { csrfToken, requireRole, staffLang } from './auth';
 import { runUpdate } from './staff-updates';
 import { consolidatedOf } from './consolidated';
-import { actor, statusOfRow } from './staff-actions';
+import { actor } from './staff-actions';
+import { statusOfTaskRow } from '../../../db/task-rows';
 import {
   BoardQuerySchema,
   BoardResponseSchema,
@@ -132,7 +133,7 @@ export const apiRoutes: FastifyPluginAsync<StaffDeps> = async (parent, deps) => 
         workflowId: row.workflow_id,
         directive: row.directive_number,
         unit: row.unit_code,
-        status: statusOfRow(row, Date.now()),
+        status: statusOfTaskRow(row, Date.now()),
         deadline: row.deadline,
         escalationLevel: row.escalation_level,
         state: { ...row.snapshot.state },

@@ -15,7 +15,8 @@ import { AppError } from '../errors';
 import type { StaffDeps } from '../deps';
 import { requireRole, staffContext } from './auth';
 import { runUpdate } from './staff-updates';
-import { actor, noticeOf, runAction, statusOfRow } from './staff-actions';
+import { actor, noticeOf, runAction } from './staff-actions';
+import { statusOfTaskRow } from '../../../db/task-rows';
 import { CancelFormSchema, DirectiveRefSchema, parseInput } from './staff-schemas';
 import { amendFromForm } from './amend';
 import { consolidatedRoutes } from './consolidated';
@@ -59,7 +60,7 @@ export const directiveRoutes: FastifyPluginAsync<StaffDeps> = async (app, deps) 
       calendar,
       today: localDateAt(now),
       form: o.form,
-      statusOf: (r: (typeof tasks)[number]) => statusOfRow(r, now),
+      statusOf: (r: (typeof tasks)[number]) => statusOfTaskRow(r, now),
     };
     return sendStaffPage(reply, ctx, 'matrix', matrixView(figures, ctx.lang, ctx.csrf, o), o.status);
   };

@@ -8,7 +8,7 @@ import { localDateOf } from '../../../domain/local-date';
 import { vietnamCalendar } from '../../../domain/calendar';
 import { formatDateTime, formatNumber } from '../../../domain/format';
 import { explanation, type ExplanationRow } from '../../../db/explanations';
-import { rowStatus } from '../../explanations';
+import { statusOfTaskRow } from '../../../db/task-rows';
 import { AppError } from '../errors';
 import { explanationPageView, EXPLANATION_WORDS, type ExplanationForm } from '../views/explanation-page';
 import { attachmentPath, contentDisposition, keepToken, keptAttachments, takeUploads } from './attachments';
@@ -53,7 +53,7 @@ async function sendPage(
     csrf: p.reply.generateCsrf({ userInfo: linkBinding(p.req) }),
     row,
     about,
-    aboutStatus: about ? rowStatus(about, now) : undefined,
+    aboutStatus: about ? statusOfTaskRow(about, now) : undefined,
     unitName: (await p.deps.readModel.unit(row.unit_code))?.name ?? row.unit_code,
     now,
     workingDaysLeft: calendar.workingDaysBetween(localDateOf(now), row.deadline),

@@ -14,7 +14,8 @@ import { recordAudit } from '../../../db/audit';
 import { explanation, explanationsAbout } from '../../../db/explanations';
 import type { TaskRow } from '../../../db/read-model';
 import type { TaskStatus } from '../../../domain/status';
-import { askExplanation, EXPLANATION_WORKING_DAYS, ExplanationRefused, rowStatus } from '../../explanations';
+import { askExplanation, EXPLANATION_WORKING_DAYS, ExplanationRefused } from '../../explanations';
+import { statusOfTaskRow } from '../../../db/task-rows';
 import { waitFor } from '../../stack/wait';
 import { AppError } from '../errors';
 import { sendStaffPage, type StaffContext } from '../views/staff';
@@ -50,7 +51,7 @@ export const explanationRoutes: FastifyPluginAsync<StaffDeps> = async (app, deps
     const row = await deps.readModel.task(id);
     if (!row) throw new AppError('NOT_FOUND', `id: no task ${id}`);
     const w = EXPLAIN_WORDS[ctx.lang];
-    const status = rowStatus(row, Date.now());
+    const status = statusOfTaskRow(row, Date.now());
     const byDefault = vietnamCalendar().workingDaysAfter(localDateOf(Date.now()), EXPLANATION_WORKING_DAYS);
     return sendStaffPage(
       reply,

@@ -7,9 +7,8 @@ import { renderEmail } from '../../../domain/emails';
 import type { Lang } from '../../../domain/format';
 import { localDateOf } from '../../../domain/local-date';
 import type { Links } from '../../../db/links';
-import { inTransaction } from '../../../db/transaction';
 import { openTasksOfAddress } from '../../../db/tasks';
-import { queueLinkedMessage, sendFromOutbox } from '../../../activities/outbox';
+import { sendLinkedMessage } from '../../../activities/outbox';
 import type { Mailer } from '../../../activities/mailer';
 
 export interface NewLinkDeps {
@@ -38,37 +37,33 @@ export async function mailNewLinks(deps: NewLinkDeps, req: NewLinkRequest): Prom
   const calendar = vietnamCalendar();
   for (const { workflowId, task, unit } of open) {
     const key = `${workflowId}:new_link:${req.requestId}:${address}`;
-    await inTransaction(deps.pool, (c) =>
-      queueLinkedMessage(
-        c,
-        deps,
-        {
-          key,
-          purpose: 'new_link',
-          directiveNumber: task.directive.number,
-          taskWorkflowId: workflowId,
-          recipient: address,
-          linkDays: LINK_DAYS,
-        },
-        (link, expiresAt) =>
-          renderEmail(
-            {
-              kind: 'new_link',
-              unit,
-              directive: task.directive,
-              task: {
-                title: task.spec.title,
-                deadline: task.state.deadline,
-                workingDaysLeft: calendar.workingDaysBetween(today, task.state.deadline),
-              },
-              link,
-              expiresAt: expiresAt.getTime(),
+    await sendLinkedMessage(
+      deps,
+      {
+        key,
+        purpose: 'new_link',
+        directiveNumber: task.directive.number,
+        taskWorkflowId: workflowId,
+        recipient: address,
+        linkDays: LINK_DAYS,
+      },
+      (link, expiresAt) =>
+        renderEmail(
+          {
+            kind: 'new_link',
+            unit,
+            directive: task.directive,
+            task: {
+              title: task.spec.title,
+              deadline: task.state.deadline,
+              workingDaysLeft: calendar.workingDaysBetween(today, task.state.deadline),
             },
-            req.lang,
-          ),
-      ),
+            link,
+            expiresAt: expiresAt.getTime(),
+          },
+          req.lang,
+        ),
     );
-    await sendFromOutbox(deps, key);
   }
   return open.length;
 }

@@ -7,8 +7,7 @@ import { localDateAt } from '../../../domain/format';
 import { documentText } from '../../../domain/admin-document';
 import { recipientsOf, reminderDispatch } from '../../../domain/reminder-dispatch';
 import { createSmtpMailer, type Mailer } from '../../../activities/mailer';
-import { queueLinkedMessage, sendFromOutbox } from '../../../activities/outbox';
-import { inTransaction } from '../../../db/transaction';
+import { sendLinkedMessage } from '../../../activities/outbox';
 import { overdueCutoff } from '../../../domain/board';
 import { type ReminderDispatchInput } from '../../../domain/reminder-dispatch';
 import { edxmlConfigured, sendReminderDispatchEdxml } from '../../edxml/reminder-dispatch';
@@ -86,7 +85,13 @@ export const reminderDispatchRoutes: FastifyPluginAsync<
     const subject = `[${form.directive}] Công văn đôn đốc số ${form.number}`;
     const text = documentText(doc);
     const units = recipientsOf(lines).map((u) => u.code);
-    const links = { links: deps.links, publicUrl: deps.config.publicUrl };
+    const mailing = {
+      pool: deps.pool,
+      links: deps.links,
+      publicUrl: deps.config.publicUrl,
+      mailer: mailerOf(),
+      from: deps.config.MAIL_FROM,
+    };
     let mailed = 0;
     for (const c of await unitMailboxes(deps.pool, units)) {
       for (const email of c.emails) {
@@ -99,14 +104,11 @@ export const reminderDispatchRoutes: FastifyPluginAsync<
           recipient: email,
           linkDays: LINK_DAYS,
         };
-        await inTransaction(deps.pool, (client) =>
-          queueLinkedMessage(client, links, message, (link) => ({
-            subject,
-            text: `${text}\n\nĐường liên kết để báo cáo kết quả (dành riêng cho Quý cơ quan): ${link}\n`,
-          })),
-        );
-        if (await sendFromOutbox({ pool: deps.pool, mailer: mailerOf(), from: deps.config.MAIL_FROM }, key))
-          mailed += 1;
+        const sent = await sendLinkedMessage(mailing, message, (link) => ({
+          subject,
+          text: `${text}\n\nĐường liên kết để báo cáo kết quả (dành riêng cho Quý cơ quan): ${link}\n`,
+        }));
+        if (sent) mailed += 1;
       }
     }
     return { mailed, units };

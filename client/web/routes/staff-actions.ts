@@ -2,11 +2,7 @@
 // action with a refusal shown on the page it came from, the notice after the redirect, and a
 // task's status on the board's terms.
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import { vietnamCalendar } from '../../../domain/calendar';
-import { factsOfRow } from '../../../domain/board';
-import { taskStatus } from '../../../domain/status';
 import type { Lang } from '../../../domain/format';
-import type { TaskRow } from '../../../db/read-model';
 import { DIR_WORDS, day } from '../views/directives';
 import { AppError, statusOf } from '../errors';
 import { refusalIn } from '../views/refusals';
@@ -65,18 +61,3 @@ export function noticeOf(
   const unit = q.dv ? names.get(q.dv) : undefined;
   return (unit ? `${unit}: ` : '') + said + count + deadline;
 }
-
-/** A task's status as the board counts it, from its row in the read model. */
-export const statusOfRow = (r: TaskRow, now: number) =>
-  taskStatus(
-    factsOfRow({
-      state: r.state,
-      deadline: r.deadline,
-      originalDeadline: r.original_deadline,
-      doneAt: r.done_at?.getTime(),
-      submittedAt: r.submitted_at?.getTime(),
-      extensionPending: r.snapshot.state.extension !== undefined,
-    }),
-    now,
-    vietnamCalendar(),
-  );

@@ -14,7 +14,8 @@ import { AppError } from '../errors';
 import type { StaffDeps } from '../deps';
 import { requireRole, staffContext } from './auth';
 import { runUpdate } from './staff-updates';
-import { actor, noticeOf, runAction, statusOfRow } from './staff-actions';
+import { actor, noticeOf, runAction } from './staff-actions';
+import { statusOfTaskRow } from '../../../db/task-rows';
 import { ExtensionFormSchema, ReviewFormSchema, TaskFileSchema, TaskIdSchema, parseInput } from './staff-schemas';
 import { explanationsOnTaskPage } from './explanations';
 
@@ -38,7 +39,7 @@ export const staffTaskRoutes: FastifyPluginAsync<StaffDeps> = async (app, deps) 
     const figures = {
       row,
       unitName: unit?.name ?? row.unit_code,
-      status: statusOfRow(row, now),
+      status: statusOfTaskRow(row, now),
       user: ctx.user,
       policy,
       calendar,
