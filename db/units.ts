@@ -1,6 +1,7 @@
 // Reads of the unit directory that the web pages make (the directory itself is written by
 // `dondoc units import` through the read model).
 import type { Pool } from 'pg';
+import { choiceLabels } from '../domain/unit-tree';
 
 /** Every unit's name by its code. */
 export async function unitNames(pool: Pool): Promise<Map<string, string>> {
@@ -8,9 +9,13 @@ export async function unitNames(pool: Pool): Promise<Map<string, string>> {
   return new Map(rows.map((u) => [u.code as string, u.name as string]));
 }
 
-/** Units to choose from in a filter, by name. */
+/** Units to choose from in a list, by name; a name two units share says whose province each is. */
 export async function unitChoices(pool: Pool): Promise<{ code: string; name: string }[]> {
-  return (await pool.query('SELECT code, name FROM units ORDER BY name')).rows;
+  const { rows } = await pool.query('SELECT code, name, parent FROM units');
+  const labels = choiceLabels(rows);
+  return rows
+    .map((u) => ({ code: u.code as string, name: labels.get(u.code)! }))
+    .sort((a, b) => a.name.localeCompare(b.name, 'vi'));
 }
 
 /** The mailboxes of the units named. */

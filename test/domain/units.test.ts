@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import YAML from 'yaml';
+import { choiceLabels } from '../../domain/unit-tree';
 import { OrgUnitSchema } from '../../domain/schemas';
 import {
   matchUnits,
@@ -206,6 +207,32 @@ describe('readUnitPhrase', () => {
     ]);
     expect(reading.residue.map((r) => r.text)).toEqual([
       'Cổng/Trang thông tin điện tử các cơ quan hành chính Nhà nước',
+    ]);
+  });
+});
+
+describe('choiceLabels', () => {
+  test('a name two provinces share says whose each is; a unique name stays as it is', () => {
+    const labels = choiceLabels(demo.units);
+    expect(labels.get('NB-CATINH')).toBe('Công an tỉnh (Ninh Bình)');
+    expect(labels.get('KT-CATINH')).toBe('Công an tỉnh (Kon Tum)');
+    expect(labels.get('NB-UBND')).toBe(demo.units.find((u) => u.code === 'NB-UBND')!.name);
+    // Every label in a list to choose from is different.
+    expect(new Set(labels.values()).size).toBe(demo.units.length);
+  });
+
+  test('two units of one name in one province are told apart by their codes; a root keeps its name', () => {
+    const labels = choiceLabels([
+      { code: 'P', name: 'Ủy ban nhân dân tỉnh Lâm Đồng' },
+      { code: 'A', name: 'Phòng Văn hóa', parent: 'P' },
+      { code: 'B', name: 'Phòng Văn hóa', parent: 'P' },
+      { code: 'Q', name: 'Ủy ban nhân dân tỉnh Lâm Đồng', parent: null },
+    ]);
+    expect([...labels.values()]).toEqual([
+      'Ủy ban nhân dân tỉnh Lâm Đồng (P)',
+      'Phòng Văn hóa (Lâm Đồng, A)',
+      'Phòng Văn hóa (Lâm Đồng, B)',
+      'Ủy ban nhân dân tỉnh Lâm Đồng (Q)',
     ]);
   });
 });

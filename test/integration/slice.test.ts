@@ -3,6 +3,7 @@
 // mail outbox page lists it to the office's coordinator, and the link opens the unit's task page.
 import nodemailer from 'nodemailer';
 import { DirectiveSchema } from '../../domain/schemas';
+import { formatDateTime } from '../../domain/format';
 import { launchDirective } from '../../client/temporal';
 import { directiveStatusQuery } from '../../workflows/messages';
 import { createUsers } from '../../db/users';
@@ -87,11 +88,15 @@ test('launching a two-unit directive mails each unit a link that opens its task'
   const outbox = await t.app.inject({ url: '/outbox', headers: { cookie } });
   expect(outbox.statusCode).toBe(200);
   expect(outbox.body).toContain('[77/UBND-VP9]');
+  // Its times on Vietnam's clock, as the office reads every other time of the app.
+  const at = formatDateTime(stttt.received_at.getTime(), 'vi');
+  expect(outbox.body).toContain(at);
   // One message as the unit got it: its text, with the link to the task page made clickable.
   const message = await t.app.inject({ url: `/outbox/${stttt.id}`, headers: { cookie } });
   expect(message.statusCode).toBe(200);
   expect(message.body).toContain(`<a href="${link![0]}">${link![0]}</a>`);
   expect(message.body).toContain('Tuyên truyền trên báo chí');
+  expect(message.body).toContain(`Lúc: ${at}`);
 
   const page = await t.app.inject({ url: `/t/${link![1]}` });
   expect(page.statusCode).toBe(200);

@@ -130,6 +130,16 @@ test('the board counts every task in the official buckets exactly as the domain 
   expect(unit.json().counts).toEqual(expectedCounts(TASKS.filter((t) => t.unit === 'NB-STTTT')));
 });
 
+test('the unit filter tells apart the units two provinces name alike', async () => {
+  const page = await s.app.inject({ url: '/giam-sat', headers: { cookie } });
+  const filter = /<select name="unit">([\s\S]*?)<\/select>/.exec(page.body)![1];
+  const labels = [...filter.matchAll(/<option value="[^"]*"[^>]*>([^<]*)<\/option>/g)].map((m) => m[1]);
+  expect(filter).toContain('<option value="NB-CATINH">Công an tỉnh (Ninh Bình)</option>');
+  expect(filter).toContain('<option value="KT-CATINH">Công an tỉnh (Kon Tum)</option>');
+  expect(labels.length).toBe(exampleUnits().length + 1);
+  expect(new Set(labels).size).toBe(labels.length);
+});
+
 test('a report waiting for review is not done on time: its own tile on the board, its own column in the monthly overview', async () => {
   // NB-CATINH's report of 12/UBND-VP9 came in on time but the office has not accepted it yet.
   const res = await s.app.inject({ url: '/api/v1/board?directive=12/UBND-VP9', headers: { cookie } });

@@ -4,6 +4,7 @@
 import type { FastifyPluginAsync } from 'fastify';
 import { mailById, recentMail } from '../../../db/mailbox';
 import { AppError } from '../errors';
+import { formatDateTime } from '../../../domain/format';
 import type { StaffDeps } from '../deps';
 import { requireRole } from './auth';
 
@@ -12,10 +13,13 @@ export function linkParts(text: string): ({ text: string } | { link: string })[]
   return text.split(/(https?:\/\/[^\s<]+)/).map((part, i) => (i % 2 ? { link: part } : { text: part }));
 }
 
+/** When the sink took a message, on Vietnam's clock like every other time the office reads. */
+const at = (received: Date) => formatDateTime(received.getTime(), 'vi');
+
 export const outboxRoutes: FastifyPluginAsync<StaffDeps> = async (app, deps) => {
   const office = requireRole(deps.users, ['coordinator', 'admin']);
   app.get('/outbox', { preHandler: office }, async (_req, reply) =>
-    reply.view('public/outbox', { rows: await recentMail(deps.pool) }),
+    reply.view('public/outbox', { rows: await recentMail(deps.pool), at }),
   );
 
   app.get<{ Params: { id: string } }>(
@@ -29,7 +33,7 @@ export const outboxRoutes: FastifyPluginAsync<StaffDeps> = async (app, deps) => 
     async (req, reply) => {
       const m = await mailById(deps.pool, req.params.id);
       if (!m) throw new AppError('NOT_FOUND', 'no such message');
-      return reply.view('public/outbox-message', { m, parts: linkParts(m.body_text) });
+      return reply.view('public/outbox-message', { m, parts: linkParts(m.body_text), at });
     },
   );
 };

@@ -29,9 +29,9 @@ const WORDS = {
     approved: 'đồng ý, thời hạn mới',
     rejected: 'không đồng ý',
     receipt: (r: string, at: string) =>
-      `Đã nhận báo cáo. Số tiếp nhận: ${r} (lúc ${at}). Thư xác nhận đã được gửi đến hộp thư của đơn vị.`,
+      `Đã nhận báo cáo. Số tiếp nhận: ${r} (lúc ${at}). Thư xác nhận sẽ được gửi đến hộp thư của đơn vị trong giây lát.`,
     ack: 'Đã ghi nhận: đơn vị đã nhận nhiệm vụ.',
-    cascade: (n: string) => `Đã giao tiếp cho đơn vị cấp dưới bằng văn bản ${n}; hệ thống đã gửi thư đến từng đơn vị.`,
+    cascade: (n: string) => `Đã giao tiếp cho đơn vị cấp dưới bằng văn bản ${n}; hệ thống gửi thư đến từng đơn vị.`,
     ext: (d: string) => `Đã gửi đề nghị gia hạn đến ${d}. Văn phòng sẽ trả lời qua thư.`,
     kinds: {
       assignment: 'Giao nhiệm vụ',
@@ -55,9 +55,9 @@ const WORDS = {
     approved: 'approved, new deadline',
     rejected: 'refused',
     receipt: (r: string, at: string) =>
-      `Report received. Receipt number: ${r} (at ${at}). A confirmation was sent to the unit's mailbox.`,
+      `Report received. Receipt number: ${r} (at ${at}). A confirmation is on its way to the unit's mailbox.`,
     ack: 'Noted: the unit has received the task.',
-    cascade: (n: string) => `Passed on to the subordinate units as ${n}; each of them has been mailed.`,
+    cascade: (n: string) => `Passed on to the subordinate units as ${n}; each of them is mailed its task.`,
     ext: (d: string) => `Extension until ${d} requested. The office will answer by email.`,
     kinds: {
       assignment: 'Assignment',
