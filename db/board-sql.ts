@@ -76,7 +76,7 @@ export function overdueListQuery(
   const values: unknown[] = [];
   const where = overdueWhere(f, now, calendar, values);
   return {
-    text: `SELECT t.workflow_id, t.directive_number, t.unit_code, coalesce(u.name, t.unit_code) AS unit_name, t.title, t.deadline,
+    text: `SELECT t.workflow_id, t.directive_number, t.unit_code, coalesce(u.label, u.name, t.unit_code) AS unit_name, t.title, t.deadline,
              t.original_deadline, t.state, t.revision_due, t.escalation_level, t.last_chase_at, t.extension_pending
            FROM tasks t LEFT JOIN units u ON u.code = t.unit_code
            WHERE ${where} ORDER BY t.deadline, t.workflow_id LIMIT $${values.push(page.limit)} OFFSET $${values.push(page.offset)}`,
@@ -111,7 +111,7 @@ export function overdueByUnitQuery(s: Scope, now: number, limit = 15): Query {
          SELECT t.unit_code, 1 FROM tasks t WHERE ${OPEN} AND t.deadline >= date_trunc('week', $1::date)::date AND t.deadline <= $1
        ) w GROUP BY unit_code HAVING sum(n) > 0`;
   return {
-    text: `SELECT c.unit_code, coalesce(u.name, c.unit_code) AS unit_name, c.n FROM
+    text: `SELECT c.unit_code, coalesce(u.label, u.name, c.unit_code) AS unit_name, c.n FROM
              (${counts} ORDER BY n DESC, unit_code LIMIT ${limit}) c
            LEFT JOIN units u ON u.code = c.unit_code ORDER BY c.n DESC, c.unit_code`,
     values,
@@ -149,7 +149,7 @@ export function unitsAtQuery(at: number, s: Scope): Query {
     ...scopeWhere(s, values),
   ].join(' AND ');
   return {
-    text: `SELECT k.unit_code, coalesce(u.name, k.unit_code) AS unit_name,
+    text: `SELECT k.unit_code, coalesce(u.label, u.name, k.unit_code) AS unit_name,
              count(*) FILTER (WHERE k.finished AND k.kind = 'on_time')::int AS done_on_time,
              count(*) FILTER (WHERE k.finished AND k.kind = 'late')::int AS done_late,
              count(*) FILTER (WHERE NOT k.finished AND (k.waiting OR k.deadline > $2))::int AS in_progress,
@@ -159,7 +159,7 @@ export function unitsAtQuery(at: number, s: Scope): Query {
                    coalesce(t.state = 'done' AND t.done_at <= $1::timestamptz, false) AS finished,
                    coalesce(t.state IN ('done', 'submitted') AND t.submitted_at <= $1::timestamptz, false) AS waiting
                  FROM tasks t WHERE ${where}) k
-           LEFT JOIN units u ON u.code = k.unit_code GROUP BY k.unit_code, u.name ORDER BY k.unit_code`,
+           LEFT JOIN units u ON u.code = k.unit_code GROUP BY k.unit_code, u.label, u.name ORDER BY k.unit_code`,
     values,
   };
 }

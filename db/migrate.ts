@@ -1,5 +1,7 @@
 import path from 'node:path';
+import { Client } from 'pg';
 import { runner } from 'node-pg-migrate';
+import { refreshUnitLabels } from './unit-labels';
 import { projectRoot } from './paths';
 
 /** How long a process waits for another one's migration (workers started together after an upgrade). */
@@ -22,10 +24,22 @@ export async function migrate(databaseUrl: string): Promise<string[]> {
         singleTransaction: true,
         log: () => undefined,
       });
+      // A directory stored before units had labels gets them once.
+      if (done.some((m) => m.name.endsWith('_unit-labels'))) await withClient(databaseUrl, refreshUnitLabels);
       return done.map((m) => m.name);
     } catch (err) {
       if (!/Another migration is already running/.test((err as Error).message) || Date.now() > until) throw err;
       await new Promise((r) => setTimeout(r, wait));
     }
+  }
+}
+
+async function withClient(databaseUrl: string, work: (c: Client) => Promise<void>): Promise<void> {
+  const c = new Client({ connectionString: databaseUrl });
+  await c.connect();
+  try {
+    await work(c);
+  } finally {
+    await c.end();
   }
 }

@@ -51,7 +51,7 @@ export interface ScoredUnit extends ScorecardUnit {
 }
 
 export async function scorecardUnits(pool: Pool): Promise<ScoredUnit[]> {
-  const { rows } = await pool.query('SELECT code, name, kind, merged_into FROM units');
+  const { rows } = await pool.query('SELECT code, coalesce(label, name) AS name, kind, merged_into FROM units');
   return rows.map((r) => ({
     code: r.code,
     name: r.name,

@@ -7,6 +7,7 @@ import type { OrgUnit } from '../domain/schemas';
 import type { AuditEntry } from './audit';
 import { createReadModel, type TaskRow } from './read-model';
 import { inTransaction } from './transaction';
+import { refreshUnitLabels } from './unit-labels';
 import { unitColumns } from './unit-rows';
 
 export interface DirectoryEntry {
@@ -128,6 +129,7 @@ export async function applyUnitChange(
       subject,
       JSON.stringify(detail),
     ]);
+    await refreshUnitLabels(c);
   });
 }
 

@@ -1,5 +1,6 @@
 // A unit as a row of `units`, both ways: the columns its upsert writes, and the OrgUnit read back.
 import type { PoolClient } from 'pg';
+import { refreshUnitLabels } from './unit-labels';
 import type { OrgUnit } from '../domain/schemas';
 import type { UnitGroup } from './read-model';
 
@@ -67,4 +68,5 @@ export async function upsertUnitRows(c: PoolClient, units: OrgUnit[], groups: Un
       [g.code, g.name, g.members],
     );
   }
+  await refreshUnitLabels(c);
 }

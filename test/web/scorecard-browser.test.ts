@@ -140,12 +140,12 @@ test('a supervisor reads March’s scorecards, ranked by the policy, with the ch
   const rows = await rowsOf(page);
   // Rank, unit, score: Sở Tư pháp and phường Hoa Lư share the first place (ties go to more tasks on time).
   expect(rows.map((r) => [r[0], r[1].replace(/ \d+ miễn trừ.*$/, ''), r[11].replace(/ Tiến độ.*$/, '')])).toEqual([
-    ['1', 'Sở Tư pháp', '100'],
+    ['1', 'Sở Tư pháp (Ninh Bình)', '100'],
     ['1', 'Ủy ban nhân dân phường Hoa Lư', '100'],
-    ['3', 'Công an tỉnh', '96,3'],
-    ['4', 'Sở Nội vụ', '91,3'],
-    ['5', 'Sở Thông tin và Truyền thông', '56,3'],
-    ['6', 'Sở Tài chính', '0'],
+    ['3', 'Công an tỉnh (Ninh Bình)', '96,3'],
+    ['4', 'Sở Nội vụ (Ninh Bình)', '91,3'],
+    ['5', 'Sở Thông tin và Truyền thông (Ninh Bình)', '56,3'],
+    ['6', 'Sở Tài chính (Ninh Bình)', '0'],
   ]);
   const police = rows[2];
   expect(police[1]).toContain('1 miễn trừ do đơn vị phối hợp chậm');
@@ -206,7 +206,9 @@ test('a supervisor reads March’s scorecards, ranked by the policy, with the ch
   expect(lines[0]).toBe(
     'rank,unit_code,unit_name,due,on_time,done_late,in_progress,pending_review,overdue,excused_by_support,returned,extensions_asked,extensions_granted,avg_working_days_late,progress_pct,quality_pct,score,grade,merged_units',
   );
-  expect(lines[3]).toBe('3,NB-CATINH,Công an tỉnh,2,2,0,0,0,0,1,1,0,0,,100,87.5,96.3,Hoàn thành xuất sắc nhiệm vụ,');
+  expect(lines[3]).toBe(
+    '3,NB-CATINH,Công an tỉnh (Ninh Bình),2,2,0,0,0,0,1,1,0,0,,100,87.5,96.3,Hoàn thành xuất sắc nhiệm vụ,',
+  );
 
   // The DOCX annex to a report, in the administrative layout.
   await page.getByLabel('Kèm theo báo cáo số').fill('45/BC-UBND');
@@ -260,7 +262,7 @@ test('the admin sets the scoring policy; a mistake is named by its line, and the
   await page.goto(`${base}/giam-sat/xep-hang?ky=2026-03`);
   const rows = await rowsOf(page);
   // Sở TT&TT: progress 37.5%, quality 100% → 50 × 0.375 + 50 × 1.
-  expect(rows.find((r) => r[1] === 'Sở Thông tin và Truyền thông')?.[11]).toMatch(/^68,8 /);
+  expect(rows.find((r) => r[1] === 'Sở Thông tin và Truyền thông (Ninh Bình)')?.[11]).toMatch(/^68,8 /);
   expect(await page.locator('#formula').innerText()).toContain('Cách tính do quantri@ubnd.ninhbinh.example.vn đặt lúc');
   const audit = await s.pool.query(`SELECT actor, action FROM audit WHERE action = 'scorecard.policy'`);
   expect(audit.rows).toEqual([{ actor: a.email, action: 'scorecard.policy' }]);

@@ -73,7 +73,7 @@ test('a deadline moves later with its reason; the answer names the unit and the 
   expect(res.statusCode).toBe(303);
   const shown = await t.app.inject({ url: res.headers.location as string, headers: { cookie } });
   expect(shown.body).toContain(
-    `Công an tỉnh: Đã đổi hạn; đơn vị được báo qua thư. Thời hạn: ${formatDateShortVi(later)}.`,
+    `Công an tỉnh (Ninh Bình): Đã đổi hạn; đơn vị được báo qua thư. Thời hạn: ${formatDateShortVi(later)}.`,
   );
   const mail = await eventually('the deadline mail', async () => {
     const { rows } = await t.stack.pool.query(
@@ -130,12 +130,12 @@ test('a unit is added to the running directive and mailed its assignment, then r
   const added = await amend({ kind: 'add', unit: 'NB-STP', title: 'Trợ giúp pháp lý', deadline: due });
   expect(added.statusCode).toBe(303);
   const shown = await t.app.inject({ url: added.headers.location as string, headers: { cookie } });
-  expect(shown.body).toContain('Sở Tư pháp: Đã thêm nhiệm vụ; thư giao nhiệm vụ đang được gửi đến đơn vị.');
+  expect(shown.body).toContain('Sở Tư pháp (Ninh Bình): Đã thêm nhiệm vụ; thư giao nhiệm vụ đang được gửi đến đơn vị.');
   await eventually('the added task assigned', async () => (await deadlineOf('NB-STP').catch(() => undefined)) === due);
   const removed = await amend({ kind: 'remove', unit: 'NB-STP', reason: 'Giao nhầm đơn vị' });
   expect(removed.statusCode).toBe(303);
   const after = await t.app.inject({ url: removed.headers.location as string, headers: { cookie } });
-  expect(after.body).toContain('Sở Tư pháp: Đã bỏ nhiệm vụ của đơn vị; đơn vị được báo qua thư.');
+  expect(after.body).toContain('Sở Tư pháp (Ninh Bình): Đã bỏ nhiệm vụ của đơn vị; đơn vị được báo qua thư.');
   await eventually(
     'the removed task cancelled',
     async () =>

@@ -153,7 +153,7 @@ test('a report waiting for review is not done on time: its own tile on the board
   });
   expect(month.body).toContain('trong đó: đang chờ xem xét');
   expect(month.body).toMatch(
-    /<td>Công an tỉnh<\/td>\s*<td class="num">1<\/td>\s*<td class="num">0<\/td>\s*<td class="num">0<\/td>\s*<td class="num">1<\/td>\s*<td class="num" data-col="pending">1<\/td>/,
+    /<td>Công an tỉnh \(Ninh Bình\)<\/td>\s*<td class="num">1<\/td>\s*<td class="num">0<\/td>\s*<td class="num">0<\/td>\s*<td class="num">1<\/td>\s*<td class="num" data-col="pending">1<\/td>/,
   );
   expect(month.body).toMatch(/id="sum-pending">1</);
 });
@@ -246,7 +246,9 @@ test('the overdue list exports as CSV with the same rows and a drill-down shows 
     ['NB-STTTT', String(workingDaysOverdue(TASKS[0].deadline, now, cal)), '2', 'Overdue'],
     ['NB-CATINH', String(workingDaysOverdue(TASKS[1].deadline, now, cal)), '1', 'Overdue'],
   ]);
-  expect(rows[0]['Unit name']).toBe('Sở Thông tin và Truyền thông');
+  expect(rows[0]['Unit name']).toBe('Sở Thông tin và Truyền thông (Ninh Bình)');
+  // A name both provinces of the directory use says whose unit it is.
+  expect(rows.map((r: Record<string, string>) => r['Unit name'])).toContain('Công an tỉnh (Ninh Bình)');
   // The last chase as Vietnam's clock showed it: 08:00 in the seed, never a UTC instant.
   expect(rows[0]['Last chase (Vietnam time)']).toMatch(/^\d{4}-\d{2}-\d{2} 08:00$/);
   // The same export from a Vietnamese page speaks Vietnamese.
@@ -284,7 +286,7 @@ test('the monthly overview gives each unit its buckets, the overdue share and it
   const res = await s.app.inject({ url: `/giam-sat/thang?month=${month}`, headers: { cookie } });
   expect(res.statusCode).toBe(200);
   expect(res.body).toContain('Tổng hợp tình hình thực hiện nhiệm vụ tháng');
-  expect(res.body).toMatch(/<td>Sở Thông tin và Truyền thông<\/td>\s*<td class="num">2<\/td>/);
+  expect(res.body).toMatch(/<td>Sở Thông tin và Truyền thông \(Ninh Bình\)<\/td>\s*<td class="num">2<\/td>/);
   expect(res.body).toMatch(/id="share-change">[+-]\d/);
   const items = /<ol id="overdue-items">([\s\S]*?)<\/ol>/.exec(res.body)![1];
   expect(items).toContain('Nhiệm vụ của NB-STTTT');

@@ -121,7 +121,7 @@ test('a supervisor logs in with TOTP, reads the board and its charts, filters, d
   const units = await page.locator('#overdue tbody tr td:nth-child(2)').allInnerTexts();
   expect(units.length).toBe(TASKS.filter((t) => !t.phase && t.deadline <= cut && t.unit === 'NB-STTTT').length);
   expect(units.length).toBeGreaterThan(1);
-  expect(new Set(units)).toEqual(new Set(['Sở Thông tin và Truyền thông']));
+  expect(new Set(units)).toEqual(new Set(['Sở Thông tin và Truyền thông (Ninh Bình)']));
 
   // Drill down to the first item and read its history.
   await Promise.all([page.waitForURL(/\/nhiem-vu\?id=/), page.locator('#overdue tbody tr a').first().click()]);

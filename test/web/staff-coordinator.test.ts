@@ -281,9 +281,9 @@ test('the consolidated report sums accepted indicator values as a page, CSV and 
   const csv = await t.app.inject({ url: `/van-ban/tong-hop.csv?so=${so}`, headers: { cookie } });
   expect(csvLines(csv.body)).toEqual([
     'Mã đơn vị,Tên đơn vị,Đã báo cáo,"Tin, bài (bài)",Tờ gấp (tờ)',
-    'NB-CATINH,Công an tỉnh,có,7,',
-    'NB-STTTT,Sở Thông tin và Truyền thông,có,218,20000',
-    'NB-SLDTBXH,Sở Lao động - Thương binh và Xã hội,chưa báo cáo,,',
+    'NB-CATINH,Công an tỉnh (Ninh Bình),có,7,',
+    'NB-STTTT,Sở Thông tin và Truyền thông (Ninh Bình),có,218,20000',
+    'NB-SLDTBXH,Sở Lao động - Thương binh và Xã hội (Ninh Bình),chưa báo cáo,,',
     'Tổng cộng,,,225,20000',
   ]);
   const docx = await t.app.inject({ url: `/van-ban/tong-hop.docx?so=${so}`, headers: { cookie } });

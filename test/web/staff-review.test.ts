@@ -257,22 +257,24 @@ test('the consolidated report names the units not reported, apart from a 0 repor
   const so = encodeURIComponent(number);
   const page = await s.app.inject({ url: `/van-ban/tong-hop?so=${so}`, headers: { cookie: supervisor } });
   expect(page.statusCode).toBe(200);
-  expect(page.body).toMatch(/<tr data-unit="NB-CATINH"><td>Công an tỉnh<\/td><td class="num">0<\/td><\/tr>/);
   expect(page.body).toMatch(
-    /<tr data-unit="NB-STP" class="not-reported"><td>Sở Tư pháp<\/td><td colspan="1"><em>Chưa báo cáo<\/em>/,
+    /<tr data-unit="NB-CATINH"><td>Công an tỉnh \(Ninh Bình\)<\/td><td class="num">0<\/td><\/tr>/,
   );
-  expect(page.body).toContain('id="not-reported">Chưa báo cáo (1): Sở Tư pháp</p>');
+  expect(page.body).toMatch(
+    /<tr data-unit="NB-STP" class="not-reported"><td>Sở Tư pháp \(Ninh Bình\)<\/td><td colspan="1"><em>Chưa báo cáo<\/em>/,
+  );
+  expect(page.body).toContain('id="not-reported">Chưa báo cáo (1): Sở Tư pháp (Ninh Bình)</p>');
   const csv = await s.app.inject({ url: `/van-ban/tong-hop.csv?so=${so}&lang=en`, headers: { cookie: supervisor } });
   expect(csvLines(csv.body)).toEqual([
     'Unit code,Unit name,Reported,Hội nghị (cuộc)',
-    'NB-CATINH,Công an tỉnh,yes,0',
-    'NB-STTTT,Sở Thông tin và Truyền thông,yes,4',
-    'NB-STP,Sở Tư pháp,not reported,',
+    'NB-CATINH,Công an tỉnh (Ninh Bình),yes,0',
+    'NB-STTTT,Sở Thông tin và Truyền thông (Ninh Bình),yes,4',
+    'NB-STP,Sở Tư pháp (Ninh Bình),not reported,',
     'Total,,,4',
   ]);
   const docx = await s.app.inject({ url: `/van-ban/tong-hop.docx?so=${so}`, headers: { cookie: supervisor } });
   const xml = await (await JSZip.loadAsync(docx.rawPayload)).file('word/document.xml')!.async('string');
-  expect(xml).toContain('Các cơ quan, đơn vị chưa báo cáo (1): Sở Tư pháp.');
+  expect(xml).toContain('Các cơ quan, đơn vị chưa báo cáo (1): Sở Tư pháp (Ninh Bình).');
   const api = await s.app.inject({ url: `/api/v1/directives/consolidated?so=${so}`, headers: { cookie: supervisor } });
-  expect(api.json().notReported).toEqual([{ unit: 'NB-STP', unitName: 'Sở Tư pháp' }]);
+  expect(api.json().notReported).toEqual([{ unit: 'NB-STP', unitName: 'Sở Tư pháp (Ninh Bình)' }]);
 });
