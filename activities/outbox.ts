@@ -22,11 +22,16 @@ export interface OutboxMessage {
   html?: string;
 }
 
-/** Writes a message under its key; a key already written is left as it is. */
-export async function queueMessage(c: Pool | PoolClient, m: OutboxMessage): Promise<void> {
-  await c.query(
-    `INSERT INTO outbox (key, message_id, purpose, directive_number, task_workflow_id, recipients, subject, body_text, body_html)
-     VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9) ON CONFLICT (key) DO NOTHING`,
+/**
+ * Writes a message under its key; a key already written is left as it is. With `claimed`, the row
+ * is written already claimed for sending by this caller (as `sendFromOutbox` claims one). True when
+ * the key was new.
+ */
+export async function queueMessage(c: Pool | PoolClient, m: OutboxMessage, claimed = false): Promise<boolean> {
+  const written = await c.query(
+    `INSERT INTO outbox (key, message_id, purpose, directive_number, task_workflow_id, recipients, subject, body_text, body_html,
+       status, claimed_at, attempts)
+     VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9,$10,CASE WHEN $11::boolean THEN now() END,CASE WHEN $11::boolean THEN 1 ELSE 0 END) ON CONFLICT (key) DO NOTHING`,
     [
       m.key,
       messageIdFor(m.key),
@@ -37,8 +42,11 @@ export async function queueMessage(c: Pool | PoolClient, m: OutboxMessage): Prom
       m.subject,
       m.text,
       m.html ?? null,
+      claimed ? 'sending' : 'pending',
+      claimed,
     ],
   );
+  return written.rowCount === 1;
 }
 
 export interface LinkedMessage {
@@ -77,36 +85,27 @@ async function queueLinkedClaimed(
   const expiresAt = new Date(Date.now() + m.linkDays * 86_400_000);
   const token = newLinkToken();
   const mail = render(`${publicUrl}/t/${token}`, expiresAt);
-  const row: Outgoing = {
+  const message = {
     key: m.key,
+    purpose: m.purpose,
+    directiveNumber: m.directiveNumber,
+    taskWorkflowId: m.taskWorkflowId,
     recipients: [m.recipient],
+    ...mail,
+  };
+  if (!(await queueMessage(c, message, true))) return undefined;
+  await links.issue(
+    { taskWorkflowId: m.taskWorkflowId, recipient: m.recipient, purposeKey: m.key, expiresAt, token },
+    c,
+  );
+  return {
+    key: m.key,
+    recipients: message.recipients,
     subject: mail.subject,
     body_text: mail.text,
     body_html: mail.html ?? null,
     message_id: messageIdFor(m.key),
   };
-  const written = await c.query(
-    `INSERT INTO outbox (key, message_id, purpose, directive_number, task_workflow_id, recipients, subject, body_text, body_html,
-       status, claimed_at, attempts)
-     VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9,'sending',now(),1) ON CONFLICT (key) DO NOTHING`,
-    [
-      row.key,
-      row.message_id,
-      m.purpose,
-      m.directiveNumber,
-      m.taskWorkflowId,
-      row.recipients,
-      row.subject,
-      row.body_text,
-      row.body_html,
-    ],
-  );
-  if (!written.rowCount) return undefined;
-  await links.issue(
-    { taskWorkflowId: m.taskWorkflowId, recipient: m.recipient, purposeKey: m.key, expiresAt, token },
-    c,
-  );
-  return row;
 }
 
 /**

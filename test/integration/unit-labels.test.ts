@@ -1,7 +1,7 @@
 // Lists name a unit by its name, and a name two provinces share by whose each is: kept so by every
 // write of the directory (an import, a change on the admin page or the command line), and given
 // once to a directory stored before the labels existed.
-import { Client } from 'pg';
+import { Client, type Pool } from 'pg';
 import { createPool } from '../../db/pool';
 import { migrate } from '../../db/migrate';
 import { createReadModel } from '../../db/read-model';
@@ -19,16 +19,27 @@ const unit = (code: string, name: string, parent?: string) =>
     parent,
   });
 
-test('a second "Sở Tư pháp" added in another province names both by their province, on every list', async () => {
+/** A database brought up to date, holding the directory given; the pool is closed after `work`. */
+async function withDirectory(units: ReturnType<typeof unit>[], work: (pool: Pool) => Promise<void>) {
   const url = await freshDatabase();
   await migrate(url);
   const pool = createPool(url);
   try {
-    await createReadModel(pool).upsertUnits([
-      unit('LD-UBND', 'Ủy ban nhân dân tỉnh Lâm Đồng'),
-      unit('LD-STP', 'Sở Tư pháp', 'LD-UBND'),
-      unit('GL-UBND', 'Ủy ban nhân dân tỉnh Gia Lai'),
-    ]);
+    await createReadModel(pool).upsertUnits(units);
+    await work(pool);
+  } finally {
+    await pool.end();
+  }
+  return url;
+}
+
+test('a second "Sở Tư pháp" added in another province names both by their province, on every list', async () => {
+  const directory = [
+    unit('LD-UBND', 'Ủy ban nhân dân tỉnh Lâm Đồng'),
+    unit('LD-STP', 'Sở Tư pháp', 'LD-UBND'),
+    unit('GL-UBND', 'Ủy ban nhân dân tỉnh Gia Lai'),
+  ];
+  await withDirectory(directory, async (pool) => {
     expect((await unitNames(pool)).get('LD-STP')).toBe('Sở Tư pháp');
 
     await applyUnitChange(
@@ -50,25 +61,19 @@ test('a second "Sở Tư pháp" added in another province names both by their pr
       { actor: 'test', via: 'cli' },
     );
     expect((await unitNames(pool)).get('LD-STP')).toBe('Sở Tư pháp');
-  } finally {
-    await pool.end();
-  }
+  });
 });
 
 test('a directory stored before units had labels gets them when the database is brought up to date', async () => {
-  const url = await freshDatabase();
-  await migrate(url);
-  const pool = createPool(url);
-  try {
-    await createReadModel(pool).upsertUnits([
+  const url = await withDirectory(
+    [
       unit('LD-UBND', 'Ủy ban nhân dân tỉnh Lâm Đồng'),
       unit('LD-CA', 'Công an tỉnh', 'LD-UBND'),
       unit('GL-UBND', 'Ủy ban nhân dân tỉnh Gia Lai'),
       unit('GL-CA', 'Công an tỉnh', 'GL-UBND'),
-    ]);
-  } finally {
-    await pool.end();
-  }
+    ],
+    async () => undefined,
+  );
   // As the database stood before the labels' migration.
   const c = new Client({ connectionString: url });
   await c.connect();
